@@ -1,0 +1,390 @@
+"""Putting it together: quotes, cues, labels and speakers into a list of claims."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Claim
+from .cues import Cue, find_cues
+from .lexicon import ORG_HEADS, TITLE_CUES
+from .names import Entity, Phrase, Registry, Tokens, gender_of, phrase_after, subject_before
+from .quotes import Quote, find_quotes
+from .sentences import Sentences
+
+_EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
+_EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
+_SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
+_QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,})"
+    r"(?:\s+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)\s+)?(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,}))*"
+)
+_INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*)$")
+_AFTER_GAP = re.compile(r"^[\s,]*$")
+_DASH_GAP = re.compile(r"^\s*[—–-]{1,2}\s*")
+_COLON_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)([^.!?\n\"“”:]{2,80}):\s*$")
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    role: str | None
+    entity: Entity | None
+    confidence: float
+
+
+class _Extraction:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.quotes = find_quotes(body)
+        self._quote_starts = [q.open_at for q in self.quotes]
+        self.sentences = Sentences(body)
+        self.toks = Tokens(body)
+        self.registry = Registry()
+        self.claims: list[Claim] = []
+        self.quote_speaker: dict[int, _Speaker] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and self.quotes[i].open_at <= pos < self.quotes[i].after
+
+    def resolve(self, phrase: Phrase | None, pos: int) -> _Speaker:
+        """Turn a subject phrase into a speaker, using what the article said before `pos`."""
+        if phrase is None:
+            return _Speaker(None, None, None, 0.3)
+        if phrase.pronoun:
+            entity = self.registry.pronoun(phrase.pronoun, pos)
+            if entity is None:
+                return _Speaker(None, None, None, 0.4)
+            return _Speaker(entity.name, entity.role, entity, 0.8)
+        name, role, kind = phrase.split()
+        appositive_role = _appositive_role(phrase.appositive)
+        role = role or appositive_role
+        if kind == "role":
+            words = (role or "").lower().split()
+            definite = phrase.words[0].lower() == "the"
+            head = next((w for w in reversed(words) if w not in ("of", "for", "at")), None)
+            if definite and head and len(words) <= 3:
+                entity = self.registry.by_role(head, pos)
+                if entity is not None:
+                    return _Speaker(entity.name, entity.role, entity, 0.75)
+            entity = self.registry.add(role or phrase.text, "role", None, pos)
+            return _Speaker(role or phrase.text, None, entity, 0.7)
+        entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
+        return _Speaker(entity.name, entity.role or role, entity, 0.95)
+
+    def spoke(self, who: _Speaker, pos: int) -> None:
+        if who.entity is not None:
+            who.entity.last_spoke = max(who.entity.last_spoke, pos)
+
+    def add(self, kind: str, start: int, end: int, who: _Speaker, cue: str | None, rule: str, confidence: float) -> Claim | None:
+        body = self.body
+        trailing = " \t\n,;:" if kind == "quote" else " \t\n,;:."
+        while end > start and body[end - 1] in trailing:
+            end -= 1
+        while start < end and body[start] in " \t\n":
+            start += 1
+        if end - start < 2:
+            return None
+        editorial = tuple((m.start() + start, m.end() + start) for m in _EDITORIAL.finditer(body, start, end)) if kind == "quote" else tuple(
+            (m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body, start, end)
+        )
+        if kind == "quote":
+            editorial = tuple((m.start(), m.end()) for m in _EDITORIAL.finditer(body, start, end))
+        claim = Claim(
+            id="",
+            kind=kind,
+            text=body[start:end],
+            start=start,
+            end=end,
+            speaker=who.name,
+            role=who.role,
+            cue=cue,
+            confidence=round(min(confidence, who.confidence if who.name else 0.3), 2),
+            rule=rule,
+            editorial=editorial,
+        )
+        self.claims.append(claim)
+        return claim
+
+    # -- passes ----------------------------------------------------------------------------
+    def register_names(self) -> None:
+        """Every capitalised name, with the role written before it, so that later mentions
+        ("Peskov", "the spokesman", "he") can be resolved."""
+        body = self.body
+        for m in _NAME_RUN.finditer(body):
+            end = m.end()
+            if body[end - 1] == "." and not re.search(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Jr|Sr|St)\.$", body[m.start():end]):
+                end -= 1
+            phrase = subject_before(body, self.toks, end, self.sentences.bounds(m.start())[0])
+            if phrase is None or phrase.pronoun:
+                continue
+            name, role, kind = phrase.split()
+            if not name or kind == "role":
+                continue
+            if len(name.split()) == 1 and not role and kind != "org" and not self.registry.find(name):
+                # A lone capitalised word with no role: a place or a surname seen before.
+                if not name.isupper():
+                    continue
+                kind = "org"
+            self.registry.add(name, kind, role, m.start(), gender_of(role, phrase.words))
+
+    def sources(self) -> None:
+        for m in _SOURCE_LINE.finditer(self.body):
+            pos = m.start(1)
+            for part in re.split(r";", m.group(1)):
+                stripped = part.strip()
+                start = pos + part.index(stripped[:1]) if stripped else pos
+                pos += len(part) + 1
+                if not stripped:
+                    continue
+                who = self._source_speaker(start, start + len(stripped)) or _Speaker(stripped, None, None, 0.9)
+                self.add("source", start, start + len(stripped), who, "Source", "source-line", 0.95)
+
+    def _source_speaker(self, start: int, end: int) -> _Speaker | None:
+        """"Russian propaganda outlet RIA Novosti" -> RIA Novosti, role "Russian propaganda
+        outlet"; "Zelenskyy on Telegram" -> Zelenskyy."""
+        phrase = subject_before(self.body, self.toks, end, start)
+        if phrase is None or phrase.start > start:
+            phrase = phrase_after(self.body, self.toks, start, end)
+        if phrase is None or phrase.pronoun:
+            return None
+        name, role, kind = phrase.split()
+        if not name:
+            return None
+        if any(w in ORG_HEADS for w in name.split()):
+            kind = "org"
+        entity = self.registry.add(name, kind, role, start)
+        return _Speaker(entity.name, role, entity, 0.95)
+
+    def run(self) -> list[Claim]:
+        self.register_names()
+        self.sources()
+        source_ids = {id(c) for c in self.claims}
+        cues = find_cues(self.body, self.toks, self.sentences, self.inside_quote)
+        events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cues]
+        events += [(q.open_at, 0, q) for q in self.quotes]
+        events.sort(key=lambda e: (e[0], e[1]))
+        cue_speaker: dict[int, _Speaker] = {}
+
+        def speaker_of(cue: Cue) -> _Speaker:
+            key = id(cue)
+            if key not in cue_speaker:
+                cue_speaker[key] = self.resolve(cue.subject, cue.start)
+            return cue_speaker[key]
+
+        consumed: set[int] = set()
+        for _, _, item in events:
+            if isinstance(item, Quote):
+                self.attribute_quote(item, cues, speaker_of, consumed)
+            else:
+                cue = item
+                who = speaker_of(cue)
+                if cue.content and not cue.used:
+                    self.reported(cue, who, consumed)
+                if who.name:
+                    self.spoke(who, cue.start)
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        sources = [c for c in self.claims if id(c) in source_ids]
+        others = [c for c in self.claims if id(c) not in source_ids]
+        return sorted(sources + _drop_overlaps(others), key=lambda c: (c.start, c.end))
+
+    # -- reported speech -------------------------------------------------------------------
+    def reported(self, cue: Cue, who: _Speaker, consumed: set[int]) -> None:
+        start, end = cue.content
+        if self.inside_quote(start) and not cue.that:
+            return
+        body = self.body
+        # A content that is one quotation is that quotation: `added that "there are no ..."`.
+        for i, q in enumerate(self.quotes):
+            if q.open_at > end:
+                break
+            if q.after < start:
+                continue
+            if q.open_at <= start + 1 and q.after >= end - 2:
+                return  # the quote pass attributes it (it will see this cue before it)
+            if q.end > end:
+                end = q.after  # the sentence splitter stopped inside a quote
+            consumed.add(i)
+        words = body[start:end].split()
+        if len(words) < 2:
+            return
+        cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
+        confidence = 0.85 if cue.that or cue.according else 0.7
+        self.add("reported", start, end, who, cue_text, "reported-" + ("that" if cue.that else "according" if cue.according else "clause"), confidence)
+
+    # -- direct quotes ---------------------------------------------------------------------
+    def attribute_quote(self, q: Quote, cues: list[Cue], speaker_of, consumed: set[int]) -> None:
+        body = self.body
+        index = self.quotes.index(q)
+        if index in consumed:
+            return
+        text = body[q.start : q.end]
+        words = len(text.split())
+        ps, pe = self.sentences.paragraph(q.open_at)
+        who: _Speaker | None = None
+        cue_text = None
+        rule = ""
+
+        # Labels: `Quote from X:` / `Quote:` (Ukrainska Pravda).
+        label = _QUOTE_LABEL.match(body, ps)
+        if label and label.end() <= q.open_at + 1:
+            if label.group("who"):
+                phrase = phrase_after(body, self.toks, label.start("who"), label.end("who"))
+                who = self.resolve(phrase, q.open_at) if phrase else _Speaker(label.group("who").strip(), None, None, 0.8)
+                cue_text, rule = "Quote from", "label-named"
+            else:
+                who = self.main_speaker(q.open_at)
+                cue_text, rule = "Quote", "label"
+                if who.name is None:
+                    who = None
+
+        # A cue right after the quote: `"...," Peskov said` / `"...," said the spokesman`.
+        if who is None:
+            se = self.sentences.bounds(q.after)[1] if q.after < len(body) else len(body)
+            for cue in cues:
+                if cue.start < q.after:
+                    continue
+                if cue.start > se + 1:
+                    break
+                begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
+                gap = body[q.after : begin]
+                if _AFTER_GAP.match(gap) and not (text.rstrip().endswith(".") and cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
+                    who = speaker_of(cue)
+                    cue_text, rule = cue.verb, "cue-after"
+                    cue.used = True
+                    break
+                break
+        # A dash attribution: `"..." - John Smith`.
+        if who is None:
+            m = _DASH_GAP.match(body, q.after, pe)
+            if m and m.end() < pe:
+                phrase = phrase_after(body, self.toks, m.end(), pe)
+                if phrase is not None and not phrase.pronoun and phrase.split()[0]:
+                    who = self.resolve(phrase, q.after)
+                    cue_text, rule = "—", "dash"
+        # A cue right before the quote: `Trump added: "...`, `he said "...`, `added that "...`.
+        if who is None:
+            for cue in reversed(cues):
+                if cue.end > q.open_at:
+                    continue
+                if cue.end < ps:
+                    break
+                gap = body[cue.end : q.open_at]
+                if cue.inverted and cue.subject:
+                    gap = body[cue.subject.end : q.open_at]
+                if _INTRO_GAP.match(gap) and not any(self.inside_quote(k) for k in (cue.end,)) and self.sentences.bounds(cue.start)[0] == self.sentences.bounds(q.open_at)[0]:
+                    who = speaker_of(cue)
+                    cue_text = body[cue.start : cue.end] + (" that" if gap.strip() == "that" else "")
+                    rule = "cue-before"
+                    cue.used = True
+                break
+        # A name and a colon: `Peskov: "...`.
+        if who is None:
+            m = _COLON_LEAD.search(body, ps, q.open_at)
+            if m and body[m.end():q.open_at].strip() == "":
+                phrase = subject_before(body, self.toks, m.end(1), m.start(1))
+                if phrase is not None and (phrase.pronoun or phrase.split()[0]):
+                    who = self.resolve(phrase, q.open_at)
+                    cue_text, rule = ":", "colon"
+        # Is it someone's words at all? Titles and scare quotes are not.
+        if who is None and self._is_not_speech(q, text, words):
+            return
+        # Unattributed: the speaker of an earlier quote in this paragraph, or of the quote that
+        # ended the previous paragraph.
+        if who is None:
+            who, rule = self.inherit(q, ps)
+            cue_text = None
+        if who is None:
+            if words < 6:
+                return
+            who, rule = _Speaker(None, None, None, 0.3), "unattributed"
+        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65}.get(rule, 0.3)
+        claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
+        if claim is not None:
+            self.quote_speaker[index] = who
+            self.spoke(who, q.open_at)
+
+    def _is_not_speech(self, q: Quote, text: str, words: int) -> bool:
+        before = self.body[max(0, q.open_at - 30) : q.open_at].lower().split()
+        if before and before[-1].strip(",:") in TITLE_CUES:
+            return True
+        if q.single and words < 6:
+            return True
+        content = [w for w in text.split() if w[:1].isalpha()]
+        if words <= 5 and content and all(w[0].isupper() for w in content) and len(content) > 1:
+            return True  # a title: "Saturday Night Live"
+        if words <= 4 and not re.search(r"[.!?,]\W*$", text):
+            return True  # a scare quote or a label
+        return False
+
+    def inherit(self, q: Quote, ps: int) -> tuple[_Speaker | None, str]:
+        index = self.quotes.index(q)
+        prev = index - 1
+        while prev >= 0 and prev not in self.quote_speaker:
+            prev -= 1
+        if prev < 0:
+            return None, ""
+        pq = self.quotes[prev]
+        who = self.quote_speaker[prev]
+        if pq.open_at >= ps:
+            return who, "same-paragraph"
+        # The previous paragraph ended with that quote (and its attribution), and this paragraph
+        # starts with this one.
+        prev_par_start, prev_par_end = self.sentences.paragraph(pq.open_at)
+        lead = self.body[ps : q.open_at].strip()
+        between = self.body[prev_par_end:ps].strip()
+        if not lead and not between and pq.after >= prev_par_end - 60:
+            return who, "continued"
+        return None, ""
+
+    def main_speaker(self, pos: int) -> _Speaker:
+        """For a `Quote:` block with no name: the latest speaker before it, else the first source."""
+        best: Claim | None = None
+        for c in self.claims:
+            if c.kind != "source" and c.speaker and c.start < pos and (best is None or c.start > best.start):
+                best = c
+        if best is None:
+            for c in self.claims:
+                if c.kind == "source" and c.speaker and c.start < pos:
+                    best = c
+                    break
+        if best is None:
+            return _Speaker(None, None, None, 0.3)
+        entity = self.registry.find(best.speaker)
+        return _Speaker(best.speaker, best.role, entity, 0.8)
+
+
+def _appositive_role(appositive: str | None) -> str | None:
+    if not appositive:
+        return None
+    text = appositive.strip()
+    for det in ("a ", "an ", "the "):
+        if text.lower().startswith(det):
+            text = text[len(det):]
+            break
+    if text.lower().startswith(("who ", "which ")) or text[:1].isdigit():
+        return None
+    return text[:80] if text else None
+
+
+def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
+    """Keep claims disjoint: where two overlap, the one found first by position wins, except
+    that a quote beats a reported claim that only wraps it."""
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if out and c.start < out[-1].end:
+            prev = out[-1]
+            if prev.kind == "reported" and c.kind == "quote" and c.end - c.start >= 0.8 * (prev.end - prev.start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def find_claims(body: str) -> list[Claim]:
+    """All claims of an article body, in body order, without ids."""
+    return _Extraction(body).run()

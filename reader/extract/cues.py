@@ -1,0 +1,178 @@
+"""Reporting cues ("said", "has stated that", "according to") with their speaker and content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .names import Phrase, Tokens, phrase_after, subject_before
+from .sentences import Sentences
+
+_FORMS = sorted(CUES, key=len, reverse=True)
+CUE_RE = re.compile(r"(?<![\w'’\-])(?:[Aa]ccording to|" + "|".join(map(re.escape, _FORMS)) + r")(?![\w'’\-])")
+
+_PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "to", "with", "of", "about", "for", "from",
+    "via", "through", "over", "under", "by", "as", "last", "this", "earlier", "later", "late",
+    "early", "yesterday", "today", "tonight", "on", "when", "while", "again", "also", "however",
+    "repeatedly", "publicly", "then", "once", "too", "recently", "previously", "privately",
+}
+_CLAUSE_STARTERS = {
+    "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "this", "these",
+    "those", "his", "her", "its", "their", "our", "my", "your", "some", "no", "all", "many",
+    "most", "several", "any", "each", "every", "nobody", "nothing", "everyone", "everything",
+    "one", "both", "neither", "none", "such", "what", "if", "whether", "why", "how",
+}
+_QUOTE_MARKS = set("\"“”‘’«»")
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    lemma: str
+    verb: str
+    subject: Phrase | None = None
+    inverted: bool = False  # "said Peskov"
+    coordinated: bool = False  # "... and noted that": the subject is the previous cue's
+    content: tuple[int, int] | None = None
+    that: bool = False
+    used: bool = False  # taken by a direct quote
+
+    @property
+    def according(self) -> bool:
+        return self.lemma == "according to"
+
+
+def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> list[Cue]:
+    """Every cue outside quotation marks that has a speaker, in body order."""
+    cues: list[Cue] = []
+    for m in CUE_RE.finditer(body):
+        s, e = m.start(), m.end()
+        if inside_quote(s):
+            continue
+        verb = m.group(0)
+        lemma = "according to" if verb.lower() == "according to" else CUES[verb]
+        cue = Cue(s, e, lemma, verb)
+        ss, se = sentences.bounds(s)
+        if cue.according:
+            cue.subject = phrase_after(body, toks, e, se)
+        else:
+            cue.subject = subject_before(body, toks, s, ss)
+            if cue.subject is None:
+                k = toks.index(s)
+                prev = toks[k - 1].text if k > 0 else "\n"
+                prev2 = toks[k - 2].low if k > 1 else ""
+                if prev in (",", "”", '"', "’", "—", "–") or prev in ("\n",):
+                    cue.subject = phrase_after(body, toks, e, se)
+                    cue.inverted = cue.subject is not None
+                elif prev.lower() in ("and", "but") or (prev.lower() == "who" and prev2 == ","):
+                    cue.coordinated = prev.lower() != "who"
+                    if prev.lower() == "who":
+                        cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
+        if cue.subject is None and not cue.coordinated:
+            continue
+        _read_content(body, toks, cue, ss, se)
+        cues.append(cue)
+    _coordinate(cues, sentences)
+    return cues
+
+
+def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
+    """Find what the cue reports: a that-clause, a bare clause, or the sentence before it."""
+    if cue.according:
+        _according_content(body, toks, cue, ss, se)
+        return
+    k = toks.index(cue.end)
+    hi = toks.index(se)
+    if cue.inverted and cue.subject:
+        k = toks.index(cue.subject.end)
+    j = k
+    # Skip an object ("told reporters"), time and place phrases ("in a statement on Monday").
+    limit = min(hi, k + 12)
+    while j < limit:
+        t = toks[j]
+        if t.low == "that" and j + 1 < hi:
+            cue.that = True
+            cue.content = (toks[j + 1].start, se)
+            return
+        if t.text in _QUOTE_MARKS or t.text in (":", ";", ".", "\n", "?", "!"):
+            break
+        if t.text == "," and not (j + 1 < hi and toks[j + 1].low in ("however", "though", "too")):
+            break
+        if j == k and t.low in _CLAUSE_STARTERS and cue.lemma in BARE_CLAUSE and not cue.inverted:
+            if _starts_clause(toks, j, hi):
+                cue.content = (t.start, se)
+                return
+        if j == k and cue.lemma in BARE_CLAUSE and not cue.inverted and t.text[0].isupper() and t.text not in NOT_NAMES:
+            # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
+            n = j + 1
+            while n < hi and toks[n].text[0].isupper():
+                n += 1
+            if n < hi and toks[n].text[0].islower() and toks[n].low not in _PREPOSITIONS and toks[n].low not in ("and", "of"):
+                cue.content = (t.start, se)
+                return
+            break
+        if j > k and t.low in SUBJECT_PRONOUNS and cue.lemma in TAKES_OBJECT | BARE_CLAUSE and toks[j - 1].text != ",":
+            cue.content = (t.start, se)
+            return
+        if j == k and not (t.low in _PREPOSITIONS or cue.lemma in TAKES_OBJECT):
+            break
+        j += 1
+    # Nothing after the cue: "The plan is dead, he said." reports the sentence before it.
+    attribution_start = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
+    kk = toks.index(attribution_start)
+    if kk > 0 and toks[kk - 1].text == "," and toks[kk - 1].start > ss + 10 and _tail_is_short(toks, j, hi):
+        cue.content = (ss, toks[kk - 1].start)
+
+
+def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:
+    t = toks[j].low
+    if t in ("what", "if", "whether", "why", "how", "there"):
+        return True
+    if t in SUBJECT_PRONOUNS:
+        return j + 1 < hi and toks[j + 1].text[0].islower() and toks[j + 1].low not in ("and", "or")
+    return j + 1 < hi and toks[j + 1].text[0].isalnum()
+
+
+def _tail_is_short(toks: Tokens, j: int, hi: int) -> bool:
+    return hi - j <= 8 and all(t.text not in _QUOTE_MARKS for t in toks[j:hi])
+
+
+def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
+    subject = cue.subject
+    if subject is None:
+        return
+    lead = body[ss : cue.start].strip(" \t\"“")
+    after = toks.index(subject.end)
+    if not lead or lead.lower() in ("but", "and", "yet", "also"):
+        # "According to X, CONTENT."
+        if after < len(toks) and toks[after].text == ",":
+            cue.content = (toks[after + 1].start if after + 1 < len(toks) else se, se)
+        return
+    if body[ss : cue.start].rstrip().endswith(","):
+        # "CONTENT, according to X."
+        end = body.rfind(",", ss, cue.start)
+        cue.content = (ss, end)
+
+
+def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
+    """"He added that X and noted that Y": the second cue shares the subject, and the first
+    content stops before "and noted"."""
+    for prev, cue in zip(cues, cues[1:]):
+        same_sentence = sentences.bounds(prev.start) == sentences.bounds(cue.start)
+        if not same_sentence:
+            continue
+        if cue.coordinated and cue.subject is None:
+            cue.subject = prev.subject
+            cue.coordinated = True
+        if prev.content and prev.content[0] < cue.start < prev.content[1]:
+            if cue.coordinated or (cue.subject and not cue.subject.pronoun and cue.subject.start > prev.content[0]):
+                cut = cue.subject.start if (cue.subject and not cue.coordinated and cue.subject.start < cue.start) else cue.start
+                text_before = sentences.body[prev.content[0] : cut].rstrip()
+                for joiner in (" and", " but", ","):
+                    if text_before.endswith(joiner):
+                        text_before = text_before[: -len(joiner)].rstrip()
+                if cue.coordinated or cue.content:
+                    prev.content = (prev.content[0], prev.content[0] + len(text_before))

@@ -1,0 +1,211 @@
+"""Closed word classes of English news writing that the extractor's rules are built on.
+
+These are general lists (reporting verbs, titles, role nouns, pronouns), not lists fitted to any
+article: they describe how English news attributes speech.
+"""
+
+from __future__ import annotations
+
+
+def _forms(spec: str) -> dict[str, str]:
+    """'say:says,said,saying tell:tells,told' -> {form: lemma} for every form."""
+    out: dict[str, str] = {}
+    for entry in spec.split():
+        lemma, _, rest = entry.partition(":")
+        lemma = lemma.replace("_", " ")
+        out[lemma] = lemma
+        if rest:
+            for form in rest.split(","):
+                out[form.replace("_", " ")] = lemma
+        else:
+            out.update({f: lemma for f in _regular(lemma)})
+    return out
+
+
+def _regular(verb: str) -> list[str]:
+    head, _, tail = verb.partition(" ")
+    tail = f" {tail}" if tail else ""
+    if head.endswith("e"):
+        forms = [head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2] not in "aeiou":
+        forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head + "s", head + "ed", head + "ing"]
+    return [f + tail for f in forms]
+
+
+# Verbs that introduce someone's words, directly ("...," she said) or reported (she said that ...).
+SPEECH = _forms(
+    "say:says,said,saying tell:tells,told,telling write:writes,wrote,written,writing "
+    "add announce answer argue ask assert boast caution claim comment complain concede conclude "
+    "confirm contend continue counter declare deny describe emphasise emphasize explain "
+    "insist joke lament maintain mention note observe plead pledge point_out "
+    "post predict proclaim promise quip recall recount reiterate remark reply repeat respond "
+    "retort reveal say state stress suggest testify:testifies,testified,testifying "
+    "tweet:tweets,tweeted,tweeting underline underscore urge vow warn acknowledge admit allege "
+    "shout:shouts,shouted,shouting exclaim muse wonder explain report inform assure remind "
+    "begin:begins,began,beginning agree disclose estimate charge hint:hints,hinted,hinting "
+    "indicate threaten demand"
+)
+
+# Verbs of thought and stance: attribute a reported belief, never a direct quote.
+COGNITION = _forms(
+    "believe think:thinks,thought,thinking hope fear expect feel:feels,felt,feeling "
+    "know:knows,knew,known,knowing worry:worries,worried,worrying doubt "
+    "understand:understands,understood,understanding realize realise insist predict "
+    "find:finds,found,finding show:shows,showed,shown,showing"
+)
+
+CUES = {**COGNITION, **SPEECH}
+
+# Cues that need an object before their content: "told reporters that", "reminded him that".
+TAKES_OBJECT = {"tell", "inform", "assure", "remind", "warn", "urge", "ask", "promise"}
+
+# Cues whose content may follow with no "that": "He said the plan was dead."
+BARE_CLAUSE = {
+    "say", "tell", "add", "note", "claim", "argue", "insist", "warn", "suggest", "state",
+    "believe", "think", "write", "predict", "estimate", "concede", "admit", "acknowledge",
+    "explain", "assert", "contend", "maintain", "fear", "hope", "expect", "complain",
+    "declare", "announce", "confirm", "report", "recall", "reply", "respond", "allege", "know",
+}
+
+# Words that may stand between a subject and its cue ("has stated", "later said", "also noted").
+AUX = {
+    "has", "have", "had", "was", "is", "are", "were", "would", "will", "could", "also", "later",
+    "earlier", "previously", "then", "again", "once", "recently", "further", "repeatedly",
+    "reportedly", "publicly", "privately", "already", "still", "even", "now", "often", "never",
+    "has also", "did", "does", "do", "may", "might", "should", "must", "can", "not", "just",
+    "first", "last", "since", "long", "openly", "allegedly", "separately", "subsequently",
+}
+
+PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "p", "them": "p", "their": "p", "it": "n", "its": "n",
+    "i": "1", "me": "1", "my": "1", "we": "1", "us": "1", "our": "1", "you": "2", "your": "2",
+}
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+
+# Titles and honorifics that come before a name: "US President Donald Trump", "Sen. Ted Cruz".
+TITLES = {
+    w.lower()
+    for w in (
+        "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Rev Rev. "
+        "Gov Gov. Governor Sen Sen. Senator Rep Rep. Representative Congressman Congresswoman "
+        "Gen Gen. General Col Col. Colonel Lt Lt. Lieutenant Sgt Sgt. Sergeant Capt Capt. Captain "
+        "Adm Adm. Admiral Maj Maj. Major Cmdr Commander Marshal "
+        "President Vice Prime Minister Secretary Chancellor King Queen Prince Princess Pope "
+        "Judge Justice Mayor Speaker Chairman Chairwoman Chair Director Ambassador Commissioner "
+        "Attorney Chief Deputy Spokesman Spokeswoman Spokesperson Press Foreign Defence Defense "
+        "Interior Finance Health Economy Trade Senior Acting Former Ex First Lady Leader "
+        "Premier Envoy Councillor Councilman Councilwoman Sheriff Coach Manager Officer "
+        "Patriarch Cardinal Bishop Archbishop Rabbi Imam Father Sister Brother Saint St St. "
+        "Emperor Sultan Sheikh Crown Supreme Grand Presidential Candidate Nominee Hon Hon."
+    ).split()
+}
+
+# Lower-case nouns naming what a speaker is: "Kremlin spokesman", "a spokesman for the campaign".
+ROLE_NOUNS = set(
+    (
+        "spokesman spokeswoman spokesperson spokespeople leader president minister secretary "
+        "adviser advisor official officials chief head director chairman chairwoman chair senator "
+        "governor mayor ambassador envoy lawmaker lawmakers legislator congressman congresswoman "
+        "analyst analysts expert experts economist economists professor strategist strategists "
+        "pollster aide aides candidate nominee commander general officer prosecutor prosecutors "
+        "lawyer lawyers attorney judge executive founder ceo manager coach player activist "
+        "researcher researchers scientist scientists journalist reporter editor columnist author "
+        "writer host anchor commentator critic critics representative deputy member members mp "
+        "mps diplomat diplomats negotiator premier chancellor king queen prince president-elect "
+        "administrator supporter supporters opponent opponents voter voters resident residents "
+        "source sources insider insiders organizer organiser organizers consultant consultants "
+        "operative operatives staffer staffers campaign chairman director manager owner partner "
+        "investigator investigators inspector auditor regulator regulators police witness "
+        "witnesses eyewitness victim survivor doctor doctors nurse teacher student students "
+        "worker workers employee employees union union's governor's democrat democrats "
+        "republican republicans conservative conservatives liberal liberals progressive "
+        "progressives backer backers ally allies friend relative father mother son daughter "
+        "wife husband brother sister colleague colleagues rival rivals challenger incumbent "
+        "veteran veterans ambassador militant militants commander rebel rebels soldier soldiers "
+        "fighter fighters officer officers agency ministry department office committee panel "
+        "council court government administration campaign party company firm group bank "
+        "report study survey poll statement memo letter ad advertisement website post blog "
+        "newspaper paper magazine outlet agency channel network broadcaster tweet video "
+        "assessment document documents filing filings data figures analysis release "
+        "publication review audit"
+    ).split()
+)
+
+# Role nouns that are people (a pronoun can refer to them), with gender when the noun says it.
+PERSON_ROLE_GENDER = {
+    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+    "congressman": "m", "congresswoman": "f", "king": "m", "queen": "f", "prince": "m",
+    "father": "m", "mother": "f", "son": "m", "daughter": "f", "wife": "f", "husband": "m",
+    "brother": "m", "sister": "f", "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f",
+    "ms.": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f",
+    "councilman": "m", "councilwoman": "f",
+}
+
+# Head words that make a capitalised name an organisation, not a person.
+ORG_HEADS = set(
+    (
+        "Department Ministry Office Agency Service Services Council Committee Commission Party "
+        "Court House Senate Congress Parliament Government Administration Campaign Bank Fund "
+        "Union Association Institute University College School Company Corporation Corp Corp. "
+        "Inc Inc. Ltd Group News Times Post Journal Tribune Herald Telegraph Guardian Gazette "
+        "Reuters Interfax Novosti TASS Associated Press Army Navy Forces Police Pentagon Kremlin "
+        "Federation Organisation Organization Network Foundation Center Centre Board Authority "
+        "Bureau Cabinet Staff Headquarters Command Guard Guards Assembly Duma Rada Verkhovna "
+        "Embassy Mission Coalition Alliance Movement Front League Club Society Institute Trust "
+        "Council Secretariat Directorate Inspectorate Prosecutor's Service Channel Radio TV "
+        "Television Broadcasting Media Press Magazine Daily Weekly Review Monitor Observer "
+        "Foundation PAC Industries Systems Technologies Airlines Motors Energy Holdings Partners "
+        "Capital Securities Reserve Exchange Commission Chamber Caucus Republicans Democrats "
+        "Conservatives Labour Tories Liberals Greens Ministry's Department's Committee's"
+    ).split()
+)
+
+# Capitalised words that start sentences or stand alone without being names.
+NOT_NAMES = set(
+    (
+        "The A An And But Or Nor So Yet For In On At By With From To Of As If When While Where "
+        "Why How What Who Whom Whose Which That This These Those There Here Then Than Now Today "
+        "Yesterday Tomorrow Tonight Earlier Later Previously Meanwhile However Moreover Also "
+        "Although Though After Before Since Until Because During Despite Still Even Just Only "
+        "It Its It's He She They We I You His Her Their Our My Your Him Them Us Me One Some Any "
+        "All Many Most More Much Few Several Each Every Both Either Neither No Not Yes Such "
+        "Details Quote Source Background Update Advertisement Photo Video Read Related "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "May June July August September October November December Mr Mrs Ms Dr "
+        "According Asked Speaking Writing Citing Following Under Over Among Amid Against "
+        "Instead Indeed Perhaps Maybe Last Next First Second Third Another Other Others "
+        "Thus Hence Therefore Otherwise Once Twice Do Does Did Is Are Was Were Be Been "
+        "Has Have Had Will Would Can Could Should Must May Might Shall Let Let's Please "
+        "Oh Well Sure Ok OK Okay Thank Thanks Dear Hello Hi Sorry Look Listen"
+    ).split()
+)
+
+# Nationality and place adjectives that lead a role: "Russian leader", "US President".
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "an", "i")
+
+# Words after which a quotation is a name or title, not someone's words.
+TITLE_CUES = set(
+    (
+        "so-called titled entitled dubbed nicknamed named called term word words phrase slogan "
+        "hashtag book books film movie show series song album program programme article op-ed "
+        "column headline operation codenamed code-named label labelled labeled known "
+        "brand motto mantra catchphrase tagline podcast documentary play episode novel poem "
+        "magazine newspaper blog essay report"
+    ).split()
+)
+
+STOP_WORDS = set(
+    (
+        "the a an and or but of to in on at by for with from as is are was were be been being "
+        "that this these those there their them they he she it its his her him we us our you "
+        "your i me my mr mrs ms dr who whom whose which what when where why how not no yes "
+        "has have had do does did will would could should can may might must shall also said "
+        "says say told tell according than then so if about into over after before up down out "
+        "off just very more most some any all other such only own same too"
+    ).split()
+)

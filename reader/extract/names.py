@@ -1,0 +1,404 @@
+"""Speakers: reading the noun phrase that names one, and tracking who is who across an article.
+
+`subject_before` reads the phrase that ends just before a cue ("Kremlin spokesman Dmitry Peskov"
++ "has stated"), `phrase_after` the one that follows it ("said Geoff Garin, a pollster").
+`Phrase.split` separates the name from the role. `Registry` remembers every person and
+organisation named so far, so that "Peskov", "he" or "the spokesman" can be resolved to
+"Dmitry Peskov".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    AUX,
+    NOT_NAMES,
+    ORG_HEADS,
+    PERSON_ROLE_GENDER,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:[’']s\b)?\.?|[^\w\s]|\n")
+_ABBREV = {t for t in TITLES if t.endswith(".")} | {"jr.", "sr.", "st.", "no.", "inc.", "corp.", "co.", "ltd."}
+_PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "ben", "abu"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "another", "one", "two", "three", "some", "many", "several", "other"}
+# Lower-case words that may sit inside a role before a name or a role noun.
+_ROLE_MODIFIERS = {
+    "former", "senior", "top", "chief", "deputy", "acting", "longtime", "then", "current", "new",
+    "leading", "prominent", "local", "federal", "state", "national", "international", "military",
+    "political", "economic", "foreign", "press", "campaign", "presidential", "vice", "assistant",
+    "associate", "executive", "general", "regional", "district", "defense", "defence", "interior",
+    "justice", "finance", "health", "education", "energy", "trade", "security", "intelligence",
+    "government", "party", "news", "propaganda", "opposition", "independent", "outgoing",
+    "incoming", "unnamed", "anonymous", "high-ranking", "white", "house", "republican",
+    "democratic", "conservative", "liberal", "progressive", "veteran", "legal", "communications",
+    "spokesman", "public", "private", "media", "ukrainian", "russian", "american", "british",
+    "first", "second", "third", "fellow", "retired", "agency", "policy", "polling", "research",
+    "senate", "congressional", "gubernatorial", "city", "county", "town", "police", "fire",
+    "health", "elections", "election", "world", "global", "european", "western", "eastern",
+}
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or (c.isdigit() and False)
+
+
+class Tokens(list):
+    """All tokens of a body, with their start offsets for bisecting."""
+
+    def __init__(self, body: str) -> None:
+        super().__init__(tokens(body, 0, len(body)))
+        self.starts = [t.start for t in self]
+
+    def index(self, pos: int) -> int:  # type: ignore[override]
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self.starts, pos)
+
+
+def tokens(body: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(body, start, end):
+        text = m.group(0)
+        if text.endswith(".") and len(text) > 1 and not _keeps_period(text):
+            out.append(Tok(m.start(), m.end() - 1, text[:-1]))
+            out.append(Tok(m.end() - 1, m.end(), "."))
+        else:
+            out.append(Tok(m.start(), m.end(), text))
+    return out
+
+
+def _keeps_period(text: str) -> bool:
+    low = text.lower()
+    return low in _ABBREV or (len(text) == 2 and text[0].isupper()) or "." in text[:-1]
+
+
+def _is_word(t: Tok) -> bool:
+    return t.text[0].isalnum()
+
+
+def is_name_token(t: Tok) -> bool:
+    return t.text[0].isupper() and t.text[0].isalpha()
+
+
+def _role_word(low: str) -> bool:
+    base = low[:-2] if low.endswith(("'s", "’s")) else low
+    return base in ROLE_NOUNS or base in _ROLE_MODIFIERS
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A noun phrase that names a speaker, with its position in the body."""
+
+    start: int
+    end: int
+    words: list[str]
+    pronoun: str | None = None
+    appositive: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def split(self) -> tuple[str | None, str | None, str]:
+        """(name, role, kind) where kind is 'person', 'org' or 'role' (a role with no name)."""
+        words = [w for w in self.words]
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None, None, "role"
+        # The name is the trailing run of capitalised words (with particles and inner "of").
+        i = len(words)
+        while i > 0:
+            w = words[i - 1]
+            if w[0].isupper() or (w.lower() in _PARTICLES and i < len(words)):
+                i -= 1
+            elif w == "of" and i - 1 > 0 and words[i - 2][0].isupper() and i < len(words):
+                i -= 1
+            elif w.lower() in ("for", "at", "with", "to") and i < len(words) and i - 1 > 0 and words[i - 2].lower() in ROLE_NOUNS:
+                break
+            else:
+                break
+        head = words[i:]
+        role_words = words[:i]
+        if not head:
+            return None, _clean_role(words), "role"
+        if any(w in ORG_HEADS or w.rstrip("’'s") in ORG_HEADS for w in head) or _acronym(head):
+            # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
+            return " ".join(head), _clean_role(role_words), "org"
+        # Titles at the front of the run belong to the role: "US President | Donald Trump".
+        last_title = -1
+        for k, w in enumerate(head):
+            if w.lower() in TITLES:
+                last_title = k
+        if last_title >= 0:
+            role_words = role_words + head[: last_title + 1]
+            head = head[last_title + 1 :]
+            if head and head[0] == "of":
+                # "Secretary of State Marco Rubio": the name is the last two words.
+                keep = 3 if len(head) >= 4 and len(head[-2]) <= 2 else 2
+                role_words += head[: len(head) - keep]
+                head = head[len(head) - keep :]
+        if not head:
+            return None, _clean_role(role_words), "role"
+        if head[0] == "of":
+            head = head[1:]
+        name = " ".join(head)
+        return name, _clean_role(role_words), "person"
+
+
+def _acronym(words: list[str]) -> bool:
+    return any(len(w) >= 2 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words) and len(words) <= 4
+
+
+def _clean_role(words: list[str]) -> str | None:
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    honorifics = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
+    words = [w for w in words if w.lower() not in honorifics]
+    text = " ".join(words).strip(" ,")
+    return text or None
+
+
+def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | None:
+    """The noun phrase that ends just before `pos` (a cue), skipping auxiliaries and adverbs
+    ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
+    lo = toks.index(floor)
+    k = toks.index(pos)
+    while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and not toks[k - 1].cap and len(toks[k - 1].low) > 4)):
+        k -= 1
+    appositive = None
+    if k > lo and toks[k - 1].text == ",":
+        # "NAME, appositive, cue": find the comma that opens the appositive.
+        j = k - 2
+        while j >= lo and toks[j].text not in (",", "(", "“", '"', "”", "—", "–", "\n") and k - j < 30:
+            j -= 1
+        if j >= lo + 1 and toks[j].text == "," and k - j > 2:
+            appositive = body[toks[j + 1].start : toks[k - 2].end]
+            k = j
+        else:
+            return None
+    phrase = _np_backward(toks, lo, k)
+    if phrase is None:
+        return None
+    phrase.appositive = appositive
+    return phrase
+
+
+def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
+    if k <= lo:
+        return None
+    last = toks[k - 1]
+    if last.low in SUBJECT_PRONOUNS:
+        return Phrase(last.start, last.end, [last.text], pronoun=last.low)
+    i = k
+    saw_head = False
+    while i > lo:
+        t = toks[i - 1]
+        low = t.low
+        if is_name_token(t) and (t.text not in NOT_NAMES or (i < k and t.low not in ("the", "a", "an"))):
+            if t.text in NOT_NAMES and t.low not in TITLES:
+                break
+            i -= 1
+            saw_head = True
+        elif low in _PARTICLES and i < k and is_name_token(toks[i]):
+            i -= 1
+        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or _role_word(toks[i - 2].low)):
+            i -= 1
+        elif low in ("for", "at", "with") and i < k and i - 1 > lo and _role_word(toks[i - 2].low) and saw_head:
+            i -= 1
+        elif _role_word(low) or low.endswith(("'s", "’s")) and saw_head is False and i < k:
+            i -= 1
+            saw_head = True
+        elif low in _DETERMINERS and i < k:
+            i -= 1
+            break
+        elif t.text in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
+            i -= 1
+        else:
+            break
+    if i == k:
+        return None
+    words = [t.text for t in toks[i:k]]
+    while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES):
+        words = words[1:]
+        i += 1
+    if not words or not any(w[0].isupper() or _role_word(w.lower()) for w in words):
+        return None
+    return Phrase(toks[i].start, toks[k - 1].end, words)
+
+
+def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase | None:
+    """The noun phrase that starts at `pos` ("said Geoff Garin, a Democratic pollster")."""
+    a = all_toks.index(pos)
+    b = all_toks.index(ceiling)
+    toks = all_toks[a : min(b, a + 40)]
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in SUBJECT_PRONOUNS:
+        return Phrase(first.start, first.end, [first.text], pronoun=first.low)
+    i = 0
+    words: list[str] = []
+    saw_name = False
+    while i < len(toks):
+        t = toks[i]
+        low = t.low
+        if is_name_token(t) and (t.text not in NOT_NAMES or low in TITLES or (i == 0 and low in ("the", "a", "an"))):
+            if low in ("the", "a", "an"):
+                words.append(t.text)
+                i += 1
+                continue
+            words.append(t.text)
+            saw_name = True
+        elif low in _DETERMINERS and not words:
+            words.append(t.text)
+        elif _role_word(low) and not saw_name:
+            words.append(t.text)
+        elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
+            words.append(t.text)
+        elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1].low == "the"):
+            words.append(t.text)
+        elif low in ("for", "at") and words and not saw_name and words[-1].lower() in ROLE_NOUNS:
+            words.append(t.text)
+        else:
+            break
+        i += 1
+    while words and words[-1].lower() in ("of", "for", "at", "the", "a", "an"):
+        words.pop()
+        i -= 1
+    if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS for w in words):
+        return None
+    end = toks[i - 1].end
+    phrase = Phrase(toks[0].start, end, words)
+    # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
+    if i < len(toks) and toks[i].text == ",":
+        j = i + 1
+        while j < len(toks) and toks[j].text not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
+            j += 1
+        if j > i + 1 and toks[i + 1].low in ("a", "an", "the", "who") | ROLE_NOUNS | _ROLE_MODIFIERS:
+            phrase.appositive = body[toks[i + 1].start : toks[j - 1].end]
+    return phrase
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str  # person, org, role
+    role: str | None = None
+    gender: str | None = None
+    last_spoke: int = -1
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def last_name(self) -> str:
+        return self.name.split()[-1]
+
+
+class Registry:
+    """Everyone named in an article so far, and who spoke last."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_token: dict[str, list[Entity]] = {}
+
+    def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
+        """Register a mention, linking it to an earlier entity when the names match."""
+        entity = self.find(name, kind)
+        if entity is None:
+            entity = Entity(name=name, kind=kind, role=role, gender=gender)
+            self.entities.append(entity)
+            key = name.split()[-1].lower()
+            self._by_token.setdefault(key, []).append(entity)
+            if kind == "org":
+                for w in name.split():
+                    if len(w) > 3 and w not in ORG_HEADS:
+                        self._by_token.setdefault(w.lower(), []).append(entity)
+        else:
+            if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
+                entity.name = name
+            if role and not entity.role:
+                entity.role = role
+            if gender and not entity.gender:
+                entity.gender = gender
+        entity.mentions.append(pos)
+        return entity
+
+    def find(self, name: str, kind: str | None = None) -> Entity | None:
+        parts = name.split()
+        if not parts:
+            return None
+        candidates = self._by_token.get(parts[-1].lower(), [])
+        best = None
+        for e in candidates:
+            if kind and e.kind != kind and not (kind == "person" and e.kind == "person"):
+                if not (len(parts) == 1):
+                    continue
+            eparts = e.name.split()
+            if len(parts) == 1 or len(eparts) == 1:
+                best = e
+            elif parts[0].rstrip(".")[:1] == eparts[0][:1]:
+                best = e
+        return best
+
+    def by_role(self, noun: str, pos: int) -> Entity | None:
+        """The latest entity before `pos` whose role contains `noun` ("the spokesman")."""
+        best, best_pos = None, -1
+        for e in self.entities:
+            if e.role and noun in e.role.lower().split():
+                last = max((p for p in e.mentions if p < pos), default=-1)
+                if last > best_pos:
+                    best, best_pos = e, last
+        return best
+
+    def pronoun(self, word: str, pos: int) -> Entity | None:
+        """Resolve a subject pronoun: the most recent speaker of a matching kind, else the most
+        recently mentioned person."""
+        gender = PRONOUNS.get(word)
+        if gender in ("1", "2", None):
+            return None
+        want = "org" if gender == "n" else None
+
+        def fits(e: Entity) -> bool:
+            if want == "org":
+                return e.kind == "org"
+            if gender == "p":
+                return e.kind in ("org", "role") or e.kind == "person"
+            return e.kind == "person" and (e.gender in (None, gender))
+
+        speakers = [e for e in self.entities if 0 <= e.last_spoke < pos and fits(e)]
+        recent_speaker = max(speakers, key=lambda e: e.last_spoke, default=None)
+        mentioned = [
+            (max(p for p in e.mentions if p < pos), e)
+            for e in self.entities
+            if fits(e) and any(p < pos for p in e.mentions) and (e.role or len(e.name.split()) > 1 or e.last_spoke >= 0)
+        ]
+        recent_person = max(mentioned, key=lambda t: t[0], default=(None, None))[1]
+        if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
+            return recent_speaker
+        return recent_person
+
+
+def gender_of(role: str | None, words: list[str]) -> str | None:
+    for w in ([*(role or "").lower().split()] + [w.lower() for w in words]):
+        g = PERSON_ROLE_GENDER.get(w)
+        if g:
+            return g
+    return None

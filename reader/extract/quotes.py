@@ -1,0 +1,160 @@
+"""Finding quoted stretches of text.
+
+Handles straight (") and curly (“ ”) double quotes, guillemets (« »), the doubled apostrophes some
+newspapers use (''...''), single curly quotes (‘...’) at the top level, nested quotes (ignored
+inside their outer quote), and quotes that run over several paragraphs: each paragraph opens with
+a mark and only the last one closes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+_SINGLE = re.compile(r"[‘’]")
+_OPENERS = {"“", "„", "«", "``"}
+_CLOSERS = {"”", "»"}
+_BEFORE_OPEN = set(" \t([{—–-/:;\n")
+_AFTER_CLOSE = set(" \t,.;:!?)]}—–-…\n")
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation: `start:end` is the text inside the marks (across all its paragraphs)."""
+
+    open_at: int  # index of the opening mark
+    start: int
+    end: int = -1
+    after: int = -1  # index just past the closing mark (or the paragraph end when unclosed)
+    closed: bool = True
+    paragraphs: int = 1
+    single: bool = False
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line of the body."""
+    spans = []
+    pos = 0
+    for line in body.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _side(body: str, i: int, j: int) -> str:
+    """'open', 'close' or 'either' for a straight mark at body[i:j], from its neighbours."""
+    prev = body[i - 1] if i > 0 else "\n"
+    nxt = body[j] if j < len(body) else "\n"
+    opens = prev in _BEFORE_OPEN or prev in "“‘«'\""
+    closes = nxt in _AFTER_CLOSE or nxt in "”’»\"'"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _opens_paragraph(body: str, span: tuple[int, int], marks: list[tuple[int, int, str]]) -> bool:
+    start = span[0]
+    while start < span[1] and body[start] in " \t":
+        start += 1
+    return bool(marks) and marks[0][0] == start and marks[0][2] not in _CLOSERS
+
+
+def _unclosed(quote: Quote, body: str, end: int) -> Quote:
+    while end > quote.start and body[end - 1] in " \t":
+        end -= 1
+    quote.end = quote.after = end
+    quote.closed = False
+    return quote
+
+
+def find_quotes(body: str) -> list[Quote]:
+    """Every top-level quotation in the body, in order."""
+    spans = paragraph_spans(body)
+    buckets: list[list[tuple[int, int, str]]] = [[] for _ in spans]
+    k = 0
+    for m in _DOUBLE.finditer(body):
+        while k < len(spans) and m.start() >= spans[k][1]:
+            k += 1
+        if k < len(spans):
+            buckets[k].append((m.start(), m.end(), m.group(0)))
+
+    quotes: list[Quote] = []
+    carry: Quote | None = None
+    for p, (span, marks) in enumerate(zip(spans, buckets)):
+        inside = None
+        first = 0
+        if carry is not None:
+            if _opens_paragraph(body, span, marks):
+                inside, first = carry, 1
+                inside.paragraphs += 1
+            else:
+                quotes.append(_unclosed(carry, body, spans[p - 1][1]))
+            carry = None
+        depth = 0
+        for i, j, mark in marks[first:]:
+            if mark in _OPENERS:
+                side = "open"
+            elif mark in _CLOSERS:
+                side = "close"
+            else:
+                side = _side(body, i, j)
+            if inside is None:
+                if side != "close":
+                    inside, depth = Quote(open_at=i, start=j), 0
+                continue
+            if mark in _OPENERS and body.count("”", j, span[1]) >= 2:
+                depth += 1  # a nested “...” inside the quote
+                continue
+            if depth and mark in _CLOSERS:
+                depth -= 1
+                continue
+            inside.end, inside.after = i, j
+            quotes.append(inside)
+            inside = None
+        if inside is not None:
+            if p + 1 < len(spans) and _opens_paragraph(body, spans[p + 1], buckets[p + 1]):
+                carry = inside
+            else:
+                quotes.append(_unclosed(inside, body, span[1]))
+    if carry is not None:
+        quotes.append(_unclosed(carry, body, spans[-1][1]))
+    quotes = [q for q in quotes if q.end > q.start]
+    quotes.extend(_single_quotes(body, quotes))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _single_quotes(body: str, doubles: list[Quote]) -> list[Quote]:
+    """‘Single-quoted’ passages outside double quotes (British style or headline quotes)."""
+    out: list[Quote] = []
+    covered = [(q.open_at, q.after) for q in doubles]
+    opener = None
+    for m in _SINGLE.finditer(body):
+        i = m.start()
+        if any(a <= i < b for a, b in covered):
+            continue
+        ch = m.group(0)
+        prev = body[i - 1] if i else "\n"
+        nxt = body[i + 1] if i + 1 < len(body) else "\n"
+        if ch == "‘":
+            if prev in _BEFORE_OPEN and (nxt.isalnum()):
+                opener = i
+            continue
+        if opener is None:
+            continue
+        if "\n" in body[opener:i]:
+            opener = None
+            continue
+        if nxt.isalpha():  # an apostrophe: don’t, Russia’s
+            continue
+        if i - opener < 2:
+            opener = None
+            continue
+        out.append(Quote(open_at=opener, start=opener + 1, end=i, after=i + 1, single=True))
+        opener = None
+    return out

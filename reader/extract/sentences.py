@@ -1,0 +1,49 @@
+"""Sentence boundaries with offsets, aware of abbreviations, initials and closing quotes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_END = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=[\"“‘'«(\[]?[A-Z0-9\u00c0-\u00de])|\n+")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "adm",
+    "maj", "jr", "sr", "prof", "rev", "inc", "co", "corp", "ltd", "no", "vs", "etc", "u.s", "u.k",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m", "e.g",
+    "i.e", "ft", "mt", "d.c", "u.n", "e.u", "hon", "est", "approx", "dept", "univ", "assn",
+}
+
+
+class Sentences:
+    """Sentence spans of a body; `bounds(pos)` gives the sentence holding a position."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        starts = [0]
+        for m in _END.finditer(body):
+            if m.group(0)[0] != "\n" and self._abbreviation(m.start()):
+                continue
+            starts.append(m.end())
+        self.starts = starts
+
+    def _abbreviation(self, dot: int) -> bool:
+        if self.body[dot] != ".":
+            return False
+        k = dot
+        while k > 0 and (self.body[k - 1].isalpha() or self.body[k - 1] == "."):
+            k -= 1
+        word = self.body[k:dot].lower()
+        return word in _ABBREVIATIONS or (len(word) == 1 and self.body[k].isupper())
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        start = self.starts[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.body)
+        while end > start and self.body[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.body.rfind("\n", 0, pos) + 1
+        end = self.body.find("\n", pos)
+        return start, (len(self.body) if end < 0 else end)

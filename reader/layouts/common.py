@@ -1,0 +1,59 @@
+"""Checks and helpers shared by the layout parsers."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 4_000_000  # about 4 MB of text: far beyond any news article
+
+_READ_MORE = re.compile(r"^.*\bRead more\b\s*(?:[:>»→]\s*)?(?:https?://\S+)?\s*$", re.I | re.M)
+_BULLET = re.compile(r"^\s*[•·▪●◦‣∙]\s*")
+
+
+class NotAnArticle(ValueError):
+    """The text is not one article; the message says why in a few words."""
+
+
+def check_article(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise NotAnArticle(
+            f"too large for an article ({len(text) / 1e6:.1f} million characters; the limit is "
+            f"{MAX_CHARS / 1e6:.0f} million)"
+        )
+    if not text.strip():
+        raise NotAnArticle("empty file")
+    links = len(_READ_MORE.findall(text))
+    if links >= 2:
+        raise NotAnArticle(
+            f"a listing page of {links} truncated articles ('Read More' links), not one article"
+        )
+
+
+def paragraphs(lines: list[str]) -> str:
+    """Join body lines into the body text: one paragraph a line, blank lines between paragraphs,
+    consecutive bullet items on consecutive lines."""
+    out: list[str] = []
+    prev_bullet = False
+    for line in lines:
+        is_bullet = bool(_BULLET.match(line))
+        if is_bullet:
+            line = "• " + _BULLET.sub("", line, count=1)
+        if out:
+            out.append("\n" if is_bullet and prev_bullet else "\n\n")
+        out.append(line)
+        prev_bullet = is_bullet
+    return "".join(out)
+
+
+def split_glued(tags: str) -> list[str]:
+    """`Vladimir PutinDonald TrumpRussia` -> ['Vladimir Putin', 'Donald Trump', 'Russia']."""
+    parts = re.split(r"(?<=[a-z0-9)])(?=[A-Z])", tags.strip())
+    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+
+
+def short_title(body: str, limit: int = 120) -> str:
+    """A headline made from the first sentence, for articles that come without one."""
+    first = body.strip().split("\n", 1)[0]
+    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
+    title = m.group(1) if m else first
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

@@ -1,0 +1,208 @@
+"""The objects newsreader works with: articles, the claims found in them, and annotations.
+
+Plain dataclasses with a dict form for storage and export; nothing here knows about files,
+TinyDB or Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+KINDS = ("quote", "reported", "source")
+TAGS = ("stated", "denied", "unknown")
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Claim:
+    """A span of an article's body that someone is reported to have said.
+
+    `text == body[start:end]`. `editorial` holds the spans (body offsets) of editor's insertions
+    inside the text, such as `[between Putin and Trump – ed.]`. `confidence` (0-1) and `rule`
+    say how sure the extractor is and which rule found the claim.
+    """
+
+    id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    confidence: float = 1.0
+    rule: str = ""
+    editorial: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "speaker": self.speaker,
+            "role": self.role,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(self.confidence, 2),
+            "rule": self.rule,
+            "editorial": [list(s) for s in self.editorial],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Claim:
+        return cls(
+            id=d["id"],
+            kind=d["kind"],
+            text=d["text"],
+            start=d["start"],
+            end=d["end"],
+            speaker=d.get("speaker"),
+            role=d.get("role"),
+            cue=d.get("cue"),
+            confidence=d.get("confidence", 1.0),
+            rule=d.get("rule", ""),
+            editorial=tuple(tuple(s) for s in d.get("editorial", ())),
+        )
+
+
+@dataclass(slots=True)
+class Document:
+    """An article as a layout parser reads it, before claims are found."""
+
+    title: str
+    body: str
+    layout: str
+    author: str | None = None
+    published: datetime | None = None
+    date_only: bool = False
+    section: str | None = None
+    outlet: str | None = None
+    caption: str | None = None
+    subjects: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """A stored article: the parsed document, its identity and its claims."""
+
+    id: str
+    doc: Document
+    claims: list[Claim]
+    path: str
+    fingerprint: str
+    editorial: tuple[Span, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.doc.title
+
+    @property
+    def body(self) -> str:
+        return self.doc.body
+
+    @property
+    def sources(self) -> list[str]:
+        return [c.speaker or c.text for c in self.claims if c.kind == "source"]
+
+    @property
+    def speakers(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for c in self.claims:
+            if c.speaker and c.kind != "source":
+                seen.setdefault(c.speaker, None)
+        return list(seen)
+
+    def to_dict(self) -> dict:
+        d = self.doc
+        return {
+            "id": self.id,
+            "path": self.path,
+            "fingerprint": self.fingerprint,
+            "layout": d.layout,
+            "title": d.title,
+            "author": d.author,
+            "published": d.published.isoformat() if d.published else None,
+            "date_only": d.date_only,
+            "section": d.section,
+            "outlet": d.outlet,
+            "caption": d.caption,
+            "subjects": list(d.subjects),
+            "warnings": list(d.warnings),
+            "body": d.body,
+            "editorial": [list(s) for s in self.editorial],
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Article:
+        published = datetime.fromisoformat(d["published"]) if d.get("published") else None
+        doc = Document(
+            title=d["title"],
+            body=d["body"],
+            layout=d.get("layout", "plain"),
+            author=d.get("author"),
+            published=published,
+            date_only=d.get("date_only", False),
+            section=d.get("section"),
+            outlet=d.get("outlet"),
+            caption=d.get("caption"),
+            subjects=list(d.get("subjects", ())),
+            warnings=list(d.get("warnings", ())),
+        )
+        return cls(
+            id=d["id"],
+            doc=doc,
+            claims=[Claim.from_dict(c) for c in d.get("claims", ())],
+            path=d.get("path", ""),
+            fingerprint=d.get("fingerprint", ""),
+            editorial=tuple(tuple(s) for s in d.get("editorial", ())),
+        )
+
+
+@dataclass(slots=True)
+class Annotation:
+    """The user's judgement of one claim.
+
+    It repeats the claim's text and position so that it can be found again if the article
+    changes, and survives (marked orphaned in exports) if the claim disappears.
+    `speaker` is the user's correction of the extracted speaker; `not_a_claim` marks a false claim.
+    """
+
+    claim_id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    tag: str | None = None
+    note: str = ""
+    speaker: str | None = None
+    not_a_claim: bool = False
+    annotator: str = ""
+    at: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "claim_id": self.claim_id,
+            "article_id": self.article_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "tag": self.tag,
+            "note": self.note,
+            "speaker": self.speaker,
+            "not_a_claim": self.not_a_claim,
+            "annotator": self.annotator,
+            "at": self.at,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Annotation:
+        return cls(**{k: d[k] for k in cls.__slots__ if k in d})
+
+    @property
+    def is_empty(self) -> bool:
+        return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
