@@ -385,6 +385,11 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def editorial_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """Editor's notes in the body: `[NB: ... – ed.]`, `[... – ed.]`."""
+    return tuple((m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body))
+
+
 def find_claims(body: str) -> list[Claim]:
     """All claims of an article body, in body order, without ids."""
     return _Extraction(body).run()

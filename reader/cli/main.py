@@ -1,0 +1,301 @@
+"""The `newsreader` command: the TUI with no sub-command, and scriptable sub-commands.
+
+Every sub-command is a thin layer over the core (ingest, store, export); errors are one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import orjson
+
+from .. import export as export_mod
+from ..ingest import Refused, expand, ingest, read_article, read_bytes
+from ..model import TAGS
+from ..storage import StoreError
+from ..store import Store, default_store_dir
+from ..text import safe_line
+
+EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newsreader",
+        description="Read news articles with every quote and its speaker highlighted; tag each "
+        "claim stated, denied or unknown. With no command, opens the reader.",
+    )
+    p.add_argument("--store", metavar="DIR", help="store folder (default: $NEWSREADER_STORE or ./annotations)")
+    p.add_argument("--annotator", metavar="NAME", help="name recorded with your annotations (default: your user name)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("ingest", help="add articles (files, folders, - for stdin) to the store")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
+
+    s = sub.add_parser("extract", help="parse articles and find claims without touching the store")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--json", action="store_true", help="print one JSON array (the stable contract)")
+
+    s = sub.add_parser("list", help="list the stored articles, newest first")
+    s.add_argument("--untagged", action="store_true", help="only articles with untagged claims")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", help="print an article with its quotes and speakers highlighted")
+    s.add_argument("article", metavar="ARTICLE", help="article id or unique prefix")
+    s.add_argument("--plain", action="store_true", help="no colours even on a terminal")
+
+    s = sub.add_parser("claims", help="list claims, of one article or of all")
+    s.add_argument("article", nargs="?", metavar="ARTICLE")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--untagged", action="store_true")
+    g.add_argument("--tag", choices=TAGS)
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("tag", help="tag a claim stated, denied or unknown (none clears the tag)")
+    s.add_argument("claim", metavar="CLAIM", help="claim id or unique prefix")
+    s.add_argument("tag", choices=[*TAGS, "none"], nargs="?")
+    s.add_argument("--note", help="set the note ('' clears it)")
+    s.add_argument("--speaker", help="correct the speaker ('' restores the extracted one)")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--not-a-claim", dest="not_a_claim", action="store_const", const=True, help="mark as not a claim")
+    g.add_argument("--is-a-claim", dest="not_a_claim", action="store_const", const=False, help="undo --not-a-claim")
+
+    s = sub.add_parser("export", help="export articles, claims and annotations as JSON")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    s.add_argument("--bodies", action="store_true", help="include article bodies")
+    s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _tui(args)
+        return COMMANDS[args.command](args)
+    except (StoreError, UsageError) as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as exc:  # a bug: still one line, never a traceback
+        if os.environ.get("NEWSREADER_DEBUG"):
+            raise
+        _err(f"internal error ({type(exc).__name__}: {safe_line(str(exc), 120)}); set NEWSREADER_DEBUG=1 for details")
+        return EXIT_ERROR
+
+
+def _err(message: str) -> None:
+    print(f"newsreader: {safe_line(message, 400)}", file=sys.stderr)
+
+
+def _store(args) -> Store:
+    return Store(args.store or default_store_dir(), annotator=args.annotator)
+
+
+def _print_json(data) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_ingest(args) -> int:
+    store = _store(args)
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from .progress import Bar
+
+        bar = Bar(sys.stderr, label="ingest")
+    report = ingest(args.paths, store, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    total = len(report.new) + len(report.updated) + len(report.unchanged) + len(report.refused)
+    print(
+        f"{total} files: {len(report.new)} new, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.refused)} refused"
+        + (f"; {report.reanchored} annotations re-attached" if report.reanchored else "")
+        + (f"; {report.orphaned} annotations kept without their claim" if report.orphaned else "")
+    )
+    for name, reason in report.refused:
+        _err(f"refused {safe_line(name)}: {reason}")
+    if not args.quiet:
+        for name, warning in report.warnings[:20]:
+            _err(f"warning: {safe_line(name)}: {warning}")
+        if len(report.warnings) > 20:
+            _err(f"warning: ... and {len(report.warnings) - 20} more warnings")
+    return EXIT_PARTIAL if report.refused else EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    items, errors = expand(args.paths)
+    out = []
+    refused = list(errors)
+    for item in items:
+        try:
+            article = read_article(item.name, read_bytes(item))
+        except Refused as exc:
+            refused.append((item.name, str(exc)))
+            continue
+        d = article.doc
+        out.append(
+            {
+                "path": item.name,
+                "title": d.title,
+                "author": d.author,
+                "published": d.published.isoformat() if d.published else None,
+                "body": d.body,
+                "claims": [
+                    {k: c.to_dict()[k] for k in ("id", "kind", "text", "speaker", "role", "cue", "start", "end", "confidence", "rule")}
+                    for c in article.claims
+                ],
+            }
+        )
+    for name, reason in refused:
+        _err(f"refused {safe_line(name)}: {reason}")
+    if args.json:
+        _print_json(out)
+    else:
+        from .show import print_extract
+
+        print_extract(out)
+    return EXIT_PARTIAL if refused else EXIT_OK
+
+
+def cmd_list(args) -> int:
+    store = _store(args)
+    tagged = store.tagged_counts()
+    read = store.read_ids()
+    rows = []
+    for s in sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True):
+        n_tagged = tagged.get(s.id, 0)
+        if args.untagged and n_tagged >= s.claims:
+            continue
+        rows.append({
+            "id": s.id, "published": s.published, "outlet": s.outlet, "title": s.title,
+            "author": s.author, "claims": s.claims, "tagged": n_tagged, "read": s.id in read,
+            "path": s.path,
+        })
+    if args.json:
+        _print_json(rows)
+    else:
+        from .show import print_list
+
+        print_list(rows)
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    store = _store(args)
+    summary = store.find_article(args.article)
+    article = store.article(summary.id)
+    from .show import print_article
+
+    print_article(article, store.annotations(article.id), plain=args.plain)
+    return EXIT_OK
+
+
+def cmd_claims(args) -> int:
+    store = _store(args)
+    ids = [store.find_article(args.article).id] if args.article else [
+        s.id for s in sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True)
+    ]
+    rows = []
+    for aid in ids:
+        article = store.article(aid)
+        notes = store.annotations(aid)
+        for c in article.claims:
+            a = notes.get(c.id)
+            tag = a.tag if a else None
+            if args.untagged and tag:
+                continue
+            if args.tag and tag != args.tag:
+                continue
+            rows.append({
+                "id": c.id, "article": aid, "kind": c.kind, "speaker": (a.speaker if a and a.speaker else c.speaker),
+                "role": c.role, "cue": c.cue, "text": c.text, "start": c.start, "end": c.end,
+                "confidence": round(c.confidence, 2), "tag": tag, "note": a.note if a else "",
+                "not_a_claim": bool(a and a.not_a_claim),
+            })
+    if args.json:
+        _print_json(rows)
+    else:
+        from .show import print_claims
+
+        print_claims(rows)
+    return EXIT_OK
+
+
+def cmd_tag(args) -> int:
+    if args.tag is None and args.note is None and args.speaker is None and args.not_a_claim is None:
+        raise UsageError("tag: give a tag (stated, denied, unknown, none), --note, --speaker or --not-a-claim")
+    store = _store(args)
+    article, claim = store.find_claim(args.claim)
+    changes = {}
+    if args.tag is not None:
+        changes["tag"] = None if args.tag == "none" else args.tag
+    if args.note is not None:
+        changes["note"] = args.note
+    if args.speaker is not None:
+        changes["speaker"] = args.speaker
+    if args.not_a_claim is not None:
+        changes["not_a_claim"] = args.not_a_claim
+    result = store.annotate(article.id, claim, **changes)
+    state = "cleared" if result is None else (result.tag or "untagged") + (f", note: {result.note}" if result.note else "")
+    print(f"{claim.id}  {state}  — {safe_line(claim.speaker or '?', 40)}: {safe_line(claim.text, 70)}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    store = _store(args)
+    data = export_mod.build(store, bodies=args.bodies, tagged_only=args.tagged_only)
+    if args.output:
+        path = Path(args.output)
+        export_mod.write(data, path)
+        c = data["counts"]
+        print(f"exported {c['articles']} articles, {c['claims']} claims, {c['annotations']} annotations to {path}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(export_mod.to_bytes(data))
+    return EXIT_OK
+
+
+def _tui(args) -> int:
+    try:
+        from ..tui.app import run
+    except ImportError:
+        _parser().print_help()
+        return EXIT_OK
+    return run(store_dir=args.store, annotator=args.annotator)
+
+
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "extract": cmd_extract,
+    "list": cmd_list,
+    "show": cmd_show,
+    "claims": cmd_claims,
+    "tag": cmd_tag,
+    "export": cmd_export,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

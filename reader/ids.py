@@ -1,0 +1,39 @@
+"""Stable ids derived from content.
+
+An article's id comes from its headline and publication time (or, without a time, the start of
+its body), so the same article ingested twice gets the same id and an edited body keeps it.
+A claim's id comes from its article, kind and text, so a claim keeps its id (and its
+annotation) when the article around it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .model import Claim, Document
+
+# Bump when parsing or extraction changes, so re-ingesting a file refreshes its claims.
+EXTRACTOR_VERSION = "1"
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_id(doc: Document) -> str:
+    when = doc.published.isoformat() if doc.published else doc.body[:300]
+    return _hash(" ".join(doc.title.split()).casefold(), when)
+
+
+def fingerprint(text: str) -> str:
+    return _hash(EXTRACTOR_VERSION, text)
+
+
+def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple[str, str], int] = {}
+    for c in claims:
+        key = (c.kind, c.text)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        c.id = _hash(article, c.kind, c.text, str(n))
+    return claims

@@ -1,0 +1,139 @@
+"""From paths to stored articles: read files, folders and stdin; refuse what is not an article.
+
+Nothing here raises for a bad file: each file either becomes an Article or a refusal with a
+one-line reason, and the others still go in.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .extract import editorial_spans, find_claims
+from .ids import article_id, claim_ids, fingerprint
+from .layouts import NotAnArticle, parse
+from .model import Article
+from .store import IngestReport, Store
+from .text import DecodeError, decode, safe_line
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+SAVE_EVERY = 5000  # articles between saves during a long ingest
+
+
+class Refused(ValueError):
+    """A file that is not an article; str() is the reason."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One input: a display name and a way to get its bytes."""
+
+    name: str
+    path: Path | None  # None for stdin
+
+
+def expand(paths: Iterable[str]) -> tuple[list[Item], list[tuple[str, str]]]:
+    """Files, folders (recursively, skipping hidden entries) and '-' for stdin."""
+    items: list[Item] = []
+    errors: list[tuple[str, str]] = []
+    for raw in paths:
+        if raw == "-":
+            items.append(Item("-", None))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(folder) / f for f in files if not f.startswith("."))
+            found.sort()
+            if not found:
+                errors.append((raw, "folder has no files"))
+            items.extend(Item(str(f), f) for f in found)
+        elif path.is_file():
+            items.append(Item(raw, path))
+        elif path.exists():
+            errors.append((raw, "not a regular file"))
+        else:
+            errors.append((raw, "no such file or folder"))
+    return items, errors
+
+
+def read_bytes(item: Item) -> bytes:
+    if item.path is None:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    else:
+        try:
+            size = item.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise Refused(f"too large for an article ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            with open(item.path, "rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise Refused(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise Refused(f"too large for an article (over {MAX_FILE_BYTES / 1e6:.0f} MB)")
+    return data
+
+
+def read_article(name: str, data: bytes) -> Article:
+    """Bytes to an Article with its claims. Raises Refused with the reason."""
+    try:
+        decoded = decode(data)
+        doc = parse(decoded.text)
+    except (DecodeError, NotAnArticle) as exc:
+        raise Refused(str(exc)) from None
+    except Exception as exc:  # a bug must not stop a batch: report it on one line
+        raise Refused(f"could not be read ({type(exc).__name__}: {safe_line(str(exc), 80)})") from None
+    if decoded.warning:
+        doc.warnings.insert(0, decoded.warning)
+    aid = article_id(doc)
+    try:
+        claims = claim_ids(aid, find_claims(doc.body))
+    except Exception as exc:
+        claims = []
+        doc.warnings.append(f"claims could not be found ({type(exc).__name__}: {safe_line(str(exc), 80)})")
+    return Article(
+        id=aid,
+        doc=doc,
+        claims=claims,
+        path=name,
+        fingerprint=fingerprint(decoded.text),
+        editorial=editorial_spans(doc.body),
+    )
+
+
+def stored_path(item: Item) -> str:
+    return "-" if item.path is None else str(item.path.resolve())
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders into the store, saving every SAVE_EVERY articles."""
+    items, errors = expand(paths)
+    report = IngestReport(refused=list(errors))
+    batch: list[Article] = []
+    total = len(items)
+    for done, item in enumerate(items, start=1):
+        try:
+            article = read_article(item.name, read_bytes(item))
+        except Refused as exc:
+            report.refused.append((item.name, str(exc)))
+        else:
+            article.path = stored_path(item)
+            report.warnings.extend((item.name, w) for w in article.doc.warnings)
+            batch.append(article)
+        if len(batch) >= SAVE_EVERY:
+            report.merge(store.save_articles(batch))
+            batch = []
+        if progress:
+            progress(done, total)
+    if batch:
+        report.merge(store.save_articles(batch))
+    return report

@@ -1,0 +1,49 @@
+"""How an article's body divides into plain text, claims and editor's notes, for display.
+
+Pure data: the TUI and `newsreader show` both draw from this, each in its own way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Article, Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    claim: Claim | None
+    editorial: bool
+
+
+def segments(article: Article) -> list[Segment]:
+    """The body cut at every claim and editorial boundary, covering it end to end."""
+    body = article.body
+    claims = sorted(article.claims, key=lambda c: (c.start, c.end))
+    notes = list(article.editorial) + [s for c in claims for s in c.editorial]
+    cuts = {0, len(body)}
+    for c in claims:
+        cuts.update((c.start, c.end))
+    for s, e in notes:
+        cuts.update((s, e))
+    points = sorted(p for p in cuts if 0 <= p <= len(body))
+    out: list[Segment] = []
+    ci = 0
+    for a, b in zip(points, points[1:]):
+        while ci < len(claims) and claims[ci].end <= a:
+            ci += 1
+        claim = claims[ci] if ci < len(claims) and claims[ci].start <= a < claims[ci].end else None
+        editorial = any(s <= a < e for s, e in notes)
+        out.append(Segment(a, b, claim, editorial))
+    return out
+
+
+def speaker_order(claims: list[Claim]) -> dict[str, int]:
+    """Each speaker's index in order of first appearance (for a stable colour per speaker)."""
+    order: dict[str, int] = {}
+    for c in claims:
+        if c.speaker and c.speaker not in order:
+            order[c.speaker] = len(order)
+    return order

@@ -1,0 +1,379 @@
+"""The store: articles, a library index, and the user's annotations, in three TinyDB JSON files.
+
+    library.json      one small summary per article (what the library screen lists)
+    articles.json     the full articles: body and claims
+    annotations.json  the user's tags, notes and corrections, one table per article, and the
+                      read/unread state
+
+Articles and annotations are kept apart so saving one tag never rewrites article bodies, and
+annotations are split by article so a save costs little however many there are.
+Every change takes the store lock, first reloads any file another process replaced, and writes
+atomically (see storage.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+import getpass
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from .ids import claim_ids
+from .model import TAGS, Annotation, Article, Claim
+from .storage import AtomicJSONStorage, StoreError, StoreLock
+
+__all__ = ["Store", "StoreError", "IngestReport", "default_store_dir", "Summary"]
+
+_UNSET = object()
+
+
+def default_store_dir() -> Path:
+    env = os.environ.get("NEWSREADER_STORE")
+    return Path(env) if env else Path.cwd() / "annotations"
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "unknown"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _doc_id(hex_id: str) -> int:
+    return int(hex_id, 16) + 1
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the library needs to know about an article, without its body."""
+
+    id: str
+    title: str
+    author: str | None
+    published: str | None
+    date_only: bool
+    outlet: str | None
+    section: str | None
+    path: str
+    fingerprint: str
+    claims: int
+    speakers: list[str]
+    sources: list[str]
+    words: int
+    layout: str
+    ingested: str
+
+    @classmethod
+    def of(cls, article: Article, ingested: str) -> Summary:
+        d = article.doc
+        return cls(
+            id=article.id,
+            title=d.title,
+            author=d.author,
+            published=d.published.isoformat() if d.published else None,
+            date_only=d.date_only,
+            outlet=d.outlet,
+            section=d.section,
+            path=article.path,
+            fingerprint=article.fingerprint,
+            claims=len(article.claims),
+            speakers=article.speakers,
+            sources=article.sources,
+            words=len(d.body.split()),
+            layout=d.layout,
+            ingested=ingested,
+        )
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Summary:
+        return cls(**{k: d.get(k) for k in cls.__slots__})
+
+
+@dataclass
+class IngestReport:
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    reanchored: int = 0
+    orphaned: int = 0
+
+    def merge(self, other: IngestReport) -> None:
+        for name in ("new", "updated", "unchanged", "refused", "warnings"):
+            getattr(self, name).extend(getattr(other, name))
+        self.reanchored += other.reanchored
+        self.orphaned += other.orphaned
+
+
+class Store:
+    """The user's store folder. Safe to use from several processes at once."""
+
+    def __init__(
+        self,
+        folder: str | Path | None = None,
+        *,
+        annotator: str | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        lock_timeout: float = 10.0,
+    ) -> None:
+        self.folder = Path(folder) if folder is not None else default_store_dir()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store folder {self.folder}: {exc.strerror}") from exc
+        if not os.access(self.folder, os.W_OK):
+            raise StoreError(f"the store folder {self.folder} is not writable")
+        self.annotator = annotator or default_annotator()
+        self.clock = clock
+        self.lock = StoreLock(self.folder, lock_timeout)
+        self._dbs = {
+            name: TinyDB(storage=AtomicJSONStorage, path=self.folder / f"{name}.json", kind=name)
+            for name in ("library", "articles", "annotations")
+        }
+        for db in self._dbs.values():
+            db.storage.read()  # fail now, with a clear message, on a damaged or newer file
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        """Reload files another process has replaced since we read them."""
+        for db in self._dbs.values():
+            if db.storage.changed_on_disk():
+                db.storage.forget()
+                db._tables.clear()  # TinyDB caches tables (and their queries) per instance
+
+    def _table(self, db: str, name: str):
+        return self._dbs[db].table(name, cache_size=0)
+
+    def _now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    # -- articles ------------------------------------------------------------------------------
+    def summaries(self) -> list[Summary]:
+        self._refresh()
+        raw = self._dbs["library"].storage.read().get("articles", {})
+        return [Summary.from_dict(d) for d in raw.values()]
+
+    def article(self, article_id: str) -> Article:
+        self._refresh()
+        raw = self._dbs["articles"].storage.read().get("articles", {}).get(str(_doc_id(article_id)))
+        if raw is None:
+            raise StoreError(f"no article {article_id} in the store")
+        return Article.from_dict(raw)
+
+    def find_article(self, prefix: str) -> Summary:
+        """The article whose id starts with `prefix` (or whose title is exactly `prefix`)."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise StoreError("give an article id (or a unique prefix of one)")
+        found = [s for s in self.summaries() if s.id.startswith(prefix)]
+        if not found:
+            found = [s for s in self.summaries() if s.title.lower() == prefix]
+        if not found:
+            raise StoreError(f"no article id starts with '{prefix}' (see: newsreader list)")
+        if len(found) > 1:
+            raise StoreError(f"'{prefix}' matches {len(found)} articles; give more of the id")
+        return found[0]
+
+    def find_claim(self, prefix: str) -> tuple[Article, Claim]:
+        prefix = prefix.strip().lower()
+        if len(prefix) < 2:
+            raise StoreError("give a claim id (at least two characters of it)")
+        matches: list[tuple[dict, dict]] = []
+        self._refresh()
+        for raw in self._dbs["articles"].storage.read().get("articles", {}).values():
+            for c in raw.get("claims", ()):
+                if c["id"].startswith(prefix):
+                    matches.append((raw, c))
+        if not matches:
+            raise StoreError(f"no claim id starts with '{prefix}' (see: newsreader claims)")
+        if len(matches) > 1:
+            raise StoreError(f"'{prefix}' matches {len(matches)} claims; give more of the id")
+        raw, c = matches[0]
+        return Article.from_dict(raw), Claim.from_dict(c)
+
+    def save_articles(self, articles: Iterable[Article]) -> IngestReport:
+        """Add new articles and update changed ones; an article is matched by id, then by the
+        file it came from. Annotations of claims that are still there stay attached; those of
+        vanished claims are re-attached to the most similar new claim, or kept as orphans."""
+        report = IngestReport()
+        with self.lock:
+            self._refresh()
+            library = self._dbs["library"].storage.read().setdefault("articles", {})
+            full = self._dbs["articles"].storage.read().setdefault("articles", {})
+            by_path = {s["path"]: s["id"] for s in library.values() if s.get("path") and s["path"] != "-"}
+            now = self._now()
+            changed: list[tuple[Article, dict | None]] = []
+            for article in articles:
+                key = str(_doc_id(article.id))
+                old = library.get(key)
+                if old is None and article.path in by_path:
+                    old_id = by_path[article.path]
+                    article = _renumber(article, old_id)
+                    key = str(_doc_id(old_id))
+                    old = library.get(key)
+                if old is not None and old.get("fingerprint") == article.fingerprint:
+                    report.unchanged.append(article.path)
+                    continue
+                previous = full.get(key)
+                full[key] = article.to_dict()
+                library[key] = Summary.of(article, old["ingested"] if old else now).to_dict()
+                if article.path and article.path != "-":
+                    by_path[article.path] = article.id
+                (report.updated if old else report.new).append(article.path)
+                if old is not None:
+                    changed.append((article, previous))
+            if report.new or report.updated:
+                # Bodies first: a crash between the two writes leaves a library entry missing,
+                # which the next ingest of that file repairs.
+                self._dbs["articles"].storage.write(self._dbs["articles"].storage.read())
+                self._dbs["library"].storage.write(self._dbs["library"].storage.read())
+            for article, _previous in changed:
+                moved, orphans = self._reanchor(article)
+                report.reanchored += moved
+                report.orphaned += orphans
+        return report
+
+    # -- annotations ---------------------------------------------------------------------------
+    def _annotation_table(self, article_id: str):
+        return self._table("annotations", f"a-{article_id}")
+
+    def annotations(self, article_id: str) -> dict[str, Annotation]:
+        self._refresh()
+        raw = self._dbs["annotations"].storage.read().get(f"a-{article_id}", {})
+        return {d["claim_id"]: Annotation.from_dict(d) for d in raw.values()}
+
+    def all_annotations(self) -> dict[str, dict[str, Annotation]]:
+        self._refresh()
+        data = self._dbs["annotations"].storage.read()
+        return {
+            name[2:]: {d["claim_id"]: Annotation.from_dict(d) for d in table.values()}
+            for name, table in data.items()
+            if name.startswith("a-")
+        }
+
+    def tagged_counts(self) -> dict[str, int]:
+        """Per article id, how many claims carry a tag."""
+        self._refresh()
+        data = self._dbs["annotations"].storage.read()
+        return {
+            name[2:]: sum(1 for d in table.values() if d.get("tag"))
+            for name, table in data.items()
+            if name.startswith("a-")
+        }
+
+    def annotate(
+        self,
+        article_id: str,
+        claim: Claim,
+        *,
+        tag=_UNSET,
+        note=_UNSET,
+        speaker=_UNSET,
+        not_a_claim=_UNSET,
+    ) -> Annotation | None:
+        """Change the user's annotation of a claim; returns it (None once it is empty, when
+        it is deleted). `tag` is one of TAGS or None to clear it."""
+        if tag is not _UNSET and tag is not None and tag not in TAGS:
+            raise StoreError(f"unknown tag '{tag}': use one of {', '.join(TAGS)} or none")
+        with self.lock:
+            self._refresh()
+            table = self._annotation_table(article_id)
+            doc_id = _doc_id(claim.id)
+            raw = table.get(doc_id=doc_id)
+            current = Annotation.from_dict(raw) if raw else Annotation(
+                claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end
+            )
+            if tag is not _UNSET:
+                current.tag = tag
+            if note is not _UNSET:
+                current.note = (note or "").strip()
+            if speaker is not _UNSET:
+                current.speaker = (speaker or "").strip() or None
+            if not_a_claim is not _UNSET:
+                current.not_a_claim = bool(not_a_claim)
+            current.text, current.start, current.end = claim.text, claim.start, claim.end
+            current.annotator = self.annotator
+            current.at = self._now()
+            if current.is_empty:
+                if raw is not None:
+                    table.remove(doc_ids=[doc_id])
+                return None
+            table.upsert(Document(current.to_dict(), doc_id=doc_id))
+            return current
+
+    def restore(self, article_id: str, claim: Claim, previous: Annotation | None) -> None:
+        """Put an annotation back exactly as it was (for undo): None deletes it."""
+        with self.lock:
+            self._refresh()
+            table = self._annotation_table(article_id)
+            doc_id = _doc_id(claim.id)
+            if previous is None or previous.is_empty:
+                if table.get(doc_id=doc_id) is not None:
+                    table.remove(doc_ids=[doc_id])
+            else:
+                table.upsert(Document(previous.to_dict(), doc_id=doc_id))
+
+    def _reanchor(self, article: Article) -> tuple[int, int]:
+        """After an article changed: move annotations whose claim is gone to the most similar
+        new claim that has none; the rest stay as orphans (kept, and exported as such)."""
+        table = self._annotation_table(article.id)
+        rows = table.all()
+        if not rows:
+            return 0, 0
+        ids = {c.id: c for c in article.claims}
+        annotated = {r["claim_id"] for r in rows}
+        moved = orphans = 0
+        for row in rows:
+            if row["claim_id"] in ids:
+                continue
+            best, best_score = None, 0.0
+            for c in article.claims:
+                if c.id in annotated:
+                    continue
+                score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
+                if score > best_score:
+                    best, best_score = c, score
+            if best is not None and best_score >= 0.75:
+                table.remove(doc_ids=[row.doc_id])
+                new = {**row, "claim_id": best.id, "text": best.text, "start": best.start, "end": best.end}
+                table.upsert(Document(new, doc_id=_doc_id(best.id)))
+                annotated.add(best.id)
+                moved += 1
+            else:
+                orphans += 1
+        return moved, orphans
+
+    # -- reading state -------------------------------------------------------------------------
+    def read_ids(self) -> set[str]:
+        self._refresh()
+        raw = self._dbs["annotations"].storage.read().get("read", {})
+        return {d["article_id"] for d in raw.values()}
+
+    def mark_read(self, article_id: str) -> None:
+        with self.lock:
+            self._refresh()
+            table = self._table("annotations", "read")
+            doc_id = _doc_id(article_id)
+            if table.get(doc_id=doc_id) is None:
+                table.upsert(Document({"article_id": article_id, "at": self._now()}, doc_id=doc_id))
+
+
+def _renumber(article: Article, new_id: str) -> Article:
+    """The same file ingested again after its headline changed keeps its first id."""
+    article.id = new_id
+    article.claims = claim_ids(new_id, article.claims)
+    return article
