@@ -45,9 +45,8 @@ def _looks_utf16_le(data: bytes) -> bool:
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
         return False
-    odd_zeros = sample[1::2].count(0)
-    even_zeros = sample[0::2].count(0)
-    return odd_zeros > 0.9 * (len(sample) // 2) and even_zeros < 0.1 * (len(sample) // 2)
+    half = len(sample) // 2
+    return sample[1::2].count(0) > 0.3 * half and sample[0::2].count(0) < 0.02 * half
 
 
 def decode(data: bytes) -> Decoded:
@@ -76,7 +75,8 @@ def decode(data: bytes) -> Decoded:
             pass
         else:
             return Decoded(clean(text), "utf-16-le", "UTF-16 without a byte-order mark; read as UTF-16-LE")
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    if head.count(0) > max(1, len(head) // 1000):
         raise DecodeError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")

@@ -353,6 +353,10 @@ class _Extraction:
                     best = c
                     break
         if best is None:
+            # The first person the article names with a role ("Defence Minister Oleksii ...").
+            for entity in self.registry.entities:
+                if entity.kind == "person" and entity.role and min(entity.mentions) < pos:
+                    return _Speaker(entity.name, entity.role, entity, 0.6)
             return _Speaker(None, None, None, 0.3)
         entity = self.registry.find(best.speaker)
         return _Speaker(best.speaker, best.role, entity, 0.8)

@@ -73,6 +73,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
                         cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
         if cue.subject is None and not cue.coordinated:
             continue
+        if _negated(toks, s):
+            continue
         _read_content(body, toks, cue, ss, se)
         cues.append(cue)
     _coordinate(cues, sentences)
@@ -101,11 +103,11 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
             break
         if t.text == "," and not (j + 1 < hi and toks[j + 1].low in ("however", "though", "too")):
             break
-        if j == k and t.low in _CLAUSE_STARTERS and cue.lemma in BARE_CLAUSE and not cue.inverted:
+        if j == k and t.low in _CLAUSE_STARTERS and cue.lemma in BARE_CLAUSE and cue.lemma not in TAKES_OBJECT and not cue.inverted:
             if _starts_clause(toks, j, hi):
                 cue.content = (t.start, se)
                 return
-        if j == k and cue.lemma in BARE_CLAUSE and not cue.inverted and t.text[0].isupper() and t.text not in NOT_NAMES:
+        if j == k and cue.lemma in BARE_CLAUSE and cue.lemma not in TAKES_OBJECT and not cue.inverted and t.text[0].isupper() and t.text not in NOT_NAMES:
             # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
             n = j + 1
             while n < hi and toks[n].text[0].isupper():
@@ -125,6 +127,15 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     kk = toks.index(attribution_start)
     if kk > 0 and toks[kk - 1].text == "," and toks[kk - 1].start > ss + 10 and _tail_is_short(toks, j, hi):
         cue.content = (ss, toks[kk - 1].start)
+
+
+def _negated(toks: Tokens, pos: int) -> bool:
+    """"did not say", "has never claimed": no claim is reported."""
+    k = toks.index(pos)
+    for t in toks[max(0, k - 3) : k]:
+        if t.low in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
+            return True
+    return False
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:
@@ -158,21 +169,42 @@ def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> N
 
 
 def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
-    """"He added that X and noted that Y": the second cue shares the subject, and the first
-    content stops before "and noted"."""
-    for prev, cue in zip(cues, cues[1:]):
-        same_sentence = sentences.bounds(prev.start) == sentences.bounds(cue.start)
-        if not same_sentence:
+    """Sort out cues inside another cue's content.
+
+    "He added that X and noted that Y": "noted" shares the subject, and the first content stops
+    before "and noted". "X said that Kyiv expects ...": "expects" is part of what X said, not a
+    claim of its own, and is dropped. "X said that Y, but Z insisted that W": a new clause with
+    its own subject ends the first content.
+    """
+    kept: list[Cue] = []
+    outer: Cue | None = None
+    body = sentences.body
+    for cue in cues:
+        if outer is None or outer.content is None or not (outer.content[0] <= cue.start < outer.content[1]):
+            if cue.coordinated and cue.subject is None and kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start):
+                cue.subject = kept[-1].subject
+            if cue.subject is None:
+                continue
+            kept.append(cue)
+            outer = cue
             continue
-        if cue.coordinated and cue.subject is None:
-            cue.subject = prev.subject
-            cue.coordinated = True
-        if prev.content and prev.content[0] < cue.start < prev.content[1]:
-            if cue.coordinated or (cue.subject and not cue.subject.pronoun and cue.subject.start > prev.content[0]):
-                cut = cue.subject.start if (cue.subject and not cue.coordinated and cue.subject.start < cue.start) else cue.start
-                text_before = sentences.body[prev.content[0] : cut].rstrip()
-                for joiner in (" and", " but", ","):
-                    if text_before.endswith(joiner):
-                        text_before = text_before[: -len(joiner)].rstrip()
-                if cue.coordinated or cue.content:
-                    prev.content = (prev.content[0], prev.content[0] + len(text_before))
+        if cue.coordinated:
+            cue.subject = outer.subject
+            cut = cue.start
+        elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _clause_break(body, outer.content[0], cue.subject.start):
+            cut = cue.subject.start
+        else:
+            continue  # nested inside what the outer speaker said
+        text = body[outer.content[0] : cut].rstrip()
+        for joiner in (" and", " but", " while", " whereas", ",", ";"):
+            if text.endswith(joiner):
+                text = text[: -len(joiner)].rstrip()
+        outer.content = (outer.content[0], outer.content[0] + len(text))
+        kept.append(cue)
+        outer = cue
+    cues[:] = kept
+
+
+def _clause_break(body: str, start: int, pos: int) -> bool:
+    before = body[start:pos].rstrip()
+    return before.endswith((", but", ", while", ", whereas", ";", ", and", " but", " while"))

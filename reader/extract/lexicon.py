@@ -132,7 +132,18 @@ ROLE_NOUNS = set(
         "report study survey poll statement memo letter ad advertisement website post blog "
         "newspaper paper magazine outlet agency channel network broadcaster tweet video "
         "assessment document documents filing filings data figures analysis release "
-        "publication review audit"
+        "publication review audit commissioner ombudsman councillor councilor campaigner "
+        "campaigners shopkeeper shopkeepers farmer farmers lecturer principal headteacher "
+        "dean chancellor provost governor-general speaker whip treasurer chairperson "
+        "vice-president vice-chairman prime premier ceo cfo coo cto boss bosses owner owners "
+        "spokesmen spokeswomen president's minister's mayor's secretary's attorney-general "
+        "surgeon physician psychologist historian sociologist political scientist lobbyist "
+        "donor donors fan fans parent parents citizen citizens protester protesters "
+        "demonstrator demonstrators organiser mediator envoy observer observers monitor "
+        "monitors inspector inspectors detective detectives officer constable sheriff "
+        "commander-in-chief captain skipper striker midfielder defender goalkeeper referee "
+        "chief-executive chairman-elect candidate-elect co-founder pastor priest bishop rabbi "
+        "imam cleric clerics elder elders chief-of-staff aide-de-camp"
     ).split()
 )
 

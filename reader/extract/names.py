@@ -45,6 +45,9 @@ _ROLE_MODIFIERS = {
 }
 
 
+_APPOSITIVE_START = {"a", "an", "the", "who"}
+
+
 @dataclass(slots=True)
 class Tok:
     start: int
@@ -160,6 +163,11 @@ class Phrase:
             return None, _clean_role(role_words), "role"
         if head[0] == "of":
             head = head[1:]
+        if len(head) > 3:
+            # A long run with no title: "... for Human Rights Dmytro Lubinets".
+            keep = 3 if len(head[-2]) <= 2 or head[-2].lower() in _PARTICLES else 2
+            role_words = role_words + head[: len(head) - keep]
+            head = head[len(head) - keep :]
         name = " ".join(head)
         return name, _clean_role(role_words), "person"
 
@@ -270,8 +278,9 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
             saw_name = True
         elif low in _DETERMINERS and not words:
             words.append(t.text)
-        elif _role_word(low) and not saw_name:
+        elif (_role_word(low) or _leads_to_name(toks, i)) and (not saw_name or _leads_to_name(toks, i)):
             words.append(t.text)
+            saw_name = False
         elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
             words.append(t.text)
         elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1].low == "the"):
@@ -293,9 +302,24 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
         j = i + 1
         while j < len(toks) and toks[j].text not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
             j += 1
-        if j > i + 1 and toks[i + 1].low in ("a", "an", "the", "who") | ROLE_NOUNS | _ROLE_MODIFIERS:
+        if j > i + 1 and (toks[i + 1].low in _APPOSITIVE_START or _role_word(toks[i + 1].low)):
             phrase.appositive = body[toks[i + 1].start : toks[j - 1].end]
     return phrase
+
+
+def _leads_to_name(toks: list[Tok], i: int) -> bool:
+    """A lower-case word in front of a name ("councillor Maria Lopez"): up to three such words,
+    then a capitalised one."""
+    for k in range(i, min(i + 4, len(toks))):
+        t = toks[k]
+        if is_name_token(t):
+            return t.text not in NOT_NAMES
+        if not t.text.isalpha() or not t.text.islower() or t.low in _DETERMINERS or t.low in _STOP:
+            return False
+    return False
+
+
+_STOP = {"and", "or", "but", "that", "which", "who", "in", "on", "at", "to", "of", "for", "with", "by", "from", "as", "is", "was", "are", "were", "has", "had", "have", "not", "it", "he", "she", "they", "we"}
 
 
 @dataclass(slots=True)

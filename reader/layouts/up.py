@@ -142,7 +142,7 @@ def parse(text: str) -> Document:
     date_only = False
     outlet = OUTLET
     if site:
-        outlet = f"{OUTLET} via {' '.join(site)}"
+        outlet = f"{OUTLET} via {re.split(r' [–—|-] ', ' '.join(site))[0]}"
     if byline:
         author = _author(byline.group("author"))
         if _REPUBLISHED_BY.match(byline.group("author").strip()) and not site:
