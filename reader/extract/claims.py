@@ -23,8 +23,9 @@ _NAME_RUN = re.compile(
 )
 _INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*)$")
 _AFTER_GAP = re.compile(r"^[\s,]*$")
-_DASH_GAP = re.compile(r"^\s*[—–-]{1,2}\s*")
-_COLON_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)([^.!?\n\"“”:]{2,80}):\s*$")
+_DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
+_COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
+_COLON_LEAD = re.compile(r"(?:^|[.!?]\s+)([^.!?\n\"“”:]{2,80}):\s*$", re.M)
 
 
 @dataclass(slots=True)
@@ -103,7 +104,7 @@ class _Extraction:
             speaker=who.name,
             role=who.role,
             cue=cue,
-            confidence=round(min(confidence, who.confidence if who.name else 0.3), 2),
+            confidence=round(confidence * (who.confidence if who.name else 0.3), 2),
             rule=rule,
             editorial=editorial,
         )
@@ -271,12 +272,17 @@ class _Extraction:
             for cue in reversed(cues):
                 if cue.end > q.open_at:
                     continue
-                if cue.end < ps:
-                    break
                 gap = body[cue.end : q.open_at]
                 if cue.inverted and cue.subject:
                     gap = body[cue.subject.end : q.open_at]
-                if _INTRO_GAP.match(gap) and not any(self.inside_quote(k) for k in (cue.end,)) and self.sentences.bounds(cue.start)[0] == self.sentences.bounds(q.open_at)[0]:
+                if cue.end < ps:
+                    # "Mayor Anna Kovalenko said:" ending the previous paragraph.
+                    if _COLON_BREAK.match(gap) and body.rfind("\n", 0, cue.start) < cue.start:
+                        who = speaker_of(cue)
+                        cue_text, rule = body[cue.start : cue.end], "cue-before"
+                        cue.used = True
+                    break
+                if _INTRO_GAP.match(gap) and self.sentences.bounds(cue.start)[0] == self.sentences.bounds(q.open_at)[0]:
                     who = speaker_of(cue)
                     cue_text = body[cue.start : cue.end] + (" that" if gap.strip() == "that" else "")
                     rule = "cue-before"

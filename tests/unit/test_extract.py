@@ -1,0 +1,162 @@
+"""Claim extraction patterns, each on a small article written for the purpose."""
+
+from helpers import FIXTURES
+from reader.extract import find_claims
+from reader.ingest import read_article
+
+
+def claims_of(body):
+    found = find_claims(body)
+    for c in found:
+        assert body[c.start : c.end] == c.text
+    return [(c.kind, c.speaker, c.text) for c in found]
+
+
+def fixture(name):
+    path = FIXTURES / name
+    return read_article(str(path), path.read_bytes())
+
+
+def test_quote_split_around_the_attribution_keeps_the_speaker():
+    body = '"We will not accept this," Peskov said. "The position of Moscow is well known."'
+    assert claims_of(body) == [
+        ("quote", "Peskov", "We will not accept this"),
+        ("quote", "Peskov", "The position of Moscow is well known."),
+    ]
+
+
+def test_colon_led_quote_without_a_verb():
+    body = 'Kremlin spokesman Dmitry Peskov was asked about the talks.\n\nPeskov: "There is nothing to add at this stage."'
+    assert ("quote", "Dmitry Peskov", "There is nothing to add at this stage.") in claims_of(body)
+
+
+def test_quote_running_over_paragraphs():
+    body = (
+        'Mayor Anna Kovalenko said:\n\n"The first phase is finished.\n\n'
+        '"The second phase starts in spring.\n\n"We will report every month."\n\nThe council agreed.'
+    )
+    (kind, speaker, text), = claims_of(body)
+    assert (kind, speaker) == ("quote", "Anna Kovalenko")
+    assert text.startswith("The first phase") and text.endswith("We will report every month.")
+    assert text.count("\n\n") == 2
+
+
+def test_nested_quote_stays_inside_its_quote():
+    body = 'Senator Maria Diaz said: "When they told us \'no deal\', we walked out of the room."'
+    assert claims_of(body) == [("quote", "Maria Diaz", "When they told us 'no deal', we walked out of the room.")]
+
+
+def test_curly_nested_quote():
+    body = "He had been asked about the plan. “I heard him say ‘never again’ and I believed him,” said Tom Reed."
+    assert claims_of(body) == [("quote", "Tom Reed", "I heard him say ‘never again’ and I believed him")]
+
+
+def test_scare_quotes_and_titles_are_not_claims():
+    body = (
+        'Russia calls the invasion a "special military operation". The so-called "peace plan" was '
+        'published on Monday. She appeared on "Saturday Night Live" last year, and the book "The Art '
+        'of the Deal" sold well.'
+    )
+    assert [c for c in claims_of(body) if c[0] == "quote"] == []
+
+
+def test_dash_attribution():
+    body = 'The statement ended with a warning.\n\n"We are watching every move you make." - Olena Bilyk'
+    assert ("quote", "Olena Bilyk", "We are watching every move you make.") in claims_of(body)
+
+
+def test_speaker_after_the_cue_and_according_to():
+    body = (
+        '"The talks were useful," said Finnish President Anna Virtanen. '
+        "According to the Finnish Foreign Ministry, the next round will be in Helsinki."
+    )
+    got = claims_of(body)
+    assert ("quote", "Anna Virtanen", "The talks were useful") in got
+    assert ("reported", "Finnish Foreign Ministry", "the next round will be in Helsinki") in got
+
+
+def test_role_noun_resolves_to_the_named_person():
+    body = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.\n\n"
+        '"Nothing has been decided yet," the spokesman said.'
+    )
+    assert claims_of(body) == [("quote", "Dmitry Peskov", "Nothing has been decided yet")]
+
+
+def test_organisation_as_speaker():
+    body = "The State Department said that it was reviewing the request."
+    assert claims_of(body) == [("reported", "State Department", "it was reviewing the request")]
+
+
+def test_sentence_final_attribution_without_quotes():
+    body = "The plan was dead and nobody would revive it, Foreign Minister Jan Novak said."
+    assert claims_of(body) == [("reported", "Jan Novak", "The plan was dead and nobody would revive it")]
+
+
+def test_did_not_say_is_not_a_claim():
+    assert claims_of("Minister Anna Berg did not say how much the programme would cost.") == []
+
+
+def test_nested_attribution_belongs_to_the_outer_speaker():
+    body = "Shop owner David Brown said that he feared losing customers, and added that the council had not listened."
+    assert claims_of(body) == [
+        ("reported", "David Brown", "he feared losing customers"),
+        ("reported", "David Brown", "the council had not listened"),
+    ]
+
+
+def test_up_named_quote_labels():
+    article = fixture("up/named_quote.txt")
+    got = [(c.kind, c.speaker, c.cue) for c in article.claims]
+    assert got == [
+        ("source", "Volodymyr Zelenskyy", "Source"),
+        ("quote", "Volodymyr Zelenskyy", "Quote from"),
+        ("reported", "Donald Trump", "said that"),
+        ("quote", "Donald Trump", "Quote from"),
+    ]
+
+
+def test_up_multi_paragraph_quote_block_takes_the_lead_speaker():
+    article = fixture("up/multi_paragraph_quote.txt")
+    (claim,) = article.claims
+    assert claim.speaker == "Oleksii Marchenko" and claim.role == "Defence Minister"
+    assert claim.text.endswith("The first recruits will start in July.")
+
+
+def test_up_editorial_notes_are_the_editors():
+    article = fixture("up/editorial_notes.txt")
+    quote = next(c for c in article.claims if c.kind == "quote")
+    (start, end), = quote.editorial
+    assert article.body[start:end] == "[with Ukraine – ed.]"
+    notes = [article.body[s:e] for s, e in article.editorial]
+    assert notes[0] == "[with Ukraine – ed.]" and notes[1].startswith("[NB: Russia uses")
+    # The note quotes a phrase, but it is the editor's gloss, not anyone's claim.
+    assert all("realities on the ground" not in c.text or c.kind == "quote" and c.text.startswith("We are ready") for c in article.claims)
+
+
+def test_up_curly_quotes_and_guillemets():
+    article = fixture("up/curly_quotes.txt")
+    got = [(c.kind, c.speaker) for c in article.claims if c.kind == "quote"]
+    assert got == [("quote", "Dmitry Peskov"), ("quote", "Mykhailo Podoliak")]
+
+
+def test_up_reader_comments_give_no_claims():
+    article = fixture("up/republished.txt")
+    assert [c.speaker for c in article.claims] == ["Dmytro Lubinets", "Dmytro Lubinets"]
+
+
+def test_plain_article_speakers_and_roles():
+    article = fixture("plain/bbc_like.txt")
+    quotes = [(c.speaker, c.role) for c in article.claims if c.kind == "quote"]
+    assert quotes[0] == ("George Muir", "Atoc chief executive")
+    assert quotes[1][0] == "Anthony Smith"
+    assert quotes[2:] == [("Alistair Darling", "Transport Secretary")] * 2
+
+
+def test_every_claim_says_how_sure_it_is():
+    article = fixture("plain/bbc_like.txt")
+    for c in article.claims:
+        assert 0 < c.confidence <= 1 and c.rule
+    inherited = next(c for c in article.claims if c.text.startswith("But the money"))
+    direct = next(c for c in article.claims if c.text.startswith("Nobody likes"))
+    assert inherited.confidence < direct.confidence
