@@ -137,6 +137,7 @@ class Store:
             raise StoreError(f"cannot create the store folder {self.folder}: {exc.strerror}") from exc
         if not os.access(self.folder, os.W_OK):
             raise StoreError(f"the store folder {self.folder} is not writable")
+        _remove_stale_temp_files(self.folder)
         self.annotator = annotator or default_annotator()
         self.clock = clock
         self.lock = StoreLock(self.folder, lock_timeout)
@@ -370,6 +371,29 @@ class Store:
             doc_id = _doc_id(article_id)
             if table.get(doc_id=doc_id) is None:
                 table.upsert(Document({"article_id": article_id, "at": self._now()}, doc_id=doc_id))
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temporary files left by a writer that was killed mid-save (its pid is gone)."""
+    for tmp in folder.glob(".*.tmp"):
+        parts = tmp.name.split(".")
+        pid = next((int(p) for p in parts if p.isdigit()), None)
+        if pid is None or pid == os.getpid() or _alive(pid):
+            continue
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _renumber(article: Article, new_id: str) -> Article:

@@ -277,7 +277,7 @@ class _Extraction:
                     gap = body[cue.subject.end : q.open_at]
                 if cue.end < ps:
                     # "Mayor Anna Kovalenko said:" ending the previous paragraph.
-                    if _COLON_BREAK.match(gap) and body.rfind("\n", 0, cue.start) < cue.start:
+                    if _COLON_BREAK.match(gap):
                         who = speaker_of(cue)
                         cue_text, rule = body[cue.start : cue.end], "cue-before"
                         cue.used = True
