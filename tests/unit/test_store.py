@@ -249,3 +249,14 @@ def test_up_variants_all_go_in(store):
     report = ingest([str(FIXTURES / "up")], store)
     assert [name for name, _ in report.refused] == [str(FIXTURES / "up" / "listing.txt")]
     assert len(report.new) == len(list((FIXTURES / "up").glob("*.txt"))) - 1
+
+
+def test_ids_may_be_given_by_any_unique_prefix(store):
+    article = seed_article()
+    article.claims[0].id = "ab" + "0" * 14
+    article.claims[1].id = "ab" + "1" * 14
+    store.save_articles([article])
+    assert store.find_claim("ab1")[1].text == article.claims[1].text
+    with pytest.raises(StoreError, match="'ab' matches 2 claims; give more of the id"):
+        store.find_claim("ab")
+    assert store.find_article(article.id[:3]).id == article.id

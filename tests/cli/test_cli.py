@@ -1,0 +1,149 @@
+"""The newsreader command line, as a script would use it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import FIXTURES, SEED
+from reader.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    return str(tmp_path / "store")
+
+
+def test_extract_json_is_the_documented_contract(capsys):
+    code, out, err = run(capsys, "extract", str(SEED), str(FIXTURES / "plain" / "bbc_like.txt"), "--json")
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [a["title"] for a in data] == ["Putin's spokesperson says meeting with Trump is necessary", "Rail fares to rise above inflation"]
+    seed = data[0]
+    assert set(seed) == {"path", "title", "author", "published", "body", "claims"}
+    assert seed["published"] == "2025-05-05T13:16:00+03:00" and data[1]["published"] is None
+    for article in data:
+        for c in article["claims"]:
+            assert {"id", "kind", "text", "speaker", "role", "cue", "start", "end"} <= set(c)
+            assert article["body"][c["start"] : c["end"]] == c["text"]
+            assert c["kind"] in ("quote", "reported", "source")
+
+
+def test_extract_never_touches_the_store(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "extract", str(SEED), "--json")
+    assert not (tmp_path / "annotations").exists()
+
+
+def test_ingest_summary_and_exit_codes(capsys, store_dir, tmp_path):
+    code, out, err = run(capsys, "--store", store_dir, "ingest", str(SEED))
+    assert code == 0 and out.strip() == "1 files: 1 new, 0 updated, 0 unchanged, 0 refused"
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = run(capsys, "--store", store_dir, "ingest", str(SEED), str(bad))
+    assert code == 1
+    assert out.strip() == "2 files: 0 new, 0 updated, 1 unchanged, 1 refused"
+    assert err.strip() == f"newsreader: refused {bad}: binary file (contains NUL bytes)"
+
+
+def test_list_claims_tag_and_prefixes(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED), str(FIXTURES / "plain" / "bbc_like.txt"))
+    code, out, _ = run(capsys, "--store", store_dir, "list", "--json")
+    articles = json.loads(out)
+    assert [a["title"] for a in articles][0] == "Putin's spokesperson says meeting with Trump is necessary"  # newest first
+    seed_id = articles[0]["id"]
+    code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id[:6], "--json")
+    claims = json.loads(out)
+    assert len(claims) == 14 and all(c["tag"] is None for c in claims)
+    target = next(c for c in claims if c["text"] == "I don’t know")
+    code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"][:7], "unknown", "--note", "evasive")
+    assert code == 0 and out.startswith(f"{target['id']}  unknown, note: evasive")
+    code, out, _ = run(capsys, "--store", store_dir, "claims", "--tag", "unknown", "--json")
+    (tagged,) = json.loads(out)
+    assert (tagged["id"], tagged["note"], tagged["speaker"]) == (target["id"], "evasive", "Donald Trump")
+    code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id, "--untagged", "--json")
+    assert len(json.loads(out)) == 13
+    code, out, _ = run(capsys, "--store", store_dir, "list", "--json")
+    assert json.loads(out)[0]["tagged"] == 1
+    code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"], "none", "--note", "")
+    assert json.loads(run(capsys, "--store", store_dir, "claims", "--tag", "unknown", "--json")[1]) == []
+
+
+def test_speaker_correction_and_not_a_claim(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    claims = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])
+    first = claims[0]
+    run(capsys, "--store", store_dir, "tag", first["id"], "--speaker", "Dmitrii Peskov")
+    run(capsys, "--store", store_dir, "tag", claims[1]["id"], "--not-a-claim")
+    after = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])
+    assert after[0]["speaker"] == "Dmitrii Peskov" and after[1]["not_a_claim"] is True
+
+
+def test_errors_are_one_line(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED), str(FIXTURES / "plain" / "bbc_like.txt"))
+    for args, message in [
+        (("show", "zzzz"), "newsreader: no article id starts with 'zzzz' (see: newsreader list)"),
+        (("tag", "zz", "stated"), "newsreader: no claim id starts with 'zz' (see: newsreader claims)"),
+        (("show", ""), "newsreader: give an article id (or a unique prefix of one)"),
+    ]:
+        code, out, err = run(capsys, "--store", store_dir, *args)
+        assert (code, err.strip()) == (2, message)
+
+
+def test_show_plain_lists_claims_with_speakers(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    code, out, _ = run(capsys, "--store", store_dir, "show", json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])[0]["id"][:5])
+    assert code == 0
+    assert out.startswith("Putin's spokesperson says meeting with Trump is necessary\nStanislav Pohorilov · Ukrainska Pravda · Mon 5 May 2025 13:16 +0300")
+    assert "Sources: RIA Novosti; Interfax" in out
+    assert "quote    Dmitry Peskov (Kremlin spokesman) [untagged] We have repeatedly said" in out
+    assert "\x1b" not in out
+
+
+def test_hostile_text_reaches_no_terminal(capsys, store_dir, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_bytes(
+        b"Headline [bold]x[/] \x1b]52;c;ZXZpbA==\x07\n\n"
+        b'"Run [@click=app.quit]this[/] now \x1b[2J \xc2\x9b31m please," said Mallory Evil.\n'
+    )
+    run(capsys, "--store", store_dir, "ingest", str(hostile))
+    aid = json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])[0]["id"]
+    code, out, err = run(capsys, "--store", store_dir, "show", aid)
+    assert code == 0 and "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+    assert "Headline [bold]x[/]" in out and "[@click=app.quit]this[/]" in out
+
+
+def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    claims = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])
+    run(capsys, "--store", store_dir, "tag", claims[0]["id"], "stated", "--note", "lead")
+    target = tmp_path / "out" / "export.json"
+    code, out, err = run(capsys, "--store", store_dir, "export", "-o", str(target))
+    assert code == 0 and err.strip() == f"exported 1 articles, 14 claims, 1 annotations to {target}"
+    data = json.loads(target.read_text())
+    assert data["schema"] == "newsreader-export/1" and data["counts"]["annotations"] == 1
+    (article,) = data["articles"]
+    first = article["claims"][0]
+    assert first["annotation"]["tag"] == "stated" and first["annotation"]["note"] == "lead"
+    assert first["speaker"] == "Dmitry Peskov" and "body" not in article
+    code, out, _ = run(capsys, "--store", store_dir, "export", "--bodies")
+    assert json.loads(out)["articles"][0]["body"].startswith("Kremlin spokesman")
+
+
+def test_a_damaged_store_gives_one_line_and_no_traceback(tmp_path):
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "articles.json").write_text("{not json")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(folder), "list"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "articles.json is damaged" in lines[0] and "Traceback" not in proc.stderr
