@@ -25,6 +25,11 @@ def article_id(doc: Document) -> str:
     return _hash(" ".join(doc.title.split()).casefold(), when)
 
 
+def derived_id(article: str, path: str) -> str:
+    """The id of a second, different article that shares the first one's headline and date."""
+    return _hash(article, path)
+
+
 def fingerprint(text: str) -> str:
     return _hash(EXTRACTOR_VERSION, text)
 

@@ -2,7 +2,7 @@
 
 Every write goes to a temporary file in the same folder, is fsynced, and replaces the old file
 with `os.replace`; the folder is fsynced too. A crash or kill at any moment leaves either the old
-or the new file. The previous version is kept beside it as `NAME.bak`.
+or the new file. The file as it was before a session's first change is kept as `NAME.bak`.
 
 The data stays in memory between writes (TinyDB would otherwise re-read the file for every
 query) and is reloaded when another process has replaced the file.
@@ -47,6 +47,7 @@ class AtomicJSONStorage(Storage):
         self.kind = kind
         self._data: dict | None = None
         self._sig: tuple | None = None
+        self._backed_up = False
 
     # TinyDB interface -----------------------------------------------------------------------
     def read(self) -> dict:
@@ -57,7 +58,10 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict) -> None:
         try:
             blob = orjson.dumps(data)
-            write_atomic(self.path, blob, backup=True)
+            # The backup is the file as it was before this process's first change: one step
+            # back is always there, and later saves stay cheap.
+            write_atomic(self.path, blob, backup=not self._backed_up)
+            self._backed_up = True
         except (OSError, TypeError) as exc:
             self._data = None  # TinyDB changed our cached dict in place: read the disk again
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

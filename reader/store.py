@@ -24,7 +24,7 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from .ids import claim_ids
+from .ids import claim_ids, derived_id
 from .model import TAGS, Annotation, Article, Claim
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
@@ -221,6 +221,12 @@ class Store:
             for article in articles:
                 key = str(_doc_id(article.id))
                 old = library.get(key)
+                if old is not None and _other_file(old, article):
+                    # Another file with the same headline and date but other text: a different
+                    # article, never an update of the first.
+                    article = _renumber(article, derived_id(article.id, article.path))
+                    key = str(_doc_id(article.id))
+                    old = library.get(key)
                 if old is None and article.path in by_path:
                     old_id = by_path[article.path]
                     article = _renumber(article, old_id)
@@ -394,6 +400,14 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return True
+
+
+def _other_file(old: dict, article: Article) -> bool:
+    return (
+        old.get("fingerprint") != article.fingerprint
+        and article.path not in ("", "-")
+        and old.get("path") not in ("", "-", article.path)
+    )
 
 
 def _renumber(article: Article, new_id: str) -> Article:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from ..model import Claim
 from .cues import Cue, find_cues
-from .lexicon import ORG_HEADS, TITLE_CUES
-from .names import Entity, Phrase, Registry, Tokens, gender_of, phrase_after, subject_before
+from .lexicon import NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
+from .names import Entity, Phrase, Registry, Tokens, gender_of, phrase_after, role_word, split_words, subject_before
 from .quotes import Quote, find_quotes
 from .sentences import Sentences
 
@@ -19,8 +19,10 @@ _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
 _QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
 _NAME_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,})"
-    r"(?:\s+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)\s+)?(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,}))*"
+    r"(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,}))*"
 )
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
+_PUNCT_END = set(",.;:!?\"”“()—–")
 _INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*)$")
 _AFTER_GAP = re.compile(r"^[\s,]*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
@@ -114,24 +116,44 @@ class _Extraction:
     # -- passes ----------------------------------------------------------------------------
     def register_names(self) -> None:
         """Every capitalised name, with the role written before it, so that later mentions
-        ("Peskov", "the spokesman", "he") can be resolved."""
+        ("Peskov", "the spokesman", "he") can be resolved. Plain string work: this runs for
+        every name in every article."""
         body = self.body
         for m in _NAME_RUN.finditer(body):
-            end = m.end()
-            if body[end - 1] == "." and not re.search(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Jr|Sr|St)\.$", body[m.start():end]):
-                end -= 1
-            phrase = subject_before(body, self.toks, end, self.sentences.bounds(m.start())[0])
-            if phrase is None or phrase.pronoun:
+            words = m.group(0).split()
+            last = words[-1]
+            if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
+                words[-1] = last[:-1]
+            while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
+                words.pop(0)
+            if not words:
                 continue
-            name, role, kind = phrase.split()
+            role: list[str] = []
+            start = m.start()
+            lower_before = start > 1 and body[start - 1] == " " and body[start - 2].islower()
+            for w in reversed(body[max(0, start - 80) : start].split()[-5:] if lower_before else ()):
+                if w[-1] in _PUNCT_END:
+                    break
+                if role_word(w.lower()) or (role and w[0].isupper() and w not in NOT_NAMES):
+                    role.insert(0, w)
+                else:
+                    break
+            if len(words) == 1 and not role:
+                known = self.registry.find(words[0])
+                if known is not None:
+                    known.mentions.append(m.start())
+                elif words[0].isupper() and len(words[0]) > 1:
+                    self.registry.add(words[0], "org", None, m.start())
+                continue  # a lone capitalised word: a place, or a name not seen before
+            name, role_text, kind = split_words(tuple(role + words))
             if not name or kind == "role":
                 continue
-            if len(name.split()) == 1 and not role and kind != "org" and not self.registry.find(name):
-                # A lone capitalised word with no role: a place or a surname seen before.
+            if len(name.split()) == 1 and not role_text and kind != "org" and not self.registry.find(name):
+                # A lone capitalised word with no role: a place, or a name not seen before.
                 if not name.isupper():
                     continue
                 kind = "org"
-            self.registry.add(name, kind, role, m.start(), gender_of(role, phrase.words))
+            self.registry.add(name, kind, role_text, m.start(), gender_of(role_text, words))
 
     def sources(self) -> None:
         for m in _SOURCE_LINE.finditer(self.body):

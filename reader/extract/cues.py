@@ -9,8 +9,28 @@ from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJEC
 from .names import Phrase, Tokens, phrase_after, subject_before
 from .sentences import Sentences
 
-_FORMS = sorted(CUES, key=len, reverse=True)
-CUE_RE = re.compile(r"(?<![\w'’\-])(?:[Aa]ccording to|" + "|".join(map(re.escape, _FORMS)) + r")(?![\w'’\-])")
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation shaped as a trie: Python's re tries alternatives one by one, so
+    sharing prefixes makes scanning for 400 cue forms several times faster."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+CUE_RE = re.compile(r"(?<![\w'’\-])" + _trie_pattern([*CUES, "according to", "According to"]) + r"(?![\w'’\-])")
 
 _PREPOSITIONS = {
     "in", "on", "at", "during", "after", "before", "to", "with", "of", "about", "for", "from",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     AUX,
@@ -24,8 +25,15 @@ from .lexicon import (
     TITLES,
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:[’']s\b)?\.?|[^\w\s]|\n")
-_ABBREV = {t for t in TITLES if t.endswith(".")} | {"jr.", "sr.", "st.", "no.", "inc.", "corp.", "co.", "ltd."}
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|Rev|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|Hon|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs"
+)
+# Words (with an optional possessive), abbreviations and initials keeping their period,
+# punctuation marks one by one, and newlines (so that phrases never cross a paragraph).
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?(?:[’']s\b)?|[^\w\s]|\n"
+)
 _PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "ben", "abu"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "another", "one", "two", "three", "some", "many", "several", "other"}
 # Lower-case words that may sit inside a role before a name or a role noun.
@@ -60,37 +68,34 @@ class Tok:
 
     @property
     def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or (c.isdigit() and False)
+        return self.text[0].isupper()
 
 
-class Tokens(list):
-    """All tokens of a body, with their start offsets for bisecting."""
+class Tokens:
+    """The tokens of a body, made into `Tok`s only when looked at (most never are)."""
 
     def __init__(self, body: str) -> None:
-        super().__init__(tokens(body, 0, len(body)))
-        self.starts = [t.start for t in self]
+        self._matches = list(_TOKEN.finditer(body))
+        self.starts = [m.start() for m in self._matches]
+        self._made: dict[int, Tok] = {}
 
-    def index(self, pos: int) -> int:  # type: ignore[override]
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._matches)))]
+        if i < 0:
+            i += len(self._matches)
+        tok = self._made.get(i)
+        if tok is None:
+            m = self._matches[i]
+            tok = self._made[i] = Tok(m.start(), m.end(), m.group())
+        return tok
+
+    def index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return bisect_left(self.starts, pos)
-
-
-def tokens(body: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for m in _TOKEN.finditer(body, start, end):
-        text = m.group(0)
-        if text.endswith(".") and len(text) > 1 and not _keeps_period(text):
-            out.append(Tok(m.start(), m.end() - 1, text[:-1]))
-            out.append(Tok(m.end() - 1, m.end(), "."))
-        else:
-            out.append(Tok(m.start(), m.end(), text))
-    return out
-
-
-def _keeps_period(text: str) -> bool:
-    low = text.lower()
-    return low in _ABBREV or (len(text) == 2 and text[0].isupper()) or "." in text[:-1]
 
 
 def _is_word(t: Tok) -> bool:
@@ -101,7 +106,7 @@ def is_name_token(t: Tok) -> bool:
     return t.text[0].isupper() and t.text[0].isalpha()
 
 
-def _role_word(low: str) -> bool:
+def role_word(low: str) -> bool:
     base = low[:-2] if low.endswith(("'s", "’s")) else low
     return base in ROLE_NOUNS or base in _ROLE_MODIFIERS
 
@@ -122,54 +127,59 @@ class Phrase:
 
     def split(self) -> tuple[str | None, str | None, str]:
         """(name, role, kind) where kind is 'person', 'org' or 'role' (a role with no name)."""
-        words = [w for w in self.words]
-        while words and words[0].lower() in _DETERMINERS:
-            words = words[1:]
-        if not words:
-            return None, None, "role"
-        # The name is the trailing run of capitalised words (with particles and inner "of").
-        i = len(words)
-        while i > 0:
-            w = words[i - 1]
-            if w[0].isupper() or (w.lower() in _PARTICLES and i < len(words)):
-                i -= 1
-            elif w == "of" and i - 1 > 0 and words[i - 2][0].isupper() and i < len(words):
-                i -= 1
-            elif w.lower() in ("for", "at", "with", "to") and i < len(words) and i - 1 > 0 and words[i - 2].lower() in ROLE_NOUNS:
-                break
-            else:
-                break
-        head = words[i:]
-        role_words = words[:i]
-        if not head:
-            return None, _clean_role(words), "role"
-        if any(w in ORG_HEADS or w.rstrip("’'s") in ORG_HEADS for w in head) or _acronym(head):
-            # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
-            return " ".join(head), _clean_role(role_words), "org"
-        # Titles at the front of the run belong to the role: "US President | Donald Trump".
-        last_title = -1
-        for k, w in enumerate(head):
-            if w.lower() in TITLES:
-                last_title = k
-        if last_title >= 0:
-            role_words = role_words + head[: last_title + 1]
-            head = head[last_title + 1 :]
-            if head and head[0] == "of":
-                # "Secretary of State Marco Rubio": the name is the last two words.
-                keep = 3 if len(head) >= 4 and len(head[-2]) <= 2 else 2
-                role_words += head[: len(head) - keep]
-                head = head[len(head) - keep :]
-        if not head:
-            return None, _clean_role(role_words), "role"
-        if head[0] == "of":
-            head = head[1:]
-        if len(head) > 3:
-            # A long run with no title: "... for Human Rights Dmytro Lubinets".
-            keep = 3 if len(head[-2]) <= 2 or head[-2].lower() in _PARTICLES else 2
-            role_words = role_words + head[: len(head) - keep]
+        return split_words(tuple(self.words))
+
+
+@lru_cache(maxsize=8192)
+def split_words(words: tuple[str, ...]) -> tuple[str | None, str | None, str]:
+    words = list(words)
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not words:
+        return None, None, "role"
+    # The name is the trailing run of capitalised words (with particles and inner "of").
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        if w[0].isupper() or (w.lower() in _PARTICLES and i < len(words)):
+            i -= 1
+        elif w == "of" and i - 1 > 0 and words[i - 2][0].isupper() and i < len(words):
+            i -= 1
+        elif w.lower() in ("for", "at", "with", "to") and i < len(words) and i - 1 > 0 and words[i - 2].lower() in ROLE_NOUNS:
+            break
+        else:
+            break
+    head = words[i:]
+    role_words = words[:i]
+    if not head:
+        return None, _clean_role(words), "role"
+    if any(w in ORG_HEADS or w.rstrip("’'s") in ORG_HEADS for w in head) or _acronym(head):
+        # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
+        return " ".join(head), _clean_role(role_words), "org"
+    # Titles at the front of the run belong to the role: "US President | Donald Trump".
+    last_title = -1
+    for k, w in enumerate(head):
+        if w.lower() in TITLES:
+            last_title = k
+    if last_title >= 0:
+        role_words = role_words + head[: last_title + 1]
+        head = head[last_title + 1 :]
+        if head and head[0] == "of":
+            # "Secretary of State Marco Rubio": the name is the last two words.
+            keep = 3 if len(head) >= 4 and len(head[-2]) <= 2 else 2
+            role_words += head[: len(head) - keep]
             head = head[len(head) - keep :]
-        name = " ".join(head)
-        return name, _clean_role(role_words), "person"
+    if not head:
+        return None, _clean_role(role_words), "role"
+    if head[0] == "of":
+        head = head[1:]
+    if len(head) > 3:
+        # A long run with no title: "... for Human Rights Dmytro Lubinets".
+        keep = 3 if len(head[-2]) <= 2 or head[-2].lower() in _PARTICLES else 2
+        role_words = role_words + head[: len(head) - keep]
+        head = head[len(head) - keep :]
+    name = " ".join(head)
+    return name, _clean_role(role_words), "person"
 
 
 def _acronym(words: list[str]) -> bool:
@@ -228,11 +238,11 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
             saw_head = True
         elif low in _PARTICLES and i < k and is_name_token(toks[i]):
             i -= 1
-        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or _role_word(toks[i - 2].low)):
+        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or role_word(toks[i - 2].low)):
             i -= 1
-        elif low in ("for", "at", "with") and i < k and i - 1 > lo and _role_word(toks[i - 2].low) and saw_head:
+        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks[i - 2].low) and saw_head:
             i -= 1
-        elif _role_word(low) or low.endswith(("'s", "’s")) and saw_head is False and i < k:
+        elif role_word(low) or low.endswith(("'s", "’s")) and saw_head is False and i < k:
             i -= 1
             saw_head = True
         elif low in _DETERMINERS and i < k:
@@ -248,7 +258,7 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES):
         words = words[1:]
         i += 1
-    if not words or not any(w[0].isupper() or _role_word(w.lower()) for w in words):
+    if not words or not any(w[0].isupper() or role_word(w.lower()) for w in words):
         return None
     return Phrase(toks[i].start, toks[k - 1].end, words)
 
@@ -257,7 +267,7 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
     """The noun phrase that starts at `pos` ("said Geoff Garin, a Democratic pollster")."""
     a = all_toks.index(pos)
     b = all_toks.index(ceiling)
-    toks = all_toks[a : min(b, a + 40)]
+    toks = all_toks[a : min(b, a + 14)]
     if not toks:
         return None
     first = toks[0]
@@ -278,7 +288,7 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
             saw_name = True
         elif low in _DETERMINERS and not words:
             words.append(t.text)
-        elif (_role_word(low) or _leads_to_name(toks, i)) and (not saw_name or _leads_to_name(toks, i)):
+        elif (role_word(low) or _leads_to_name(toks, i)) and (not saw_name or _leads_to_name(toks, i)):
             words.append(t.text)
             saw_name = False
         elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
@@ -299,10 +309,11 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
     phrase = Phrase(toks[0].start, end, words)
     # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
     if i < len(toks) and toks[i].text == ",":
+        toks = all_toks[a : min(b, a + i + 27)]
         j = i + 1
         while j < len(toks) and toks[j].text not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
             j += 1
-        if j > i + 1 and (toks[i + 1].low in _APPOSITIVE_START or _role_word(toks[i + 1].low)):
+        if j > i + 1 and (toks[i + 1].low in _APPOSITIVE_START or role_word(toks[i + 1].low)):
             phrase.appositive = body[toks[i + 1].start : toks[j - 1].end]
     return phrase
 

@@ -126,11 +126,13 @@ def test_a_store_from_a_newer_version_is_left_alone(tmp_path):
     assert (folder / "library.json").read_bytes() == newer
 
 
-def test_previous_save_is_kept_as_a_backup(store):
+def test_the_file_before_a_session_s_first_change_is_kept_as_a_backup(store):
     store.save_articles([seed_article()])
     article = store.article(store.summaries()[0].id)
     store.annotate(article.id, article.claims[0], tag="stated")
-    store.annotate(article.id, article.claims[0], tag="denied")
+    later = Store(store.folder, annotator="later", clock=fixed_clock)
+    later.annotate(article.id, article.claims[0], tag="denied")
+    later.annotate(article.id, article.claims[1], tag="unknown")
     backup = orjson.loads((store.folder / "annotations.json.bak").read_bytes())
     (doc,) = backup[f"a-{article.id}"].values()
     assert doc["tag"] == "stated"
@@ -260,3 +262,15 @@ def test_ids_may_be_given_by_any_unique_prefix(store):
     with pytest.raises(StoreError, match="'ab' matches 2 claims; give more of the id"):
         store.find_claim("ab")
     assert store.find_article(article.id[:3]).id == article.id
+
+
+def test_two_files_with_the_same_headline_but_other_text_are_two_articles(store, tmp_path):
+    text = (FIXTURES / "plain" / "bbc_like.txt").read_text()
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace("3.9%", "4.1%"))
+    (tmp_path / "c.txt").write_text(text)
+    report = ingest([str(tmp_path)], store)
+    assert len(report.new) == 2 and len(report.unchanged) == 1 and not report.updated
+    assert sorted(s.path.rsplit("/", 1)[-1] for s in store.summaries()) == ["a.txt", "b.txt"]
+    again = ingest([str(tmp_path)], store)
+    assert len(again.unchanged) == 3
