@@ -206,3 +206,39 @@ class Annotation:
     @property
     def is_empty(self) -> bool:
         return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
+
+
+UNSET = object()
+
+
+def apply_change(
+    current: Annotation | None,
+    claim: Claim,
+    article_id: str,
+    *,
+    annotator: str,
+    at: str,
+    tag=UNSET,
+    note=UNSET,
+    speaker=UNSET,
+    not_a_claim=UNSET,
+) -> Annotation | None:
+    """The annotation of `claim` after a change; None once nothing is left in it.
+    `tag` is one of TAGS or None (cleared). The one place a change is worked out, for the
+    store and the app alike."""
+    if tag is not UNSET and tag is not None and tag not in TAGS:
+        raise ValueError(f"unknown tag '{tag}': use one of {', '.join(TAGS)} or none")
+    a = Annotation(**current.to_dict()) if current else Annotation(
+        claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end
+    )
+    if tag is not UNSET:
+        a.tag = tag
+    if note is not UNSET:
+        a.note = (note or "").strip()
+    if speaker is not UNSET:
+        a.speaker = (speaker or "").strip() or None
+    if not_a_claim is not UNSET:
+        a.not_a_claim = bool(not_a_claim)
+    a.text, a.start, a.end = claim.text, claim.start, claim.end
+    a.annotator, a.at = annotator, at
+    return None if a.is_empty else a

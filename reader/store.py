@@ -25,13 +25,10 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from .ids import claim_ids, derived_id
-from .model import TAGS, Annotation, Article, Claim
+from .model import UNSET, Annotation, Article, Claim, apply_change
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
 __all__ = ["Store", "StoreError", "IngestReport", "default_store_dir", "Summary"]
-
-_UNSET = object()
-
 
 def default_store_dir() -> Path:
     env = os.environ.get("NEWSREADER_STORE")
@@ -273,11 +270,11 @@ class Store:
         }
 
     def tagged_counts(self) -> dict[str, int]:
-        """Per article id, how many claims carry a tag."""
+        """Per article id, how many claims are done: tagged, or marked not a claim."""
         self._refresh()
         data = self._dbs["annotations"].storage.read()
         return {
-            name[2:]: sum(1 for d in table.values() if d.get("tag"))
+            name[2:]: sum(1 for d in table.values() if d.get("tag") or d.get("not_a_claim"))
             for name, table in data.items()
             if name.startswith("a-")
         }
@@ -287,52 +284,42 @@ class Store:
         article_id: str,
         claim: Claim,
         *,
-        tag=_UNSET,
-        note=_UNSET,
-        speaker=_UNSET,
-        not_a_claim=_UNSET,
+        tag=UNSET,
+        note=UNSET,
+        speaker=UNSET,
+        not_a_claim=UNSET,
     ) -> Annotation | None:
         """Change the user's annotation of a claim; returns it (None once it is empty, when
         it is deleted). `tag` is one of TAGS or None to clear it."""
-        if tag is not _UNSET and tag is not None and tag not in TAGS:
-            raise StoreError(f"unknown tag '{tag}': use one of {', '.join(TAGS)} or none")
         with self.lock:
             self._refresh()
-            table = self._annotation_table(article_id)
-            doc_id = _doc_id(claim.id)
-            raw = table.get(doc_id=doc_id)
-            current = Annotation.from_dict(raw) if raw else Annotation(
-                claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end
-            )
-            if tag is not _UNSET:
-                current.tag = tag
-            if note is not _UNSET:
-                current.note = (note or "").strip()
-            if speaker is not _UNSET:
-                current.speaker = (speaker or "").strip() or None
-            if not_a_claim is not _UNSET:
-                current.not_a_claim = bool(not_a_claim)
-            current.text, current.start, current.end = claim.text, claim.start, claim.end
-            current.annotator = self.annotator
-            current.at = self._now()
-            if current.is_empty:
-                if raw is not None:
-                    table.remove(doc_ids=[doc_id])
-                return None
-            table.upsert(Document(current.to_dict(), doc_id=doc_id))
-            return current
+            raw = self._annotation_table(article_id).get(doc_id=_doc_id(claim.id))
+            current = Annotation.from_dict(raw) if raw else None
+            try:
+                after = apply_change(
+                    current, claim, article_id, annotator=self.annotator, at=self._now(),
+                    tag=tag, note=note, speaker=speaker, not_a_claim=not_a_claim,
+                )
+            except ValueError as exc:
+                raise StoreError(str(exc)) from None
+            self.put_annotation(article_id, claim, after)
+            return after
 
-    def restore(self, article_id: str, claim: Claim, previous: Annotation | None) -> None:
-        """Put an annotation back exactly as it was (for undo): None deletes it."""
+    def put_annotation(self, article_id: str, claim: Claim, annotation: Annotation | None) -> None:
+        """Store an annotation exactly as given (None or an empty one deletes it)."""
         with self.lock:
             self._refresh()
             table = self._annotation_table(article_id)
             doc_id = _doc_id(claim.id)
-            if previous is None or previous.is_empty:
+            if annotation is None or annotation.is_empty:
                 if table.get(doc_id=doc_id) is not None:
                     table.remove(doc_ids=[doc_id])
             else:
-                table.upsert(Document(previous.to_dict(), doc_id=doc_id))
+                table.upsert(Document(annotation.to_dict(), doc_id=doc_id))
+
+    def now(self) -> str:
+        """The store's clock, as written into annotations."""
+        return self._now()
 
     def _reanchor(self, article: Article) -> tuple[int, int]:
         """After an article changed: move annotations whose claim is gone to the most similar
@@ -365,6 +352,12 @@ class Store:
         return moved, orphans
 
     # -- reading state -------------------------------------------------------------------------
+    def bodies(self) -> dict[str, str]:
+        """Every article's body by id (for searching; loads all article bodies)."""
+        self._refresh()
+        raw = self._dbs["articles"].storage.read().get("articles", {})
+        return {d["id"]: d["body"] for d in raw.values()}
+
     def read_ids(self) -> set[str]:
         self._refresh()
         raw = self._dbs["annotations"].storage.read().get("read", {})

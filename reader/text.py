@@ -91,3 +91,11 @@ def decode(data: bytes) -> Decoded:
         raise DecodeError("binary file (too many control characters)")
     return Decoded(clean(text), encoding, warning)
 
+
+
+def neutralize(text: str) -> str:
+    """Replace unsafe characters one for one, keeping offsets (and tabs by spaces): for text read
+    back from a store file that may have been edited by hand, just before it is drawn."""
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub("\ufffd", text)
+    return text.replace("\t", " ") if "\t" in text else text

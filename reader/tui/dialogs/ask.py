@@ -1,0 +1,59 @@
+"""A small modal that asks for one line of text: a note, a speaker, a path.
+Enter saves, escape cancels; it returns the text or None."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class AskDialog(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        context: str = "",
+        placeholder: str = "",
+        hint: str = "enter saves · escape cancels",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.context = context
+        self.placeholder = placeholder
+        self.hint = hint
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="ask"):
+            yield Label(Text(self.title_text, style="bold"), id="ask-title")
+            if self.context:
+                yield Static(Text(self.context), id="ask-context")
+            yield Input(value=self.value, placeholder=self.placeholder, id="ask-input", select_on_focus=False)
+            yield Label(Text(self.hint), id="ask-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.check(event.value) if self.check else None
+        if problem:
+            self.query_one("#ask-hint", Label).update(Text(problem, style="bold"))
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

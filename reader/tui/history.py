@@ -1,0 +1,43 @@
+"""Undo and redo of annotation changes. Pure data: each step remembers the annotation of one
+claim before and after a change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Annotation, Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    article_id: str
+    claim: Claim
+    before: Annotation | None
+    after: Annotation | None
+    what: str  # for messages: "tag stated", "note", ...
+
+
+class History:
+    def __init__(self, limit: int = 500) -> None:
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self.limit = limit
+
+    def record(self, change: Change) -> None:
+        self._undo.append(change)
+        del self._undo[: -self.limit]
+        self._redo.clear()
+
+    def undo(self) -> Change | None:
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._redo.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._undo.append(change)
+        return change

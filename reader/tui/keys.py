@@ -1,0 +1,62 @@
+"""Every key of the app, as data. The footer, the help screen and the command palette are all
+generated from these lists, so they never drift from what the keys do.
+
+`show=True` puts a key in the footer: only the few that matter on each screen.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+APP = [
+    Binding("e", "export", "Export", id="export", tooltip="Export all annotations to a JSON file"),
+    Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key of this screen"),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Quit (your tags are already saved)"),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+]
+
+LIBRARY = [
+    Binding("enter", "open", "Open", id="open", tooltip="Read the highlighted article"),
+    Binding("slash", "filter", "Filter", key_display="/", id="filter",
+            tooltip="Filter by words in headline, author, speakers and body; speaker:NAME; untagged"),
+    Binding("t", "toggle_untagged", "Untagged only", show=False, id="untagged",
+            tooltip="Keep only articles with untagged claims"),
+    Binding("o", "sort_next", "Sort", show=False, id="sort", tooltip="Sort by the next column"),
+    Binding("O", "sort_reverse", "Reverse", show=False, key_display="O", id="sort-reverse",
+            tooltip="Reverse the sort order"),
+    Binding("i", "ingest", "Ingest", id="ingest", tooltip="Ingest a file or a folder of articles"),
+    Binding("N", "next_untagged", "Next untagged", show=False, key_display="N", id="next-untagged-library",
+            tooltip="Open the next article with untagged claims at its first untagged claim"),
+]
+
+TABLE = [
+    Binding("down,j", "cursor_down", "Down", show=False, id="down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="up"),
+    Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
+    Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
+    Binding("home,g", "first", "First", show=False, id="first"),
+    Binding("end,G", "last", "Last", show=False, id="last"),
+]
+
+ARTICLE = [
+    Binding("n", "next_claim", "Next", id="next", tooltip="Next claim, in body order"),
+    Binding("p", "previous_claim", "Previous", id="previous", tooltip="Previous claim"),
+    Binding("N", "next_untagged", "Next untagged", key_display="N", id="next-untagged",
+            tooltip="Next untagged claim, going on to the next article when this one is done"),
+    Binding("s", "tag('stated')", "Stated", id="stated", tooltip="Tag the claim: stated"),
+    Binding("d", "tag('denied')", "Denied", id="denied", tooltip="Tag the claim: denied"),
+    Binding("u", "tag('unknown')", "Unknown", id="unknown", tooltip="Tag the claim: unknown"),
+    Binding("x", "clear_tag", "Clear", show=False, id="clear", tooltip="Clear the claim's tag"),
+    Binding("a", "note", "Note", id="note", tooltip="Add or edit the claim's note"),
+    Binding("w", "speaker", "Who said it", show=False, id="speaker",
+            tooltip="Correct the claim's speaker"),
+    Binding("f", "not_a_claim", "Not a claim", show=False, id="not-a-claim",
+            tooltip="Mark (or unmark) the claim as not a claim"),
+    Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag or note"),
+    Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
+    Binding("escape", "back", "Library", id="back", tooltip="Back to the library"),
+    Binding("down,j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
+    Binding("up,k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
+    Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down"),
+    Binding("pageup,b", "page_up", "Page up", show=False, id="page-up"),
+]

@@ -1,0 +1,54 @@
+"""Every key of the screen below, generated from its bindings (and the app's)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
+    """(keys, description, what it does) for every binding active on `screen`, in order."""
+    rows: dict[str, list] = {}
+    for key, active in screen.active_bindings.items():
+        b = active.binding
+        if b.system or not b.description:
+            continue
+        label = b.key_display or screen.app.get_key_display(b)
+        ident = b.id or f"{b.action}:{b.description}"
+        if ident in rows:
+            if label not in rows[ident][0]:
+                rows[ident][0].append(label)
+        else:
+            rows[ident] = [[label], b.description, b.tooltip or ""]
+    return [(" ".join(keys), desc, tip) for keys, desc, tip in rows.values()]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", id="close-help"),
+    ]
+
+    def __init__(self, under: Screen, title: str) -> None:
+        super().__init__()
+        self.under = under
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=True)
+        table.add_column("Key", no_wrap=True)
+        table.add_column("Action", no_wrap=True)
+        table.add_column("", ratio=1)
+        for keys, desc, tip in key_rows(self.under):
+            table.add_row(Text(keys, style="bold"), Text(desc), Text(tip, style="italic"))
+        with VerticalScroll(id="help"):
+            yield Static(Text(f"Keys: {self.title_text}", style="bold"), id="help-title")
+            yield Static(table)
+            yield Static(Text("escape or ? closes this · ctrl+p searches every action", style="italic"), id="help-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

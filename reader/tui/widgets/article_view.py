@@ -1,0 +1,294 @@
+"""The article as a reader wants it: headline, byline, sources and speakers, then the body with
+every claim highlighted in its speaker's colour and the speaker named after it.
+
+A line-API widget: the body is wrapped into offset ranges once per width, and only the lines on
+screen are styled, so a 1 MB article opens and scrolls as fast as a short one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...marks import segments, speaker_order
+from ...model import Annotation, Article, Claim
+from ...text import neutralize
+from ..colours import ClaimStyles
+from ..wrap import Line, wrap
+
+GUTTER = 2
+TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
+
+
+def format_byline(article: Article) -> str:
+    d = article.doc
+    parts = [p for p in (d.author, d.outlet, d.section) if p]
+    if d.published:
+        when = d.published.strftime("%a %-d %b %Y") if d.date_only else d.published.strftime("%a %-d %b %Y, %H:%M")
+        if not d.date_only:
+            offset = d.published.strftime("%z")
+            when += f" ({offset[:3]}:{offset[3:]})"
+        parts.append(when)
+    return " · ".join(parts)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable article text with claims highlighted."""
+
+    COMPONENT_CLASSES = {
+        "article-view--headline",
+        "article-view--meta",
+        "article-view--gutter",
+    }
+
+    class ClaimClicked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.body = ""
+        self.claims: list[Claim] = []
+        self.notes: dict[str, Annotation] = {}
+        self.current = -1
+        self._segments = []
+        self._segment_starts: list[int] = []
+        self._speakers: dict[str, int] = {}
+        self._header: list[tuple[str, str, list[tuple[str, int | None]] | None]] = []
+        self._rows: list[tuple[int, Line]] = []  # (block: -1 body, else header index, line)
+        self._width = 0
+        self._styles: ClaimStyles | None = None
+        self._claim_starts: list[int] = []
+
+    # -- data --------------------------------------------------------------------------------
+    def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
+        self.article = article
+        self.body = neutralize(article.body)
+        self.claims = sorted(article.claims, key=lambda c: (c.start, c.end))
+        self._claim_starts = [c.start for c in self.claims]
+        self._segments = segments(article)
+        self._segment_starts = [s.start for s in self._segments]
+        self.notes = dict(notes)
+        self.current = current
+        self._speakers = speaker_order(self.claims)
+        self._styles = None
+        self._build_header()
+        self._rewrap()
+        self.scroll_to(y=0, animate=False)
+        if current >= 0:
+            self.scroll_to_claim(current)
+
+    def set_notes(self, notes: dict[str, Annotation]) -> None:
+        labels_before = [self._label(i) for i in range(len(self.claims))]
+        self.notes = dict(notes)
+        if [self._label(i) for i in range(len(self.claims))] != labels_before:
+            self._rewrap()
+        self.refresh()
+
+    def set_current(self, index: int) -> None:
+        self.current = index
+        self.refresh()
+        if index >= 0:
+            self.scroll_to_claim(index)
+
+    def speaker_of(self, claim: Claim) -> str | None:
+        note = self.notes.get(claim.id)
+        return note.speaker if note and note.speaker else claim.speaker
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        a = self.article
+        d = a.doc
+        header: list[tuple[str, str, list | None]] = [(neutralize(d.title), "article-view--headline", None)]
+        byline = format_byline(a)
+        if byline:
+            header.append((neutralize(byline), "article-view--meta", None))
+        sources = [c for c in self.claims if c.kind == "source"]
+        if sources:
+            text = "Sources: " + "; ".join(c.speaker + (f" ({c.role})" if c.role else "") if c.speaker else c.text for c in sources)
+            header.append((neutralize(text), "article-view--meta", None))
+        if d.caption:
+            header.append((neutralize(d.caption), "article-view--meta", None))
+        speakers = list(self._speakers)
+        if speakers:
+            parts: list[tuple[str, int | None]] = [("Speakers: ", None)]
+            for i, name in enumerate(speakers):
+                parts.append(("■ ", i))
+                parts.append((neutralize(name) + ("  " if i < len(speakers) - 1 else ""), None))
+            header.append(("".join(p for p, _ in parts), "article-view--meta", parts))
+        self._header = header
+
+    def _label(self, index: int) -> str:
+        claim = self.claims[index]
+        if claim.kind == "source":
+            return ""
+        return f" ⟨{neutralize(self.speaker_of(claim) or 'speaker?')}⟩"
+
+    def _rewrap(self) -> None:
+        width = max(self.scrollable_content_region.width - GUTTER, 10) if self.size.width else 80
+        self._width = width
+        rows: list[tuple[int, Line]] = []
+        for i, (text, _cls, _parts) in enumerate(self._header):
+            rows.extend((i, line) for line in wrap(text, width))
+        rows.append((-2, Line(0, 0)))  # a blank line under the header
+        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source")
+        labels = {i: self._label(i) for i in range(len(self.claims))}
+        rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
+        self._rows = rows
+        self._body_rows = [k for k, (block, _) in enumerate(rows) if block == -1]
+        self._body_row_starts = [rows[k][1].start for k in self._body_rows]
+        self.virtual_size = Size(width + GUTTER, len(rows))
+        self.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        if self.article is not None and max(self.scrollable_content_region.width - GUTTER, 10) != self._width:
+            self._rewrap()
+            if self.current >= 0:
+                self.scroll_to_claim(self.current, animate=False)
+
+    def row_of(self, offset: int) -> int:
+        """The screen row (in virtual lines) holding a body offset."""
+        i = bisect_right(self._body_row_starts, offset) - 1
+        return self._body_rows[max(i, 0)] if self._body_rows else 0
+
+    def scroll_to_claim(self, index: int, animate: bool = False) -> None:
+        claim = self.claims[index]
+        top, bottom = self.row_of(claim.start), self.row_of(claim.end)
+        height = self.scrollable_content_region.height or 10
+        y = self.scroll_offset.y
+        if top < y or bottom >= y + height:
+            self.scroll_to(y=max(0, top - height // 3), animate=animate)
+
+    # -- rendering ---------------------------------------------------------------------------
+    @property
+    def styles_for_claims(self) -> ClaimStyles:
+        if self._styles is None:
+            self._styles = ClaimStyles(self.app)
+        return self._styles
+
+    def notify_style_update(self) -> None:
+        self._styles = None
+        super().notify_style_update()
+
+    def _claim_index(self, claim: Claim) -> int:
+        i = bisect_right(self._claim_starts, claim.start) - 1
+        while i >= 0 and self.claims[i] is not claim:
+            i -= 1
+        return i
+
+    def pieces(self, line: Line) -> list[tuple[str, Style, int | None, int | None]]:
+        """(text, style, body offset, claim index) for each run of a body line."""
+        styles = self.styles_for_claims
+        out: list[tuple[str, Style, int | None, int | None]] = []
+        cuts = {line.start, line.end}
+        label_at = {}
+        for offset, index in line.labels:
+            cuts.add(offset)
+            label_at.setdefault(offset, []).append(index)
+        k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
+        while k < len(self._segments) and self._segments[k].start < line.end:
+            seg = self._segments[k]
+            cuts.add(max(seg.start, line.start))
+            cuts.add(min(seg.end, line.end))
+            k += 1
+        points = sorted(p for p in cuts if line.start <= p <= line.end)
+        k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
+        for a, b in zip(points, points[1:]):
+            while k + 1 < len(self._segments) and self._segments[k].end <= a:
+                k += 1
+            seg = self._segments[k] if self._segments else None
+            style = Style()
+            claim_index = None
+            if seg is not None and seg.claim is not None:
+                claim_index = self._claim_index(seg.claim)
+                speaker = self._speakers.get(self.speaker_of(seg.claim) or "") if seg.claim.speaker else None
+                if speaker is None and seg.claim.speaker:
+                    speaker = self._speakers.get(seg.claim.speaker)
+                style = styles.claim(seg.claim.kind, speaker, claim_index == self.current)
+            if seg is not None and seg.editorial:
+                style = style + styles.editorial
+            out.append((self.body[a:b], style, a, claim_index))
+            for index in label_at.pop(b, ()):
+                claim = self.claims[index]
+                speaker = self._speakers.get(claim.speaker or "")
+                out.append((self._label(index), styles.label(speaker, index == self.current), None, index))
+        for offset, indices in label_at.items():
+            for index in indices:
+                out.append((self._label(index), styles.label(self._speakers.get(self.claims[index].speaker or ""), index == self.current), None, index))
+        return out
+
+    def _gutter(self, line: Line) -> Segment:
+        style = self.get_component_rich_style("article-view--gutter")
+        i = bisect_right(self._claim_starts, line.end - 1) - 1 if line.end > line.start else -1
+        glyph = " "
+        while i >= 0 and self.claims[i].start >= line.start:
+            claim = self.claims[i]
+            note = self.notes.get(claim.id)
+            if i == self.current:
+                glyph = "▶"
+                break
+            if note and note.tag:
+                glyph = TAG_GLYPH[note.tag]
+            i -= 1
+        if glyph == " " and 0 <= self.current < len(self.claims):
+            c = self.claims[self.current]
+            if c.start < line.start < c.end:
+                glyph = "│"
+        return Segment(glyph + " ", style)
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._rows) or self.article is None:
+            return Strip.blank(width, base)
+        block, line = self._rows[index]
+        if block == -2:
+            return Strip.blank(width, base)
+        if block >= 0:
+            text, cls, parts = self._header[block]
+            style = self.get_component_rich_style(cls)
+            segs = [Segment(" " * GUTTER, base)]
+            if parts is None:
+                segs.append(Segment(text[line.start : line.end], base + style))
+            else:
+                pos = 0
+                styles = self.styles_for_claims
+                for part, speaker in parts:
+                    a, b = max(pos, line.start), min(pos + len(part), line.end)
+                    if a < b:
+                        s = base + style if speaker is None else base + Style(color=styles.colour(speaker).rich_color, bold=True)
+                        segs.append(Segment(text[a:b], s))
+                    pos += len(part)
+            return Strip(segs).adjust_cell_length(width, base)
+        segs = [self._gutter(line), Segment(" " * line.indent, base)]
+        for text, style, _offset, _claim in self.pieces(line):
+            segs.append(Segment(text, base + style))
+        return Strip(segs).adjust_cell_length(width, base).crop(0, width)
+
+    # -- mouse -------------------------------------------------------------------------------
+    def on_click(self, event: Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if index >= len(self._rows):
+            return
+        block, line = self._rows[index]
+        if block != -1:
+            return
+        x = GUTTER + line.indent
+        from rich.cells import cell_len
+
+        for text, _style, _offset, claim in self.pieces(line):
+            w = cell_len(text)
+            if x <= event.x < x + w and claim is not None:
+                self.post_message(self.ClaimClicked(claim))
+                return
+            x += w

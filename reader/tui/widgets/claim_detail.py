@@ -1,0 +1,38 @@
+"""One line about the current claim: kind, speaker and role, cue, how sure, tag and note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...model import Annotation, Claim
+from ...text import neutralize
+from .claim_table import TAG_TEXT
+
+
+class ClaimDetail(Static):
+    def show(self, claim: Claim | None, note: Annotation | None, position: str) -> None:
+        if claim is None:
+            self.update(Text("No claims found in this article.", style="italic"))
+            return
+        text = Text()
+        text.append(f"{position}  ", style="bold")
+        text.append(claim.kind, style="bold")
+        speaker = note.speaker if note and note.speaker else claim.speaker
+        text.append(" · ")
+        text.append(neutralize(speaker or "speaker unknown"), style="bold")
+        if note and note.speaker:
+            text.append(f" (corrected; found: {neutralize(claim.speaker or '?')})", style="italic")
+        elif claim.role:
+            text.append(f" ({neutralize(claim.role)})")
+        if claim.cue:
+            text.append(f" · {neutralize(claim.cue)}")
+        text.append(f" · sure {claim.confidence:.0%}" if claim.confidence < 0.8 else "")
+        if note and note.not_a_claim:
+            text.append(" · marked not a claim", style="bold")
+        text.append(" · ")
+        text.append(TAG_TEXT.get(note.tag, "untagged") if note and note.tag else "untagged", style="bold")
+        if note and note.note:
+            text.append(" · note: ")
+            text.append(neutralize(note.note), style="italic")
+        self.update(text)
