@@ -41,9 +41,10 @@ def segments(article: Article) -> list[Segment]:
 
 
 def speaker_order(claims: list[Claim]) -> dict[str, int]:
-    """Each speaker's index in order of first appearance (for a stable colour per speaker)."""
+    """Each speaker's index in order of first appearance (for a stable colour per speaker).
+    Sources (outlets a story came through) are not speakers."""
     order: dict[str, int] = {}
     for c in claims:
-        if c.speaker and c.speaker not in order:
+        if c.speaker and c.kind != "source" and c.speaker not in order:
             order[c.speaker] = len(order)
     return order

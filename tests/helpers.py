@@ -12,3 +12,14 @@ FIXED_NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
 def fixed_clock() -> datetime:
     return FIXED_NOW
+
+
+HOSTILE = (
+    b"Breaking [bold]news[/] and [@click=app.quit]click me[/] \x1b]52;c;ZXZpbA==\x07\n\n"
+    b'"Run [@click=app.screenshot()]this[/] now, \x1b[2J\xc2\x9b31m please [red]" said Mallory Evil, '
+    b"a spokesman for [link=https://evil.example]the group[/link].\n"
+)
+
+# A few articles of different layouts for the app's tests.
+SOME = [SEED, FIXTURES / "up" / "named_quote.txt", FIXTURES / "up" / "curly_quotes.txt",
+        FIXTURES / "plain" / "bbc_like.txt", FIXTURES / "up" / "editorial_notes.txt"]

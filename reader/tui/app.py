@@ -22,7 +22,7 @@ from ..store import Store, default_store_dir, utc_now
 from . import keys
 from .dialogs.ask import AskDialog
 from .history import History
-from .screens.article import ArticleScreen, is_done
+from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .service import StoreService
@@ -32,6 +32,7 @@ class NewsreaderApp(App):
     CSS_PATH = "app.tcss"
     BINDINGS = keys.APP
     TITLE = "newsreader"
+    blink = True  # text cursors blink (tests turn it off for stable snapshots)
 
     def __init__(self, store: Store, *, clock: Callable[[], datetime] = utc_now, samples: Path | None = None) -> None:
         super().__init__()

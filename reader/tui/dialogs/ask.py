@@ -41,7 +41,9 @@ class AskDialog(ModalScreen[str | None]):
             yield Label(Text(self.title_text, style="bold"), id="ask-title")
             if self.context:
                 yield Static(Text(self.context), id="ask-context")
-            yield Input(value=self.value, placeholder=self.placeholder, id="ask-input", select_on_focus=False)
+            field = Input(value=self.value, placeholder=self.placeholder, id="ask-input", select_on_focus=False)
+            field.cursor_blink = getattr(self.app, "blink", True)
+            yield field
             yield Label(Text(self.hint), id="ask-hint")
 
     def on_mount(self) -> None:

@@ -37,7 +37,9 @@ class LibraryScreen(Screen):
         yield Static(id="hint")
         with Horizontal(id="filter-bar"):
             yield Static(Text("Filter: "), id="filter-label")
-            yield Input(placeholder="words · speaker:NAME · is:untagged   (enter: back to the list, escape: clear)", id="filter")
+            field = Input(placeholder="words · speaker:NAME · is:untagged   (enter: back to the list, escape: clear)", id="filter")
+            field.cursor_blink = getattr(self.app, "blink", True)
+            yield field
         yield ArticleTable(id="articles")
         with Horizontal(id="ingest-bar"):
             yield Static(id="ingest-label")

@@ -210,9 +210,7 @@ class ArticleView(ScrollView, can_focus=True):
             claim_index = None
             if seg is not None and seg.claim is not None:
                 claim_index = self._claim_index(seg.claim)
-                speaker = self._speakers.get(self.speaker_of(seg.claim) or "") if seg.claim.speaker else None
-                if speaker is None and seg.claim.speaker:
-                    speaker = self._speakers.get(seg.claim.speaker)
+                speaker = self._speakers.get(seg.claim.speaker or "")
                 style = styles.claim(seg.claim.kind, speaker, claim_index == self.current)
             if seg is not None and seg.editorial:
                 style = style + styles.editorial

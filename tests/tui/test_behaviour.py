@@ -1,0 +1,233 @@
+"""What the app does, driven by keys: assertions on the store and on the app's state."""
+
+from __future__ import annotations
+
+import json
+
+from helpers import SOME
+from helpers import SEED, fixed_clock
+from reader.store import Store
+from reader.tui.screens.article import ArticleScreen
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.widgets.article_table import ArticleTable
+from reader.tui.widgets.article_view import ArticleView
+
+SIZE = (120, 40)
+
+
+def fresh_store(app) -> Store:
+    return Store(app.store.folder, annotator="other", clock=fixed_clock)
+
+
+async def open_seed(pilot):
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+async def test_first_run_on_an_empty_store_opens_the_samples(app_factory):
+    app = app_factory(samples=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert [r.summary.title for r in app.library.visible] == ["Putin's spokesperson says meeting with Trump is necessary"]
+        assert app.showing_samples
+
+
+async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("n", "n", "n", "s", "n", "d", "n", "u")
+        await pilot.pause()
+        tagged = {c.text[:20]: t for c, t in zip(screen.claims[3:6], ("stated", "denied", "unknown"))}
+    app.service.close()
+    notes = fresh_store(app).annotations(screen.article.id)
+    assert {n.text[:20]: n.tag for n in notes.values()} == tagged
+    again = app_factory()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.library.visible[0].tagged == 3
+        screen = await open_seed(pilot)
+        assert screen.query_one("#claims").get_row_at(3)[0].plain == "✓ stated"
+
+
+async def test_quitting_right_after_a_tag_keeps_it(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("s", "q")
+    article_id = screen.article.id
+    assert [n.tag for n in fresh_store(app).annotations(article_id).values()] == ["stated"]
+
+
+async def test_note_modal_saves_on_enter_and_cancels_on_escape(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("a", *"per RIA", "enter")
+        await pilot.press("n", "a", *"discard me", "escape")
+        await pilot.pause()
+        claims = screen.claims
+    app.service.close()
+    notes = fresh_store(app).annotations(screen.article.id)
+    assert notes[claims[0].id].note == "per RIA" and notes[claims[0].id].tag is None
+    assert claims[1].id not in notes
+
+
+async def test_undo_and_redo_tags_and_notes(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        first = screen.claims[0]
+        await pilot.press("s", "d", "a", *"hm", "enter")
+        await pilot.pause()
+        assert (screen.notes[first.id].tag, screen.notes[first.id].note) == ("denied", "hm")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert (screen.notes[first.id].tag, screen.notes[first.id].note) == ("denied", "")
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert first.id not in screen.notes
+        app.service.call(lambda: None)  # let the store thread catch up
+        assert fresh_store(app).annotations(screen.article.id) == {}
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert screen.notes[first.id].tag == "stated"
+        app.service.call(lambda: None)
+        assert fresh_store(app).annotations(screen.article.id)[first.id].tag == "stated"
+
+
+async def test_next_untagged_crosses_to_the_next_article(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        order = [r.id for r in app.library.visible]
+        first = await open_seed(pilot)
+        assert first.article.id == order[0]
+        for _ in first.claims:
+            await pilot.press("s", "N")
+            await pilot.pause()
+        await pilot.pause()
+        second = app.screen
+        assert isinstance(second, ArticleScreen) and second.article.id == order[1]
+        assert second.current == 0 and second.claims
+        await pilot.press("escape")
+        await pilot.pause()
+        table = app.screen.query_one(ArticleTable)
+        assert table.current.id == order[1]
+        assert table.rows[0].tagged == len(first.claims)
+
+
+async def test_escape_keeps_the_library_cursor_and_filter(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"trump", "enter")
+        await pilot.pause()
+        titles = [r.summary.title for r in app.library.visible]
+        assert sorted(titles) == ["Putin's spokesperson says meeting with Trump is necessary",
+                                  "Zelenskyy thanks partners for new aid package"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        opened = app.screen.article.id
+        await pilot.press("escape")
+        await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert [r.summary.title for r in app.library.visible] == titles
+        assert library.query_one(ArticleTable).current.id == opened
+        assert library.query_one("#filter").value == "trump"
+
+
+async def test_filter_by_speaker_and_untagged(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"speaker:peskov", "enter")
+        await pilot.pause()
+        assert sorted(r.summary.title for r in app.library.visible) == [
+            "Kremlin reacts to Kursk incursion", "Putin's spokesperson says meeting with Trump is necessary"]
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert len(app.library.visible) == len(app.library.rows)  # nothing tagged yet
+
+
+async def test_filter_searches_bodies(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"punctuality")
+        await pilot.pause()
+        assert [r.summary.title for r in app.library.visible] == ["Rail fares to rise above inflation"]
+
+
+async def test_export_writes_valid_json_with_the_tags(app_factory, tmp_path):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("u", "e")
+        await pilot.pause()
+        assert app.screen.query_one("#ask-input").value == "store/export-20260102-030405.json"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    data = json.loads((tmp_path / "store" / "export-20260102-030405.json").read_text())
+    assert data["schema"] == "newsreader-export/1"
+    first = data["articles"][0]["claims"][0]
+    assert first["id"] == screen.claims[0].id and first["annotation"]["tag"] == "unknown"
+
+
+async def test_help_lists_every_key_of_the_screen(app_factory):
+    from reader.tui.screens.help import HelpScreen, key_rows
+
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        rows = key_rows(app.screen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        listed = {desc: keys for keys, desc, _ in rows}
+        for desc, key in [("Next", "n"), ("Previous", "p"), ("Next untagged", "N"), ("Stated", "s"),
+                          ("Denied", "d"), ("Unknown", "u"), ("Clear", "x"), ("Note", "a"),
+                          ("Undo", "^z"), ("Redo", "^y"), ("Library", "esc"), ("Export", "e"),
+                          ("Help", "?"), ("Quit", "q")]:
+            assert key in listed[desc].split(), (desc, listed.get(desc))
+
+
+async def test_command_palette_offers_the_screen_actions(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Stated", "Denied", "Unknown", "Note", "Next untagged", "Export", "Help"):
+            assert wanted in titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Denied")
+        await command.callback()
+        await pilot.pause()
+        assert screen.notes[screen.claims[0].id].tag == "denied"
+
+
+async def test_hostile_text_is_shown_literally_and_triggers_nothing(app_factory, hostile_file):
+    app = app_factory(hostile_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ArticleTable)
+        row_text = "".join(table.render_line(y).text for y in range(2))
+        assert "Breaking [bold]news[/] and [@click=app.quit]click me[/" in row_text
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        lines = [view.render_line(y).text for y in range(view.size.height)]
+        shown = "\n".join(lines)
+        assert "[@click=app.screenshot()]this[/]" in shown and "[red]" in shown and "[link=https://evil.example]" in shown
+        for strip in (view.render_line(y) for y in range(view.size.height)):
+            for segment in strip:
+                assert not any(ch in segment.text for ch in "\x1b\x07\x9b"), segment
+        # Clicking the fake link does nothing but select the claim.
+        y = next(i for i, line in enumerate(lines) if "[@click=app.screenshot()]" in line)
+        x = lines[y].index("[@click")
+        await pilot.click(ArticleView, offset=(x + 3, y))
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ArticleScreen)
+        assert not list(app.store.folder.parent.glob("*.svg"))
