@@ -10,7 +10,8 @@ from textual.color import Color
 
 def speaker_colours(app: App) -> list[Color]:
     theme = app.current_theme
-    names = [theme.primary, theme.secondary, theme.accent, theme.success, theme.warning, theme.error]
+    # Far-apart hues first: the first speakers of an article get the most distinct colours.
+    names = [theme.primary, theme.warning, theme.success, theme.error, theme.accent, theme.secondary]
     base: list[Color] = []
     for name in names:
         if name:

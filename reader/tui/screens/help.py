@@ -11,21 +11,28 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
-def key_rows(screen: Screen) -> list[tuple[str, str, str]]:
-    """(keys, description, what it does) for every binding active on `screen`, in order."""
-    rows: dict[str, list] = {}
-    for key, active in screen.active_bindings.items():
+GROUPS = ("This screen", "Everywhere", "Scrolling and focus")
+
+
+def key_rows(screen: Screen) -> list[tuple[str, str, str, str]]:
+    """(group, keys, description, what it does) for every binding active on `screen`: the
+    screen's own keys first, then the app's, then those of the focused widget."""
+    rows: dict[tuple[str, str], list] = {}
+    for active in screen.active_bindings.values():
         b = active.binding
         if b.system or not b.description:
             continue
+        node = active.node
+        group = GROUPS[0] if node is screen else GROUPS[1] if node is screen.app else GROUPS[2]
         label = b.key_display or screen.app.get_key_display(b)
-        ident = b.id or f"{b.action}:{b.description}"
+        ident = (group, b.description)
         if ident in rows:
-            if label not in rows[ident][0]:
-                rows[ident][0].append(label)
+            if label not in rows[ident][1]:
+                rows[ident][1].append(label)
         else:
-            rows[ident] = [[label], b.description, b.tooltip or ""]
-    return [(" ".join(keys), desc, tip) for keys, desc, tip in rows.values()]
+            rows[ident] = [group, [label], b.description, b.tooltip or ""]
+    ordered = sorted(rows.values(), key=lambda r: GROUPS.index(r[0]))
+    return [(group, " ".join(keys), desc, tip) for group, keys, desc, tip in ordered]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -43,7 +50,13 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Key", no_wrap=True)
         table.add_column("Action", no_wrap=True)
         table.add_column("", ratio=1)
-        for keys, desc, tip in key_rows(self.under):
+        group = None
+        for section, keys, desc, tip in key_rows(self.under):
+            if section != group:
+                if group is not None:
+                    table.add_row("", "", "")
+                table.add_row(Text(section, style="bold underline"), "", "")
+                group = section
             table.add_row(Text(keys, style="bold"), Text(desc), Text(tip, style="italic"))
         with VerticalScroll(id="help"):
             yield Static(Text(f"Keys: {self.title_text}", style="bold"), id="help-title")

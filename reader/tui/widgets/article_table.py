@@ -143,6 +143,8 @@ class ArticleTable(ScrollView, can_focus=True):
             text = neutralize(cells[name]).replace("\n", " ")
             if name == "progress":
                 text = text.rjust(w) if cell_len(text) <= w else text
+            if cell_len(text) > w:
+                text = set_cell_size(text, w - 1) + "…"
             segs.append(Segment(set_cell_size(text, w) + " ", style))
         return Strip(segs).adjust_cell_length(width, style)
 

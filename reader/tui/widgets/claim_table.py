@@ -9,6 +9,8 @@ from ...model import Annotation, Claim
 from ...text import neutralize
 
 TAG_TEXT = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
+TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
+KIND_SHORT = {"quote": "quote", "reported": "said", "source": "src"}
 
 
 def excerpt(text: str, limit: int = 70) -> str:
@@ -24,9 +26,9 @@ class ClaimTable(DataTable):
         self.claims: list[Claim] = []
 
     def on_mount(self) -> None:
-        self.add_column("Tag", key="tag", width=9)
-        self.add_column("Kind", key="kind", width=8)
-        self.add_column("Speaker", key="speaker", width=20)
+        self.add_column("", key="tag", width=1)
+        self.add_column("Kind", key="kind", width=5)
+        self.add_column("Speaker", key="speaker", width=16)
         self.add_column("Claim", key="claim")
 
     def show(self, claims: list[Claim], notes: dict[str, Annotation], current: int) -> None:
@@ -38,15 +40,15 @@ class ClaimTable(DataTable):
             self.move_cursor(row=current, animate=False)
 
     def _cells(self, claim: Claim, note: Annotation | None) -> list[Text]:
-        tag = TAG_TEXT.get(note.tag, "") if note and note.tag else ""
+        tag = TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
         if note and note.not_a_claim:
-            tag = "✕ no claim"
+            tag = "✕"
         speaker = note.speaker if note and note.speaker else claim.speaker
         text = excerpt(claim.text) + (" ✎" if note and note.note else "")
         return [
             Text(tag),
-            Text(claim.kind),
-            Text(excerpt(speaker or "?", 40), style="italic" if note and note.speaker else ""),
+            Text(KIND_SHORT.get(claim.kind, claim.kind)),
+            Text(excerpt(speaker or "?", 16), style="italic" if note and note.speaker else ""),
             Text(text, style="strike dim" if note and note.not_a_claim else ""),
         ]
 

@@ -1,0 +1,50 @@
+"""What the user sees, as snapshots (fixed clock, fixed size, no blinking, no animations).
+
+Update after a deliberate change with `make test ARGS="--snapshot-update"`, and look at
+snapshot_report.html first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import SEED, SOME
+
+READER = (120, 36)
+
+
+def test_first_run_on_an_empty_store(snap_compare, app_factory):
+    assert snap_compare(app_factory(samples=True), terminal_size=(100, 24))
+
+
+def test_library(snap_compare, app_factory):
+    assert snap_compare(app_factory(*SOME), terminal_size=(120, 24))
+
+
+def test_filter_in_use(snap_compare, app_factory):
+    assert snap_compare(app_factory(*SOME), press=["slash", *"speaker:peskov"], terminal_size=(120, 24))
+
+
+def test_reader_highlights_quotes_and_speakers(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter"], terminal_size=READER)
+
+
+@pytest.mark.parametrize("key", ["s", "d", "u"])
+def test_claim_tagged(snap_compare, app_factory, key):
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", key], terminal_size=READER)
+
+
+def test_note_modal(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "a", *"checked the"], terminal_size=READER)
+
+
+def test_help_screen(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "question_mark"], terminal_size=(100, 36))
+
+
+def test_narrow_80x24(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "n"], terminal_size=(80, 24))
+
+
+def test_hostile_text(snap_compare, app_factory, hostile_file):
+    assert snap_compare(app_factory(hostile_file), press=["enter"], terminal_size=(100, 24))
