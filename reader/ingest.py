@@ -10,7 +10,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,19 +128,23 @@ def _read_one(item: Item) -> Article | tuple[str, str]:
 def _read_all(items: list[Item]) -> Iterator[Article | tuple[str, str]]:
     """Read items in order; large batches on every core (reading is CPU-bound)."""
     workers = min(os.cpu_count() or 1, 8)
-    files = [i for i in items if i.path is not None]
-    if workers < 2 or len(files) < PARALLEL_FROM or len(files) != len(items):
+    if workers < 2 or len(items) < PARALLEL_FROM or any(i.path is None for i in items):
         yield from map(_read_one, items)
         return
+    # fork is fastest, but only safe while this process has a single thread (the CLI);
+    # the app ingests from a thread and uses forkserver.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    method = "fork" if threading.active_count() == 1 and "fork" in methods else (
+        "forkserver" if "forkserver" in methods else "spawn")
+    done = 0
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    except (OSError, ValueError):
-        yield from map(_read_one, items)
-        return
-    with pool:
-        yield from pool.map(_read_one, items, chunksize=32)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            for result in pool.map(_read_one, items, chunksize=32):
+                done += 1
+                yield result
+    except (BrokenProcessPool, OSError):
+        # Workers could not start (or died): read the rest here.
+        yield from map(_read_one, items[done:])
 
 
 def ingest(

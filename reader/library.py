@@ -112,11 +112,17 @@ class Library:
     query: Query = field(default_factory=Query)
     order: Order = field(default_factory=Order)
     visible: list[Row] = field(default_factory=list)
+    _sorted: list[Row] = field(default_factory=list)
+    _sorted_by: tuple = ()
 
     def refresh(self) -> None:
-        rows = [r for r in self.rows if self.query.matches(r)] if not self.query.empty else list(self.rows)
-        rows.sort(key=self.order.key, reverse=self.order.reverse)
-        self.visible = rows
+        """Recompute the visible rows: sorting only when the order (or the rows) changed."""
+        by = (self.order.column, self.order.reverse, id(self.rows), len(self.rows))
+        if by != self._sorted_by or self.order.column == "progress":
+            self._sorted = sorted(self.rows, key=self.order.key, reverse=self.order.reverse)
+            self._sorted_by = by
+        query = self.query
+        self.visible = list(self._sorted) if query.empty else [r for r in self._sorted if query.matches(r)]
 
     def index_of(self, article_id: str) -> int | None:
         for i, r in enumerate(self.visible):

@@ -1,12 +1,13 @@
 """The store: articles, a library index, and the user's annotations, in three TinyDB JSON files.
 
     library.json      one small summary per article (what the library screen lists)
-    articles.json     the full articles: body and claims
+    articles-X.json   the full articles, body and claims, in 16 files by the id's first digit
+                      (opening an article reads one of them, never all)
     annotations.json  the user's tags, notes and corrections, one table per article, and the
                       read/unread state
 
 Articles and annotations are kept apart so saving one tag never rewrites article bodies, and
-annotations are split by article so a save costs little however many there are.
+annotations are split into a table per article so a save costs little however many there are.
 Every change takes the store lock, first reloads any file another process replaced, and writes
 atomically (see storage.py).
 """
@@ -29,6 +30,9 @@ from .model import UNSET, Annotation, Article, Claim, apply_change
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
 __all__ = ["Store", "StoreError", "IngestReport", "default_store_dir", "Summary"]
+
+SHARDS = "0123456789abcdef"
+
 
 def default_store_dir() -> Path:
     env = os.environ.get("NEWSREADER_STORE")
@@ -138,17 +142,33 @@ class Store:
         self.annotator = annotator or default_annotator()
         self.clock = clock
         self.lock = StoreLock(self.folder, lock_timeout)
-        self._dbs = {
-            name: TinyDB(storage=AtomicJSONStorage, path=self.folder / f"{name}.json", kind=name)
-            for name in ("library", "articles", "annotations")
-        }
+        self._dbs = {name: self._open(f"{name}.json", name) for name in ("library", "annotations")}
         for db in self._dbs.values():
             db.storage.read()  # fail now, with a clear message, on a damaged or newer file
+        self._shards: dict[str, TinyDB] = {}  # article bodies, opened when first needed
 
     # -- plumbing ------------------------------------------------------------------------------
+    def _open(self, name: str, kind: str) -> TinyDB:
+        return TinyDB(storage=AtomicJSONStorage, path=self.folder / name, kind=kind)
+
+    def _shard(self, article_id: str) -> dict:
+        """The articles of one shard (by the id's first hex digit), loaded on first use."""
+        key = article_id[:1]
+        db = self._shards.get(key)
+        if db is None:
+            db = self._shards[key] = self._open(f"articles-{key}.json", "articles")
+        return db.storage.read().setdefault("articles", {})
+
+    def _all_shards(self) -> list[dict]:
+        return [self._shard(key) for key in SHARDS]
+
+    def _write_shard(self, key: str) -> None:
+        storage = self._shards[key].storage
+        storage.write(storage.read())
+
     def _refresh(self) -> None:
         """Reload files another process has replaced since we read them."""
-        for db in self._dbs.values():
+        for db in [*self._dbs.values(), *self._shards.values()]:
             if db.storage.changed_on_disk():
                 db.storage.forget()
                 db._tables.clear()  # TinyDB caches tables (and their queries) per instance
@@ -167,7 +187,7 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         self._refresh()
-        raw = self._dbs["articles"].storage.read().get("articles", {}).get(str(_doc_id(article_id)))
+        raw = self._shard(article_id).get(str(_doc_id(article_id)))
         if raw is None:
             raise StoreError(f"no article {article_id} in the store")
         return Article.from_dict(raw)
@@ -192,7 +212,7 @@ class Store:
             raise StoreError("give a claim id (at least two characters of it)")
         matches: list[tuple[dict, dict]] = []
         self._refresh()
-        for raw in self._dbs["articles"].storage.read().get("articles", {}).values():
+        for raw in (a for shard in self._all_shards() for a in shard.values()):
             for c in raw.get("claims", ()):
                 if c["id"].startswith(prefix):
                     matches.append((raw, c))
@@ -211,7 +231,7 @@ class Store:
         with self.lock:
             self._refresh()
             library = self._dbs["library"].storage.read().setdefault("articles", {})
-            full = self._dbs["articles"].storage.read().setdefault("articles", {})
+            touched: set[str] = set()
             by_path = {s["path"]: s["id"] for s in library.values() if s.get("path") and s["path"] != "-"}
             now = self._now()
             changed: list[tuple[Article, dict | None]] = []
@@ -232,8 +252,10 @@ class Store:
                 if old is not None and old.get("fingerprint") == article.fingerprint:
                     report.unchanged.append(article.path)
                     continue
-                previous = full.get(key)
-                full[key] = article.to_dict()
+                shard = self._shard(article.id)
+                previous = shard.get(key)
+                shard[key] = article.to_dict()
+                touched.add(article.id[:1])
                 library[key] = Summary.of(article, old["ingested"] if old else now).to_dict()
                 if article.path and article.path != "-":
                     by_path[article.path] = article.id
@@ -243,7 +265,8 @@ class Store:
             if report.new or report.updated:
                 # Bodies first: a crash between the two writes leaves a library entry missing,
                 # which the next ingest of that file repairs.
-                self._dbs["articles"].storage.write(self._dbs["articles"].storage.read())
+                for shard_key in sorted(touched):
+                    self._write_shard(shard_key)
                 self._dbs["library"].storage.write(self._dbs["library"].storage.read())
             for article, _previous in changed:
                 moved, orphans = self._reanchor(article)
@@ -355,8 +378,12 @@ class Store:
     def bodies(self) -> dict[str, str]:
         """Every article's body by id (for searching; loads all article bodies)."""
         self._refresh()
-        raw = self._dbs["articles"].storage.read().get("articles", {})
-        return {d["id"]: d["body"] for d in raw.values()}
+        return {d["id"]: d["body"] for shard in self._all_shards() for d in shard.values()}
+
+    def shard_bodies(self, key: str) -> dict[str, str]:
+        """The bodies of one shard: the app loads them one shard at a time."""
+        self._refresh()
+        return {d["id"]: d["body"] for d in self._shard(key).values()}
 
     def read_ids(self) -> set[str]:
         self._refresh()

@@ -141,9 +141,9 @@ def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
 def test_a_damaged_store_gives_one_line_and_no_traceback(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
-    (folder / "articles.json").write_text("{not json")
+    (folder / "library.json").write_text("{not json")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(folder), "list"], capture_output=True, text=True, env=env)
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "articles.json is damaged" in lines[0] and "Traceback" not in proc.stderr
+    assert len(lines) == 1 and "library.json is damaged" in lines[0] and "Traceback" not in proc.stderr

@@ -20,10 +20,11 @@ def seed_article():
 
 def test_ingesting_the_same_file_twice_is_a_no_op(store):
     first = ingest([str(SEED)], store)
-    before = (store.folder / "articles.json").stat().st_mtime_ns
+    (shard,) = store.folder.glob("articles-*.json")
+    before = shard.stat().st_mtime_ns
     second = ingest([str(SEED)], store)
     assert (len(first.new), len(second.new), len(second.unchanged)) == (1, 0, 1)
-    assert (store.folder / "articles.json").stat().st_mtime_ns == before
+    assert shard.stat().st_mtime_ns == before
     assert len(store.summaries()) == 1
 
 
@@ -98,9 +99,10 @@ def test_unknown_tag_is_refused(store):
 def test_tagging_never_rewrites_article_bodies(store):
     store.save_articles([seed_article()])
     article = store.article(store.summaries()[0].id)
-    stamps = [(store.folder / f).stat().st_mtime_ns for f in ("articles.json", "library.json")]
+    files = [*store.folder.glob("articles-*.json"), store.folder / "library.json"]
+    stamps = [f.stat().st_mtime_ns for f in files]
     store.annotate(article.id, article.claims[0], tag="stated")
-    assert [(store.folder / f).stat().st_mtime_ns for f in ("articles.json", "library.json")] == stamps
+    assert [f.stat().st_mtime_ns for f in files] == stamps
     assert b"Kremlin spokesman" not in (store.folder / "annotations.json").read_bytes()
 
 
@@ -274,3 +276,12 @@ def test_two_files_with_the_same_headline_but_other_text_are_two_articles(store,
     assert sorted(s.path.rsplit("/", 1)[-1] for s in store.summaries()) == ["a.txt", "b.txt"]
     again = ingest([str(tmp_path)], store)
     assert len(again.unchanged) == 3
+
+
+def test_article_bodies_are_read_one_shard_at_a_time(store, tmp_path):
+    ingest([str(FIXTURES / "up")], store)
+    fresh = Store(store.folder)
+    summary = fresh.summaries()[0]
+    assert fresh._shards == {}  # start-up reads no article bodies
+    fresh.article(summary.id)
+    assert list(fresh._shards) == [summary.id[0]]

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 
 from ...model import Annotation, Article, Claim, apply_change
 from ...storage import StoreError
@@ -35,7 +35,6 @@ class ArticleScreen(Screen):
         self.claims: list[Claim] = sorted(article.claims, key=lambda c: (c.start, c.end))
         self.notes = dict(notes)
         self.current = current if self.claims else -1
-        self._syncing = False
 
     @property
     def history(self) -> History:
@@ -72,16 +71,12 @@ class ArticleScreen(Screen):
             return
         self.current = max(0, min(len(self.claims) - 1, index))
         self.query_one(ArticleView).set_current(self.current)
-        table = self.query_one(ClaimTable)
-        if table.cursor_row != self.current:
-            self._syncing = True
-            table.move_cursor(row=self.current, animate=False)
-            self._syncing = False
+        self.query_one(ClaimTable).move_to(self.current, quiet=True)
         self._show_detail()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self._syncing and event.cursor_row != self.current and 0 <= event.cursor_row < len(self.claims):
-            self.current = event.cursor_row
+    def on_virtual_table_cursor_moved(self, event: ClaimTable.CursorMoved) -> None:
+        if event.index != self.current:
+            self.current = event.index
             self.query_one(ArticleView).set_current(self.current)
             self._show_detail()
 
@@ -135,8 +130,9 @@ class ArticleScreen(Screen):
             self.notes.pop(claim.id, None)
         else:
             self.notes[claim.id] = annotation
-        self.query_one(ArticleView).set_notes(self.notes)
-        self.query_one(ClaimTable).update_claim(claim, annotation)
+        self.query_one(ArticleView).set_note(claim, self.notes)
+        table = self.query_one(ClaimTable)
+        table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
         self._show_detail()
         done = sum(1 for c in self.claims if is_done(self.notes.get(c.id)))
         self.app.progress_changed(self.article.id, done)

@@ -10,11 +10,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.events import Key
+from textual.widgets import Footer, ProgressBar, Static
 
 from ...ingest import ingest
 from ...library import COLUMNS, Library, Query, Row
 from ...storage import StoreError
+from ...store import SHARDS
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -31,15 +33,14 @@ class LibraryScreen(Screen):
         super().__init__()
         self.library = library
         self.bodies_loaded = False
+        self.filtering = False  # typing into the filter
+        self.filter_text = ""
+        self._filter_timer = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
         yield Static(id="hint")
-        with Horizontal(id="filter-bar"):
-            yield Static(Text("Filter: "), id="filter-label")
-            field = Input(placeholder="words · speaker:NAME · is:untagged   (enter: back to the list, escape: clear)", id="filter")
-            field.cursor_blink = getattr(self.app, "blink", True)
-            yield field
+        yield Static(id="filter")
         yield ArticleTable(id="articles")
         with Horizontal(id="ingest-bar"):
             yield Static(id="ingest-label")
@@ -47,9 +48,9 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter-bar").display = False
         self.query_one("#ingest-bar").display = False
         self.show_rows()
+        self.show_filter()
         self.query_one(ArticleTable).focus()
         self.load_bodies()
 
@@ -99,22 +100,26 @@ class LibraryScreen(Screen):
 
     @work(group="bodies", exclusive=True)
     async def load_bodies(self) -> None:
-        """Article bodies for the filter, loaded after the first frame."""
-        try:
-            bodies = await self.app.service.run(self.app.store.bodies)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        for row in self.library.rows:
-            body = bodies.get(row.id)
-            row.body = body.lower() if body else ""
+        """Article bodies for the filter, loaded after the first frame one shard at a time, so
+        that opening an article never waits long behind them."""
+        rows = {r.id: r for r in self.library.rows}
+        for key in SHARDS:
+            try:
+                bodies = await self.app.service.run(self.app.store.shard_bodies, key)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            for article_id, body in bodies.items():
+                row = rows.get(article_id)
+                if row is not None:
+                    row.body = body.lower()
         self.bodies_loaded = True
         if not self.library.query.empty:
             self.show_rows()
 
     # -- opening -----------------------------------------------------------------------------
-    def on_article_table_opened(self, event: ArticleTable.Opened) -> None:
-        self.app.open_article(event.row.id)
+    def on_virtual_table_chosen(self, event: ArticleTable.Chosen) -> None:
+        self.app.open_article(self.library.visible[event.index].id)
 
     def action_open(self) -> None:
         row = self.table.current
@@ -127,37 +132,74 @@ class LibraryScreen(Screen):
     def select(self, article_id: str) -> None:
         index = self.library.index_of(article_id)
         if index is not None:
-            self.table.cursor = index
+            self.table.move_to(index, quiet=True)
 
     # -- filter and sort ---------------------------------------------------------------------
     def action_filter(self) -> None:
-        bar = self.query_one("#filter-bar")
-        bar.display = True
-        self.query_one("#filter", Input).focus()
+        self.filtering = True
+        self.show_filter()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "filter":
-            self.library.query = Query.parse(event.value, untagged=self.library.query.untagged and "is:untagged" not in event.value)
-            self.show_rows()
+    def show_filter(self) -> None:
+        text = Text("Filter: ", style="bold" if self.filtering else "")
+        if self.filter_text or self.filtering:
+            text.append(self.filter_text)
+            if self.filtering:
+                text.append("▏", style="blink" if getattr(self.app, "blink", True) else "")
+                text.append("   enter: done · escape: clear", style="italic")
+        else:
+            text.append("press / and type: words · speaker:NAME · is:untagged", style="italic")
+        self.query_one("#filter", Static).update(text)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "filter":
-            if not event.value.strip():
-                self.query_one("#filter-bar").display = False
-            self.table.focus()
+    def on_key(self, event: Key) -> None:
+        """The filter is typed here, not in an input that would have to take the focus first:
+        keys typed right after / are never lost, and keep their order."""
+        if not self.filtering:
+            if event.character == "/":
+                event.stop()
+                event.prevent_default()
+                self.action_filter()
+            elif event.key == "escape" and self.filter_text:
+                event.stop()
+                self.set_filter("")
+            return
+        if event.key == "escape":
+            self.filtering = False
+            self.set_filter("")
+        elif event.key == "enter":
+            self.filtering = False
+            self.show_filter()
+        elif event.key == "backspace":
+            self.set_filter(self.filter_text[:-1])
+        elif event.key == "ctrl+u":
+            self.set_filter("")
+        elif event.is_printable and event.character:
+            self.set_filter(self.filter_text + event.character)
+        else:
+            return  # arrows and page keys still move in the table
+        event.stop()
+        event.prevent_default()
 
-    def key_escape(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.has_focus or not self.library.query.empty:
-            filter_input.value = ""
-            self.library.query = Query()
-            self.query_one("#filter-bar").display = False
-            self.show_rows()
-            self.table.focus()
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text
+        self.show_filter()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        if text:
+            # Wait for a pause in the typing before searching ten thousand articles.
+            self._filter_timer = self.set_timer(0.12, self.apply_filter)
+        else:
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._filter_timer = None
+        untagged = self.library.query.untagged and "is:untagged" not in self.filter_text
+        self.library.query = Query.parse(self.filter_text, untagged=untagged)
+        self.show_rows()
 
     def action_toggle_untagged(self) -> None:
         q = self.library.query
-        self.library.query = Query(q.words, q.speakers, not q.untagged, q.text)
+        self.library.query = Query.parse(self.filter_text, untagged=not q.untagged)
         self.show_rows()
         self.notify("Showing only articles with untagged claims" if not q.untagged else "Showing all articles", timeout=2)
 
@@ -171,7 +213,7 @@ class LibraryScreen(Screen):
         self.library.order.reverse = not self.library.order.reverse
         self.show_rows()
 
-    def on_article_table_sort_clicked(self, event: ArticleTable.SortClicked) -> None:
+    def on_virtual_table_header_clicked(self, event: ArticleTable.HeaderClicked) -> None:
         order = self.library.order
         if order.column == event.column:
             order.reverse = not order.reverse

@@ -77,7 +77,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._claim_starts = [c.start for c in self.claims]
         self._segments = segments(article)
         self._segment_starts = [s.start for s in self._segments]
-        self.notes = dict(notes)
+        self.notes = notes
         self.current = current
         self._speakers = speaker_order(self.claims)
         self._styles = None
@@ -87,10 +87,12 @@ class ArticleView(ScrollView, can_focus=True):
         if current >= 0:
             self.scroll_to_claim(current)
 
-    def set_notes(self, notes: dict[str, Annotation]) -> None:
-        labels_before = [self._label(i) for i in range(len(self.claims))]
-        self.notes = dict(notes)
-        if [self._label(i) for i in range(len(self.claims))] != labels_before:
+    def set_note(self, claim: Claim, notes: dict[str, Annotation]) -> None:
+        """After `claim`'s annotation changed: rewrap only if its label (the speaker) did."""
+        index = self._claim_index(claim)
+        before = self._label(index) if index >= 0 else ""
+        self.notes = notes
+        if index >= 0 and self._label(index) != before:
             self._rewrap()
         self.refresh()
 
@@ -181,7 +183,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _claim_index(self, claim: Claim) -> int:
         i = bisect_right(self._claim_starts, claim.start) - 1
-        while i >= 0 and self.claims[i] is not claim:
+        while i >= 0 and self.claims[i] is not claim and self.claims[i].id != claim.id:
             i -= 1
         return i
 

@@ -1,12 +1,10 @@
-"""The article's claims beside (or under) the text: tag, kind, speaker and a short excerpt."""
+"""The article's claims beside (or under) the text: tag, kind, speaker and the claim."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import DataTable
-
 from ...model import Annotation, Claim
 from ...text import neutralize
+from .virtual_table import VirtualTable
 
 TAG_TEXT = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
 TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
@@ -18,42 +16,33 @@ def excerpt(text: str, limit: int = 70) -> str:
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
-class ClaimTable(DataTable):
+class ClaimTable(VirtualTable):
     """One row per claim, in body order. The screen keeps its cursor on the current claim."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self.claims: list[Claim] = []
-
-    def on_mount(self) -> None:
-        self.add_column("", key="tag", width=1)
-        self.add_column("Kind", key="kind", width=5)
-        self.add_column("Speaker", key="speaker", width=16)
-        self.add_column("Claim", key="claim")
+        super().__init__(id=id)
+        self.notes: dict[str, Annotation] = {}
 
     def show(self, claims: list[Claim], notes: dict[str, Annotation], current: int) -> None:
-        self.claims = claims
-        self.clear()
-        for claim in claims:
-            self.add_row(*self._cells(claim, notes.get(claim.id)), key=claim.id)
-        if 0 <= current < len(claims):
-            self.move_cursor(row=current, animate=False)
+        self.notes = notes
+        self.set_items(claims, max(current, 0))
 
-    def _cells(self, claim: Claim, note: Annotation | None) -> list[Text]:
-        tag = TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
-        if note and note.not_a_claim:
-            tag = "✕"
+    def columns(self, width: int) -> list[tuple[str, str, int]]:
+        speaker = 16 if width >= 50 else 10
+        return [("tag", "", 1), ("kind", "Kind", 5), ("speaker", "Speaker", speaker),
+                ("claim", "Claim", max(width - speaker - 10, 10))]
+
+    def cells(self, claim: Claim, index: int) -> dict[str, str]:
+        note = self.notes.get(claim.id)
+        tag = "✕" if note and note.not_a_claim else TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
         speaker = note.speaker if note and note.speaker else claim.speaker
-        text = excerpt(claim.text) + (" ✎" if note and note.note else "")
-        return [
-            Text(tag),
-            Text(KIND_SHORT.get(claim.kind, claim.kind)),
-            Text(excerpt(speaker or "?", 16), style="italic" if note and note.speaker else ""),
-            Text(text, style="strike dim" if note and note.not_a_claim else ""),
-        ]
+        return {
+            "tag": tag,
+            "kind": KIND_SHORT.get(claim.kind, claim.kind),
+            "speaker": speaker or "?",
+            "claim": excerpt(claim.text, 200) + (" ✎" if note and note.note else ""),
+        }
 
-    def update_claim(self, claim: Claim, note: Annotation | None) -> None:
-        tag, kind, speaker, text = self._cells(claim, note)
-        self.update_cell(claim.id, "tag", tag)
-        self.update_cell(claim.id, "speaker", speaker)
-        self.update_cell(claim.id, "claim", text, update_width=False)
+    def row_classes(self, claim: Claim, index: int) -> tuple[str, ...]:
+        note = self.notes.get(claim.id)
+        return ("table--dim",) if note and (note.tag or note.not_a_claim) else ()
