@@ -107,6 +107,7 @@ def in_terminal(store: Path) -> dict[str, float]:
         out["filter as you type, 9 keys, until one row is left"] = term.wait(lambda s: "1 shown" in s, t)
         term.press("Enter")
         out["open the 1 MB article"] = term.wait(lambda s: detail(s).startswith(" 1/"), term.press("Enter"))
+        time.sleep(0.5)  # let the opening finish drawing, so the next timing is the tag's alone
         out["1 MB article: tag a claim"] = term.wait(lambda s: "stated" in detail(s), term.press("s"))
         out["1 MB article: next claim"] = term.wait(lambda s: detail(s).startswith(" 2/"), term.press("n"))
         before = term.screen()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -52,6 +53,7 @@ class NewsreaderApp(App):
             rows = self.service.call(self._load_rows)
             self.showing_samples = bool(report.new)
         self.library.rows = rows
+        gc.freeze()  # the library's rows live as long as the app (see LibraryScreen.load_bodies)
         self.push_screen(LibraryScreen(self.library))
 
     def _load_rows(self) -> list[Row]:
