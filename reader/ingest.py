@@ -125,10 +125,10 @@ def _read_one(item: Item) -> Article | tuple[str, str]:
     return article
 
 
-def _read_all(items: list[Item]) -> Iterator[Article | tuple[str, str]]:
+def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tuple[str, str]]:
     """Read items in order; large batches on every core (reading is CPU-bound)."""
     workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or len(items) < PARALLEL_FROM or any(i.path is None for i in items):
+    if not parallel or workers < 2 or len(items) < PARALLEL_FROM or any(i.path is None for i in items):
         yield from map(_read_one, items)
         return
     # fork is fastest, but only safe while this process has a single thread (the CLI);
@@ -142,7 +142,7 @@ def _read_all(items: list[Item]) -> Iterator[Article | tuple[str, str]]:
             for result in pool.map(_read_one, items, chunksize=32):
                 done += 1
                 yield result
-    except (BrokenProcessPool, OSError):
+    except (BrokenProcessPool, OSError, ValueError):
         # Workers could not start (or died): read the rest here.
         yield from map(_read_one, items[done:])
 
@@ -151,13 +151,16 @@ def ingest(
     paths: Iterable[str],
     store: Store,
     progress: Callable[[int, int], None] | None = None,
+    parallel: bool = True,
 ) -> IngestReport:
-    """Ingest files and folders into the store, saving every SAVE_EVERY articles."""
+    """Ingest files and folders into the store, saving every SAVE_EVERY articles.
+    `parallel=False` reads in this process only (the app: its stdio cannot be handed to
+    worker processes)."""
     items, errors = expand(paths)
     report = IngestReport(refused=list(errors))
     batch: list[Article] = []
     total = len(items)
-    for done, result in enumerate(_read_all(items), start=1):
+    for done, result in enumerate(_read_all(items, parallel), start=1):
         if isinstance(result, tuple):
             report.refused.append(result)
         else:

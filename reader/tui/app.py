@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -78,8 +79,9 @@ class NewsreaderApp(App):
         try:
             article = await self.service.run(self.store.article, article_id)
             notes = await self.service.run(self.store.annotations, article_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        except Exception as exc:  # a damaged store file, a bug: a message, not a crash
+            self.notify(str(exc) if isinstance(exc, StoreError) else f"Cannot open: {type(exc).__name__}: {exc}",
+                        severity="error", markup=False, timeout=10)
             return
         screen = ArticleScreen(article, notes, 0)
         if untagged:
@@ -159,7 +161,8 @@ class NewsreaderApp(App):
 
         self.push_screen(
             AskDialog("Export annotations", self.default_export_path(),
-                      context="Every article with its claims and your annotations, as JSON."),
+                      context="Every article with its claims and your annotations, as JSON.",
+                      hint="enter exports · escape cancels"),
             done,
         )
 
@@ -174,6 +177,9 @@ class NewsreaderApp(App):
             counts = await self.service.run(export)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
+        except Exception as exc:  # never a traceback in the user's terminal
+            self.notify(f"Export failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=15)
             return
         self.notify(
             f"Saved {counts['annotations']} annotations of {counts['articles']} articles to {path}",
@@ -211,6 +217,15 @@ def make_app(store_dir: str | Path | None = None, *, annotator: str | None = Non
 
 def run(store_dir: str | None = None, annotator: str | None = None) -> int:
     app = make_app(store_dir, annotator=annotator)
+
+    def hang_up(signum, frame) -> None:
+        # The terminal went away (or we were told to stop): finish the saves under way, then go.
+        app.service.close()
+        os._exit(128 + signum)
+
+    for name in ("SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), hang_up)
     try:
         app.run()
     finally:

@@ -246,3 +246,16 @@ async def test_keys_typed_right_after_slash_all_reach_the_filter(app_factory):
         assert app.screen.filter_text == "trump"
         assert not app.library.query.untagged  # "t" was typed, not taken as the untagged key
         assert len(app.library.visible) == 2
+
+
+async def test_ingest_a_folder_from_the_app(app_factory, tmp_path):
+    from helpers import FIXTURES
+
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(FIXTURES / "up"), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        titles = {r.summary.title for r in app.library.rows}
+        assert len(titles) == 16 and "Lavrov repeats claims about negotiations" in titles
+        assert any("Refused 1: listing.txt: a listing page" in str(n.message) for n in app._notifications)

@@ -107,8 +107,8 @@ class LibraryScreen(Screen):
         for key in SHARDS:
             try:
                 bodies = await self.app.service.run(self.app.store.shard_bodies, key)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+            except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
+                self.notify(f"Searching bodies is off: {exc}", severity="error", markup=False, timeout=10)
                 return
             for article_id, body in bodies.items():
                 row = rows.get(article_id)
@@ -241,7 +241,7 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(
             AskDialog("Ingest articles", "", context="A file or a folder (read recursively).",
-                      placeholder="path/to/articles", check=check),
+                      placeholder="path/to/articles", hint="enter ingests · escape cancels", check=check),
             done,
         )
 
@@ -261,9 +261,12 @@ class LibraryScreen(Screen):
                 self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
-            report = await self.app.service.run(ingest, [path], self.app.store, progress)
+            report = await self.app.service.run(ingest, [path], self.app.store, progress, parallel=False)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
+        except Exception as exc:  # never a traceback in the user's terminal
+            self.notify(f"Ingest failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=15)
             return
         finally:
             self.query_one("#ingest-bar").display = False
