@@ -5,6 +5,7 @@ Pure data: the TUI and `newsreader show` both draw from this, each in its own wa
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .model import Article, Claim
@@ -31,7 +32,7 @@ def segments(article: Article) -> list[Segment]:
     points = sorted(p for p in cuts if 0 <= p <= len(body))
     out: list[Segment] = []
     ci = 0
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         while ci < len(claims) and claims[ci].end <= a:
             ci += 1
         claim = claims[ci] if ci < len(claims) and claims[ci].start <= a < claims[ci].end else None

@@ -19,7 +19,7 @@ import getpass
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -29,7 +29,7 @@ from .ids import claim_ids, derived_id
 from .model import UNSET, Annotation, Article, Claim, apply_change
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
-__all__ = ["Store", "StoreError", "IngestReport", "default_store_dir", "Summary"]
+__all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
 
 SHARDS = "0123456789abcdef"
 
@@ -47,7 +47,7 @@ def default_annotator() -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _doc_id(hex_id: str) -> int:

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from ..model import Claim
 from .cues import Cue, find_cues
 from .lexicon import NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
-from .names import Entity, Phrase, Registry, Tokens, gender_of, phrase_after, role_word, split_words, subject_before
+from .names import (
+    Entity,
+    Phrase,
+    Registry,
+    Tokens,
+    gender_of,
+    phrase_after,
+    role_word,
+    split_words,
+    subject_before,
+)
 from .quotes import Quote, find_quotes
 from .sentences import Sentences
 
@@ -362,7 +372,7 @@ class _Extraction:
             return who, "same-paragraph"
         # The previous paragraph ended with that quote (and its attribution), and this paragraph
         # starts with this one.
-        prev_par_start, prev_par_end = self.sentences.paragraph(pq.open_at)
+        _prev_par_start, prev_par_end = self.sentences.paragraph(pq.open_at)
         lead = self.body[ps : q.open_at].strip()
         between = self.body[prev_par_end:ps].strip()
         if not lead and not between and pq.after >= prev_par_end - 60:

@@ -9,6 +9,7 @@ from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJEC
 from .names import Phrase, Tokens, phrase_after, subject_before
 from .sentences import Sentences
 
+
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation shaped as a trie: Python's re tries alternatives one by one, so
     sharing prefixes makes scanning for 400 cue forms several times faster."""
@@ -35,7 +36,7 @@ CUE_RE = re.compile(r"(?<![\w'’\-])" + _trie_pattern([*CUES, "according to", "
 _PREPOSITIONS = {
     "in", "on", "at", "during", "after", "before", "to", "with", "of", "about", "for", "from",
     "via", "through", "over", "under", "by", "as", "last", "this", "earlier", "later", "late",
-    "early", "yesterday", "today", "tonight", "on", "when", "while", "again", "also", "however",
+    "early", "yesterday", "today", "tonight", "when", "while", "again", "also", "however",
     "repeatedly", "publicly", "then", "once", "too", "recently", "previously", "privately",
 }
 _CLAUSE_STARTERS = {

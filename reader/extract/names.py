@@ -49,7 +49,7 @@ _ROLE_MODIFIERS = {
     "spokesman", "public", "private", "media", "ukrainian", "russian", "american", "british",
     "first", "second", "third", "fellow", "retired", "agency", "policy", "polling", "research",
     "senate", "congressional", "gubernatorial", "city", "county", "town", "police", "fire",
-    "health", "elections", "election", "world", "global", "european", "western", "eastern",
+    "elections", "election", "world", "global", "european", "western", "eastern",
 }
 
 
@@ -242,7 +242,7 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
             i -= 1
         elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks[i - 2].low) and saw_head:
             i -= 1
-        elif role_word(low) or low.endswith(("'s", "’s")) and saw_head is False and i < k:
+        elif role_word(low) or (low.endswith(("'s", "’s")) and saw_head is False and i < k):
             i -= 1
             saw_head = True
         elif low in _DETERMINERS and i < k:

@@ -85,7 +85,7 @@ def find_quotes(body: str) -> list[Quote]:
 
     quotes: list[Quote] = []
     carry: Quote | None = None
-    for p, (span, marks) in enumerate(zip(spans, buckets)):
+    for p, (span, marks) in enumerate(zip(spans, buckets, strict=False)):
         inside = None
         first = 0
         if carry is not None:

@@ -208,7 +208,7 @@ class NewsreaderApp(App):
 
 
 def make_app(store_dir: str | Path | None = None, *, annotator: str | None = None,
-             clock: Callable[[], datetime] = utc_now, samples: Path | None | bool = True) -> NewsreaderApp:
+             clock: Callable[[], datetime] = utc_now, samples: Path | bool | None = True) -> NewsreaderApp:
     """The app over a store folder; the CLI and the tests both build it here."""
     store = Store(store_dir or default_store_dir(), annotator=annotator, clock=clock)
     sample_dir = seeds_dir() if samples is True else (samples or None)

@@ -58,7 +58,7 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     run(capsys, "--store", store_dir, "ingest", str(SEED), str(FIXTURES / "plain" / "bbc_like.txt"))
     code, out, _ = run(capsys, "--store", store_dir, "list", "--json")
     articles = json.loads(out)
-    assert [a["title"] for a in articles][0] == "Putin's spokesperson says meeting with Trump is necessary"  # newest first
+    assert next(a["title"] for a in articles) == "Putin's spokesperson says meeting with Trump is necessary"  # newest first
     seed_id = articles[0]["id"]
     code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id[:6], "--json")
     claims = json.loads(out)
@@ -94,7 +94,7 @@ def test_errors_are_one_line(capsys, store_dir):
         (("tag", "zz", "stated"), "newsreader: no claim id starts with 'zz' (see: newsreader claims)"),
         (("show", ""), "newsreader: give an article id (or a unique prefix of one)"),
     ]:
-        code, out, err = run(capsys, "--store", store_dir, *args)
+        code, _out, err = run(capsys, "--store", store_dir, *args)
         assert (code, err.strip()) == (2, message)
 
 
@@ -116,7 +116,7 @@ def test_hostile_text_reaches_no_terminal(capsys, store_dir, tmp_path):
     )
     run(capsys, "--store", store_dir, "ingest", str(hostile))
     aid = json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])[0]["id"]
-    code, out, err = run(capsys, "--store", store_dir, "show", aid)
+    code, out, _err = run(capsys, "--store", store_dir, "show", aid)
     assert code == 0 and "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     assert "Headline [bold]x[/]" in out and "[@click=app.quit]this[/]" in out
 

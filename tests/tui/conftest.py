@@ -10,6 +10,7 @@ from reader.ingest import ingest
 from reader.store import Store
 from reader.tui.app import NewsreaderApp, make_app
 
+
 @pytest.fixture
 def app_factory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import SOME
-from helpers import SEED, fixed_clock
+from helpers import SEED, SOME, fixed_clock
 from reader.store import Store
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.library import LibraryScreen
@@ -41,7 +40,7 @@ async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):
         screen = await open_seed(pilot)
         await pilot.press("n", "n", "n", "s", "n", "d", "n", "u")
         await pilot.pause()
-        tagged = {c.text[:20]: t for c, t in zip(screen.claims[3:6], ("stated", "denied", "unknown"))}
+        tagged = {c.text[:20]: t for c, t in zip(screen.claims[3:6], ("stated", "denied", "unknown"), strict=False)}
     app.service.close()
     notes = fresh_store(app).annotations(screen.article.id)
     assert {n.text[:20]: n.tag for n in notes.values()} == tagged

@@ -131,7 +131,7 @@ def test_up_editorial_notes_are_the_editors():
     notes = [article.body[s:e] for s, e in article.editorial]
     assert notes[0] == "[with Ukraine – ed.]" and notes[1].startswith("[NB: Russia uses")
     # The note quotes a phrase, but it is the editor's gloss, not anyone's claim.
-    assert all("realities on the ground" not in c.text or c.kind == "quote" and c.text.startswith("We are ready") for c in article.claims)
+    assert all("realities on the ground" not in c.text or (c.kind == "quote" and c.text.startswith("We are ready")) for c in article.claims)
 
 
 def test_up_curly_quotes_and_guillemets():

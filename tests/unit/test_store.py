@@ -123,7 +123,7 @@ def test_a_store_from_a_newer_version_is_left_alone(tmp_path):
     folder.mkdir()
     newer = orjson.dumps({"meta": {"1": {"schema": 99, "kind": "library"}}})
     (folder / "library.json").write_bytes(newer)
-    with pytest.raises(StoreError, match="newer newsreader.*schema 99"):
+    with pytest.raises(StoreError, match=r"newer newsreader.*schema 99"):
         Store(folder)
     assert (folder / "library.json").read_bytes() == newer
 
@@ -176,7 +176,7 @@ def test_killing_a_writer_mid_save_never_breaks_the_store(tmp_path):
         proc.kill()
         proc.wait()
         kills += 1
-        count, top = _count_and_max(folder)  # always parses
+        _count, top = _count_and_max(folder)  # always parses
         assert top >= last, "a kill lost an earlier save"
         last = top
         Store(folder).annotations("0" * 16)  # and opens cleanly

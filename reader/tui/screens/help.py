@@ -10,7 +10,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-
 GROUPS = ("This screen", "Everywhere", "Scrolling and focus")
 
 

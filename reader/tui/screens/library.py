@@ -10,8 +10,8 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.events import Key
+from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...ingest import ingest

@@ -7,6 +7,7 @@ screen are styled, so a 1 MB article opens and scrolls as fast as a short one.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 
 from rich.segment import Segment
@@ -204,7 +205,7 @@ class ArticleView(ScrollView, can_focus=True):
             k += 1
         points = sorted(p for p in cuts if line.start <= p <= line.end)
         k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
-        for a, b in zip(points, points[1:]):
+        for a, b in itertools.pairwise(points):
             while k + 1 < len(self._segments) and self._segments[k].end <= a:
                 k += 1
             seg = self._segments[k] if self._segments else None
@@ -221,7 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
                 claim = self.claims[index]
                 speaker = self._speakers.get(claim.speaker or "")
                 out.append((self._label(index), styles.label(speaker, index == self.current), None, index))
-        for offset, indices in label_at.items():
+        for indices in label_at.values():
             for index in indices:
                 out.append((self._label(index), styles.label(self._speakers.get(self.claims[index].speaker or ""), index == self.current), None, index))
         return out
