@@ -79,9 +79,8 @@ class NewsreaderApp(App):
         try:
             article = await self.service.run(self.store.article, article_id)
             notes = await self.service.run(self.store.annotations, article_id)
-        except Exception as exc:  # a damaged store file, a bug: a message, not a crash
-            self.notify(str(exc) if isinstance(exc, StoreError) else f"Cannot open: {type(exc).__name__}: {exc}",
-                        severity="error", markup=False, timeout=10)
+        except Exception as exc:
+            self.failed("Cannot open the article", exc)
             return
         screen = ArticleScreen(article, notes, 0)
         if untagged:
@@ -140,6 +139,11 @@ class NewsreaderApp(App):
 
         future.add_done_callback(finished)
 
+    def failed(self, what: str, error: Exception) -> None:
+        """Any failure of background work becomes a message: never a traceback, never silence."""
+        text = str(error) if isinstance(error, StoreError) else f"{what}: {type(error).__name__}: {error}"
+        self.notify(text, severity="error", markup=False, timeout=15)
+
     # -- app-wide actions --------------------------------------------------------------------
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -175,11 +179,8 @@ class NewsreaderApp(App):
 
         try:
             counts = await self.service.run(export)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
-            return
-        except Exception as exc:  # never a traceback in the user's terminal
-            self.notify(f"Export failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=15)
+        except Exception as exc:
+            self.failed("Export failed", exc)
             return
         self.notify(
             f"Saved {counts['annotations']} annotations of {counts['articles']} articles to {path}",

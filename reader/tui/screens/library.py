@@ -108,7 +108,7 @@ class LibraryScreen(Screen):
             try:
                 bodies = await self.app.service.run(self.app.store.shard_bodies, key)
             except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
-                self.notify(f"Searching bodies is off: {exc}", severity="error", markup=False, timeout=10)
+                self.app.failed("Searching article bodies is off", exc)
                 return
             for article_id, body in bodies.items():
                 row = rows.get(article_id)
@@ -262,11 +262,8 @@ class LibraryScreen(Screen):
 
         try:
             report = await self.app.service.run(ingest, [path], self.app.store, progress, parallel=False)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
-            return
-        except Exception as exc:  # never a traceback in the user's terminal
-            self.notify(f"Ingest failed: {type(exc).__name__}: {exc}", severity="error", markup=False, timeout=15)
+        except Exception as exc:
+            self.app.failed("Ingest failed", exc)
             return
         finally:
             self.query_one("#ingest-bar").display = False
