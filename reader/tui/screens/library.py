@@ -16,7 +16,6 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from ...ingest import ingest
 from ...library import COLUMNS, Library, Query, Row
-from ...storage import StoreError
 from ...store import SHARDS
 from ...text import safe_line
 from .. import keys
