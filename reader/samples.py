@@ -1,18 +1,15 @@
-"""Where the sample articles are: inside an installed package, or `seeds/` in a checkout."""
+"""Where the sample articles are: `reader/seeds/` in an installed package (the wheel maps the
+project's `seeds/` there), or `seeds/` beside the package in a checkout."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
 
 
 def seeds_dir() -> Path | None:
-    try:
-        found = resources.files("reader.seeds")
-        path = Path(str(found))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError, ValueError):
-        pass
-    checkout = Path(__file__).resolve().parent.parent / "seeds"
-    return checkout if checkout.is_dir() else None
+    for candidate in (_HERE / "seeds", _HERE.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    return None
