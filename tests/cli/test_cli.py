@@ -147,3 +147,15 @@ def test_a_damaged_store_gives_one_line_and_no_traceback(tmp_path):
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "library.json is damaged" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_store_location_defaults_and_overrides(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSREADER_STORE")
+    run(capsys, "ingest", str(SEED))
+    assert (tmp_path / "annotations" / "library.json").exists()
+    monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "env-store"))
+    run(capsys, "ingest", str(SEED))
+    assert (tmp_path / "env-store" / "library.json").exists()
+    run(capsys, "--store", str(tmp_path / "flag-store"), "ingest", str(SEED))
+    assert (tmp_path / "flag-store" / "library.json").exists()
