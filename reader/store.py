@@ -3,8 +3,8 @@
     library.json      one small summary per article (what the library screen lists)
     articles-X.json   the full articles, body and claims, in 16 files by the id's first digit
                       (opening an article reads one of them, never all)
-    annotations.json  the user's tags, notes and corrections, one table per article, and the
-                      read/unread state
+    annotations-X.json the user's tags, notes and corrections, one table per article, and the
+                      read/unread state, in 16 files by the article id's first digit
 
 Articles and annotations are kept apart so saving one tag never rewrites article bodies, and
 annotations are split into a table per article so a save costs little however many there are.
@@ -142,39 +142,44 @@ class Store:
         self.annotator = annotator or default_annotator()
         self.clock = clock
         self.lock = StoreLock(self.folder, lock_timeout)
-        self._dbs = {name: self._open(f"{name}.json", name) for name in ("library", "annotations")}
-        for db in self._dbs.values():
-            db.storage.read()  # fail now, with a clear message, on a damaged or newer file
-        self._shards: dict[str, TinyDB] = {}  # article bodies, opened when first needed
+        self._files: dict[str, TinyDB] = {}  # every file, opened when first needed
+        self._library = self._db("library.json", "library")
+        self._library.storage.read()  # fail now, with a clear message, on a damaged or newer file
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _open(self, name: str, kind: str) -> TinyDB:
-        return TinyDB(storage=AtomicJSONStorage, path=self.folder / name, kind=kind)
+    def _db(self, name: str, kind: str) -> TinyDB:
+        db = self._files.get(name)
+        if db is None:
+            db = self._files[name] = TinyDB(storage=AtomicJSONStorage, path=self.folder / name, kind=kind)
+        return db
+
+    def _articles_db(self, article_id: str) -> TinyDB:
+        """Article bodies and claims live in 16 files by the id's first hex digit."""
+        return self._db(f"articles-{article_id[:1]}.json", "articles")
+
+    def _notes_db(self, article_id: str) -> TinyDB:
+        """Annotations live in 16 files by the article id's first hex digit: a save writes one."""
+        return self._db(f"annotations-{article_id[:1]}.json", "annotations")
 
     def _shard(self, article_id: str) -> dict:
-        """The articles of one shard (by the id's first hex digit), loaded on first use."""
-        key = article_id[:1]
-        db = self._shards.get(key)
-        if db is None:
-            db = self._shards[key] = self._open(f"articles-{key}.json", "articles")
-        return db.storage.read().setdefault("articles", {})
+        return self._articles_db(article_id).storage.read().setdefault("articles", {})
 
     def _all_shards(self) -> list[dict]:
         return [self._shard(key) for key in SHARDS]
 
-    def _write_shard(self, key: str) -> None:
-        storage = self._shards[key].storage
-        storage.write(storage.read())
+    def _all_notes(self) -> list[dict]:
+        return [self._notes_db(key).storage.read() for key in SHARDS]
+
+    @staticmethod
+    def _save(db: TinyDB) -> None:
+        db.storage.write(db.storage.read())
 
     def _refresh(self) -> None:
         """Reload files another process has replaced since we read them."""
-        for db in [*self._dbs.values(), *self._shards.values()]:
+        for db in self._files.values():
             if db.storage.changed_on_disk():
                 db.storage.forget()
                 db._tables.clear()  # TinyDB caches tables (and their queries) per instance
-
-    def _table(self, db: str, name: str):
-        return self._dbs[db].table(name, cache_size=0)
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
@@ -182,7 +187,7 @@ class Store:
     # -- articles ------------------------------------------------------------------------------
     def summaries(self) -> list[Summary]:
         self._refresh()
-        raw = self._dbs["library"].storage.read().get("articles", {})
+        raw = self._library.storage.read().get("articles", {})
         return [Summary.from_dict(d) for d in raw.values()]
 
     def article(self, article_id: str) -> Article:
@@ -230,7 +235,7 @@ class Store:
         report = IngestReport()
         with self.lock:
             self._refresh()
-            library = self._dbs["library"].storage.read().setdefault("articles", {})
+            library = self._library.storage.read().setdefault("articles", {})
             touched: set[str] = set()
             by_path = {s["path"]: s["id"] for s in library.values() if s.get("path") and s["path"] != "-"}
             now = self._now()
@@ -265,9 +270,9 @@ class Store:
             if report.new or report.updated:
                 # Bodies first: a crash between the two writes leaves a library entry missing,
                 # which the next ingest of that file repairs.
-                for shard_key in sorted(touched):
-                    self._write_shard(shard_key)
-                self._dbs["library"].storage.write(self._dbs["library"].storage.read())
+                for key in sorted(touched):
+                    self._save(self._articles_db(key))
+                self._save(self._library)
             for article, _previous in changed:
                 moved, orphans = self._reanchor(article)
                 report.reanchored += moved
@@ -276,18 +281,18 @@ class Store:
 
     # -- annotations ---------------------------------------------------------------------------
     def _annotation_table(self, article_id: str):
-        return self._table("annotations", f"a-{article_id}")
+        return self._notes_db(article_id).table(f"a-{article_id}", cache_size=0)
 
     def annotations(self, article_id: str) -> dict[str, Annotation]:
         self._refresh()
-        raw = self._dbs["annotations"].storage.read().get(f"a-{article_id}", {})
+        raw = self._notes_db(article_id).storage.read().get(f"a-{article_id}", {})
         return {d["claim_id"]: Annotation.from_dict(d) for d in raw.values()}
 
     def all_annotations(self) -> dict[str, dict[str, Annotation]]:
         self._refresh()
-        data = self._dbs["annotations"].storage.read()
         return {
             name[2:]: {d["claim_id"]: Annotation.from_dict(d) for d in table.values()}
+            for data in self._all_notes()
             for name, table in data.items()
             if name.startswith("a-")
         }
@@ -295,9 +300,9 @@ class Store:
     def tagged_counts(self) -> dict[str, int]:
         """Per article id, how many claims are done: tagged, or marked not a claim."""
         self._refresh()
-        data = self._dbs["annotations"].storage.read()
         return {
             name[2:]: sum(1 for d in table.values() if d.get("tag") or d.get("not_a_claim"))
+            for data in self._all_notes()
             for name, table in data.items()
             if name.startswith("a-")
         }
@@ -387,13 +392,12 @@ class Store:
 
     def read_ids(self) -> set[str]:
         self._refresh()
-        raw = self._dbs["annotations"].storage.read().get("read", {})
-        return {d["article_id"] for d in raw.values()}
+        return {d["article_id"] for data in self._all_notes() for d in data.get("read", {}).values()}
 
     def mark_read(self, article_id: str) -> None:
         with self.lock:
             self._refresh()
-            table = self._table("annotations", "read")
+            table = self._notes_db(article_id).table("read", cache_size=0)
             doc_id = _doc_id(article_id)
             if table.get(doc_id=doc_id) is None:
                 table.upsert(Document({"article_id": article_id, "at": self._now()}, doc_id=doc_id))

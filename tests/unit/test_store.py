@@ -10,6 +10,7 @@ import pytest
 
 from helpers import FIXTURES, SEED, fixed_clock
 from reader.ingest import ingest, read_article
+from reader.model import Claim
 from reader.storage import StoreError, StoreLocked
 from reader.store import Store
 
@@ -103,19 +104,33 @@ def test_tagging_never_rewrites_article_bodies(store):
     stamps = [f.stat().st_mtime_ns for f in files]
     store.annotate(article.id, article.claims[0], tag="stated")
     assert [f.stat().st_mtime_ns for f in files] == stamps
-    assert b"Kremlin spokesman" not in (store.folder / "annotations.json").read_bytes()
+    assert b"Kremlin spokesman" not in (store.folder / f"annotations-{article.id[0]}.json").read_bytes()
 
 
 def test_a_damaged_store_file_is_never_overwritten(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
     damaged = b'{"meta": {"1": {"schema": 1, "kind": "annotations"}}, "a-1": {"1": {"tag": "sta'
-    (folder / "annotations.json").write_bytes(damaged)
-    with pytest.raises(StoreError) as err:
+    (folder / "annotations-1.json").write_bytes(damaged)
+    store = Store(folder)
+    claim = Claim(id="2" * 16, kind="quote", text="x", start=0, end=1)
+    for attempt in (lambda: store.annotations("1" * 16), lambda: store.annotate("1" * 16, claim, tag="stated")):
+        with pytest.raises(StoreError) as err:
+            attempt()
+        message = str(err.value)
+        assert "annotations-1.json is damaged" in message and "left untouched" in message and "mv " in message
+    assert (folder / "annotations-1.json").read_bytes() == damaged
+    store.annotate("2" * 16, claim, tag="stated")  # the other files still work
+    assert store.annotations("2" * 16)[claim.id].tag == "stated"
+
+
+def test_a_damaged_library_is_reported_when_the_store_opens(tmp_path):
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "library.json").write_bytes(b"\x00garbage")
+    with pytest.raises(StoreError, match="library.json is damaged"):
         Store(folder)
-    message = str(err.value)
-    assert "annotations.json is damaged" in message and "left untouched" in message and "mv " in message
-    assert (folder / "annotations.json").read_bytes() == damaged
+    assert (folder / "library.json").read_bytes() == b"\x00garbage"
 
 
 def test_a_store_from_a_newer_version_is_left_alone(tmp_path):
@@ -135,7 +150,7 @@ def test_the_file_before_a_session_s_first_change_is_kept_as_a_backup(store):
     later = Store(store.folder, annotator="later", clock=fixed_clock)
     later.annotate(article.id, article.claims[0], tag="denied")
     later.annotate(article.id, article.claims[1], tag="unknown")
-    backup = orjson.loads((store.folder / "annotations.json.bak").read_bytes())
+    backup = orjson.loads((store.folder / f"annotations-{article.id[0]}.json.bak").read_bytes())
     (doc,) = backup[f"a-{article.id}"].values()
     assert doc["tag"] == "stated"
 
@@ -155,7 +170,7 @@ while True:
 
 
 def _count_and_max(folder):
-    data = orjson.loads((folder / "annotations.json").read_bytes())
+    data = orjson.loads((folder / "annotations-0.json").read_bytes())
     notes = [int(d["note"]) for d in data.get("a-" + "0" * 16, {}).values()]
     return len(notes), max(notes, default=0)
 
@@ -282,6 +297,7 @@ def test_article_bodies_are_read_one_shard_at_a_time(store, tmp_path):
     ingest([str(FIXTURES / "up")], store)
     fresh = Store(store.folder)
     summary = fresh.summaries()[0]
-    assert fresh._shards == {}  # start-up reads no article bodies
+    bodies = lambda: [name for name in fresh._files if name.startswith("articles-")]  # noqa: E731
+    assert bodies() == []  # start-up reads no article bodies
     fresh.article(summary.id)
-    assert list(fresh._shards) == [summary.id[0]]
+    assert bodies() == [f"articles-{summary.id[0]}.json"]
