@@ -128,7 +128,7 @@ def test_a_damaged_library_is_reported_when_the_store_opens(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
     (folder / "library.json").write_bytes(b"\x00garbage")
-    with pytest.raises(StoreError, match="library.json is damaged"):
+    with pytest.raises(StoreError, match=r"library\.json is damaged"):
         Store(folder)
     assert (folder / "library.json").read_bytes() == b"\x00garbage"
 
