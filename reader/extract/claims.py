@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Claim
@@ -102,11 +102,9 @@ class _Extraction:
             start += 1
         if end - start < 2:
             return None
-        editorial = tuple((m.start() + start, m.end() + start) for m in _EDITORIAL.finditer(body, start, end)) if kind == "quote" else tuple(
-            (m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body, start, end)
-        )
-        if kind == "quote":
-            editorial = tuple((m.start(), m.end()) for m in _EDITORIAL.finditer(body, start, end))
+        # Inside a quote any [bracketed] words are the editor's; elsewhere only marked notes are.
+        pattern = _EDITORIAL if kind == "quote" else _EDITORS_NOTE
+        editorial = tuple((m.start(), m.end()) for m in pattern.finditer(body, start, end))
         claim = Claim(
             id="",
             kind=kind,
@@ -198,8 +196,9 @@ class _Extraction:
         self.sources()
         source_ids = {id(c) for c in self.claims}
         cues = find_cues(self.body, self.toks, self.sentences, self.inside_quote)
+        self._cue_starts = [c.start for c in cues]
         events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cues]
-        events += [(q.open_at, 0, q) for q in self.quotes]
+        events += [(q.open_at, 0, i) for i, q in enumerate(self.quotes)]
         events.sort(key=lambda e: (e[0], e[1]))
         cue_speaker: dict[int, _Speaker] = {}
 
@@ -210,8 +209,8 @@ class _Extraction:
             return cue_speaker[key]
 
         consumed: set[int] = set()
-        for _, _, item in events:
-            if isinstance(item, Quote):
+        for _, is_cue, item in events:
+            if not is_cue:
                 self.attribute_quote(item, cues, speaker_of, consumed)
             else:
                 cue = item
@@ -232,7 +231,9 @@ class _Extraction:
             return
         body = self.body
         # A content that is one quotation is that quotation: `added that "there are no ..."`.
-        for i, q in enumerate(self.quotes):
+        first = max(bisect_right(self._quote_starts, start) - 1, 0)
+        for i in range(first, len(self.quotes)):
+            q = self.quotes[i]
             if q.open_at > end:
                 break
             if q.after < start:
@@ -250,9 +251,9 @@ class _Extraction:
         self.add("reported", start, end, who, cue_text, "reported-" + ("that" if cue.that else "according" if cue.according else "clause"), confidence)
 
     # -- direct quotes ---------------------------------------------------------------------
-    def attribute_quote(self, q: Quote, cues: list[Cue], speaker_of, consumed: set[int]) -> None:
+    def attribute_quote(self, index: int, cues: list[Cue], speaker_of, consumed: set[int]) -> None:
         body = self.body
-        index = self.quotes.index(q)
+        q = self.quotes[index]
         if index in consumed:
             return
         text = body[q.start : q.end]
@@ -278,9 +279,8 @@ class _Extraction:
         # A cue right after the quote: `"...," Peskov said` / `"...," said the spokesman`.
         if who is None:
             se = self.sentences.bounds(q.after)[1] if q.after < len(body) else len(body)
-            for cue in cues:
-                if cue.start < q.after:
-                    continue
+            for k in range(bisect_left(self._cue_starts, q.after), len(cues)):
+                cue = cues[k]
                 if cue.start > se + 1:
                     break
                 begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
@@ -301,7 +301,8 @@ class _Extraction:
                     cue_text, rule = "—", "dash"
         # A cue right before the quote: `Trump added: "...`, `he said "...`, `added that "...`.
         if who is None:
-            for cue in reversed(cues):
+            for k in range(bisect_right(self._cue_starts, q.open_at) - 1, -1, -1):
+                cue = cues[k]
                 if cue.end > q.open_at:
                     continue
                 gap = body[cue.end : q.open_at]
@@ -334,7 +335,7 @@ class _Extraction:
         # Unattributed: the speaker of an earlier quote in this paragraph, or of the quote that
         # ended the previous paragraph.
         if who is None:
-            who, rule = self.inherit(q, ps)
+            who, rule = self.inherit(index, ps)
             cue_text = None
         if who is None:
             if words < 6:
@@ -359,8 +360,8 @@ class _Extraction:
             return True  # a scare quote or a label
         return False
 
-    def inherit(self, q: Quote, ps: int) -> tuple[_Speaker | None, str]:
-        index = self.quotes.index(q)
+    def inherit(self, index: int, ps: int) -> tuple[_Speaker | None, str]:
+        q = self.quotes[index]
         prev = index - 1
         while prev >= 0 and prev not in self.quote_speaker:
             prev -= 1
