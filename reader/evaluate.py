@@ -1,0 +1,268 @@
+"""Scoring who-said-what against gold attributions (brat standoff, as in PolNeAR).
+
+The protocol is the one in ../shared/corpus/README.md ("How who-said-what is scored"):
+
+1. every text is extracted as an ordinary plain-text article;
+2. each predicted claim is placed in the file: its offsets if they index the file's text, else
+   the first occurrence of its text after the previous claim's start, then anywhere;
+3. direct quotes: gold = attributions whose content has quote marks (" “ ”); a predicted quote is
+   correct when at least half of it lies inside the content of some gold attribution; a gold
+   quoted attribution is found when a correct predicted quote overlaps its content;
+4. speakers: over found gold quotes whose source is not a pronoun, the predicted speaker is right
+   when its content words (lower-cased, longer than two letters, not stop words) share a word with
+   the gold source;
+5. reported speech: gold = attributions without quote marks; a predicted reported claim is correct
+   when at least half of it lies inside a gold content span; a gold one is found when a correct
+   prediction covers at least half of its content.
+
+Pure Python: no I/O beyond reading the gold folder.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Claim
+
+QUOTE_MARKS = re.compile(r'["“”]')
+PRONOUNS = frozenset(
+    "i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his "
+    "himself she her hers herself it its itself they them their theirs themselves".split()
+)
+STOP_WORDS = frozenset(
+    (
+        "the and for are but not you all any can had her was one our out his has have who its how "
+        "man new now old see way may say she two did get him use that with they this from been "
+        "were what when your said each which their will other about many then them these some "
+        "would make like into time more very just than also only over such after most well where "
+        "much both those there should could because while before under since between against "
+        "during without again further here once off own same too why whom being does doing "
+        "having into onto upon says told according mr mrs ms dr"
+    ).split()
+)
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class Gold:
+    id: str
+    source: str
+    source_spans: Spans
+    content: str
+    content_spans: Spans
+    quoted: bool
+
+
+@dataclass(slots=True)
+class Placed:
+    """A predicted claim placed in the file text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    rule: str = ""
+
+
+@dataclass
+class Tally:
+    predicted: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Errors:
+    """What went wrong, for error analysis: (article, context) pairs."""
+
+    missed_quotes: list[tuple[str, str]] = field(default_factory=list)
+    false_quotes: list[tuple[str, str]] = field(default_factory=list)
+    wrong_speakers: list[tuple[str, str]] = field(default_factory=list)
+    missed_reported: list[tuple[str, str]] = field(default_factory=list)
+    false_reported: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    articles: int = 0
+    seconds: float = 0.0
+    quotes: Tally = field(default_factory=Tally)
+    reported: Tally = field(default_factory=Tally)
+    speakers_judged: int = 0
+    speakers_right: int = 0
+    errors: Errors = field(default_factory=Errors)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_judged if self.speakers_judged else 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+# -- reading gold --------------------------------------------------------------------------------
+
+
+def _spans(field_: str) -> Spans:
+    # "Content 120 211" or "Content 10 20;25 40"
+    _, _, rest = field_.partition(" ")
+    out = []
+    for part in rest.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def read_ann(text: str) -> list[Gold]:
+    """The attributions of one brat .ann file."""
+    spans: dict[str, tuple[Spans, str]] = {}
+    events: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                spans[parts[0]] = (_spans(parts[1]), parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E"):
+            ident, _, args = line.partition("\t")
+            parts = [a.split(":", 1) for a in args.split() if ":" in a]
+            # Only attributions proper: "Attribution-no-source" and other event types are not.
+            if parts and parts[0][0] == "Attribution":
+                events.append((ident, dict(parts)))
+    out = []
+    for ident, roles in events:
+        content = spans.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(roles.get("Source", ""), ((), ""))
+        out.append(Gold(ident, source[1], source[0], content[1], content[0], bool(QUOTE_MARKS.search(content[1]))))
+    return out
+
+
+def read_gold(folder: Path) -> list[tuple[Path, list[Gold]]]:
+    """(text file, attributions) for every text, from the first annotator's file of each."""
+    texts = sorted((folder / "text").glob("*.txt"))
+    anns: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        article = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(article, ann)
+    out = []
+    for text in texts:
+        ann = anns.get(text.stem)
+        gold = read_ann(ann.read_text(encoding="utf-8")) if ann else []
+        out.append((text, gold))
+    return out
+
+
+# -- placing predictions --------------------------------------------------------------------------
+
+
+def place(file_text: str, claims: Iterable[Claim]) -> list[Placed]:
+    placed: list[Placed] = []
+    previous = 0
+    for c in sorted(claims, key=lambda c: c.start):
+        if file_text[c.start : c.end] == c.text:
+            start = c.start
+        else:
+            start = file_text.find(c.text, previous)
+            if start < 0:
+                start = file_text.find(c.text)
+            if start < 0:
+                continue
+        placed.append(Placed(c.kind, start, start + len(c.text), c.text, c.speaker, c.rule))
+        previous = start
+    return placed
+
+
+def _inside(a: int, b: int, spans: Spans) -> int:
+    return sum(max(0, min(b, e) - max(a, s)) for s, e in spans)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'’\-]*", text.lower()) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def is_pronoun(source: str) -> bool:
+    words = re.findall(r"[a-z]+", source.lower())
+    return not words or (len(words) == 1 and words[0] in PRONOUNS)
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    snippet = text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]
+    return " ".join(snippet.split())
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Placed], score: Score, keep_errors: bool) -> None:
+    for kind, tally in (("quote", score.quotes), ("reported", score.reported)):
+        golden = [g for g in gold if g.quoted == (kind == "quote")]
+        predicted = [p for p in placed if p.kind == kind]
+        tally.predicted += len(predicted)
+        tally.gold += len(golden)
+        correct = []
+        for p in predicted:
+            length = max(p.end - p.start, 1)
+            if any(_inside(p.start, p.end, g.content_spans) * 2 >= length for g in gold):
+                correct.append(p)
+            elif keep_errors:
+                errs = score.errors.false_quotes if kind == "quote" else score.errors.false_reported
+                errs.append((name, f"{p.speaker or '?'} | {_context(file_text, p.start, p.end)}"))
+        tally.correct += len(correct)
+        for g in golden:
+            total = sum(e - s for s, e in g.content_spans) or 1
+            # A quote is found by any overlap; reported speech must be half covered.
+            need = 1 if kind == "quote" else (total + 1) // 2
+            hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
+            if hits:
+                tally.found += 1
+                if kind == "quote" and not is_pronoun(g.source):
+                    best = max(hits, key=lambda t: t[0])[1]
+                    score.speakers_judged += 1
+                    if best.speaker and content_words(best.speaker) & content_words(g.source):
+                        score.speakers_right += 1
+                    elif keep_errors:
+                        s, e = g.content_spans[0]
+                        score.errors.wrong_speakers.append(
+                            (name, f"gold {g.source!r}, predicted {best.speaker!r} | {_context(file_text, s, e, 60)}")
+                        )
+            elif keep_errors:
+                s, e = g.content_spans[0][0], g.content_spans[-1][1]
+                errs = score.errors.missed_quotes if kind == "quote" else score.errors.missed_reported
+                errs.append((name, f"{g.source!r} | {_context(file_text, s, e, 60)}"))
+
+
+def evaluate(folder: Path, extract: Callable[[str, bytes], list[Claim]], keep_errors: bool = False) -> Score:
+    """Score `extract(name, bytes) -> claims` on a gold folder."""
+    score = Score()
+    for text_path, gold in read_gold(folder):
+        data = text_path.read_bytes()
+        t = time.perf_counter()
+        claims = extract(text_path.name, data)
+        score.seconds += time.perf_counter() - t
+        score.articles += 1
+        file_text = data.decode("utf-8", errors="replace")
+        score_article(text_path.stem, file_text, gold, place(file_text, claims), score, keep_errors)
+    return score
