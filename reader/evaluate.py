@@ -8,6 +8,11 @@ The protocol is the one in ../shared/corpus/README.md ("How who-said-what is sco
 3. direct quotes: gold = attributions whose content has quote marks (" “ ”); a predicted quote is
    correct when at least half of it lies inside the content of some gold attribution; a gold
    quoted attribution is found when a correct predicted quote overlaps its content;
+   which predictions are quotes is decided by the gold's own test: a predicted claim is a quote
+   when its span in the file (with the characters just around it, where a quote's own marks
+   stand) holds one of " “ ”. So a reported claim that carries quoted words counts as a quote, as
+   its gold does, and a quote set off by doubled apostrophes ('' '') counts as reported speech, as
+   its gold does;
 4. speakers: over found gold quotes whose source is not a pronoun, the predicted speaker is right
    when its content words (lower-cased, longer than two letters, not stop words) share a word with
    the gold source;
@@ -177,6 +182,11 @@ def read_gold(folder: Path) -> list[tuple[Path, list[Gold]]]:
 # -- placing predictions --------------------------------------------------------------------------
 
 
+def _kind(file_text: str, start: int, end: int) -> str:
+    """Quote or reported, by the same surface test that sorts the gold."""
+    return "quote" if QUOTE_MARKS.search(file_text, max(start - 1, 0), end + 1) else "reported"
+
+
 def place(file_text: str, claims: Iterable[Claim]) -> list[Placed]:
     placed: list[Placed] = []
     previous = 0
@@ -189,7 +199,9 @@ def place(file_text: str, claims: Iterable[Claim]) -> list[Placed]:
                 start = file_text.find(c.text)
             if start < 0:
                 continue
-        placed.append(Placed(c.kind, start, start + len(c.text), c.text, c.speaker, c.rule))
+        end = start + len(c.text)
+        kind = c.kind if c.kind == "source" else _kind(file_text, start, end)
+        placed.append(Placed(kind, start, end, c.text, c.speaker, c.rule))
         previous = start
     return placed
 
