@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT
-from .names import Phrase, Tokens, phrase_after, subject_before
+from .names import Phrase, Tokens, loose_subject, phrase_after, subject_before
 from .sentences import Sentences
 
 
@@ -66,6 +66,23 @@ class Cue:
         return self.lemma == "according to"
 
 
+# Speech verbs that can stand before their subject: '"...," said Peskov', '"...?" asked Smith'.
+_INVERTIBLE = {
+    "say", "add", "continue", "ask", "write", "explain", "note", "reply", "respond", "tweet",
+    "declare", "insist", "argue", "claim", "warn", "quip", "joke", "chant", "shout", "exclaim",
+    "recall", "conclude", "observe", "remark", "counter", "retort", "wonder", "muse", "complain",
+    "admit", "acknowledge", "concede", "announce", "state", "agree", "predict", "suggest",
+    "confirm", "tell", "post", "snap", "scoff", "yell", "whisper", "mutter", "laugh", "offer",
+}
+_AFTER_INVERTED = {".", ",", ";", "!", "?", "\n", "(", "—", "–", "in", "on", "at", "during", "after", "before", "to", "of", "who"}
+_BEFORE_INVERTED = {",", "”", '"', "’", "'", "—", "–", "\n", "!", "?"}
+# Verbs whose object is a to-infinitive: "declined to comment", "plans to run ads".
+_TO_VERBS = {
+    "refuse", "decline", "plan", "want", "seek", "try", "hope", "intend", "aim", "promise", "vow",
+    "threaten", "pledge", "agree", "ask", "urge", "expect", "prefer", "wish", "offer", "propose",
+}
+
+
 def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> list[Cue]:
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
@@ -80,18 +97,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if cue.according:
             cue.subject = phrase_after(body, toks, e, se)
         else:
-            cue.subject = subject_before(body, toks, s, ss)
-            if cue.subject is None:
-                k = toks.index(s)
-                prev = toks[k - 1].text if k > 0 else "\n"
-                prev2 = toks[k - 2].low if k > 1 else ""
-                if prev in (",", "”", '"', "’", "—", "–") or prev in ("\n",):
-                    cue.subject = phrase_after(body, toks, e, se)
-                    cue.inverted = cue.subject is not None
-                elif prev.lower() in ("and", "but") or (prev.lower() == "who" and prev2 == ","):
-                    cue.coordinated = prev.lower() != "who"
-                    if prev.lower() == "who":
-                        cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
+            _find_subject(body, toks, cue, ss, se)
         if cue.subject is None and not cue.coordinated:
             continue
         if _negated(toks, s):
@@ -102,52 +108,128 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     return cues
 
 
+def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
+    s, e = cue.start, cue.end
+    cue.subject = subject_before(body, toks, s, ss)
+    if cue.subject is not None:
+        return
+    k = toks.index(s)
+    prev = toks[k - 1].text if k > 0 else "\n"
+    prev2 = toks[k - 2].low if k > 1 else ""
+    if prev.lower() in ("and", "but"):
+        cue.coordinated = True
+        return
+    if prev.lower() == "who" and prev2 == ",":
+        cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
+        return
+    if (prev in _BEFORE_INVERTED or toks[k - 1].start <= ss) and cue.lemma in _INVERTIBLE:
+        # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
+        phrase = phrase_after(body, toks, e, se)
+        if phrase is not None:
+            after = toks.index(phrase.end)
+            nxt = toks[after].low if after < len(toks) and toks[after].start < se else "."
+            if nxt in _AFTER_INVERTED:
+                cue.subject, cue.inverted = phrase, True
+                return
+    cue.subject = loose_subject(body, toks, s, ss)
+
+
 def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
-    """Find what the cue reports: a that-clause, a bare clause, or the sentence before it."""
+    """What the cue reports: a that-clause, a bare clause, an object, or -- when the cue closes
+    or interrupts its sentence -- the rest of the sentence."""
     if cue.according:
         _according_content(body, toks, cue, ss, se)
         return
-    k = toks.index(cue.end)
+    k = toks.index(cue.subject.end if cue.inverted and cue.subject else cue.end)
     hi = toks.index(se)
-    if cue.inverted and cue.subject:
-        k = toks.index(cue.subject.end)
+    object_taker = cue.lemma in TAKES_OBJECT
     j = k
-    # Skip an object ("told reporters"), time and place phrases ("in a statement on Monday").
+    # Skip time and place phrases ("in a statement on Monday") and, for "told" and the like, the
+    # listener ("told reporters"), looking for "that" or a clause.
     limit = min(hi, k + 12)
     while j < limit:
         t = toks[j]
-        if t.low == "that" and j + 1 < hi:
+        if t.low == "that" and j + 1 < hi and not (j == k and toks[j + 1].text[0] in ",.;"):
             cue.that = True
             cue.content = (toks[j + 1].start, se)
             return
-        if t.text in _QUOTE_MARKS or t.text in (":", ";", ".", "\n", "?", "!"):
+        if t.text in _QUOTE_MARKS or t.text in (":", ";", ".", "\n", "?", "!", "(", "—", "–"):
             break
-        if t.text == "," and not (j + 1 < hi and toks[j + 1].low in ("however", "though", "too")):
+        if t.text == ",":
+            if j + 1 < hi and toks[j + 1].low in ("however", "though", "too"):
+                j += 2
+                continue
             break
-        if j == k and t.low in _CLAUSE_STARTERS and cue.lemma in BARE_CLAUSE and cue.lemma not in TAKES_OBJECT and not cue.inverted:
-            if _starts_clause(toks, j, hi):
-                cue.content = (t.start, se)
-                return
-        if j == k and cue.lemma in BARE_CLAUSE and cue.lemma not in TAKES_OBJECT and not cue.inverted and t.text[0].isupper() and t.text not in NOT_NAMES:
-            # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
-            n = j + 1
-            while n < hi and toks[n].text[0].isupper():
-                n += 1
-            if n < hi and toks[n].text[0].islower() and toks[n].low not in _PREPOSITIONS and toks[n].low not in ("and", "of"):
-                cue.content = (t.start, se)
-                return
-            break
-        if j > k and t.low in SUBJECT_PRONOUNS and cue.lemma in TAKES_OBJECT | BARE_CLAUSE and toks[j - 1].text != ",":
-            cue.content = (t.start, se)
+        if not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker and j == k:
+            if t.low in _CLAUSE_STARTERS or _contraction(t.low):
+                if _starts_clause(toks, j, hi):
+                    cue.content = (t.start, se)
+                    return
+            elif t.text[0].isupper() and t.text not in NOT_NAMES:
+                # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
+                n = j + 1
+                while n < hi and toks[n].text[0].isupper():
+                    n += 1
+                if n < hi and toks[n].text[0].islower() and toks[n].low not in _PREPOSITIONS and toks[n].low not in ("and", "of"):
+                    cue.content = (t.start, se)
+                    return
+        if j > k and (t.low in SUBJECT_PRONOUNS or _contraction(t.low)) and toks[j - 1].text != "," and (
+            object_taker or cue.lemma in BARE_CLAUSE
+        ):
+            cue.content = (t.start, se)  # "told reporters he would ..."
             return
-        if j == k and not (t.low in _PREPOSITIONS or cue.lemma in TAKES_OBJECT):
+        if j == k and not (t.low in _PREPOSITIONS or object_taker):
             break
         j += 1
-    # Nothing after the cue: "The plan is dead, he said." reports the sentence before it.
-    attribution_start = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
-    kk = toks.index(attribution_start)
-    if kk > 0 and toks[kk - 1].text == "," and toks[kk - 1].start > ss + 10 and _tail_is_short(toks, j, hi):
-        cue.content = (ss, toks[kk - 1].start)
+    if not cue.inverted and k < hi and _object_start(toks[k]):
+        end = _object_end(body, toks, k, hi, se)
+        if end > toks[k].start:
+            if cue.lemma in _TO_VERBS or toks[k].low != "to":
+                cue.content = (toks[k].start, end)
+                return
+    # The cue ends or interrupts its sentence: "The plan is dead, he said." /
+    # "In a merger, he said, the brand would survive."
+    begin = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
+    kk = toks.index(begin)
+    if kk > 0 and toks[kk - 1].text == "," and toks[kk - 1].start > ss + 5:
+        tail_start = j
+        if _tail_is_short(toks, tail_start, hi):
+            cue.content = (ss, toks[kk - 1].start)
+        elif tail_start < hi and toks[tail_start].text == "," and tail_start + 1 < hi:
+            after = toks[tail_start + 1].start
+            if (se - after) * 5 >= (se - ss) * 2:
+                cue.content = (after, se)
+            else:
+                cue.content = (ss, se)
+
+
+def _contraction(low: str) -> bool:
+    """he's, they're, I'm, we'll, she'd: a subject pronoun and its verb."""
+    for mark in ("'", "’"):
+        if mark in low:
+            return low.split(mark, 1)[0] in SUBJECT_PRONOUNS
+    return False
+
+
+def _object_start(t) -> bool:
+    """A token that can start the object of a verb: a word, a number, or an opening quote."""
+    return t.text[0].isalnum() or t.text in ('"', "“", "$") and t.low not in _PREPOSITIONS
+
+
+def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
+    """Where an object that starts at token k ends: the first comma, semicolon, colon, dash or
+    parenthesis outside quotation marks, or the sentence end."""
+    quote_open = False
+    for n in range(k, hi):
+        t = toks[n].text
+        if t in ('"', "“", "”"):
+            quote_open = t == "“" or (t == '"' and not quote_open)
+            continue
+        if quote_open:
+            continue
+        if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n].start - 1] == " "):
+            return toks[n].start
+    return se
 
 
 def _negated(toks: Tokens, pos: int) -> bool:

@@ -22,43 +22,97 @@ def _forms(spec: str) -> dict[str, str]:
     return out
 
 
+_VOWELS = "aeiou"
+
+
 def _regular(verb: str) -> list[str]:
     head, _, tail = verb.partition(" ")
     tail = f" {tail}" if tail else ""
     if head.endswith("e"):
         forms = [head + "s", head + "d", head[:-1] + "ing"]
-    elif head.endswith("y") and head[-2] not in "aeiou":
+    elif head.endswith("y") and head[-2] not in _VOWELS:
         forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
     elif head.endswith(("s", "sh", "ch", "x", "z")):
         forms = [head + "es", head + "ed", head + "ing"]
+    elif (len(head) <= 4 and head[-1] not in _VOWELS + "wxy" and head[-2] in _VOWELS
+          and head[-3] not in _VOWELS):
+        # one syllable ending consonant-vowel-consonant doubles: slam, slammed, slamming
+        forms = [head + "s", head + head[-1] + "ed", head + head[-1] + "ing"]
     else:
         forms = [head + "s", head + "ed", head + "ing"]
     return [f + tail for f in forms]
 
 
-# Verbs that introduce someone's words, directly ("...," she said) or reported (she said that ...).
+# Verbs that introduce someone's words, directly ("...," she said) or reported (she said that
+# ...), and take what was said as a clause or an object.
 SPEECH = _forms(
     "say:says,said,saying tell:tells,told,telling write:writes,wrote,written,writing "
-    "add announce answer argue ask assert boast caution claim comment complain concede conclude "
-    "confirm contend continue counter declare deny describe emphasise emphasize explain "
-    "insist joke lament maintain mention note observe plead pledge point_out "
-    "post predict proclaim promise quip recall recount reiterate remark reply repeat respond "
-    "retort reveal say state stress suggest testify:testifies,testified,testifying "
-    "tweet:tweets,tweeted,tweeting underline underscore urge vow warn acknowledge admit allege "
-    "shout:shouts,shouted,shouting exclaim muse wonder explain report inform assure remind "
-    "begin:begins,began,beginning agree disclose estimate charge hint:hints,hinted,hinting "
-    "indicate threaten demand"
+    "speak:speaks,spoke,spoken,speaking speak_out:speaks_out,spoke_out,speaking_out "
+    "add announce answer argue ask assert boast brag:brags,bragged,bragging caution claim comment "
+    "complain concede conclude confirm contend continue counter declare deny describe emphasise "
+    "emphasize explain insist joke lament maintain mention note observe plead pledge point_out "
+    "post predict proclaim promise quip:quips,quipped,quipping recall recount reiterate remark "
+    "reply repeat respond retort reveal state stress suggest testify:testifies,testified,testifying "
+    "tweet underline underscore urge vow warn acknowledge admit:admits,admitted,admitting allege "
+    "shout exclaim muse wonder report inform assure remind begin:begins,began,begun,beginning "
+    "agree disclose estimate charge hint indicate threaten demand yell scream whisper mutter "
+    "murmur chant sing:sings,sang,sung,singing interject interrupt snap:snaps,snapped,snapping "
+    "scoff sneer laugh chuckle tease taunt quote cite read:reads,read,reading "
+    "call label dub:dubs,dubbed,dubbing term brand characterize characterise summarize summarise "
+    "advise notify rebut:rebuts,rebutted,rebutting concur:concurs,concurred,concurring confide "
+    "speculate question query challenge dispute contest rebuke scold chide "
+    "fire_back shoot_back:shoots_back,shot_back,shooting_back hit_back:hits_back,hit_back,hitting_back "
+    "push_back go_on:goes_on,went_on,going_on weigh_in chime_in "
+    "relate recite preach lecture proclaim profess pronounce affirm aver avow swear:swears,swore,sworn,swearing "
+    "volunteer venture gush rave rant grumble groan complain object protest counsel instruct order "
+    "request beg:begs,begged,begging appeal implore beseech thank congratulate apologize apologise "
+    "confess clarify elaborate detail outline spell_out sum_up:sums_up,summed_up,summing_up "
+    "describe recommend propose invite encourage tout trumpet"
 )
 
-# Verbs of thought and stance: attribute a reported belief, never a direct quote.
+# Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.
 COGNITION = _forms(
     "believe think:thinks,thought,thinking hope fear expect feel:feels,felt,feeling "
     "know:knows,knew,known,knowing worry:worries,worried,worrying doubt "
-    "understand:understands,understood,understanding realize realise insist predict "
-    "find:finds,found,finding show:shows,showed,shown,showing"
+    "understand:understands,understood,understanding realize realise predict assume guess "
+    "suspect reckon figure consider regard view deem judge decide determine learn:learns,learned,learnt,learning "
+    "discover notice remember forget:forgets,forgot,forgotten,forgetting imagine wish want prefer:prefers,preferred,preferring "
+    "intend plan:plans,planned,planning aim seek:seeks,sought,seeking try "
+    "see:sees,saw,seen,seeing recognize recognise anticipate envision envisage foresee:foresees,foresaw,foreseen,foreseeing"
 )
 
-CUES = {**COGNITION, **SPEECH}
+# Verbs that take a stand on something: the object is what the source holds or judges.
+ATTITUDE = _forms(
+    "criticize criticise condemn denounce decry blast slam:slams,slammed,slamming attack lambaste "
+    "rip:rips,ripped,ripping bash assail accuse blame fault credit defend dismiss reject rule_out "
+    "downplay play_down praise hail laud applaud welcome embrace celebrate endorse support back "
+    "oppose favor favour champion advocate push press lobby_for call_for call_on "
+    "refuse decline vote_for vote_against veto:vetoes,vetoed,vetoing mock ridicule deride "
+    "slight:slights,slighted,slighting berate chastise excoriate skewer savage "
+    "question target highlight stress tout promote hype:hypes,hyped,hyping dispute deny "
+    "acknowledge accept approve disapprove like love hate dislike regret:regrets,regretted,regretting "
+    "worry_about talk_about speak_about discuss address raise broach float pitch "
+    "refer_to:refers_to,referred_to,referring_to point_to:points_to,pointed_to,pointing_to "
+    "cite reference invoke"
+)
+
+# What studies, polls and documents do: show, find, suggest.
+EVIDENCE = _forms(
+    "show:shows,showed,shown,showing find:finds,found,finding indicate suggest reveal "
+    "estimate project document detail conclude confirm list"
+)
+
+# Forms too often something else (a noun, a preposition) to be read as cues.
+AMBIGUOUS = {"like", "back", "figure", "object", "list", "project", "document", "float", "pitch",
+             "order", "request", "appeal", "record", "press", "post", "view", "detail", "target",
+             "question", "challenge", "credit", "charge", "favor", "favour", "hope", "fear",
+             "doubt", "wish", "guess", "support", "plan", "call", "report", "estimate", "answer",
+             "comment", "reply", "protest", "promise", "pledge", "vow", "demand", "warn", "quote",
+             "tweet", "counter", "concern", "state", "note", "claim", "joke", "brand", "term",
+             "label", "snap", "rant", "hint", "show", "want", "need", "see"}
+
+CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **SPEECH}.items()
+        if form not in AMBIGUOUS}
 
 # Cues that need an object before their content: "told reporters that", "reminded him that".
 TAKES_OBJECT = {"tell", "inform", "assure", "remind", "warn", "urge", "ask", "promise"}

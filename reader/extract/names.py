@@ -108,7 +108,10 @@ def is_name_token(t: Tok) -> bool:
 
 def role_word(low: str) -> bool:
     base = low[:-2] if low.endswith(("'s", "’s")) else low
-    return base in ROLE_NOUNS or base in _ROLE_MODIFIERS
+    if base in ROLE_NOUNS or base in _ROLE_MODIFIERS:
+        return True
+    # plurals: "advisers", "officials", "spokespeople" are listed; "aides" -> "aide"
+    return base.endswith("s") and (base[:-1] in ROLE_NOUNS or (base.endswith("es") and base[:-2] in ROLE_NOUNS))
 
 
 @dataclass(slots=True)
@@ -173,6 +176,11 @@ def split_words(words: tuple[str, ...]) -> tuple[str | None, str | None, str]:
         return None, _clean_role(role_words), "role"
     if head[0] == "of":
         head = head[1:]
+    if "of" in head[1:] and last_title < 0:
+        # "Jason Gilbert of Cheyenne": the name, then where the person is from
+        cut = head.index("of", 1)
+        role_words = role_words + head[cut:]
+        head = head[:cut]
     if len(head) > 3:
         # A long run with no title: "... for Human Rights Dmytro Lubinets".
         keep = 3 if len(head[-2]) <= 2 or head[-2].lower() in _PARTICLES else 2
@@ -248,6 +256,8 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
         elif low in _DETERMINERS and i < k:
             i -= 1
             break
+        elif t.text[0].isdigit() and i < k and saw_head:
+            i -= 1  # "a 2008 Clinton veteran"
         elif t.text in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
             i -= 1
         else:
@@ -259,6 +269,40 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
         words = words[1:]
         i += 1
     if not words or not any(w[0].isupper() or role_word(w.lower()) for w in words):
+        return None
+    return Phrase(toks[i].start, toks[k - 1].end, words)
+
+
+_LOOSE_BREAK = {
+    "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "if",
+    "because", "as", "since", "after", "before", "although", "though", "is", "was", "are", "were",
+    "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "did", "does", "do", "not", "said", "says", "told", "it", "he", "she", "they", "we",
+    "i", "you", "to", "so", "then", "than", "what", "how", "why", "also",
+}
+_CLAUSE_EDGE = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "and", "but"}
+
+
+def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | None:
+    """A subject the stricter reading missed, taken as the words between a clause edge and the cue:
+    "75 percent of Democrats said", ", people familiar with the session said". Only words, at most
+    nine, none of them a function word that would make it a clause of its own."""
+    lo = toks.index(floor)
+    k = toks.index(pos)
+    while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and len(toks[k - 1].low) > 4)):
+        k -= 1
+    i = k
+    while i > lo and k - i < 9:
+        t = toks[i - 1]
+        if not t.text[0].isalnum() or t.low in _LOOSE_BREAK:
+            break
+        i -= 1
+    if i == k or k - i >= 9:
+        return None
+    if i > lo and toks[i - 1].low not in _CLAUSE_EDGE and toks[i - 1].text not in _CLAUSE_EDGE:
+        return None  # stopped inside a clause ("the bill that Congress passed said")
+    words = [t.text for t in toks[i:k]]
+    if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES:
         return None
     return Phrase(toks[i].start, toks[k - 1].end, words)
 

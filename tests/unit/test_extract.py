@@ -109,6 +109,7 @@ def test_up_named_quote_labels():
     article = fixture("up/named_quote.txt")
     got = [(c.kind, c.speaker, c.cue) for c in article.claims]
     assert got == [
+        ("reported", "Volodymyr Zelenskyy", "thanked"),
         ("source", "Volodymyr Zelenskyy", "Source"),
         ("quote", "Volodymyr Zelenskyy", "Quote from"),
         ("reported", "Donald Trump", "said that"),
