@@ -340,8 +340,10 @@ class _Extraction:
         if who is None:
             if words < 6:
                 return
-            who, rule = _Speaker(None, None, None, 0.3), "unattributed"
-        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65}.get(rule, 0.3)
+            who, rule = self.nearby_speaker(q.open_at), "nearby"
+            if who is None:
+                who, rule = _Speaker(None, None, None, 0.3), "unattributed"
+        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5}.get(rule, 0.3)
         claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
         if claim is not None:
             self.quote_speaker[index] = who
@@ -379,6 +381,26 @@ class _Extraction:
         if not lead and not between and pq.after >= prev_par_end - 60:
             return who, "continued"
         return None, ""
+
+    def nearby_speaker(self, pos: int) -> _Speaker | None:
+        """A quote with no attribution at all usually belongs to the person the text has just
+        introduced ("..., who heads Correct the Record. "You've got..."") or to the last speaker."""
+        window = pos - 600
+        best_pos, best = -1, None
+        for c in reversed(self.claims):
+            if c.start < window:
+                break
+            if c.kind != "source" and c.speaker and c.start < pos:
+                best_pos, best = c.start, _Speaker(c.speaker, c.role, None, 0.5)
+                break
+        ps = self.sentences.paragraph(pos)[0]
+        for entity in self.registry.entities:
+            if entity.kind != "person":
+                continue
+            last = max((m for m in entity.mentions if max(window, ps - 300) <= m < pos), default=-1)
+            if last > best_pos:
+                best_pos, best = last, _Speaker(entity.name, entity.role, entity, 0.45)
+        return best
 
     def main_speaker(self, pos: int) -> _Speaker:
         """For a `Quote:` block with no name: the latest speaker before it, else the first source."""

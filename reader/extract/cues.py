@@ -116,13 +116,14 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     k = toks.index(s)
     prev = toks[k - 1].text if k > 0 else "\n"
     prev2 = toks[k - 2].low if k > 1 else ""
-    if prev.lower() in ("and", "but"):
+    if prev.lower() in ("and", "but") or (prev == "," and cue.verb.endswith("ing")):
+        # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
     if prev.lower() == "who" and prev2 == ",":
         cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
         return
-    if (prev in _BEFORE_INVERTED or toks[k - 1].start <= ss) and cue.lemma in _INVERTIBLE:
+    if (prev in _BEFORE_INVERTED or toks[k - 1].start <= ss) and cue.lemma in _INVERTIBLE and not cue.verb.endswith("ing"):
         # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
@@ -284,8 +285,11 @@ def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
     body = sentences.body
     for cue in cues:
         if outer is None or outer.content is None or not (outer.content[0] <= cue.start < outer.content[1]):
-            if cue.coordinated and cue.subject is None and kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start):
-                cue.subject = kept[-1].subject
+            if cue.coordinated and cue.subject is None:
+                if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start):
+                    cue.subject = kept[-1].subject
+                else:
+                    cue.subject = sentence_subject(sentences, cue.start)
             if cue.subject is None:
                 continue
             kept.append(cue)
@@ -306,6 +310,26 @@ def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
         kept.append(cue)
         outer = cue
     cues[:] = kept
+
+
+def sentence_subject(sentences: Sentences, pos: int) -> Phrase | None:
+    """The subject a participle or coordinated verb shares: the name or pronoun opening its
+    sentence, after an opening adverbial ("On Tuesday, Clinton ..., saying ...")."""
+    body = sentences.body
+    ss, _ = sentences.bounds(pos)
+    m = _SENTENCE_SUBJECT.match(body, ss, pos)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    if words[0].lower() in SUBJECT_PRONOUNS:
+        return Phrase(m.start("np"), m.start("np") + len(words[0]), [words[0]], pronoun=words[0].lower())
+    return Phrase(m.start("np"), m.end("np"), words)
+
+
+_SENTENCE_SUBJECT = re.compile(
+    r"[\"“(]?(?:(?:[A-Z][\w’']*|On|In|At|Later|Earlier|Meanwhile|Still|But|And|However)(?:\s+[\w’'-]+){0,5},\s+)?"
+    r"(?P<np>(?:he|she|they|He|She|They|It|We|I)\b|(?:(?:The|the|A|a)\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
+)
 
 
 def _clause_break(body: str, start: int, pos: int) -> bool:
