@@ -13,7 +13,7 @@ import hashlib
 from .model import Claim, Document
 
 # Bump when parsing or extraction changes, so re-ingesting a file refreshes its claims.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def _hash(*parts: str) -> str:

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Claim
-from .cues import Cue, find_cues
+from .cues import Cue, find_cues, sentence_subject
 from .lexicon import NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
 from .names import (
     Entity,
@@ -27,9 +27,9 @@ _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
 _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
 _QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev)\.|(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'’\-]*)"
 _NAME_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,})"
-    r"(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?(?:[A-Z\u00c0-\u00de][\w'’\-]*\.?|(?:[A-Z]\.){2,}))*"
+    rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?{_NAME_WORD})*"
 )
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
@@ -37,7 +37,7 @@ _INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,
 _AFTER_GAP = re.compile(r"^[\s,]*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
-_COLON_LEAD = re.compile(r"(?:^|[.!?]\s+)([^.!?\n\"“”:]{2,80}):\s*$", re.M)
+_COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
 
 
 @dataclass(slots=True)
@@ -278,10 +278,10 @@ class _Extraction:
 
         # A cue right after the quote: `"...," Peskov said` / `"...," said the spokesman`.
         if who is None:
-            se = self.sentences.bounds(q.after)[1] if q.after < len(body) else len(body)
+            # Not bounded by the sentence: '"...!" LeVell declared' splits after the "!".
             for k in range(bisect_left(self._cue_starts, q.after), len(cues)):
                 cue = cues[k]
-                if cue.start > se + 1:
+                if cue.start > q.after + 200 or "\n" in body[q.after : cue.start]:
                     break
                 begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
                 gap = body[q.after : begin]
@@ -321,7 +321,8 @@ class _Extraction:
                     rule = "cue-before"
                     cue.used = True
                 break
-        # A name and a colon: `Peskov: "...`.
+        # A name and a colon: `Peskov: "...`; or a whole sentence leading to a colon:
+        # `McConnell delivered a blunt message to Trump: "...`.
         if who is None:
             m = _COLON_LEAD.search(body, ps, q.open_at)
             if m and body[m.end():q.open_at].strip() == "":
@@ -329,6 +330,10 @@ class _Extraction:
                 if phrase is not None and (phrase.pronoun or phrase.split()[0]):
                     who = self.resolve(phrase, q.open_at)
                     cue_text, rule = ":", "colon"
+                else:
+                    who = self.known_subject(sentence_subject(self.sentences, m.start(1)), q.open_at)
+                    if who is not None:
+                        cue_text, rule = ":", "colon-sentence"
         # Is it someone's words at all? Titles and scare quotes are not.
         if who is None and self._is_not_speech(q, text, words):
             return
@@ -343,7 +348,7 @@ class _Extraction:
             who, rule = self.nearby_speaker(q.open_at), "nearby"
             if who is None:
                 who, rule = _Speaker(None, None, None, 0.3), "unattributed"
-        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5}.get(rule, 0.3)
+        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7}.get(rule, 0.3)
         claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
         if claim is not None:
             self.quote_speaker[index] = who
@@ -382,9 +387,29 @@ class _Extraction:
             return who, "continued"
         return None, ""
 
+    def known_subject(self, phrase: Phrase | None, pos: int) -> _Speaker | None:
+        """A sentence's subject as a speaker, if it is someone: a pronoun that resolves, a name
+        or a role the article knows, not just any capitalised word ("Boos rained down")."""
+        if phrase is None:
+            return None
+        if phrase.pronoun:
+            who = self.resolve(phrase, pos)
+            return who if who.name else None
+        name, role, kind = phrase.split()
+        if kind == "role" or (name and (self.registry.find(name) or kind == "org" or role)):
+            who = self.resolve(phrase, pos)
+            return who if who.name else None
+        return None
+
     def nearby_speaker(self, pos: int) -> _Speaker | None:
-        """A quote with no attribution at all usually belongs to the person the text has just
-        introduced ("..., who heads Correct the Record. "You've got..."") or to the last speaker."""
+        """A quote with no attribution at all usually belongs to whoever the sentence before it is
+        about ("The DNC issued a statement apologizing. "On behalf of ...""), else to the person
+        the text has just named, else to the last speaker."""
+        ss = self.sentences.bounds(pos)[0]
+        if ss > 0:
+            who = self.known_subject(sentence_subject(self.sentences, max(ss - 2, 0)), pos)
+            if who is not None:
+                return _Speaker(who.name, who.role, who.entity, 0.5)
         window = pos - 600
         best_pos, best = -1, None
         for c in reversed(self.claims):
@@ -395,8 +420,8 @@ class _Extraction:
                 break
         ps = self.sentences.paragraph(pos)[0]
         for entity in self.registry.entities:
-            if entity.kind != "person":
-                continue
+            if entity.kind != "person" or not (entity.role or entity.last_spoke >= 0 or entity.gender):
+                continue  # a bare capitalised pair may be a place ("Fort Pierce", "North Korea")
             last = max((m for m in entity.mentions if max(window, ps - 300) <= m < pos), default=-1)
             if last > best_pos:
                 best_pos, best = last, _Speaker(entity.name, entity.role, entity, 0.45)

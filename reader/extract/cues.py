@@ -91,6 +91,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if inside_quote(s):
             continue
         verb = m.group(0)
+        if _after_determiner(body, s):
+            continue  # "the report", "his call", "a claim": a noun, not a verb
         lemma = "according to" if verb.lower() == "according to" else CUES[verb]
         cue = Cue(s, e, lemma, verb)
         ss, se = sentences.bounds(s)
@@ -106,6 +108,13 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         cues.append(cue)
     _coordinate(cues, sentences)
     return cues
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|every|each|no|any)|['’]s)\s+$", re.I)
+
+
+def _after_determiner(body: str, pos: int) -> bool:
+    return bool(_NOUN_BEFORE.search(body, max(0, pos - 12), pos))
 
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:

@@ -67,7 +67,7 @@ SPEECH = _forms(
     "volunteer venture gush rave rant grumble groan complain object protest counsel instruct order "
     "request beg:begs,begged,begging appeal implore beseech thank congratulate apologize apologise "
     "confess clarify elaborate detail outline spell_out sum_up:sums_up,summed_up,summing_up "
-    "describe recommend propose invite encourage tout trumpet"
+    "describe recommend propose invite encourage tout trumpet opine put_it:puts_it,put_it,putting_it"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.

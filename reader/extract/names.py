@@ -210,6 +210,13 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     k = toks.index(pos)
     while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and not toks[k - 1].cap and len(toks[k - 1].low) > 4)):
         k -= 1
+    if k > lo and toks[k - 1].text == ")":
+        # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
+        j = k - 1
+        while j > lo and toks[j].text != "(" and k - j < 12:
+            j -= 1
+        if toks[j].text == "(":
+            k = j
     appositive = None
     if k > lo and toks[k - 1].text == ",":
         # "NAME, appositive, cue": find the comma that opens the appositive.
@@ -258,6 +265,8 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
             break
         elif t.text[0].isdigit() and i < k and saw_head:
             i -= 1  # "a 2008 Clinton veteran"
+        elif low == "and" and saw_head and i - 1 > lo and (role_word(toks[i - 2].low) or is_name_token(toks[i - 2])):
+            i -= 1  # "the Florida senator and Republican presidential candidate"
         elif t.text in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
             i -= 1
         else:
@@ -268,7 +277,8 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES):
         words = words[1:]
         i += 1
-    if not words or not any(w[0].isupper() or role_word(w.lower()) for w in words):
+    content = [w for w in words if w.lower() not in _DETERMINERS]
+    if not content or not any(w[0].isupper() or role_word(w.lower()) for w in content):
         return None
     return Phrase(toks[i].start, toks[k - 1].end, words)
 
@@ -332,9 +342,16 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
             saw_name = True
         elif low in _DETERMINERS and not words:
             words.append(t.text)
-        elif (role_word(low) or _leads_to_name(toks, i)) and (not saw_name or _leads_to_name(toks, i)):
+        elif (role_word(low) or _leads_to_name(toks, i)) and (
+            not saw_name or _leads_to_name(toks, i) or words[-1].endswith(("'s", "’s"))
+        ):
+            # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(t.text)
             saw_name = False
+        elif (words and words[-1].lower() in ("a", "an", "the", "another", "one") and t.text.isalpha()
+              and t.text.islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER):
+            # "says a narrator", "said the woman": a plain noun after an article
+            words.append(t.text)
         elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
             words.append(t.text)
         elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1].low == "the"):
@@ -347,7 +364,7 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
     while words and words[-1].lower() in ("of", "for", "at", "the", "a", "an"):
         words.pop()
         i -= 1
-    if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS for w in words):
+    if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
         return None
     end = toks[i - 1].end
     phrase = Phrase(toks[0].start, end, words)
@@ -374,6 +391,7 @@ def _leads_to_name(toks: list[Tok], i: int) -> bool:
     return False
 
 
+_PREPOSITIONS_AFTER = {"about", "after", "before", "during", "later", "earlier", "recently", "once", "also", "then"}
 _STOP = {"and", "or", "but", "that", "which", "who", "in", "on", "at", "to", "of", "for", "with", "by", "from", "as", "is", "was", "are", "were", "has", "had", "have", "not", "it", "he", "she", "they", "we"}
 
 
