@@ -223,7 +223,13 @@ def _contraction(low: str) -> bool:
 
 def _object_start(t) -> bool:
     """A token that can start the object of a verb: a word, a number, or an opening quote."""
-    return t.text[0].isalnum() or t.text in ('"', "“", "$") and t.low not in _PREPOSITIONS
+    if t.low in _CONTENT_PREPOSITIONS:
+        return True  # "talked about the plan", "pushed for reform", "voted against it"
+    return (t.text[0].isalnum() or t.text in ('"', "“", "$")) and t.low not in _PREPOSITIONS
+
+
+# Prepositions that open what a verb is about, unlike time and place ("in", "at", "during").
+_CONTENT_PREPOSITIONS = {"about", "for", "against", "on", "over", "of", "with", "to", "as", "into"}
 
 
 def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
