@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SPEECH, SUBJECT_PRONOUNS, TAKES_OBJECT
+
+SPEECH_LEMMAS = frozenset(SPEECH.values())
 from .names import Phrase, Tokens, loose_subject, phrase_after, subject_before
 from .sentences import Sentences
 
@@ -102,19 +104,24 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             _find_subject(body, toks, cue, ss, se)
         if cue.subject is None and not cue.coordinated:
             continue
-        if _negated(toks, s):
-            continue
+        if cue.lemma in SPEECH_LEMMAS and _negated(toks, s):
+            continue  # "did not say how much": nothing was said (but "does not support" is a stand)
         _read_content(body, toks, cue, ss, se)
         cues.append(cue)
     _coordinate(cues, sentences)
     return cues
 
 
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|every|each|no|any)|['’]s)\s+$", re.I)
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|every|each|no|any)|['’]s)"
+    r"(?:\s+(?:new|latest|recent|major|first|second|final|initial|official|public|own|full|annual|"
+    r"joint|written|formal|brief|previous|earlier|similar|separate|detailed|big|key|main|same))?\s+$",
+    re.I,
+)
 
 
 def _after_determiner(body: str, pos: int) -> bool:
-    return bool(_NOUN_BEFORE.search(body, max(0, pos - 12), pos))
+    return bool(_NOUN_BEFORE.search(body, max(0, pos - 24), pos))
 
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:

@@ -93,7 +93,11 @@ ATTITUDE = _forms(
     "acknowledge accept approve disapprove like love hate dislike regret:regrets,regretted,regretting "
     "worry_about talk_about speak_about discuss address raise broach float pitch "
     "refer_to:refers_to,referred_to,referring_to point_to:points_to,pointed_to,pointing_to "
-    "cite reference invoke"
+    "cite reference invoke express voice offer signal share "
+    "take_aim_at:takes_aim_at,took_aim_at,taken_aim_at,taking_aim_at "
+    "take_issue_with:takes_issue_with,took_issue_with,taken_issue_with,taking_issue_with "
+    "cast_doubt_on:casts_doubt_on,cast_doubt_on,casting_doubt_on look_to look_forward_to "
+    "vote_to"
 )
 
 # What studies, polls and documents do: show, find, suggest.
@@ -103,13 +107,11 @@ EVIDENCE = _forms(
 )
 
 # Forms too often something else (a noun, a preposition) to be read as cues.
-AMBIGUOUS = {"like", "back", "figure", "object", "list", "project", "document", "float", "pitch",
-             "order", "request", "appeal", "record", "press", "post", "view", "detail", "target",
-             "question", "challenge", "credit", "charge", "favor", "favour", "hope", "fear",
-             "doubt", "wish", "guess", "support", "plan", "call", "report", "estimate", "answer",
-             "comment", "reply", "protest", "promise", "pledge", "vow", "demand", "warn", "quote",
-             "tweet", "counter", "concern", "state", "note", "claim", "joke", "brand", "term",
-             "label", "snap", "rant", "hint", "show", "want", "need", "see"}
+# (A verb right after "the", "a", "his" and the like is read as a noun anyway: see cues.py.)
+AMBIGUOUS = {"like", "figure", "object", "list", "project", "document", "float", "pitch",
+             "order", "record", "press", "post", "detail", "target", "credit", "charge",
+             "estimate", "answer", "comment", "reply", "protest", "quote", "tweet", "counter",
+             "concern", "joke", "brand", "term", "label", "snap", "rant", "hint", "need"}
 
 CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **SPEECH}.items()
         if form not in AMBIGUOUS}

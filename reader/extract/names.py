@@ -280,6 +280,9 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     content = [w for w in words if w.lower() not in _DETERMINERS]
     if not content or not any(w[0].isupper() or role_word(w.lower()) for w in content):
         return None
+    head = content[-1]
+    if not (head[0].isupper() or head[0].isdigit() or role_word(head.lower())) or head.lower() in _ROLE_MODIFIERS - ROLE_NOUNS:
+        return None  # "a new" is no speaker: the phrase must end in a name or a noun of persons
     return Phrase(toks[i].start, toks[k - 1].end, words)
 
 
