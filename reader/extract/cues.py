@@ -104,6 +104,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             _find_subject(body, toks, cue, ss, se)
         if cue.subject is None and not cue.coordinated:
             continue
+        if _passive(toks, s, verb):
+            continue  # "is expected to", "was planned": the subject is not the one who speaks
         if cue.lemma in SPEECH_LEMMAS and _negated(toks, s):
             continue  # "did not say how much": nothing was said (but "does not support" is a stand)
         _read_content(body, toks, cue, ss, se)
@@ -198,7 +200,7 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         if j == k and not (t.low in _PREPOSITIONS or object_taker):
             break
         j += 1
-    if not cue.inverted and k < hi and _object_start(toks[k]):
+    if not cue.inverted and k < hi and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
         if end > toks[k].start:
             if cue.lemma in _TO_VERBS or toks[k].low != "to":
@@ -218,6 +220,25 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
                 cue.content = (after, se)
             else:
                 cue.content = (ss, se)
+
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weeks",
+    "month", "months", "year", "years", "weekend", "day", "days", "night", "morning", "afternoon",
+    "evening", "today", "tonight", "yesterday", "tomorrow", "jan", "feb", "march", "april", "may",
+    "june", "july", "aug", "sept", "oct", "nov", "dec", "january", "february", "august",
+    "september", "october", "november", "december", "hours", "decades", "time", "track",
+}
+
+
+def _time_phrase(toks: Tokens, k: int, hi: int) -> bool:
+    """"on Jan. 27", "for months", "over the weekend", "Friday": when, not what."""
+    n = k
+    if toks[n].low in ("on", "for", "over", "in", "at", "during", "since", "until", "by", "last", "next", "this"):
+        n += 1
+    while n < hi and toks[n].low in ("the", "a", "an", "several", "many", "two", "three", "recent", "past", "last", "next", "this", "that"):
+        n += 1
+    return n < hi and toks[n].low.rstrip(".") in _TIME_WORDS
 
 
 def _contraction(low: str) -> bool:
@@ -253,6 +274,20 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
         if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n].start - 1] == " "):
             return toks[n].start
     return se
+
+
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
+
+
+def _passive(toks: Tokens, pos: int, verb: str) -> bool:
+    """"is expected", "was widely reported", "has been criticized": a form of "be" (and perhaps
+    an adverb) right before a past participle."""
+    if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
+        return False
+    k = toks.index(pos) - 1
+    if k >= 0 and toks[k].low.endswith("ly"):
+        k -= 1
+    return k >= 0 and toks[k].low in _BE
 
 
 def _negated(toks: Tokens, pos: int) -> bool:
