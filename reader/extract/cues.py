@@ -304,7 +304,8 @@ def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:
     if t in ("what", "if", "whether", "why", "how", "there"):
         return True
     if t in SUBJECT_PRONOUNS:
-        return j + 1 < hi and toks[j + 1].text[0].islower() and toks[j + 1].low not in ("and", "or")
+        nxt = toks[j + 1] if j + 1 < hi else None
+        return nxt is not None and ((nxt.text[0].islower() and nxt.low not in ("and", "or")) or nxt.text == ",")
     return j + 1 < hi and toks[j + 1].text[0].isalnum()
 
 
@@ -355,14 +356,20 @@ def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
         if cue.coordinated:
             cue.subject = outer.subject
             cut = cue.start
-        elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _clause_break(body, outer.content[0], cue.subject.start):
+        elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and (
+            _clause_break(body, outer.content[0], cue.subject.start)
+            or (not cue.subject.pronoun and cue.subject.words[0][0].isupper()
+                and body[outer.content[0] : cue.subject.start].rstrip().endswith(","))
+        ):
+            # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
             cut = cue.subject.start
         else:
             continue  # nested inside what the outer speaker said
         text = body[outer.content[0] : cut].rstrip()
-        for joiner in (" and", " but", " while", " whereas", ",", ";"):
-            if text.endswith(joiner):
-                text = text[: -len(joiner)].rstrip()
+        for _ in range(2):
+            for joiner in (" and", " but", " while", " whereas", " although", " though", " because", " as", ",", ";"):
+                if text.endswith(joiner):
+                    text = text[: -len(joiner)].rstrip()
         outer.content = (outer.content[0], outer.content[0] + len(text))
         kept.append(cue)
         outer = cue

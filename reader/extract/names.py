@@ -210,6 +210,8 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     k = toks.index(pos)
     while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and not toks[k - 1].cap and len(toks[k - 1].low) > 4)):
         k -= 1
+    if k > lo + 1 and toks[k - 1].text == "," and toks[k - 2].text == ")":
+        k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > lo and toks[k - 1].text == ")":
         # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
         j = k - 1
@@ -293,6 +295,7 @@ _LOOSE_BREAK = {
     "must", "did", "does", "do", "not", "said", "says", "told", "it", "he", "she", "they", "we",
     "i", "you", "to", "so", "then", "than", "what", "how", "why", "also",
 }
+_LOOSE_DETERMINERS = {"the", "a", "an", "some", "many", "most", "other", "several", "all", "both", "each", "these", "those", "his", "her", "their", "its", "our", "few"}
 _CLAUSE_EDGE = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "and", "but"}
 
 
@@ -305,14 +308,18 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and len(toks[k - 1].low) > 4)):
         k -= 1
     i = k
+    determined = False
     while i > lo and k - i < 9:
         t = toks[i - 1]
-        if not t.text[0].isalnum() or t.low in _LOOSE_BREAK:
+        if not (t.text[0].isalnum() or t.text.endswith("%")) or t.low in _LOOSE_BREAK:
             break
         i -= 1
+        if t.low in _LOOSE_DETERMINERS:
+            determined = True  # "the oil industry says", "other senators said"
+            break
     if i == k or k - i >= 9:
         return None
-    if i > lo and toks[i - 1].low not in _CLAUSE_EDGE and toks[i - 1].text not in _CLAUSE_EDGE:
+    if not determined and i > lo and toks[i - 1].low not in _CLAUSE_EDGE and toks[i - 1].text not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
     words = [t.text for t in toks[i:k]]
     if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES:
