@@ -74,6 +74,11 @@ class _Extraction:
                 return _Speaker(None, None, None, 0.4)
             return _Speaker(entity.name, entity.role, entity, 0.8)
         name, role, kind = phrase.split()
+        if phrase.literal and not (kind in ("person", "org") and name and len(name.split()) >= len(phrase.words) - 1):
+            words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
+            text = " ".join(words[:10])
+            entity = self.registry.add(text, "role", None, pos)
+            return _Speaker(text, None, entity, 0.8)
         appositive_role = _appositive_role(phrase.appositive)
         role = role or appositive_role
         if kind == "role":

@@ -314,20 +314,25 @@ def _tail_is_short(toks: Tokens, j: int, hi: int) -> bool:
 
 
 def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
-    subject = cue.subject
-    if subject is None:
+    """"According to X, CONTENT." / "CONTENT, according to X." / "A, according to X, B."
+    X is everything up to the next comma: "a just-released poll from Florida Atlantic University"."""
+    hi = toks.index(se)
+    k = toks.index(cue.end)
+    n = k
+    while n < hi and toks[n].text not in (",", ".", ";", ":", "(", "—") and n - k < 25:
+        n += 1
+    if n == k:
         return
-    lead = body[ss : cue.start].strip(" \t\"“")
-    after = toks.index(subject.end)
-    if not lead or lead.lower() in ("but", "and", "yet", "also"):
-        # "According to X, CONTENT."
-        if after < len(toks) and toks[after].text == ",":
-            cue.content = (toks[after + 1].start if after + 1 < len(toks) else se, se)
-        return
-    if body[ss : cue.start].rstrip().endswith(","):
-        # "CONTENT, according to X."
-        end = body.rfind(",", ss, cue.start)
-        cue.content = (ss, end)
+    cue.subject = Phrase(toks[k].start, toks[n - 1].end, [t.text for t in toks[k:n]], literal=True)
+    before_end = body.rfind(",", ss, cue.start)
+    lead = body[ss : cue.start].strip(" \t\"“,")
+    before = (ss, before_end) if before_end > ss and not body[before_end:cue.start].strip(", ") else None
+    after = (toks[n + 1].start, se) if n + 1 < hi and toks[n].text == "," else None
+    if not lead or lead.lower() in ("but", "and", "yet", "also", "so"):
+        before = None
+    options = [span for span in (before, after) if span and span[1] - span[0] > 3]
+    if options:
+        cue.content = max(options, key=lambda span: span[1] - span[0])
 
 
 def _coordinate(cues: list[Cue], sentences: Sentences) -> None:

@@ -123,6 +123,7 @@ class Phrase:
     words: list[str]
     pronoun: str | None = None
     appositive: str | None = None
+    literal: bool = False  # a source named by a whole phrase ("a poll from Florida Atlantic University")
 
     @property
     def text(self) -> str:
