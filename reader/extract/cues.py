@@ -6,10 +6,20 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SPEECH, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .names import (
+    END,
+    LOW,
+    START,
+    TEXT,
+    Phrase,
+    Tokens,
+    loose_subject,
+    phrase_after,
+    subject_before,
+)
+from .sentences import Sentences
 
 SPEECH_LEMMAS = frozenset(SPEECH.values())
-from .names import Phrase, Tokens, loose_subject, phrase_after, subject_before
-from .sentences import Sentences
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -132,21 +142,21 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     if cue.subject is not None:
         return
     k = toks.index(s)
-    prev = toks[k - 1].text if k > 0 else "\n"
-    prev2 = toks[k - 2].low if k > 1 else ""
+    prev = toks[k - 1][TEXT] if k > 0 else "\n"
+    prev2 = toks[k - 2][LOW] if k > 1 else ""
     if prev.lower() in ("and", "but") or (prev == "," and cue.verb.endswith("ing")):
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
     if prev.lower() == "who" and prev2 == ",":
-        cue.subject = subject_before(body, toks, toks[k - 2].start, ss)
+        cue.subject = subject_before(body, toks, toks[k - 2][START], ss)
         return
-    if (prev in _BEFORE_INVERTED or toks[k - 1].start <= ss) and cue.lemma in _INVERTIBLE and not cue.verb.endswith("ing"):
+    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and cue.lemma in _INVERTIBLE and not cue.verb.endswith("ing"):
         # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
             after = toks.index(phrase.end)
-            nxt = toks[after].low if after < len(toks) and toks[after].start < se else "."
+            nxt = toks[after][LOW] if after < len(toks) and toks[after][START] < se else "."
             if nxt in _AFTER_INVERTED:
                 cue.subject, cue.inverted = phrase, True
                 return
@@ -168,54 +178,54 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     limit = min(hi, k + 12)
     while j < limit:
         t = toks[j]
-        if t.low == "that" and j + 1 < hi and not (j == k and toks[j + 1].text[0] in ",.;"):
+        if t[LOW] == "that" and j + 1 < hi and not (j == k and toks[j + 1][TEXT][0] in ",.;"):
             cue.that = True
-            cue.content = (toks[j + 1].start, se)
+            cue.content = (toks[j + 1][START], se)
             return
-        if t.text in _QUOTE_MARKS or t.text in (":", ";", ".", "\n", "?", "!", "(", "—", "–"):
+        if t[TEXT] in _QUOTE_MARKS or t[TEXT] in (":", ";", ".", "\n", "?", "!", "(", "—", "–"):
             break
-        if t.text == ",":
-            if j + 1 < hi and toks[j + 1].low in ("however", "though", "too"):
+        if t[TEXT] == ",":
+            if j + 1 < hi and toks[j + 1][LOW] in ("however", "though", "too"):
                 j += 2
                 continue
             break
         if not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker and j == k:
-            if t.low in _CLAUSE_STARTERS or _contraction(t.low):
+            if t[LOW] in _CLAUSE_STARTERS or _contraction(t[LOW]):
                 if _starts_clause(toks, j, hi):
-                    cue.content = (t.start, se)
+                    cue.content = (t[START], se)
                     return
-            elif t.text[0].isupper() and t.text not in NOT_NAMES:
+            elif t[TEXT][0].isupper() and t[TEXT] not in NOT_NAMES:
                 # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
                 n = j + 1
-                while n < hi and toks[n].text[0].isupper():
+                while n < hi and toks[n][TEXT][0].isupper():
                     n += 1
-                if n < hi and toks[n].text[0].islower() and toks[n].low not in _PREPOSITIONS and toks[n].low not in ("and", "of"):
-                    cue.content = (t.start, se)
+                if n < hi and toks[n][TEXT][0].islower() and toks[n][LOW] not in _PREPOSITIONS and toks[n][LOW] not in ("and", "of"):
+                    cue.content = (t[START], se)
                     return
-        if j > k and (t.low in SUBJECT_PRONOUNS or _contraction(t.low)) and toks[j - 1].text != "," and (
+        if j > k and (t[LOW] in SUBJECT_PRONOUNS or _contraction(t[LOW])) and toks[j - 1][TEXT] != "," and (
             object_taker or cue.lemma in BARE_CLAUSE
         ):
-            cue.content = (t.start, se)  # "told reporters he would ..."
+            cue.content = (t[START], se)  # "told reporters he would ..."
             return
-        if j == k and not (t.low in _PREPOSITIONS or object_taker):
+        if j == k and not (t[LOW] in _PREPOSITIONS or object_taker):
             break
         j += 1
     if not cue.inverted and k < hi and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
-        if end > toks[k].start:
-            if cue.lemma in _TO_VERBS or toks[k].low != "to":
-                cue.content = (toks[k].start, end)
+        if end > toks[k][START]:
+            if cue.lemma in _TO_VERBS or toks[k][LOW] != "to":
+                cue.content = (toks[k][START], end)
                 return
     # The cue ends or interrupts its sentence: "The plan is dead, he said." /
     # "In a merger, he said, the brand would survive."
     begin = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
     kk = toks.index(begin)
-    if kk > 0 and toks[kk - 1].text == "," and toks[kk - 1].start > ss + 5:
+    if kk > 0 and toks[kk - 1][TEXT] == "," and toks[kk - 1][START] > ss + 5:
         tail_start = j
         if _tail_is_short(toks, tail_start, hi):
-            cue.content = (ss, toks[kk - 1].start)
-        elif tail_start < hi and toks[tail_start].text == "," and tail_start + 1 < hi:
-            after = toks[tail_start + 1].start
+            cue.content = (ss, toks[kk - 1][START])
+        elif tail_start < hi and toks[tail_start][TEXT] == "," and tail_start + 1 < hi:
+            after = toks[tail_start + 1][START]
             if (se - after) * 5 >= (se - ss) * 2:
                 cue.content = (after, se)
             else:
@@ -234,11 +244,11 @@ _TIME_WORDS = {
 def _time_phrase(toks: Tokens, k: int, hi: int) -> bool:
     """"on Jan. 27", "for months", "over the weekend", "Friday": when, not what."""
     n = k
-    if toks[n].low in ("on", "for", "over", "in", "at", "during", "since", "until", "by", "last", "next", "this"):
+    if toks[n][LOW] in ("on", "for", "over", "in", "at", "during", "since", "until", "by", "last", "next", "this"):
         n += 1
-    while n < hi and toks[n].low in ("the", "a", "an", "several", "many", "two", "three", "recent", "past", "last", "next", "this", "that"):
+    while n < hi and toks[n][LOW] in ("the", "a", "an", "several", "many", "two", "three", "recent", "past", "last", "next", "this", "that"):
         n += 1
-    return n < hi and toks[n].low.rstrip(".") in _TIME_WORDS
+    return n < hi and toks[n][LOW].rstrip(".") in _TIME_WORDS
 
 
 def _contraction(low: str) -> bool:
@@ -251,9 +261,9 @@ def _contraction(low: str) -> bool:
 
 def _object_start(t) -> bool:
     """A token that can start the object of a verb: a word, a number, or an opening quote."""
-    if t.low in _CONTENT_PREPOSITIONS:
+    if t[LOW] in _CONTENT_PREPOSITIONS:
         return True  # "talked about the plan", "pushed for reform", "voted against it"
-    return (t.text[0].isalnum() or t.text in ('"', "“", "$")) and t.low not in _PREPOSITIONS
+    return (t[TEXT][0].isalnum() or t[TEXT] in ('"', "“", "$")) and t[LOW] not in _PREPOSITIONS
 
 
 # Prepositions that open what a verb is about, unlike time and place ("in", "at", "during").
@@ -265,14 +275,14 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
     parenthesis outside quotation marks, or the sentence end."""
     quote_open = False
     for n in range(k, hi):
-        t = toks[n].text
+        t = toks[n][TEXT]
         if t in ('"', "“", "”"):
             quote_open = t == "“" or (t == '"' and not quote_open)
             continue
         if quote_open:
             continue
-        if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n].start - 1] == " "):
-            return toks[n].start
+        if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n][START] - 1] == " "):
+            return toks[n][START]
     return se
 
 
@@ -285,32 +295,32 @@ def _passive(toks: Tokens, pos: int, verb: str) -> bool:
     if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
         return False
     k = toks.index(pos) - 1
-    if k >= 0 and toks[k].low.endswith("ly"):
+    if k >= 0 and toks[k][LOW].endswith("ly"):
         k -= 1
-    return k >= 0 and toks[k].low in _BE
+    return k >= 0 and toks[k][LOW] in _BE
 
 
 def _negated(toks: Tokens, pos: int) -> bool:
     """"did not say", "has never claimed": no claim is reported."""
     k = toks.index(pos)
     for t in toks[max(0, k - 3) : k]:
-        if t.low in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
+        if t[LOW] in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
             return True
     return False
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:
-    t = toks[j].low
+    t = toks[j][LOW]
     if t in ("what", "if", "whether", "why", "how", "there"):
         return True
     if t in SUBJECT_PRONOUNS:
         nxt = toks[j + 1] if j + 1 < hi else None
-        return nxt is not None and ((nxt.text[0].islower() and nxt.low not in ("and", "or")) or nxt.text == ",")
-    return j + 1 < hi and toks[j + 1].text[0].isalnum()
+        return nxt is not None and ((nxt[TEXT][0].islower() and nxt[LOW] not in ("and", "or")) or nxt[TEXT] == ",")
+    return j + 1 < hi and toks[j + 1][TEXT][0].isalnum()
 
 
 def _tail_is_short(toks: Tokens, j: int, hi: int) -> bool:
-    return hi - j <= 8 and all(t.text not in _QUOTE_MARKS for t in toks[j:hi])
+    return hi - j <= 8 and all(t[TEXT] not in _QUOTE_MARKS for t in toks[j:hi])
 
 
 def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
@@ -319,15 +329,15 @@ def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> N
     hi = toks.index(se)
     k = toks.index(cue.end)
     n = k
-    while n < hi and toks[n].text not in (",", ".", ";", ":", "(", "—") and n - k < 25:
+    while n < hi and toks[n][TEXT] not in (",", ".", ";", ":", "(", "—") and n - k < 25:
         n += 1
     if n == k:
         return
-    cue.subject = Phrase(toks[k].start, toks[n - 1].end, [t.text for t in toks[k:n]], literal=True)
+    cue.subject = Phrase(toks[k][START], toks[n - 1][END], [t[TEXT] for t in toks[k:n]], literal=True)
     before_end = body.rfind(",", ss, cue.start)
     lead = body[ss : cue.start].strip(" \t\"“,")
     before = (ss, before_end) if before_end > ss and not body[before_end:cue.start].strip(", ") else None
-    after = (toks[n + 1].start, se) if n + 1 < hi and toks[n].text == "," else None
+    after = (toks[n + 1][START], se) if n + 1 < hi and toks[n][TEXT] == "," else None
     if not lead or lead.lower() in ("but", "and", "yet", "also", "so"):
         before = None
     options = [span for span in (before, after) if span and span[1] - span[0] > 3]

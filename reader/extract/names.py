@@ -56,54 +56,30 @@ _ROLE_MODIFIERS = {
 _APPOSITIVE_START = {"a", "an", "the", "who"}
 
 
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+# A token is a plain tuple (start, end, text, lower-cased text): a body's thousand tokens are
+# made in C, and read with these indices.
+START, END, TEXT, LOW = 0, 1, 2, 3
+Tok = tuple
 
 
-class Tokens:
-    """The tokens of a body, made into `Tok`s only when looked at (most never are)."""
+class Tokens(list):
+    """All tokens of a body, with their start offsets for bisecting."""
 
     def __init__(self, body: str) -> None:
-        self._matches = list(_TOKEN.finditer(body))
-        self.starts = [m.start() for m in self._matches]
-        self._made: dict[int, Tok] = {}
+        super().__init__([(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(body) for g in (m.group(),)])
+        self.starts = [t[0] for t in self]
 
-    def __len__(self) -> int:
-        return len(self._matches)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self._matches)))]
-        if i < 0:
-            i += len(self._matches)
-        tok = self._made.get(i)
-        if tok is None:
-            m = self._matches[i]
-            tok = self._made[i] = Tok(m.start(), m.end(), m.group())
-        return tok
-
-    def index(self, pos: int) -> int:
+    def index(self, pos: int) -> int:  # type: ignore[override]
         """Index of the first token starting at or after `pos`."""
         return bisect_left(self.starts, pos)
 
 
 def _is_word(t: Tok) -> bool:
-    return t.text[0].isalnum()
+    return t[TEXT][0].isalnum()
 
 
 def is_name_token(t: Tok) -> bool:
-    return t.text[0].isupper() and t.text[0].isalpha()
+    return t[TEXT][0].isupper() and t[TEXT][0].isalpha()
 
 
 def role_word(low: str) -> bool:
@@ -209,25 +185,25 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
     lo = toks.index(floor)
     k = toks.index(pos)
-    while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and not toks[k - 1].cap and len(toks[k - 1].low) > 4)):
+    while k > lo and (toks[k - 1][LOW] in AUX or (toks[k - 1][LOW].endswith("ly") and not toks[k - 1][TEXT][0].isupper() and len(toks[k - 1][LOW]) > 4)):
         k -= 1
-    if k > lo + 1 and toks[k - 1].text == "," and toks[k - 2].text == ")":
+    if k > lo + 1 and toks[k - 1][TEXT] == "," and toks[k - 2][TEXT] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
-    if k > lo and toks[k - 1].text == ")":
+    if k > lo and toks[k - 1][TEXT] == ")":
         # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
         j = k - 1
-        while j > lo and toks[j].text != "(" and k - j < 12:
+        while j > lo and toks[j][TEXT] != "(" and k - j < 12:
             j -= 1
-        if toks[j].text == "(":
+        if toks[j][TEXT] == "(":
             k = j
     appositive = None
-    if k > lo and toks[k - 1].text == ",":
+    if k > lo and toks[k - 1][TEXT] == ",":
         # "NAME, appositive, cue": find the comma that opens the appositive.
         j = k - 2
-        while j >= lo and toks[j].text not in (",", "(", "“", '"', "”", "—", "–", "\n") and k - j < 30:
+        while j >= lo and toks[j][TEXT] not in (",", "(", "“", '"', "”", "—", "–", "\n") and k - j < 30:
             j -= 1
-        if j >= lo + 1 and toks[j].text == "," and k - j > 2:
-            appositive = body[toks[j + 1].start : toks[k - 2].end]
+        if j >= lo + 1 and toks[j][TEXT] == "," and k - j > 2:
+            appositive = body[toks[j + 1][START] : toks[k - 2][END]]
             k = j
         else:
             return None
@@ -242,23 +218,23 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     if k <= lo:
         return None
     last = toks[k - 1]
-    if last.low in SUBJECT_PRONOUNS:
-        return Phrase(last.start, last.end, [last.text], pronoun=last.low)
+    if last[LOW] in SUBJECT_PRONOUNS:
+        return Phrase(last[START], last[END], [last[TEXT]], pronoun=last[LOW])
     i = k
     saw_head = False
     while i > lo:
         t = toks[i - 1]
-        low = t.low
-        if is_name_token(t) and (t.text not in NOT_NAMES or (i < k and t.low not in ("the", "a", "an"))):
-            if t.text in NOT_NAMES and t.low not in TITLES:
+        low = t[LOW]
+        if is_name_token(t) and (t[TEXT] not in NOT_NAMES or (i < k and t[LOW] not in ("the", "a", "an"))):
+            if t[TEXT] in NOT_NAMES and t[LOW] not in TITLES:
                 break
             i -= 1
             saw_head = True
         elif low in _PARTICLES and i < k and is_name_token(toks[i]):
             i -= 1
-        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or role_word(toks[i - 2].low)):
+        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or role_word(toks[i - 2][LOW])):
             i -= 1
-        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks[i - 2].low) and saw_head:
+        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks[i - 2][LOW]) and saw_head:
             i -= 1
         elif role_word(low) or (low.endswith(("'s", "’s")) and saw_head is False and i < k):
             i -= 1
@@ -266,17 +242,17 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
         elif low in _DETERMINERS and i < k:
             i -= 1
             break
-        elif t.text[0].isdigit() and i < k and saw_head:
+        elif t[TEXT][0].isdigit() and i < k and saw_head:
             i -= 1  # "a 2008 Clinton veteran"
-        elif low == "and" and saw_head and i - 1 > lo and (role_word(toks[i - 2].low) or is_name_token(toks[i - 2])):
+        elif low == "and" and saw_head and i - 1 > lo and (role_word(toks[i - 2][LOW]) or is_name_token(toks[i - 2])):
             i -= 1  # "the Florida senator and Republican presidential candidate"
-        elif t.text in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
+        elif t[TEXT] in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
             i -= 1
         else:
             break
     if i == k:
         return None
-    words = [t.text for t in toks[i:k]]
+    words = [t[TEXT] for t in toks[i:k]]
     while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES):
         words = words[1:]
         i += 1
@@ -286,7 +262,7 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     head = content[-1]
     if not (head[0].isupper() or head[0].isdigit() or role_word(head.lower())) or head.lower() in _ROLE_MODIFIERS - ROLE_NOUNS:
         return None  # "a new" is no speaker: the phrase must end in a name or a noun of persons
-    return Phrase(toks[i].start, toks[k - 1].end, words)
+    return Phrase(toks[i][START], toks[k - 1][END], words)
 
 
 _LOOSE_BREAK = {
@@ -306,26 +282,26 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     nine, none of them a function word that would make it a clause of its own."""
     lo = toks.index(floor)
     k = toks.index(pos)
-    while k > lo and (toks[k - 1].low in AUX or (toks[k - 1].low.endswith("ly") and len(toks[k - 1].low) > 4)):
+    while k > lo and (toks[k - 1][LOW] in AUX or (toks[k - 1][LOW].endswith("ly") and len(toks[k - 1][LOW]) > 4)):
         k -= 1
     i = k
     determined = False
     while i > lo and k - i < 9:
         t = toks[i - 1]
-        if not (t.text[0].isalnum() or t.text.endswith("%")) or t.low in _LOOSE_BREAK:
+        if not (t[TEXT][0].isalnum() or t[TEXT].endswith("%")) or t[LOW] in _LOOSE_BREAK:
             break
         i -= 1
-        if t.low in _LOOSE_DETERMINERS:
+        if t[LOW] in _LOOSE_DETERMINERS:
             determined = True  # "the oil industry says", "other senators said"
             break
     if i == k or k - i >= 9:
         return None
-    if not determined and i > lo and toks[i - 1].low not in _CLAUSE_EDGE and toks[i - 1].text not in _CLAUSE_EDGE:
+    if not determined and i > lo and toks[i - 1][LOW] not in _CLAUSE_EDGE and toks[i - 1][TEXT] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
-    words = [t.text for t in toks[i:k]]
+    words = [t[TEXT] for t in toks[i:k]]
     if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES:
         return None
-    return Phrase(toks[i].start, toks[k - 1].end, words)
+    return Phrase(toks[i][START], toks[k - 1][END], words)
 
 
 def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase | None:
@@ -336,39 +312,39 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
     if not toks:
         return None
     first = toks[0]
-    if first.low in SUBJECT_PRONOUNS:
-        return Phrase(first.start, first.end, [first.text], pronoun=first.low)
+    if first[LOW] in SUBJECT_PRONOUNS:
+        return Phrase(first[START], first[END], [first[TEXT]], pronoun=first[LOW])
     i = 0
     words: list[str] = []
     saw_name = False
     while i < len(toks):
         t = toks[i]
-        low = t.low
-        if is_name_token(t) and (t.text not in NOT_NAMES or low in TITLES or (i == 0 and low in ("the", "a", "an"))):
+        low = t[LOW]
+        if is_name_token(t) and (t[TEXT] not in NOT_NAMES or low in TITLES or (i == 0 and low in ("the", "a", "an"))):
             if low in ("the", "a", "an"):
-                words.append(t.text)
+                words.append(t[TEXT])
                 i += 1
                 continue
-            words.append(t.text)
+            words.append(t[TEXT])
             saw_name = True
         elif low in _DETERMINERS and not words:
-            words.append(t.text)
+            words.append(t[TEXT])
         elif (role_word(low) or _leads_to_name(toks, i)) and (
             not saw_name or _leads_to_name(toks, i) or words[-1].endswith(("'s", "’s"))
         ):
             # "Clinton’s top foreign policy aide Jake Sullivan"
-            words.append(t.text)
+            words.append(t[TEXT])
             saw_name = False
-        elif (words and words[-1].lower() in ("a", "an", "the", "another", "one") and t.text.isalpha()
-              and t.text.islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER):
+        elif (words and words[-1].lower() in ("a", "an", "the", "another", "one") and t[TEXT].isalpha()
+              and t[TEXT].islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER):
             # "says a narrator", "said the woman": a plain noun after an article
-            words.append(t.text)
+            words.append(t[TEXT])
         elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
-            words.append(t.text)
-        elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1].low == "the"):
-            words.append(t.text)
+            words.append(t[TEXT])
+        elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1][LOW] == "the"):
+            words.append(t[TEXT])
         elif low in ("for", "at") and words and not saw_name and words[-1].lower() in ROLE_NOUNS:
-            words.append(t.text)
+            words.append(t[TEXT])
         else:
             break
         i += 1
@@ -377,16 +353,16 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
         i -= 1
     if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
         return None
-    end = toks[i - 1].end
-    phrase = Phrase(toks[0].start, end, words)
+    end = toks[i - 1][END]
+    phrase = Phrase(toks[0][START], end, words)
     # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
-    if i < len(toks) and toks[i].text == ",":
+    if i < len(toks) and toks[i][TEXT] == ",":
         toks = all_toks[a : min(b, a + i + 27)]
         j = i + 1
-        while j < len(toks) and toks[j].text not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
+        while j < len(toks) and toks[j][TEXT] not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
             j += 1
-        if j > i + 1 and (toks[i + 1].low in _APPOSITIVE_START or role_word(toks[i + 1].low)):
-            phrase.appositive = body[toks[i + 1].start : toks[j - 1].end]
+        if j > i + 1 and (toks[i + 1][LOW] in _APPOSITIVE_START or role_word(toks[i + 1][LOW])):
+            phrase.appositive = body[toks[i + 1][START] : toks[j - 1][END]]
     return phrase
 
 
@@ -396,8 +372,8 @@ def _leads_to_name(toks: list[Tok], i: int) -> bool:
     for k in range(i, min(i + 4, len(toks))):
         t = toks[k]
         if is_name_token(t):
-            return t.text not in NOT_NAMES
-        if not t.text.isalpha() or not t.text.islower() or t.low in _DETERMINERS or t.low in _STOP:
+            return t[TEXT] not in NOT_NAMES
+        if not t[TEXT].isalpha() or not t[TEXT].islower() or t[LOW] in _DETERMINERS or t[LOW] in _STOP:
             return False
     return False
 
