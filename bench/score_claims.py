@@ -11,6 +11,7 @@ their context (N of each, default 25).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from pathlib import Path
@@ -31,12 +32,15 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--errors", type=int, nargs="?", const=25, default=0, metavar="N")
     parser.add_argument("--seed", type=int, default=1, help="which errors are sampled")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes for the extraction (default: every core); 1 for a single core")
     args = parser.parse_args()
     if not (args.gold / "text").is_dir() or not (args.gold / "attributions").is_dir():
         sys.exit(f"score_claims: {args.gold} has no text/ and attributions/ folders")
-    score = evaluate(args.gold, extract, keep_errors=bool(args.errors))
+    score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers)
     q, r = score.quotes, score.reported
-    print(f"articles: {score.articles}, extraction {score.per_second:,.0f} articles/s")
+    print(f"articles: {score.articles}, extraction {score.per_second:,.0f} articles/s "
+          f"({args.workers} process{'es' if args.workers > 1 else ''})")
     print(f"direct quotes:   P {q.precision:6.1%}  R {q.recall:6.1%}  F1 {q.f1:6.1%}   "
           f"(predicted {q.predicted}, correct {q.correct}; gold {q.gold}, found {q.found})")
     print(f"speakers, named: {score.speaker_accuracy:6.1%}   ({score.speakers_right} of {score.speakers_judged})")

@@ -31,6 +31,7 @@ _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|R
 _NAME_RUN = re.compile(
     rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?{_NAME_WORD})*"
 )
+_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
 _INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*)$")
@@ -132,13 +133,18 @@ class _Extraction:
         ("Peskov", "the spokesman", "he") can be resolved. Plain string work: this runs for
         every name in every article."""
         body = self.body
+        cleaned: dict[str, list[str]] = {}
         for m in _NAME_RUN.finditer(body):
-            words = m.group(0).split()
-            last = words[-1]
-            if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
-                words[-1] = last[:-1]
-            while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
-                words.pop(0)
+            run = m.group(0)
+            words = cleaned.get(run)
+            if words is None:
+                words = run.split()
+                last = words[-1]
+                if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
+                    words[-1] = last[:-1]
+                while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
+                    words.pop(0)
+                cleaned[run] = words
             if not words:
                 continue
             role: list[str] = []
@@ -166,7 +172,7 @@ class _Extraction:
                 if not name.isupper():
                     continue
                 kind = "org"
-            self.registry.add(name, kind, role_text, m.start(), gender_of(role_text, words))
+            self.registry.add(name, kind, role_text, m.start(), gender_of(role_text, words) if role_text or words[0] in _HONORIFICS else None)
 
     def sources(self) -> None:
         for m in _SOURCE_LINE.finditer(self.body):

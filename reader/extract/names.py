@@ -402,9 +402,14 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._by_token: dict[str, list[Entity]] = {}
+        self._exact: dict[tuple[str, str], Entity] = {}
 
     def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
         """Register a mention, linking it to an earlier entity when the names match."""
+        entity = self._exact.get((name, kind))
+        if entity is not None and (not role or entity.role) and (not gender or entity.gender):
+            entity.mentions.append(pos)  # the same name again: the common case, kept cheap
+            return entity
         entity = self.find(name, kind)
         if entity is None:
             entity = Entity(name=name, kind=kind, role=role, gender=gender)
@@ -423,6 +428,7 @@ class Registry:
             if gender and not entity.gender:
                 entity.gender = gender
         entity.mentions.append(pos)
+        self._exact[(name, kind)] = entity
         return entity
 
     def find(self, name: str, kind: str | None = None) -> Entity | None:
