@@ -282,7 +282,8 @@ def evaluate(
     if workers > 1 and len(datas) > workers:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = list(pool.map(extract, *zip(*datas), chunksize=max(1, len(datas) // (workers * 8))))
+            names, blobs = [d[0] for d in datas], [d[1] for d in datas]
+            results = list(pool.map(extract, names, blobs, chunksize=max(1, len(datas) // (workers * 8))))
     else:
         results = [extract(name, data) for name, data in datas]
     score = Score(articles=len(datas), seconds=time.perf_counter() - t)
