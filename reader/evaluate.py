@@ -15,7 +15,9 @@ The protocol is the one in ../shared/corpus/README.md ("How who-said-what is sco
    its gold does;
 4. speakers: over found gold quotes whose source is not a pronoun, the predicted speaker is right
    when its content words (lower-cased, longer than two letters, not stop words) share a word with
-   the gold source;
+   the gold source; the predicted speaker is the resolved name together with the words the text
+   uses for the speaker at that claim (for "the prince said", "Alwaleed" and "the prince"), as the
+   gold source is the words the text uses;
 5. reported speech: gold = attributions without quote marks; a predicted reported claim is correct
    when at least half of it lies inside a gold content span; a gold one is found when a correct
    prediction covers at least half of its content.
@@ -75,6 +77,7 @@ class Placed:
     text: str
     speaker: str | None
     rule: str = ""
+    mention: str | None = None
 
 
 @dataclass
@@ -203,7 +206,7 @@ def place(file_text: str, claims: Iterable[Claim]) -> list[Placed]:
                 continue
         end = start + len(c.text)
         kind = c.kind if c.kind == "source" else _kind(file_text, start, end)
-        placed.append(Placed(kind, start, end, c.text, c.speaker, c.rule))
+        placed.append(Placed(kind, start, end, c.text, c.speaker, c.rule, c.mention))
         previous = start
     return placed
 
@@ -255,7 +258,8 @@ def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Plac
                 if kind == "quote" and not is_pronoun(g.source):
                     best = max(hits, key=lambda t: t[0])[1]
                     score.speakers_judged += 1
-                    if best.speaker and content_words(best.speaker) & content_words(g.source):
+                    said_by = f"{best.speaker} {best.mention or ''}" if best.speaker else ""
+                    if said_by and content_words(said_by) & content_words(g.source):
                         score.speakers_right += 1
                     elif keep_errors:
                         s, e = g.content_spans[0]

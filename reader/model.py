@@ -35,6 +35,7 @@ class Claim:
     confidence: float = 1.0
     rule: str = ""
     editorial: tuple[Span, ...] = ()
+    mention: str | None = None  # how the text names the speaker here ("the spokesman", "he")
 
     def to_dict(self) -> dict:
         return {
@@ -42,6 +43,7 @@ class Claim:
             "kind": self.kind,
             "text": self.text,
             "speaker": self.speaker,
+            "mention": self.mention,
             "role": self.role,
             "cue": self.cue,
             "start": self.start,
@@ -65,6 +67,7 @@ class Claim:
             confidence=d.get("confidence", 1.0),
             rule=d.get("rule", ""),
             editorial=tuple(tuple(s) for s in d.get("editorial", ())),
+            mention=d.get("mention"),
         )
 
 

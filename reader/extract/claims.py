@@ -47,6 +47,7 @@ class _Speaker:
     role: str | None
     entity: Entity | None
     confidence: float
+    mention: str | None = None  # how the text names the speaker here, when not by the name itself
 
 
 class _Extraction:
@@ -73,7 +74,7 @@ class _Extraction:
             entity = self.registry.pronoun(phrase.pronoun, pos)
             if entity is None:
                 return _Speaker(None, None, None, 0.4)
-            return _Speaker(entity.name, entity.role, entity, 0.8)
+            return _Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
         name, role, kind = phrase.split()
         if phrase.literal and not (kind in ("person", "org") and name and len(name.split()) >= len(phrase.words) - 1):
             words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
@@ -89,11 +90,12 @@ class _Extraction:
             if definite and head and len(words) <= 3:
                 entity = self.registry.by_role(head, pos)
                 if entity is not None:
-                    return _Speaker(entity.name, entity.role, entity, 0.75)
+                    return _Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
             entity = self.registry.add(role or phrase.text, "role", None, pos)
             return _Speaker(role or phrase.text, None, entity, 0.7)
         entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
-        return _Speaker(entity.name, entity.role or role, entity, 0.95)
+        mention = phrase.text if phrase.text != entity.name else None
+        return _Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
 
     def spoke(self, who: _Speaker, pos: int) -> None:
         if who.entity is not None:
@@ -119,6 +121,7 @@ class _Extraction:
             end=end,
             speaker=who.name,
             role=who.role,
+            mention=who.mention if who.name else None,
             cue=cue,
             confidence=round(confidence * (who.confidence if who.name else 0.3), 2),
             rule=rule,
@@ -342,7 +345,7 @@ class _Extraction:
                     who = self.resolve(phrase, q.open_at)
                     cue_text, rule = ":", "colon"
                 else:
-                    who = self.known_subject(sentence_subject(self.sentences, m.start(1)), q.open_at)
+                    who = self.known_subject(sentence_subject(self.sentences, self.toks, m.start(1)), q.open_at)
                     if who is not None:
                         cue_text, rule = ":", "colon-sentence"
         # Is it someone's words at all? Titles and scare quotes are not.
@@ -418,7 +421,7 @@ class _Extraction:
         the text has just named, else to the last speaker."""
         ss = self.sentences.bounds(pos)[0]
         if ss > 0:
-            who = self.known_subject(sentence_subject(self.sentences, max(ss - 2, 0)), pos)
+            who = self.known_subject(sentence_subject(self.sentences, self.toks, max(ss - 2, 0)), pos)
             if who is not None:
                 return _Speaker(who.name, who.role, who.entity, 0.5)
         window = pos - 600

@@ -120,7 +120,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             continue  # "did not say how much": nothing was said (but "does not support" is a stand)
         _read_content(body, toks, cue, ss, se)
         cues.append(cue)
-    _coordinate(cues, sentences)
+    _coordinate(cues, sentences, toks)
     return cues
 
 
@@ -140,6 +140,9 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     s, e = cue.start, cue.end
     cue.subject = subject_before(body, toks, s, ss)
     if cue.subject is not None:
+        if cue.verb.endswith("ing") and not cue.subject.pronoun and cue.subject.words[-1].islower():
+            # "issued a statement saying ...": the statement's author speaks
+            cue.subject, cue.coordinated = None, True
         return
     k = toks.index(s)
     prev = toks[k - 1][TEXT] if k > 0 else "\n"
@@ -345,7 +348,7 @@ def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> N
         cue.content = max(options, key=lambda span: span[1] - span[0])
 
 
-def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
+def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
     """Sort out cues inside another cue's content.
 
     "He added that X and noted that Y": "noted" shares the subject, and the first content stops
@@ -362,9 +365,9 @@ def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
                 if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start):
                     cue.subject = kept[-1].subject
                 else:
-                    cue.subject = sentence_subject(sentences, cue.start)
-            if cue.subject is None:
-                continue
+                    cue.subject = sentence_subject(sentences, toks, cue.start)
+            if cue.subject is None and not (cue.coordinated and cue.content):
+                continue  # (a participle with content stays: its speaker is for the reader to say)
             kept.append(cue)
             outer = cue
             continue
@@ -391,24 +394,32 @@ def _coordinate(cues: list[Cue], sentences: Sentences) -> None:
     cues[:] = kept
 
 
-def sentence_subject(sentences: Sentences, pos: int) -> Phrase | None:
-    """The subject a participle or coordinated verb shares: the name or pronoun opening its
-    sentence, after an opening adverbial ("On Tuesday, Clinton ..., saying ...")."""
+_OPENERS = {
+    "in", "on", "at", "after", "before", "during", "since", "when", "while", "as", "by", "with",
+    "without", "for", "from", "despite", "although", "though", "because", "if", "meanwhile",
+    "still", "but", "and", "yet", "so", "later", "earlier", "instead", "however", "also",
+    "speaking", "asked", "citing", "according", "last", "this", "next", "then", "now", "once",
+}
+
+
+def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | None:
+    """The subject a participle or coordinated verb shares: the name, role or pronoun opening its
+    sentence, after an opening adverbial ("In an interview with the Journal, Trump ...")."""
     body = sentences.body
     ss, _ = sentences.bounds(pos)
-    m = _SENTENCE_SUBJECT.match(body, ss, pos)
-    if m is None:
+    i, hi = toks.index(ss), toks.index(pos)
+    while i < hi and toks[i][TEXT] in ('"', "“", "‘", "(", "—"):
+        i += 1
+    if i < hi and (toks[i][LOW] in _OPENERS or (toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS)):
+        for j in range(i, min(hi, i + 18)):
+            if toks[j][TEXT] == ",":
+                i = j + 1
+                break
+        else:
+            return None
+    if i >= hi:
         return None
-    words = m.group("np").split()
-    if words[0].lower() in SUBJECT_PRONOUNS:
-        return Phrase(m.start("np"), m.start("np") + len(words[0]), [words[0]], pronoun=words[0].lower())
-    return Phrase(m.start("np"), m.end("np"), words)
-
-
-_SENTENCE_SUBJECT = re.compile(
-    r"[\"“(]?(?:(?:[A-Z][\w’']*|On|In|At|Later|Earlier|Meanwhile|Still|But|And|However)(?:\s+[\w’'-]+){0,5},\s+)?"
-    r"(?P<np>(?:he|she|they|He|She|They|It|We|I)\b|(?:(?:The|the|A|a)\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)"
-)
+    return phrase_after(body, toks, toks[i][START], toks[hi - 1][END])
 
 
 def _clause_break(body: str, start: int, pos: int) -> bool:

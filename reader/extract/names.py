@@ -272,6 +272,9 @@ _LOOSE_BREAK = {
     "must", "did", "does", "do", "not", "said", "says", "told", "it", "he", "she", "they", "we",
     "i", "you", "to", "so", "then", "than", "what", "how", "why", "also",
 }
+_TIME_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+               "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Today", "Yesterday", "Meanwhile", "Later", "Earlier"}
 _LOOSE_DETERMINERS = {"the", "a", "an", "some", "many", "most", "other", "several", "all", "both", "each", "these", "those", "his", "her", "their", "its", "our", "few"}
 _CLAUSE_EDGE = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "and", "but"}
 
@@ -299,8 +302,8 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     if not determined and i > lo and toks[i - 1][LOW] not in _CLAUSE_EDGE and toks[i - 1][TEXT] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
     words = [t[TEXT] for t in toks[i:k]]
-    if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES:
-        return None
+    if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
+        return None  # "a Sunday", "... Meanwhile": a time or a connective, not a speaker
     return Phrase(toks[i][START], toks[k - 1][END], words)
 
 
