@@ -164,7 +164,8 @@ class _Extraction:
                 known = self.registry.find(words[0])
                 if known is not None:
                     known.mentions.append(m.start())
-                elif words[0].isupper() and len(words[0]) > 1:
+                elif words[0].isupper() and 1 < len(words[0]) <= 6:
+                    # an acronym (NATO, FBI); longer capitals are datelines (WASHINGTON --)
                     self.registry.add(words[0], "org", None, m.start())
                 continue  # a lone capitalised word: a place, or a name not seen before
             name, role_text, kind = split_words(tuple(role + words))

@@ -140,9 +140,7 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     s, e = cue.start, cue.end
     cue.subject = subject_before(body, toks, s, ss)
     if cue.subject is not None:
-        if cue.verb.endswith("ing") and not cue.subject.pronoun and cue.subject.words[-1].islower():
-            # "issued a statement saying ...": the statement's author speaks
-            cue.subject, cue.coordinated = None, True
+        _participle(toks, cue)
         return
     k = toks.index(s)
     prev = toks[k - 1][TEXT] if k > 0 else "\n"
@@ -164,6 +162,23 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
                 cue.subject, cue.inverted = phrase, True
                 return
     cue.subject = loose_subject(body, toks, s, ss)
+    if cue.subject is not None:
+        _participle(toks, cue)
+
+
+_OBJECT_PREPOSITIONS = {"on", "in", "at", "to", "with", "from", "for", "by", "of", "about", "into", "onto"}
+
+
+def _participle(toks: Tokens, cue: Cue) -> None:
+    """A participle ("saying", "writing") whose phrase before it is a thing ("issued a statement
+    saying") or the object of a preposition ("responded on Facebook writing") is said by the
+    sentence's subject, not by that phrase."""
+    if not cue.verb.endswith("ing") or cue.subject is None or cue.subject.pronoun:
+        return
+    k = toks.index(cue.subject.start)
+    after_preposition = k > 0 and toks[k - 1][LOW] in _OBJECT_PREPOSITIONS
+    if cue.subject.words[-1].islower() or after_preposition:
+        cue.subject, cue.coordinated = None, True
 
 
 def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
@@ -408,6 +423,12 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     body = sentences.body
     ss, _ = sentences.bounds(pos)
     i, hi = toks.index(ss), toks.index(pos)
+    if i < hi and toks[i][TEXT].isupper() and len(toks[i][TEXT]) > 2:
+        # a dateline: "WASHINGTON, Dec. 8 (UPI) — ..."
+        for j in range(i, min(hi, i + 14)):
+            if toks[j][TEXT] in ("—", "–", "-", "--"):
+                i = j + 1
+                break
     while i < hi and toks[i][TEXT] in ('"', "“", "‘", "(", "—"):
         i += 1
     if i < hi and (toks[i][LOW] in _OPENERS or (toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS)):

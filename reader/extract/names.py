@@ -168,7 +168,7 @@ def split_words(words: tuple[str, ...]) -> tuple[str | None, str | None, str]:
 
 
 def _acronym(words: list[str]) -> bool:
-    return any(len(w) >= 2 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words) and len(words) <= 4
+    return any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words) and len(words) <= 4
 
 
 def _clean_role(words: list[str]) -> str | None:
