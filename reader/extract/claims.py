@@ -34,8 +34,12 @@ _NAME_RUN = re.compile(
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
-_INTRO_GAP = re.compile(r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*)$")
+_INTRO_GAP = re.compile(
+    r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*|\s+[^\"“”«».;!?\n:]{1,40}?\s+that\s*)$"
+)
 _AFTER_GAP = re.compile(r"^[\s,]*$")
+# A long subject between a quote and its verb: '"...," former George W. Bush speechwriter Noam Neusner wrote'
+_AFTER_NAMING = re.compile(r"^[\s,]+(?:(?:the|a|an|former|then|[A-Z][\w.'’-]*|[a-z][\w-]*er|[a-z][\w-]*ist)\s+){1,6}$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
@@ -300,7 +304,8 @@ class _Extraction:
                     break
                 begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
                 gap = body[q.after : begin]
-                if _AFTER_GAP.match(gap) and not (text.rstrip().endswith(".") and cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
+                adjacent = _AFTER_GAP.match(gap) or (_AFTER_NAMING.match(gap) and "," in gap[:3])
+                if adjacent and not (text.rstrip().endswith(".") and cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
                     who = speaker_of(cue)
                     cue_text, rule = cue.verb, "cue-after"
                     cue.used = True

@@ -149,16 +149,18 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who" and prev2 == ",":
-        cue.subject = subject_before(body, toks, toks[k - 2][START], ss)
+    if prev.lower() == "who":
+        # "Mike Lee, who declared", "Rikkie Wells who tweeted"
+        cue.subject = subject_before(body, toks, toks[k - 1][START] if prev2 != "," else toks[k - 2][START], ss)
         return
-    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and cue.lemma in _INVERTIBLE and not cue.verb.endswith("ing"):
+    invertible = cue.lemma in _INVERTIBLE or (cue.lemma in SPEECH_LEMMAS and cue.lemma not in TAKES_OBJECT)
+    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and invertible and not cue.verb.endswith("ing"):
         # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
             after = toks.index(phrase.end)
-            nxt = toks[after][LOW] if after < len(toks) and toks[after][START] < se else "."
-            if nxt in _AFTER_INVERTED:
+            nxt = toks[after] if after < len(toks) and toks[after][START] < se else (0, 0, ".", ".")
+            if nxt[LOW] in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt[TEXT].isalpha() and nxt[TEXT].islower()):
                 cue.subject, cue.inverted = phrase, True
                 return
     cue.subject = loose_subject(body, toks, s, ss)

@@ -67,7 +67,10 @@ SPEECH = _forms(
     "volunteer venture gush rave rant grumble groan complain object protest counsel instruct order "
     "request beg:begs,begged,begging appeal implore beseech thank congratulate apologize apologise "
     "confess clarify elaborate detail outline spell_out sum_up:sums_up,summed_up,summing_up "
-    "describe recommend propose invite encourage tout trumpet opine put_it:puts_it,put_it,putting_it"
+    "describe recommend propose invite encourage tout trumpet opine put_it:puts_it,put_it,putting_it "
+    "bark snarl growl thunder roar cry:cries,cried,crying gasp hiss drawl stammer mumble bellow "
+    "fume marvel gush exult enthuse sniff grouse carp:carps,carped,carping crow gloat rejoin "
+    "surmise posit theorize theorise hypothesize vent blurt react reason"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.

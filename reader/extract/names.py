@@ -338,9 +338,10 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
             # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(t[TEXT])
             saw_name = False
-        elif (words and words[-1].lower() in ("a", "an", "the", "another", "one") and t[TEXT].isalpha()
-              and t[TEXT].islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER):
-            # "says a narrator", "said the woman": a plain noun after an article
+        elif (words and words[0].lower() in ("a", "an", "the", "another", "one") and t[TEXT].replace("-", "").isalpha()
+              and t[TEXT].islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
+            # "says a narrator", "said a former U.S. law enforcement official": plain words after
+            # an article (trimmed back to the last noun of persons below)
             words.append(t[TEXT])
         elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
             words.append(t[TEXT])
@@ -354,6 +355,14 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
     while words and words[-1].lower() in ("of", "for", "at", "the", "a", "an"):
         words.pop()
         i -= 1
+    if words and words[0].lower() in ("a", "an", "the", "another", "one") and words[-1].islower():
+        # end on the last name or noun of persons: "a source involved" -> "a source"
+        keep = len(words)
+        while keep > 1 and not (role_word(words[keep - 1].lower()) or words[keep - 1][0].isupper()):
+            keep -= 1
+        if keep > 1:
+            i -= len(words) - keep
+            words = words[:keep]
     if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
         return None
     end = toks[i - 1][END]
