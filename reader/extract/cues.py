@@ -15,6 +15,7 @@ from .names import (
     Tokens,
     loose_subject,
     phrase_after,
+    skip_adverbials,
     subject_before,
 )
 from .sentences import Sentences
@@ -138,18 +139,23 @@ def _after_determiner(body: str, pos: int) -> bool:
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     s, e = cue.start, cue.end
+    k = toks.index(s)
+    if cue.verb.endswith("ing") and k <= toks.index(ss) + 1:
+        # "Citing last week's attack, Will urged ...": the subject comes after the comma
+        cue.coordinated = True
+        return
     cue.subject = subject_before(body, toks, s, ss)
     if cue.subject is not None:
         _participle(toks, cue)
         return
-    k = toks.index(s)
+    k = skip_adverbials(toks, k, toks.index(ss))
     prev = toks[k - 1][TEXT] if k > 0 else "\n"
     prev2 = toks[k - 2][LOW] if k > 1 else ""
     if prev.lower() in ("and", "but") or (prev == "," and cue.verb.endswith("ing")):
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who":
+    if prev.lower() == "who" and cue.lemma in SPEECH_LEMMAS:
         # "Mike Lee, who declared", "Rikkie Wells who tweeted"
         cue.subject = subject_before(body, toks, toks[k - 1][START] if prev2 != "," else toks[k - 2][START], ss)
         return
@@ -240,6 +246,8 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     # "In a merger, he said, the brand would survive."
     begin = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
     kk = toks.index(begin)
+    if kk > 1 and toks[kk - 1][TEXT] in ('"', "”") and toks[kk - 2][TEXT] == ",":
+        kk -= 1  # '... "capital investment," Ben Carson said.'
     if kk > 0 and toks[kk - 1][TEXT] == "," and toks[kk - 1][START] > ss + 5:
         tail_start = j
         if _tail_is_short(toks, tail_start, hi):

@@ -184,9 +184,7 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     """The noun phrase that ends just before `pos` (a cue), skipping auxiliaries and adverbs
     ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
     lo = toks.index(floor)
-    k = toks.index(pos)
-    while k > lo and (toks[k - 1][LOW] in AUX or (toks[k - 1][LOW].endswith("ly") and not toks[k - 1][TEXT][0].isupper() and len(toks[k - 1][LOW]) > 4)):
-        k -= 1
+    k = skip_adverbials(toks, toks.index(pos), lo)
     if k > lo + 1 and toks[k - 1][TEXT] == "," and toks[k - 2][TEXT] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
     if k > lo and toks[k - 1][TEXT] == ")":
@@ -212,6 +210,31 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
         return None
     phrase.appositive = appositive
     return phrase
+
+
+_TIME_NOUNS = {"past", "time", "week", "weeks", "month", "months", "year", "years", "day", "days",
+               "weekend", "moment", "end", "meantime", "interim", "morning", "evening", "night",
+               "statement", "interview", "speech", "email", "letter", "tweet", "post"}
+_ADVERBIAL_PREPOSITIONS = {"in", "at", "on", "over", "during", "for", "last", "this", "that", "late", "early"}
+
+
+def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
+    """Step back over what may stand between a subject and its verb: auxiliaries, adverbs, and
+    short time or manner phrases ("has in the past described", "also said", "later wrote")."""
+    while k > lo:
+        low = toks[k - 1][LOW]
+        if low in AUX or (low.endswith("ly") and not toks[k - 1][TEXT][0].isupper() and len(low) > 4):
+            k -= 1
+            continue
+        if low in _TIME_NOUNS:
+            j = k - 1
+            if j > lo and toks[j - 1][LOW] in ("the", "a", "an", "his", "her", "their", "last", "this"):
+                j -= 1
+            if j > lo and toks[j - 1][LOW] in _ADVERBIAL_PREPOSITIONS:
+                k = j - 1
+                continue
+        break
+    return k
 
 
 def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
@@ -284,9 +307,7 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     "75 percent of Democrats said", ", people familiar with the session said". Only words, at most
     nine, none of them a function word that would make it a clause of its own."""
     lo = toks.index(floor)
-    k = toks.index(pos)
-    while k > lo and (toks[k - 1][LOW] in AUX or (toks[k - 1][LOW].endswith("ly") and len(toks[k - 1][LOW]) > 4)):
-        k -= 1
+    k = skip_adverbials(toks, toks.index(pos), lo)
     i = k
     determined = False
     while i > lo and k - i < 9:
