@@ -95,8 +95,10 @@ class _Extraction:
                 entity = self.registry.by_role(head, pos)
                 if entity is not None:
                     return _Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
-            entity = self.registry.add(role or phrase.text, "role", None, pos)
-            return _Speaker(role or phrase.text, None, entity, 0.7)
+            label = role or phrase.text
+            entity = self.registry.add(label, "role", None, pos)
+            return _Speaker(label, None, entity, 0.7)
+        assert name is not None  # a person or an organisation always has a name
         entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
         mention = phrase.text if phrase.text != entity.name else None
         return _Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
@@ -216,9 +218,8 @@ class _Extraction:
         source_ids = {id(c) for c in self.claims}
         cues = find_cues(self.body, self.toks, self.sentences, self.inside_quote)
         self._cue_starts = [c.start for c in cues]
-        events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cues]
-        events += [(q.open_at, 0, i) for i, q in enumerate(self.quotes)]
-        events.sort(key=lambda e: (e[0], e[1]))
+        # Quotes and cues in body order (a quote before a cue at the same place).
+        events = sorted([(c.start, 1, i) for i, c in enumerate(cues)] + [(q.open_at, 0, i) for i, q in enumerate(self.quotes)])
         cue_speaker: dict[int, _Speaker] = {}
 
         def speaker_of(cue: Cue) -> _Speaker:
@@ -228,11 +229,11 @@ class _Extraction:
             return cue_speaker[key]
 
         consumed: set[int] = set()
-        for _, is_cue, item in events:
+        for _, is_cue, index in events:
             if not is_cue:
-                self.attribute_quote(item, cues, speaker_of, consumed)
+                self.attribute_quote(index, cues, speaker_of, consumed)
             else:
-                cue = item
+                cue = cues[index]
                 who = speaker_of(cue)
                 if cue.content and not cue.used:
                     self.reported(cue, who, consumed)
@@ -245,6 +246,7 @@ class _Extraction:
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, cue: Cue, who: _Speaker, consumed: set[int]) -> None:
+        assert cue.content is not None
         start, end = cue.content
         if self.inside_quote(start) and not cue.that:
             return
@@ -464,8 +466,8 @@ class _Extraction:
                 if entity.kind == "person" and entity.role and min(entity.mentions) < pos:
                     return _Speaker(entity.name, entity.role, entity, 0.6)
             return _Speaker(None, None, None, 0.3)
-        entity = self.registry.find(best.speaker)
-        return _Speaker(best.speaker, best.role, entity, 0.8)
+        found = self.registry.find(best.speaker) if best.speaker else None
+        return _Speaker(best.speaker, best.role, found, 0.8)
 
 
 def _appositive_role(appositive: str | None) -> str | None:

@@ -165,8 +165,8 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
             after = toks.index(phrase.end)
-            nxt = toks[after] if after < len(toks) and toks[after][START] < se else (0, 0, ".", ".")
-            if nxt[LOW] in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt[TEXT].isalpha() and nxt[TEXT].islower()):
+            nxt_text = toks[after][TEXT] if after < len(toks) and toks[after][START] < se else "."
+            if nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
                 cue.subject, cue.inverted = phrase, True
                 return
     cue.subject = loose_subject(body, toks, s, ss)

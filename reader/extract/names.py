@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -111,8 +112,8 @@ class Phrase:
 
 
 @lru_cache(maxsize=8192)
-def split_words(words: tuple[str, ...]) -> tuple[str | None, str | None, str]:
-    words = list(words)
+def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
+    words = list(given)
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     if not words:
@@ -167,11 +168,11 @@ def split_words(words: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     return name, _clean_role(role_words), "person"
 
 
-def _acronym(words: list[str]) -> bool:
+def _acronym(words: Sequence[str]) -> bool:
     return any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words) and len(words) <= 4
 
 
-def _clean_role(words: list[str]) -> str | None:
+def _clean_role(words: Sequence[str]) -> str | None:
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     honorifics = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
