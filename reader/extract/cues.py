@@ -89,6 +89,13 @@ _INVERTIBLE = {
 }
 _AFTER_INVERTED = {".", ",", ";", "!", "?", "\n", "(", "—", "–", "in", "on", "at", "during", "after", "before", "to", "of", "who"}
 _BEFORE_INVERTED = {",", "”", '"', "’", "'", "—", "–", "\n", "!", "?"}
+# Verbs that report only with a clause ("maintained that ..."): their plain objects are not what
+# anyone said ("maintained a lead", "continued the tour", "wrote a book").
+CLAUSE_ONLY = {
+    "maintain", "remember", "forget", "imagine", "regard", "judge", "determine", "assume",
+    "guess", "reckon", "read", "sing", "laugh", "begin", "go on", "wonder", "reason", "react",
+    "look to", "look forward to", "put it", "muse", "interrupt",
+}
 # Verbs whose object is a to-infinitive: "declined to comment", "plans to run ads".
 _TO_VERBS = {
     "refuse", "decline", "plan", "want", "seek", "try", "hope", "intend", "aim", "promise", "vow",
@@ -236,7 +243,7 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         if j == k and not (t[LOW] in _PREPOSITIONS or object_taker):
             break
         j += 1
-    if not cue.inverted and k < hi and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
+    if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
         if end > toks[k][START]:
             if cue.lemma in _TO_VERBS or toks[k][LOW] != "to":

@@ -114,7 +114,11 @@ EVIDENCE = _forms(
 AMBIGUOUS = {"like", "figure", "object", "list", "project", "document", "float", "pitch",
              "order", "record", "press", "post", "detail", "target", "credit", "charge",
              "estimate", "answer", "comment", "reply", "protest", "quote", "tweet", "counter",
-             "concern", "joke", "brand", "term", "label", "snap", "rant", "hint", "need"}
+             "concern", "joke", "brand", "term", "label", "snap", "rant", "hint", "need",
+             "state", "states", "address",
+             "contest", "share", "shares", "raise", "begin", "began",
+             "begins", "beginning", "begun", "try", "tries", "tried", "trying", "contested",
+             "contests", "contesting", "charges", "charged", "charging"}
 
 CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **SPEECH}.items()
         if form not in AMBIGUOUS}
