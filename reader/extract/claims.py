@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Claim
 from .cues import Cue, find_cues, sentence_subject
-from .lexicon import NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
+from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
 from .names import (
     Entity,
     Phrase,
@@ -23,6 +23,7 @@ from .names import (
 from .quotes import Quote, find_quotes
 from .sentences import Sentences
 
+ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
 _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
@@ -265,8 +266,8 @@ class _Extraction:
                 end = q.after  # the sentence splitter stopped inside a quote
             consumed.add(i)
         words = body[start:end].split()
-        if len(words) < 2:
-            return
+        if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
+            return  # one word is too little, except the object of a stand: "endorsed Clinton"
         cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
         confidence = 0.85 if cue.that or cue.according else 0.7
         self.add("reported", start, end, who, cue_text, "reported-" + ("that" if cue.that else "according" if cue.according else "clause"), confidence)

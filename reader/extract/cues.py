@@ -78,6 +78,11 @@ class Cue:
     def according(self) -> bool:
         return self.lemma == "according to"
 
+    @property
+    def participle(self) -> bool:
+        """"saying", "referring to": the -ing form, whose subject is usually elsewhere."""
+        return self.verb.split(" ", 1)[0].endswith("ing")
+
 
 # Speech verbs that can stand before their subject: '"...," said Peskov', '"...?" asked Smith'.
 _INVERTIBLE = {
@@ -147,7 +152,7 @@ def _after_determiner(body: str, pos: int) -> bool:
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     s, e = cue.start, cue.end
     k = toks.index(s)
-    if cue.verb.endswith("ing") and k <= toks.index(ss) + 1:
+    if cue.participle and k <= toks.index(ss) + 1:
         # "Citing last week's attack, Will urged ...": the subject comes after the comma
         cue.coordinated = True
         return
@@ -158,7 +163,7 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     k = skip_adverbials(toks, k, toks.index(ss))
     prev = toks[k - 1][TEXT] if k > 0 else "\n"
     prev2 = toks[k - 2][LOW] if k > 1 else ""
-    if prev.lower() in ("and", "but") or (prev == "," and cue.verb.endswith("ing")):
+    if prev.lower() in ("and", "but") or (prev == "," and cue.participle):
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
@@ -167,7 +172,7 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         cue.subject = subject_before(body, toks, toks[k - 1][START] if prev2 != "," else toks[k - 2][START], ss)
         return
     invertible = cue.lemma in _INVERTIBLE or (cue.lemma in SPEECH_LEMMAS and cue.lemma not in TAKES_OBJECT)
-    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and invertible and not cue.verb.endswith("ing"):
+    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and invertible and not cue.participle:
         # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
@@ -188,7 +193,7 @@ def _participle(toks: Tokens, cue: Cue) -> None:
     """A participle ("saying", "writing") whose phrase before it is a thing ("issued a statement
     saying") or the object of a preposition ("responded on Facebook writing") is said by the
     sentence's subject, not by that phrase."""
-    if not cue.verb.endswith("ing") or cue.subject is None or cue.subject.pronoun:
+    if not cue.participle or cue.subject is None or cue.subject.pronoun:
         return
     k = toks.index(cue.subject.start)
     after_preposition = k > 0 and toks[k - 1][LOW] in _OBJECT_PREPOSITIONS
