@@ -245,7 +245,12 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         ):
             cue.content = (t[START], se)  # "told reporters he would ..."
             return
-        if j == k and not (t[LOW] in _PREPOSITIONS or object_taker):
+        if not cue.inverted and cue.lemma in _SAYING and j == k and t[TEXT].isalpha() and t[TEXT].islower() and (
+            t[LOW] not in _PREPOSITIONS and t[LOW] not in ("and", "or", "but", "so", "yes", "no", "nothing", "goodbye")
+        ):
+            cue.content = (t[START], se)  # "Sanders says millions lost their homes ..."
+            return
+        if j == k and not (t[LOW] in _PREPOSITIONS or t[LOW].rstrip(".") in _TIME_WORDS or object_taker):
             break
         j += 1
     if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
@@ -305,6 +310,9 @@ def _object_start(t) -> bool:
         return True  # "talked about the plan", "pushed for reform", "voted against it"
     return (t[TEXT][0].isalnum() or t[TEXT] in ('"', "“", "$")) and t[LOW] not in _PREPOSITIONS
 
+
+# Verbs of saying whose complement is almost always a clause, even with no "that".
+_SAYING = {"say", "add", "argue", "claim", "insist", "contend", "maintain", "assert", "believe", "think", "note", "explain", "predict", "warn", "suggest", "acknowledge", "admit", "concede"}
 
 # Prepositions that open what a verb is about, unlike time and place ("in", "at", "during").
 _CONTENT_PREPOSITIONS = {"about", "for", "against", "on", "over", "of", "with", "to", "as", "into"}

@@ -195,22 +195,38 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
             j -= 1
         if toks[j][TEXT] == "(":
             k = j
-    appositive = None
     if k > lo and toks[k - 1][TEXT] == ",":
-        # "NAME, appositive, cue": find the comma that opens the appositive.
-        j = k - 2
-        while j >= lo and toks[j][TEXT] not in (",", "(", "“", '"', "”", "—", "–", "\n") and k - j < 30:
+        return _before_appositives(body, toks, lo, k - 1)
+    return _np_backward(toks, lo, k)
+
+
+def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase | None:
+    """"NAME, appositive, [appositive,] cue": step back over up to three comma-separated
+    appositives ("Yin Myint May, 60, a doctor, said"; "Humphrey, who calls Trump a "sociopath,"
+    said") to the name they describe."""
+    end = comma  # index of the comma that closes the last appositive
+    for _ in range(3):
+        j = end - 1
+        while j >= lo and toks[j][TEXT] not in (",", "(", "—", "–", "\n", ";") and end - j < 40:
             j -= 1
-        if j >= lo + 1 and toks[j][TEXT] == "," and k - j > 2:
-            appositive = body[toks[j + 1][START] : toks[k - 2][END]]
-            k = j
-        else:
+        if j < lo + 1 or toks[j][TEXT] != "," or end - j < 2:
             return None
-    phrase = _np_backward(toks, lo, k)
-    if phrase is None:
-        return None
-    phrase.appositive = appositive
-    return phrase
+        phrase = _np_backward(toks, lo, j)
+        if phrase is not None and end == comma:
+            phrase.appositive = body[toks[j + 1][START] : toks[comma - 1][END]]
+            return phrase  # the usual "NAME, appositive, said" (any phrase will do)
+        if phrase is not None and (phrase.words[-1][0].isupper() or phrase.pronoun) and (
+            toks.index(phrase.start) == lo or toks[toks.index(phrase.start) - 1][TEXT] in _NP_EDGES
+            or toks[toks.index(phrase.start) - 1][LOW] in _NP_EDGE_WORDS
+        ):
+            phrase.appositive = body[toks[j + 1][START] : toks[comma - 1][END]]
+            return phrase
+        end = j
+    return None
+
+
+_NP_EDGES = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "'", "’"}
+_NP_EDGE_WORDS = {"and", "but", "while", "as", "because", "although", "though", "so", "when", "where", "that"}
 
 
 _TIME_NOUNS = {"past", "time", "week", "weeks", "month", "months", "year", "years", "day", "days",
