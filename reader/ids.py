@@ -13,7 +13,7 @@ import hashlib
 from .model import Claim, Document
 
 # Bump when parsing or extraction changes, so re-ingesting a file refreshes its claims.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def _hash(*parts: str) -> str:
@@ -35,10 +35,11 @@ def fingerprint(text: str) -> str:
 
 
 def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for c in claims:
-        key = (c.kind, c.text)
+        key = (c.part, c.kind, c.text)
         n = seen.get(key, 0)
         seen[key] = n + 1
-        c.id = _hash(article, c.kind, c.text, str(n))
+        parts = (article, c.kind, c.text, str(n)) if c.part == "body" else (article, c.part, c.kind, c.text, str(n))
+        c.id = _hash(*parts)
     return claims

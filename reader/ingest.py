@@ -97,7 +97,7 @@ def read_article(name: str, data: bytes) -> Article:
         doc.warnings.insert(0, decoded.warning)
     aid = article_id(doc)
     try:
-        claims = claim_ids(aid, find_claims(doc.body))
+        claims = claim_ids(aid, find_claims(doc.body, doc.title))
     except Exception as exc:
         claims = []
         doc.warnings.append(f"claims could not be found ({type(exc).__name__}: {safe_line(str(exc), 80)})")

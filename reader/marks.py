@@ -22,7 +22,7 @@ class Segment:
 def segments(article: Article) -> list[Segment]:
     """The body cut at every claim and editorial boundary, covering it end to end."""
     body = article.body
-    claims = sorted(article.claims, key=lambda c: (c.start, c.end))
+    claims = sorted((c for c in article.claims if c.part == "body"), key=lambda c: (c.start, c.end))
     notes = list(article.editorial) + [s for c in claims for s in c.editorial]
     cuts = {0, len(body)}
     for c in claims:
@@ -39,6 +39,11 @@ def segments(article: Article) -> list[Segment]:
         editorial = any(s <= a < e for s, e in notes)
         out.append(Segment(a, b, claim, editorial))
     return out
+
+
+def claim_order(claims: list[Claim]) -> list[Claim]:
+    """The order claims are read and listed in: the headline's, then the body's by position."""
+    return sorted(claims, key=lambda c: (c.part != "title", c.start, c.end))
 
 
 def speaker_order(claims: list[Claim]) -> dict[str, int]:

@@ -36,11 +36,13 @@ class Claim:
     rule: str = ""
     editorial: tuple[Span, ...] = ()
     mention: str | None = None  # how the text names the speaker here ("the spokesman", "he")
+    part: str = "body"  # "title" for a claim of the headline: its offsets index the title
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "kind": self.kind,
+            "part": self.part,
             "text": self.text,
             "speaker": self.speaker,
             "mention": self.mention,
@@ -68,6 +70,7 @@ class Claim:
             rule=d.get("rule", ""),
             editorial=tuple(tuple(s) for s in d.get("editorial", ())),
             mention=d.get("mention"),
+            part=d.get("part", "body"),
         )
 
 

@@ -164,7 +164,7 @@ def cmd_extract(args) -> int:
                 "published": d.published.isoformat() if d.published else None,
                 "body": d.body,
                 "claims": [
-                    {k: c.to_dict()[k] for k in ("id", "kind", "text", "speaker", "role", "cue", "start", "end", "confidence", "rule")}
+                    {k: c.to_dict()[k] for k in ("id", "kind", "part", "text", "speaker", "mention", "role", "cue", "start", "end", "confidence", "rule")}
                     for c in article.claims
                 ],
             }

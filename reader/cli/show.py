@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..marks import segments, speaker_order
+from ..marks import claim_order, segments, speaker_order
 from ..model import Annotation, Article
 
 PALETTE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green", "bright_blue"]
@@ -70,7 +70,7 @@ def print_article(article: Article, notes: dict[str, Annotation], plain: bool = 
         console.print(body)
     console.print()
     console.print(Text(f"Claims ({len(article.claims)})", style="bold"))
-    for i, c in enumerate(article.claims, start=1):
+    for i, c in enumerate(claim_order(article.claims), start=1):
         note = notes.get(c.id)
         speaker = (note.speaker if note and note.speaker else c.speaker) or "?"
         tag = TAG_MARK.get(note.tag, "") if note and note.tag else "untagged"

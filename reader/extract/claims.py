@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Claim
 from .cues import Cue, find_cues, sentence_subject
+from .headline import headline_claims
 from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
 from .names import (
     Entity,
@@ -410,6 +411,29 @@ class _Extraction:
             return who, "continued"
         return None, ""
 
+    def title_claims(self, title: str) -> list[Claim]:
+        """The headline's claim, its speaker resolved against what the body says about them."""
+        out = []
+        for who, start, end, cue, rule in headline_claims(title):
+            words = who.split()
+            name, role, kind = split_words(tuple(words))
+            speaker = None
+            if name:
+                entity = self.registry.find(name) if kind != "org" else None
+                speaker = _Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
+            elif role:
+                entity = self.registry.by_role(_role_head(role), len(self.body))
+                speaker = _Speaker(entity.name, entity.role, entity, 0.7, mention=who) if entity else _Speaker(role, None, None, 0.6)
+            if speaker is None:
+                continue
+            kind_ = "quote" if title[max(start - 1, 0) : start] in "'‘\"“" and start > 0 else "reported"
+            out.append(
+                Claim(id="", kind=kind_, text=title[start:end], start=start, end=end, speaker=speaker.name,
+                      role=speaker.role, cue=cue, confidence=round(0.7 * speaker.confidence, 2), rule=rule,
+                      mention=speaker.mention or (who if who != speaker.name else None), part="title")
+            )
+        return out
+
     def known_subject(self, phrase: Phrase | None, pos: int) -> _Speaker | None:
         """A sentence's subject as a speaker, if it is someone: a pronoun that resolves, a name
         or a role the article knows, not just any capitalised word ("Boos rained down")."""
@@ -471,6 +495,15 @@ class _Extraction:
         return _Speaker(best.speaker, best.role, found, 0.8)
 
 
+_ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman", "spokespeople": "spokesman"}
+
+
+def _role_head(role: str) -> str:
+    """The noun a role ends in, with synonyms folded: "Putin's spokesperson" -> "spokesman"."""
+    head = role.split()[-1].lower()
+    return _ROLE_SYNONYMS.get(head, head)
+
+
 def _appositive_role(appositive: str | None) -> str | None:
     if not appositive:
         return None
@@ -503,6 +536,9 @@ def editorial_spans(body: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body))
 
 
-def find_claims(body: str) -> list[Claim]:
-    """All claims of an article body, in body order, without ids."""
-    return _Extraction(body).run()
+def find_claims(body: str, title: str = "") -> list[Claim]:
+    """All claims of an article, without ids: the headline's first (offsets into the title,
+    part "title"), then the body's in body order."""
+    extraction = _Extraction(body)
+    claims = extraction.run()
+    return extraction.title_claims(title) + claims if title else claims

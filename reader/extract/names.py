@@ -501,8 +501,9 @@ class Registry:
     def by_role(self, noun: str, pos: int) -> Entity | None:
         """The latest entity before `pos` whose role contains `noun` ("the spokesman")."""
         best, best_pos = None, -1
+        nouns = {noun} | ({"spokesman", "spokeswoman", "spokesperson"} if noun.startswith("spokes") else set())
         for e in self.entities:
-            if e.role and noun in e.role.lower().split():
+            if e.role and nouns & set(e.role.lower().split()):
                 last = max((p for p in e.mentions if p < pos), default=-1)
                 if last > best_pos:
                     best, best_pos = e, last

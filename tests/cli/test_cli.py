@@ -29,11 +29,12 @@ def test_extract_json_is_the_documented_contract(capsys):
     assert [a["title"] for a in data] == ["Putin's spokesperson says meeting with Trump is necessary", "Rail fares to rise above inflation"]
     seed = data[0]
     assert set(seed) == {"path", "title", "author", "published", "body", "claims"}
+    assert [c["part"] for c in seed["claims"]][:2] == ["title", "body"]
     assert seed["published"] == "2025-05-05T13:16:00+03:00" and data[1]["published"] is None
     for article in data:
         for c in article["claims"]:
-            assert {"id", "kind", "text", "speaker", "role", "cue", "start", "end"} <= set(c)
-            assert article["body"][c["start"] : c["end"]] == c["text"]
+            assert {"id", "kind", "part", "text", "speaker", "role", "cue", "start", "end"} <= set(c)
+            assert article[c["part"]][c["start"] : c["end"]] == c["text"]
             assert c["kind"] in ("quote", "reported", "source")
 
 
@@ -62,7 +63,7 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     seed_id = articles[0]["id"]
     code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id[:6], "--json")
     claims = json.loads(out)
-    assert len(claims) == 14 and all(c["tag"] is None for c in claims)
+    assert len(claims) == 15 and all(c["tag"] is None for c in claims)
     target = next(c for c in claims if c["text"] == "I don’t know")
     code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"][:7], "unknown", "--note", "evasive")
     assert code == 0 and out.startswith(f"{target['id']}  unknown, note: evasive")
@@ -70,7 +71,7 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     (tagged,) = json.loads(out)
     assert (tagged["id"], tagged["note"], tagged["speaker"]) == (target["id"], "evasive", "Donald Trump")
     code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id, "--untagged", "--json")
-    assert len(json.loads(out)) == 13
+    assert len(json.loads(out)) == 14
     code, out, _ = run(capsys, "--store", store_dir, "list", "--json")
     assert json.loads(out)[0]["tagged"] == 1
     code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"], "none", "--note", "")
@@ -127,12 +128,12 @@ def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
     run(capsys, "--store", store_dir, "tag", claims[0]["id"], "stated", "--note", "lead")
     target = tmp_path / "out" / "export.json"
     code, out, err = run(capsys, "--store", store_dir, "export", "-o", str(target))
-    assert code == 0 and err.strip() == f"exported 1 articles, 14 claims, 1 annotations to {target}"
+    assert code == 0 and err.strip() == f"exported 1 articles, 15 claims, 1 annotations to {target}"
     data = json.loads(target.read_text())
     assert data["schema"] == "newsreader-export/1" and data["counts"]["annotations"] == 1
     (article,) = data["articles"]
-    first = article["claims"][0]
-    assert first["annotation"]["tag"] == "stated" and first["annotation"]["note"] == "lead"
+    first = article["claims"][0]  # the headline's claim comes first
+    assert first["part"] == "title" and first["annotation"]["tag"] == "stated" and first["annotation"]["note"] == "lead"
     assert first["speaker"] == "Dmitry Peskov" and "body" not in article
     code, out, _ = run(capsys, "--store", store_dir, "export", "--bodies")
     assert json.loads(out)["articles"][0]["body"].startswith("Kremlin spokesman")

@@ -105,9 +105,13 @@ def test_nested_attribution_belongs_to_the_outer_speaker():
     ]
 
 
+def body_claims(article):
+    return [c for c in article.claims if c.part == "body"]
+
+
 def test_up_named_quote_labels():
     article = fixture("up/named_quote.txt")
-    got = [(c.kind, c.speaker, c.cue) for c in article.claims]
+    got = [(c.kind, c.speaker, c.cue) for c in body_claims(article)]
     assert got == [
         ("reported", "Volodymyr Zelenskyy", "thanked"),
         ("source", "Volodymyr Zelenskyy", "Source"),
@@ -119,7 +123,7 @@ def test_up_named_quote_labels():
 
 def test_up_multi_paragraph_quote_block_takes_the_lead_speaker():
     article = fixture("up/multi_paragraph_quote.txt")
-    (claim,) = article.claims
+    (claim,) = body_claims(article)
     assert claim.speaker == "Oleksii Marchenko" and claim.role == "Defence Minister"
     assert claim.text.endswith("The first recruits will start in July.")
 
@@ -143,7 +147,7 @@ def test_up_curly_quotes_and_guillemets():
 
 def test_up_reader_comments_give_no_claims():
     article = fixture("up/republished.txt")
-    assert [c.speaker for c in article.claims] == ["Dmytro Lubinets", "Dmytro Lubinets"]
+    assert [c.speaker for c in body_claims(article)] == ["Dmytro Lubinets", "Dmytro Lubinets"]
 
 
 def test_plain_article_speakers_and_roles():
@@ -161,3 +165,12 @@ def test_every_claim_says_how_sure_it_is():
     inherited = next(c for c in article.claims if c.text.startswith("But the money"))
     direct = next(c for c in article.claims if c.text.startswith("Nobody likes"))
     assert inherited.confidence < direct.confidence
+
+
+def test_headline_claims_index_the_headline():
+    article = fixture("up/named_quote.txt")
+    (claim,) = [c for c in article.claims if c.part == "title"]
+    assert article.title[claim.start : claim.end] == claim.text == "partners for new aid package"
+    assert (claim.speaker, claim.cue, claim.rule) == ("Volodymyr Zelenskyy", "thanks", "headline-verb")
+    plain = fixture("plain/bbc_like.txt")
+    assert [c for c in plain.claims if c.part == "title"] == []  # "Rail fares to rise ..." claims nothing

@@ -12,12 +12,19 @@ def article():
 
 
 def claims(article, kind):
-    return [(c.speaker, c.text) for c in article.claims if c.kind == kind]
+    return [(c.speaker, c.text) for c in article.claims if c.kind == kind and c.part == "body"]
 
 
-def test_every_claim_indexes_the_body(article):
+def test_every_claim_indexes_the_body_or_the_headline(article):
     for c in article.claims:
-        assert article.body[c.start : c.end] == c.text
+        assert (article.body if c.part == "body" else article.title)[c.start : c.end] == c.text
+
+
+def test_the_headline_claim_is_the_spokesman_s(article):
+    (claim,) = [c for c in article.claims if c.part == "title"]
+    assert (claim.kind, claim.speaker, claim.text, claim.cue) == (
+        "reported", "Dmitry Peskov", "meeting with Trump is necessary", "says")
+    assert claim.mention == "Putin's spokesperson"
 
 
 def test_peskov_three_direct_quotes_and_trump_two(article):
@@ -74,7 +81,7 @@ def test_two_sources(article):
 
 
 def test_roles_and_cues(article):
-    peskov = next(c for c in article.claims if c.speaker == "Dmitry Peskov")
+    peskov = next(c for c in article.claims if c.speaker == "Dmitry Peskov" and c.part == "body")
     assert peskov.role == "Kremlin spokesman" and peskov.cue == "stated that"
     rubio = next(c for c in article.claims if c.speaker == "Marco Rubio")
     assert rubio.role == "US Secretary of State"

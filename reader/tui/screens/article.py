@@ -9,6 +9,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...marks import claim_order
 from ...model import Annotation, Article, Claim, apply_change
 from ...storage import StoreError
 from ...text import neutralize
@@ -32,7 +33,7 @@ class ArticleScreen(Screen):
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0) -> None:
         super().__init__()
         self.article = article
-        self.claims: list[Claim] = sorted(article.claims, key=lambda c: (c.start, c.end))
+        self.claims: list[Claim] = claim_order(article.claims)
         self.notes = dict(notes)
         self.current = current if self.claims else -1
 

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...marks import segments, speaker_order
+from ...marks import claim_order, segments, speaker_order
 from ...model import Annotation, Article, Claim
 from ...text import neutralize
 from ..colours import ClaimStyles
@@ -74,8 +74,9 @@ class ArticleView(ScrollView, can_focus=True):
     def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
         self.article = article
         self.body = neutralize(article.body)
-        self.claims = sorted(article.claims, key=lambda c: (c.start, c.end))
-        self._claim_starts = [c.start for c in self.claims]
+        self.claims = claim_order(article.claims)
+        self._titled = sum(1 for c in self.claims if c.part == "title")  # the headline's come first
+        self._claim_starts = [c.start for c in self.claims[self._titled :]]
         self._segments = segments(article)
         self._segment_starts = [s.start for s in self._segments]
         self.notes = notes
@@ -143,7 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
         for i, (text, _cls, _parts) in enumerate(self._header):
             rows.extend((i, line) for line in wrap(text, width))
         rows.append((-2, Line(0, 0)))  # a blank line under the header
-        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source")
+        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source" and c.part == "body")
         labels = {i: self._label(i) for i in range(len(self.claims))}
         rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
         self._rows = rows
@@ -165,6 +166,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_claim(self, index: int, animate: bool = False) -> None:
         claim = self.claims[index]
+        if claim.part == "title":
+            self.scroll_to(y=0, animate=animate)
+            return
         top, bottom = self.row_of(claim.start), self.row_of(claim.end)
         height = self.scrollable_content_region.height or 10
         y = self.scroll_offset.y
@@ -183,10 +187,12 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def _claim_index(self, claim: Claim) -> int:
-        i = bisect_right(self._claim_starts, claim.start) - 1
-        while i >= 0 and self.claims[i] is not claim and self.claims[i].id != claim.id:
+        if claim.part == "title":
+            return next((i for i in range(self._titled) if self.claims[i].id == claim.id), -1)
+        i = bisect_right(self._claim_starts, claim.start) - 1 + self._titled
+        while i >= self._titled and self.claims[i] is not claim and self.claims[i].id != claim.id:
             i -= 1
-        return i
+        return i if i >= self._titled else -1
 
     def pieces(self, line: Line) -> list[tuple[str, Style, int | None, int | None]]:
         """(text, style, body offset, claim index) for each run of a body line."""
@@ -227,11 +233,28 @@ class ArticleView(ScrollView, can_focus=True):
                 out.append((self._label(index), styles.label(self._speakers.get(self.claims[index].speaker or ""), index == self.current), None, index))
         return out
 
+    def _title_pieces(self, text: str, line: Line, style: Style) -> list[Segment]:
+        """The headline, with its claims highlighted like the body's."""
+        styles = self.styles_for_claims
+        cuts = {line.start, line.end}
+        for c in self.claims[: self._titled]:
+            cuts.update(p for p in (c.start, c.end) if line.start < p < line.end)
+        points = sorted(cuts)
+        out = []
+        for a, b in itertools.pairwise(points):
+            index = next((i for i in range(self._titled) if self.claims[i].start <= a < self.claims[i].end), None)
+            piece = style
+            if index is not None:
+                claim = self.claims[index]
+                piece = style + styles.claim(claim.kind, self._speakers.get(claim.speaker or ""), index == self.current)
+            out.append(Segment(text[a:b], piece))
+        return out
+
     def _gutter(self, line: Line) -> Segment:
         style = self.get_component_rich_style("article-view--gutter")
-        i = bisect_right(self._claim_starts, line.end - 1) - 1 if line.end > line.start else -1
+        i = bisect_right(self._claim_starts, line.end - 1) - 1 + self._titled if line.end > line.start else -1
         glyph = " "
-        while i >= 0 and self.claims[i].start >= line.start:
+        while i >= self._titled and self.claims[i].start >= line.start:
             claim = self.claims[i]
             note = self.notes.get(claim.id)
             if i == self.current:
@@ -240,7 +263,7 @@ class ArticleView(ScrollView, can_focus=True):
             if note and note.tag:
                 glyph = TAG_GLYPH[note.tag]
             i -= 1
-        if glyph == " " and 0 <= self.current < len(self.claims):
+        if glyph == " " and self._titled <= self.current < len(self.claims):
             c = self.claims[self.current]
             if c.start < line.start < c.end:
                 glyph = "│"
@@ -259,7 +282,9 @@ class ArticleView(ScrollView, can_focus=True):
             text, cls, parts = self._header[block]
             style = self.get_component_rich_style(cls)
             segs = [Segment(" " * GUTTER, base)]
-            if parts is None:
+            if block == 0 and self._titled:
+                segs.extend(self._title_pieces(text, line, base + style))
+            elif parts is None:
                 segs.append(Segment(text[line.start : line.end], base + style))
             else:
                 pos = 0
