@@ -30,8 +30,9 @@ _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
 _QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev)\.|(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'’\-]*)"
+# (The lookahead first lets the scan skip every position that cannot start a name.)
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?{_NAME_WORD})*"
+    rf"(?=[A-Z\u00c0-\u00de])(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?{_NAME_WORD})*"
 )
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
@@ -171,7 +172,7 @@ class _Extraction:
             if len(words) == 1 and not role:
                 known = self.registry.find(words[0])
                 if known is not None:
-                    known.mentions.append(m.start())
+                    known.mention(m.start())
                 elif words[0].isupper() and 1 < len(words[0]) <= 6:
                     # an acronym (NATO, FBI); longer capitals are datelines (WASHINGTON --)
                     self.registry.add(words[0], "org", None, m.start())
@@ -469,7 +470,8 @@ class _Extraction:
         for entity in self.registry.entities:
             if entity.kind != "person" or not (entity.role or entity.last_spoke >= 0 or entity.gender):
                 continue  # a bare capitalised pair may be a place ("Fort Pierce", "North Korea")
-            last = max((m for m in entity.mentions if max(window, ps - 300) <= m < pos), default=-1)
+            last = entity.last_before(pos)
+            last = last if last >= max(window, ps - 300) else -1
             if last > best_pos:
                 best_pos, best = last, _Speaker(entity.name, entity.role, entity, 0.45)
         return best
@@ -488,7 +490,7 @@ class _Extraction:
         if best is None:
             # The first person the article names with a role ("Defence Minister Oleksii ...").
             for entity in self.registry.entities:
-                if entity.kind == "person" and entity.role and min(entity.mentions) < pos:
+                if entity.kind == "person" and entity.role and entity.mentions[0] < pos:
                     return _Speaker(entity.name, entity.role, entity, 0.6)
             return _Speaker(None, None, None, 0.3)
         found = self.registry.find(best.speaker) if best.speaker else None
