@@ -188,7 +188,7 @@ class _Extraction:
             self.registry.add(name, kind, role_text, m.start(), gender_of(role_text, words) if role_text or words[0] in _HONORIFICS else None)
 
     def sources(self) -> None:
-        for m in _SOURCE_LINE.finditer(self.body):
+        for m in _SOURCE_LINE.finditer(self.body) if "Source" in self.body else ():
             pos = m.start(1)
             for part in re.split(r";", m.group(1)):
                 stripped = part.strip()

@@ -14,7 +14,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from itertools import accumulate
 
 from .lexicon import (
     AUX,
@@ -38,6 +38,7 @@ _TOKEN = re.compile(
     rf"(?=[A-Zv])(?:(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
     r"|[^\W_]+(?:[_'’\-]+[^\W_]+)*+|[^\w\s]|\n"
 )
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "ben", "abu"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "another", "one", "two", "three", "some", "many", "several", "other"}
 # Lower-case words that may sit inside a role before a name or a role noun.
@@ -71,8 +72,15 @@ class Tokens(list):
     """All tokens of a body, with their start offsets for bisecting."""
 
     def __init__(self, body: str) -> None:
-        super().__init__([(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(body) for g in (m.group(),)])
-        self.starts = list(map(itemgetter(0), self))
+        # Splitting on the token pattern gives gap, token, gap, token, ... as strings; their
+        # running lengths are the offsets. Every step runs in C.
+        parts = _TOKEN_SPLIT.split(body)
+        bounds = list(accumulate(map(len, parts)))
+        texts = parts[1::2]
+        starts = bounds[0::2]
+        del starts[len(texts):]
+        super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts)))
+        self.starts = starts
 
     def index(self, pos: int) -> int:  # type: ignore[override]
         """Index of the first token starting at or after `pos`."""

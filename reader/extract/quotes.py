@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+# '' and `` (TeX style) or one double mark; spelled to begin with one character class, which
+# Python's re scans for fast.
+_DOUBLE = re.compile(r"[\"“”„«»'`](?:(?<=')'|(?<=`)`|(?<=[\"“”„«»]))")
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"“", "„", "«", "``"}
 _CLOSERS = {"”", "»"}

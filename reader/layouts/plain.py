@@ -15,6 +15,7 @@ _COMMENTS = re.compile(
     r"^\s*(?:\d+\s+(?:comments?|responses?|thoughts? on\b)\b.*|(?:leave a (?:reply|comment)|reader comments)\s*:?)\s*$",
     re.I,
 )
+_COMMENTS_FIRST = set("0123456789lLrR")  # what a line _COMMENTS matches can start with (lines are stripped)
 
 
 def _hard_wrapped(blocks: list[list[str]]) -> bool:
@@ -51,7 +52,7 @@ def parse(text: str) -> Document:
     else:
         lines = [line for b in blocks for line in b]
     for i, line in enumerate(lines):
-        if i > 0 and _COMMENTS.match(line):
+        if i > 0 and line[:1] in _COMMENTS_FIRST and _COMMENTS.match(line):
             warnings.append(f"dropped {len(lines) - i} paragraphs of reader comments after the article")
             lines = lines[:i]
             break

@@ -48,7 +48,7 @@ def detect(text: str) -> bool:
     for line in text.split("\n", 40)[:40]:
         if not line.strip():
             continue
-        if _HEADER.match(line) or _BYLINE.match(line.strip()):
+        if _HEADER.match(line) or ("day" in line and _BYLINE.match(line.strip())):
             return True
         seen += 1
         if seen >= 8:
