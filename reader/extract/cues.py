@@ -116,7 +116,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if inside_quote(s):
             continue
         verb = m.group(0)
-        if _after_determiner(body, s):
+        if _after_determiner(toks, toks.index(s)):
             continue  # "the report", "his call", "a claim": a noun, not a verb
         lemma = "according to" if verb.lower() == "according to" else CUES[verb]
         cue = Cue(s, e, lemma, verb)
@@ -137,16 +137,25 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     return cues
 
 
-_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|these|those|whose|every|each|no|any)|['’]s)"
-    r"(?:\s+(?:new|latest|recent|major|first|second|final|initial|official|public|own|full|annual|"
-    r"joint|written|formal|brief|previous|earlier|similar|separate|detailed|big|key|main|same))?\s+$",
-    re.I,
-)
+_DETERMINERS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "whose", "every", "each", "no", "any",
+}
+_NOUN_ADJECTIVES = {
+    "new", "latest", "recent", "major", "first", "second", "final", "initial", "official", "public",
+    "own", "full", "annual", "joint", "written", "formal", "brief", "previous", "earlier",
+    "similar", "separate", "detailed", "big", "key", "main", "same",
+}
 
 
-def _after_determiner(body: str, pos: int) -> bool:
-    return bool(_NOUN_BEFORE.search(body, max(0, pos - 24), pos))
+def _after_determiner(toks: Tokens, k: int) -> bool:
+    """"the report", "his call", "Trump's latest claim": the cue word at token k is a noun."""
+    if k == 0:
+        return False
+    prev = toks[k - 1][LOW]
+    if prev in _NOUN_ADJECTIVES and k > 1:
+        prev = toks[k - 2][LOW]
+    return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
 
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:

@@ -505,6 +505,10 @@ class Registry:
         return entity
 
     def find(self, name: str, kind: str | None = None) -> Entity | None:
+        if kind is None and " " not in name:
+            # One word: the latest entity known by it (the common case, kept cheap).
+            found = self._by_token.get(name.strip().lower())
+            return found[-1] if found else None
         parts = name.split()
         if not parts:
             return None
