@@ -43,6 +43,11 @@ _INTRO_GAP = re.compile(
 _AFTER_GAP = re.compile(r"^[\s,]*$")
 # A long subject between a quote and its verb: '"...," former George W. Bush speechwriter Noam Neusner wrote'
 _AFTER_NAMING = re.compile(r"^[\s,]+(?:(?:the|a|an|former|then|[A-Z][\w.'’-]*|[a-z][\w-]*er|[a-z][\w-]*ist)\s+){1,6}$")
+# '"...," election law expert Rick Hasen tweeted': a few more words of the subject's phrase.
+_AFTER_WORDS = re.compile(
+    r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
+    r"(?:[a-z][\w'’\-]*\s+){1,4}$"
+)
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
@@ -309,7 +314,8 @@ class _Extraction:
                     break
                 begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
                 gap = body[q.after : begin]
-                adjacent = _AFTER_GAP.match(gap) or (_AFTER_NAMING.match(gap) and "," in gap[:3])
+                comma = "," in gap[:3] or text.rstrip().endswith(",")
+                adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
                 if adjacent and not (text.rstrip().endswith(".") and cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
                     who = speaker_of(cue)
                     cue_text, rule = cue.verb, "cue-after"
@@ -362,6 +368,14 @@ class _Extraction:
         # Is it someone's words at all? Titles and scare quotes are not.
         if who is None and self._is_not_speech(q, text, words):
             return
+        # A quote inside a sentence that reports someone's words: `Will claims the speech affirmed
+        # "the foundational belief"`, `"Many would consider that an embarrassment" if she lost
+        # narrowly, said David Wasserman`.
+        if who is None:
+            cue = self.sentence_cue(q, cues)
+            if cue is not None:
+                who = speaker_of(cue)
+                cue_text, rule = cue.verb, "sentence"
         # Unattributed: the speaker of an earlier quote in this paragraph, or of the quote that
         # ended the previous paragraph.
         if who is None:
@@ -373,11 +387,31 @@ class _Extraction:
             who, rule = self.nearby_speaker(q.open_at), "nearby"
             if who is None:
                 who, rule = _Speaker(None, None, None, 0.3), "unattributed"
-        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7}.get(rule, 0.3)
+        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7, "sentence": 0.75}.get(rule, 0.3)
         claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
         if claim is not None:
             self.quote_speaker[index] = who
             self.spoke(who, q.open_at)
+
+    def sentence_cue(self, q: Quote, cues: list[Cue]) -> Cue | None:
+        """The cue of the sentence a quote sits in, when what it reports holds the quote: the
+        nearest before it, else the nearest after it (in the sentence where the quote ends)."""
+        ss = self.sentences.bounds(q.open_at)[0]
+        se = self.sentences.bounds(q.after)[1]
+
+        def reports_it(c: Cue) -> bool:
+            return (c.subject is not None or c.coordinated)
+
+        first = bisect_left(self._cue_starts, ss)
+        before = [c for c in cues[first : bisect_left(self._cue_starts, q.open_at)] if c.end <= q.open_at and reports_it(c)]
+        if before:
+            return before[-1]
+        for c in cues[bisect_left(self._cue_starts, q.after) :]:
+            if c.start >= se:
+                break
+            if not c.coordinated and reports_it(c):
+                return c
+        return None
 
     def _is_not_speech(self, q: Quote, text: str, words: int) -> bool:
         before = self.body[max(0, q.open_at - 30) : q.open_at].lower().split()

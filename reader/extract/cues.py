@@ -187,7 +187,9 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         if phrase is not None:
             after = toks.index(phrase.end)
             nxt_text = toks[after][TEXT] if after < len(toks) and toks[after][START] < se else "."
-            if nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
+            if phrase.pronoun and nxt_text.isalpha():
+                pass  # "Jim Poolman, said he was": "he" begins the content ('"No," said he.' is rare)
+            elif nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
                 cue.subject, cue.inverted = phrase, True
                 return
     cue.subject = loose_subject(body, toks, s, ss)

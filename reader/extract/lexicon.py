@@ -124,7 +124,11 @@ CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **S
         if form not in AMBIGUOUS}
 
 # Cues that need an object before their content: "told reporters that", "reminded him that".
-TAKES_OBJECT = {"tell", "inform", "assure", "remind", "warn", "urge", "ask", "promise"}
+TAKES_OBJECT = {
+    "tell", "inform", "assure", "remind", "warn", "urge", "ask", "promise", "thank", "congratulate",
+    "advise", "notify", "instruct", "invite", "encourage", "implore", "beseech", "beg", "counsel",
+    "rebuke", "scold", "chide", "lecture", "taunt", "tease",
+}
 
 # Cues whose content may follow with no "that": "He said the plan was dead."
 BARE_CLAUSE = {

@@ -209,6 +209,17 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
             k = j
     if k > lo and toks[k - 1][TEXT] == ",":
         return _before_appositives(body, toks, lo, k - 1)
+    if k > lo and toks[k - 1][TEXT] in ("—", "–"):
+        # "Jason Sims — a teacher from Mount Pleasant — says"
+        dash = toks[k - 1][TEXT]
+        j = k - 2
+        while j > lo and toks[j][TEXT] != dash and k - j < 30:
+            j -= 1
+        if j > lo and toks[j][TEXT] == dash:
+            phrase = _np_backward(toks, lo, j)
+            if phrase is not None:
+                phrase.appositive = body[toks[j + 1][START] : toks[k - 2][END]]
+            return phrase
     return _np_backward(toks, lo, k)
 
 
@@ -223,6 +234,12 @@ def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase 
             j -= 1
         if j < lo + 1 or toks[j][TEXT] != "," or end - j < 2:
             return None
+        if end == comma and end - j <= 5 and all(is_name_token(t) and t[TEXT] not in NOT_NAMES for t in toks[j + 1 : end]):
+            # The name is the appositive: "Another delegate on the Cruz slate, Jim Poolman, said"
+            phrase = _np_backward(toks, j + 1, end)
+            if phrase is not None and len(phrase.words) >= 2 and _np_backward(toks, lo, j) is None:
+                phrase.appositive = body[toks[lo][START] : toks[j - 1][END]]
+                return phrase
         phrase = _np_backward(toks, lo, j)
         if phrase is not None and end == comma:
             phrase.appositive = body[toks[j + 1][START] : toks[comma - 1][END]]
@@ -300,6 +317,15 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
             i -= 1  # "the Florida senator and Republican presidential candidate"
         elif t[TEXT] in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
             i -= 1
+        elif saw_head and i < k and low[0].isalpha() and t[TEXT][0].islower() and low not in AUX:
+            # Adjectives between a determiner and the head: "the presumptive Republican
+            # presidential nominee", "a conservative-leaning newspaper".
+            j = i - 1
+            while j > lo and j > i - 3 and toks[j - 1][TEXT][0].islower() and toks[j - 1][LOW] not in _DETERMINERS:
+                j -= 1
+            if j > lo and toks[j - 1][LOW] in ("the", "a", "an"):
+                i = j - 1
+            break
         else:
             break
     if i == k:
