@@ -46,7 +46,7 @@ _AFTER_NAMING = re.compile(r"^[\s,]+(?:(?:the|a|an|former|then|[A-Z][\w.'’-]*|
 # '"...," election law expert Rick Hasen tweeted': a few more words of the subject's phrase.
 _AFTER_WORDS = re.compile(
     r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
-    r"(?:[a-z][\w'’\-]*\s+){1,4}$"
+    r"(?:[\w'’\-.]+\s+){1,5}$"
 )
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
@@ -95,6 +95,12 @@ class _Extraction:
             return _Speaker(text, None, entity, 0.8)
         appositive_role = _appositive_role(phrase.appositive)
         role = role or appositive_role
+        if kind == "role" and phrase.appositive:
+            # "A former Republican presidential candidate -- John McCain, who lost in 2008 -- said"
+            lead = phrase.appositive.split(",")[0].split()
+            if 2 <= len(lead) <= 4 and all(w[0].isupper() and w not in NOT_NAMES for w in lead):
+                entity = self.registry.add(" ".join(lead), "person", role, pos, gender_of(role, lead))
+                return _Speaker(entity.name, entity.role or role, entity, 0.9, mention=phrase.text)
         if kind == "role":
             words = (role or "").lower().split()
             definite = phrase.words[0].lower() == "the"
@@ -272,6 +278,8 @@ class _Extraction:
             if q.end > end:
                 end = q.after  # the sentence splitter stopped inside a quote
             consumed.add(i)
+        if body[start] in "-—–":
+            return  # "-President Obama, tweeting after the speech": a dash attribution line
         words = body[start:end].split()
         if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
             return  # one word is too little, except the object of a stand: "endorsed Clinton"
@@ -322,11 +330,16 @@ class _Extraction:
                     cue.used = True
                     break
                 break
-        # A dash attribution: `"..." - John Smith`.
+        # A dash attribution: `"..." - John Smith`, on the same line or the next.
         if who is None:
             m = _DASH_GAP.match(body, q.after, pe)
-            if m and m.end() < pe:
-                phrase = phrase_after(body, self.toks, m.end(), pe)
+            dash_end = pe
+            if not (m and m.end() < pe) and not body[q.after : pe].strip(" .,"):
+                ns, dash_end = self.sentences.paragraph(min(pe + 2, len(body)))
+                m = _DASH_GAP.match(body, ns, dash_end) if ns > pe and dash_end - ns < 120 else None
+                m = m if m and m.start() == ns and m.end() > ns else None
+            if m and m.end() < dash_end:
+                phrase = phrase_after(body, self.toks, m.end(), dash_end)
                 if phrase is not None and not phrase.pronoun and phrase.split()[0]:
                     who = self.resolve(phrase, q.after)
                     cue_text, rule = "—", "dash"

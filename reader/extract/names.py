@@ -209,16 +209,28 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
             k = j
     if k > lo and toks[k - 1][TEXT] == ",":
         return _before_appositives(body, toks, lo, k - 1)
-    if k > lo and toks[k - 1][TEXT] in ("—", "–"):
-        # "Jason Sims — a teacher from Mount Pleasant — says"
+    if k > lo + 1 and toks[k - 1][TEXT] in ("—", "–", "-"):
+        # "Jason Sims — a teacher from Mount Pleasant — says", "A former candidate -- John
+        # McCain, who lost in 2008 -- said"
+        double = toks[k - 1][TEXT] == "-"
+        if double and toks[k - 2][TEXT] != "-":
+            return None
         dash = toks[k - 1][TEXT]
-        j = k - 2
-        while j > lo and toks[j][TEXT] != dash and k - j < 30:
+        close = k - 2 if double else k - 1  # the closing dash's first token
+        j = close - 1
+        while j > lo and not (toks[j][TEXT] == dash and (not double or toks[j - 1][TEXT] == "-")) and k - j < 30:
             j -= 1
         if j > lo and toks[j][TEXT] == dash:
-            phrase = _np_backward(toks, lo, j)
+            opening = j - 1 if double else j
+            phrase = _np_backward(toks, lo, opening)
             if phrase is not None:
-                phrase.appositive = body[toks[j + 1][START] : toks[k - 2][END]]
+                phrase.appositive = body[toks[j + 1][START] : toks[close - 1][END]]
+            elif close - j - 1 <= 5 and all(is_name_token(t) for t in toks[j + 1 : close]):
+                phrase = _np_backward(toks, j + 1, close)  # the name is the appositive
+            elif toks[close - 1][TEXT] != ",":
+                phrase = None
+            else:  # "-- John McCain, who lost the 2008 election to Obama --"
+                phrase = _before_appositives(body, toks, j + 1, close - 1)
             return phrase
     return _np_backward(toks, lo, k)
 
@@ -461,7 +473,9 @@ def _leads_to_name(toks: list[Tok], i: int) -> bool:
         t = toks[k]
         if is_name_token(t):
             return t[TEXT] not in NOT_NAMES
-        if not t[TEXT].isalpha() or not t[TEXT].islower() or t[LOW] in _DETERMINERS or t[LOW] in _STOP:
+        if t[LOW] == "of" and k > i:
+            continue  # "master of ceremonies Asab Al-Tabchi"
+        if not t[TEXT].replace("-", "").isalpha() or not t[TEXT].islower() or t[LOW] in _DETERMINERS or t[LOW] in _STOP:
             return False
     return False
 
