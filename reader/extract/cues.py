@@ -458,6 +458,9 @@ _OPENERS = {
 }
 
 
+_SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
+
+
 def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | None:
     """The subject a participle or coordinated verb shares: the name, role or pronoun opening its
     sentence, after an opening adverbial ("In an interview with the Journal, Trump ...")."""
@@ -472,7 +475,9 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
                 break
     while i < hi and toks[i][TEXT] in ('"', "“", "‘", "(", "—"):
         i += 1
-    if i < hi and (toks[i][LOW] in _OPENERS or (toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS)):
+    if i < hi and (toks[i][LOW] in _OPENERS or (
+        toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS and toks[i][LOW] not in _SUBJECT_DETERMINERS
+    )):
         for j in range(i, min(hi, i + 18)):
             if toks[j][TEXT] == ",":
                 i = j + 1

@@ -291,8 +291,21 @@ def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
             if j > lo and toks[j - 1][LOW] in _ADVERBIAL_PREPOSITIONS:
                 k = j - 1
                 continue
+        # A short prepositional phrase after a name: "Trump in his announcement speech called",
+        # "Cruz on Thursday said".
+        j = k - 1
+        while j > lo and k - j <= 5 and toks[j][LOW] not in _PHRASE_PREPOSITIONS and toks[j][TEXT][0].isalnum():
+            j -= 1
+        if j > lo and k - j >= 2 and toks[j][LOW] in _PHRASE_PREPOSITIONS:
+            before = toks[j - 1]
+            if (is_name_token(before) and before[TEXT] not in NOT_NAMES) or before[LOW] in SUBJECT_PRONOUNS or role_word(before[LOW]):
+                k = j
+                continue
         break
     return k
+
+
+_PHRASE_PREPOSITIONS = {"in", "at", "on", "during", "over", "from"}
 
 
 def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
