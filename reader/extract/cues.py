@@ -434,6 +434,7 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
             _clause_break(body, outer.content[0], cue.subject.start)
             or (not cue.subject.pronoun and cue.subject.words[0][0].isupper()
                 and body[outer.content[0] : cue.subject.start].rstrip().endswith(","))
+            or body[outer.content[0] : cue.subject.start].rstrip().endswith(_AFTER_QUOTE)
         ):
             # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
             cut = cue.subject.start
@@ -487,6 +488,9 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     if i >= hi:
         return None
     return phrase_after(body, toks, toks[i][START], toks[hi - 1][END])
+
+
+_AFTER_QUOTE = (',"', ",”", '?"', "?”", '!"', "!”")
 
 
 def _clause_break(body: str, start: int, pos: int) -> bool:

@@ -522,6 +522,13 @@ class Entity:
         return self.name.split()[-1]
 
 
+_ROLE_ABBREVIATIONS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+    "gen.": "general", "lt.": "lieutenant", "sec.": "secretary", "pres.": "president",
+    "amb.": "ambassador", "adm.": "admiral", "col.": "colonel", "capt.": "captain",
+}
+
+
 class Registry:
     """Everyone named in an article so far, and who spoke last."""
 
@@ -583,7 +590,7 @@ class Registry:
         best, best_pos = None, -1
         nouns = {noun} | ({"spokesman", "spokeswoman", "spokesperson"} if noun.startswith("spokes") else set())
         for e in self.entities:
-            if e.role and nouns & set(e.role.lower().split()):
+            if e.role and nouns & {_ROLE_ABBREVIATIONS.get(w, w) for w in e.role.lower().split()}:
                 last = e.last_before(pos)
                 if last > best_pos:
                     best, best_pos = e, last
