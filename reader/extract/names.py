@@ -58,6 +58,8 @@ _ROLE_MODIFIERS = {
 }
 
 
+# Words that are also first names: "Will Estrada said", "May Smith said".
+_FIRST_NAMES_TOO = {"Will", "May"}
 _MODIFIERS_ONLY = _ROLE_MODIFIERS - ROLE_NOUNS
 _APPOSITIVE_START = {"a", "an", "the", "who"}
 
@@ -320,7 +322,7 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
         t = toks[i - 1]
         low = t[LOW]
         if is_name_token(t) and (t[TEXT] not in NOT_NAMES or (i < k and t[LOW] not in ("the", "a", "an"))):
-            if t[TEXT] in NOT_NAMES and t[LOW] not in TITLES:
+            if t[TEXT] in NOT_NAMES and t[LOW] not in TITLES and not (t[TEXT] in _FIRST_NAMES_TOO and saw_head):
                 break
             i -= 1
             saw_head = True
@@ -356,7 +358,8 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     if i == k:
         return None
     words = [t[TEXT] for t in toks[i:k]]
-    while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES):
+    while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES
+                     and not (words[0] in _FIRST_NAMES_TOO and len(words) > 1 and words[1][0].isupper())):
         words = words[1:]
         i += 1
     content = [w for w in words if w.lower() not in _DETERMINERS]
