@@ -207,7 +207,8 @@ def _participle(toks: Tokens, cue: Cue) -> None:
     if not cue.participle or cue.subject is None or cue.subject.pronoun:
         return
     k = toks.index(cue.subject.start)
-    after_preposition = k > 0 and toks[k - 1][LOW] in _OBJECT_PREPOSITIONS
+    # "with Donald Trump tweeting that": the phrase after "with" is the participle's subject
+    after_preposition = k > 0 and toks[k - 1][LOW] in _OBJECT_PREPOSITIONS and toks[k - 1][LOW] != "with"
     if cue.subject.words[-1].islower() or after_preposition:
         cue.subject, cue.coordinated = None, True
 
@@ -418,7 +419,9 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
     for cue in cues:
         if outer is None or outer.content is None or not (outer.content[0] <= cue.start < outer.content[1]):
             if cue.coordinated and cue.subject is None:
-                if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start):
+                k = toks.index(cue.start)
+                adverbial = k > 0 and toks[k - 1][LOW] in ("by", "after", "before", "while", "when", "since")
+                if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start) and not adverbial:
                     cue.subject = kept[-1].subject
                 else:
                     cue.subject = sentence_subject(sentences, toks, cue.start)
@@ -476,18 +479,26 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
                 break
     while i < hi and toks[i][TEXT] in ('"', "“", "‘", "(", "—"):
         i += 1
-    if i < hi and (toks[i][LOW] in _OPENERS or (
-        toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS and toks[i][LOW] not in _SUBJECT_DETERMINERS
-    )):
-        for j in range(i, min(hi, i + 18)):
-            if toks[j][TEXT] == ",":
-                i = j + 1
-                break
-        else:
-            return None
+    for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
+        while i < hi and toks[i][LOW] in _CONJUNCTIONS:
+            i += 1  # "And then Trump went on the attack, saying"
+        if i < hi and (toks[i][LOW] in _OPENERS or (
+            toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS and toks[i][LOW] not in _SUBJECT_DETERMINERS
+        )):
+            for j in range(i, min(hi, i + 30)):
+                if toks[j][TEXT] == ",":
+                    i = j + 1
+                    break
+            else:
+                return None
+            continue
+        break
     if i >= hi:
         return None
     return phrase_after(body, toks, toks[i][START], toks[hi - 1][END])
+
+
+_CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
 
 
 _AFTER_QUOTE = (',"', ",”", '?"', "?”", '!"', "!”")
