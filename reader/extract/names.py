@@ -295,6 +295,9 @@ def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
                 continue
         # A short prepositional phrase after a name: "Trump in his announcement speech called",
         # "Cruz on Thursday said".
+        last = toks[k - 1]
+        if (last[TEXT][0].isupper() and last[TEXT] not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[TEXT][0].isalnum():
+            break  # a name, a pronoun or punctuation right before the verb: nothing to skip
         j = k - 1
         while j > lo and k - j <= 5 and toks[j][LOW] not in _PHRASE_PREPOSITIONS and toks[j][TEXT][0].isalnum():
             j -= 1
