@@ -172,14 +172,18 @@ class _Extraction:
                 continue
             role: list[str] = []
             start = m.start()
-            lower_before = start > 1 and body[start - 1] == " " and body[start - 2].islower()
-            for w in reversed(body[max(0, start - 80) : start].split()[-5:] if lower_before else ()):
-                if w[-1] in _PUNCT_END:
-                    break
-                if role_word(w.lower()) or (role and w[0].isupper() and w not in NOT_NAMES):
-                    role.insert(0, w)
-                else:
-                    break
+            if start > 1 and body[start - 1] == " " and body[start - 2].islower():
+                # The role written before the name: "spokesman Dmitry Peskov". Most names have
+                # none, so the word just before is checked first.
+                before = body[max(0, start - 40) : start - 1].rsplit(None, 1)[-1]
+                if before[-1] not in _PUNCT_END and role_word(before.lower()):
+                    for w in reversed(body[max(0, start - 80) : start].split()[-5:]):
+                        if w[-1] in _PUNCT_END:
+                            break
+                        if role_word(w.lower()) or (role and w[0].isupper() and w not in NOT_NAMES):
+                            role.insert(0, w)
+                        else:
+                            break
             if len(words) == 1 and not role:
                 known = self.registry.find(words[0])
                 if known is not None:
