@@ -19,12 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.evaluate import evaluate  # noqa: E402
+from reader.evaluate import evaluate, slim  # noqa: E402
 from reader.ingest import read_article  # noqa: E402
 
 
 def extract(name: str, data: bytes):
-    return read_article(name, data).claims
+    return slim(read_article(name, data).claims)
 
 
 def main() -> None:

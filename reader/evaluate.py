@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Claim
 
@@ -192,7 +193,23 @@ def _kind(file_text: str, start: int, end: int) -> str:
     return "quote" if QUOTE_MARKS.search(file_text, max(start - 1, 0), end + 1) else "reported"
 
 
-def place(file_text: str, claims: Iterable[Claim]) -> list[Placed]:
+class Prediction(NamedTuple):
+    """What the scorer needs of a claim: small to send back from a worker process."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    mention: str | None
+    rule: str
+
+
+def slim(claims: Iterable[Claim]) -> list[Prediction]:
+    return [Prediction(c.kind, c.start, c.end, c.text, c.speaker, c.mention, c.rule) for c in claims]
+
+
+def place(file_text: str, claims: Iterable[Claim | Prediction]) -> list[Placed]:
     placed: list[Placed] = []
     previous = 0
     for c in sorted(claims, key=lambda c: c.start):
@@ -274,7 +291,7 @@ def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Plac
 
 def evaluate(
     folder: Path,
-    extract: Callable[[str, bytes], list[Claim]],
+    extract: Callable[[str, bytes], list[Claim] | list[Prediction]],
     keep_errors: bool = False,
     workers: int = 1,
 ) -> Score:

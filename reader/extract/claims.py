@@ -53,6 +53,48 @@ _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
 
 
+def _name_words(run: str) -> tuple[str, ...]:
+    """A capitalised run as name words: a sentence's full stop and leading non-names removed."""
+    words = run.split()
+    last = words[-1]
+    if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
+        words[-1] = last[:-1]
+    while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
+        words.pop(0)
+    return tuple(words)
+
+
+def _role_before(body: str, start: int) -> tuple[str, ...]:
+    """The role written before a name: "spokesman Dmitry Peskov". Most names have none, so the
+    word just before is checked first."""
+    before = body[max(0, start - 40) : start - 1].rsplit(None, 1)[-1]
+    if before[-1] in _PUNCT_END or not role_word(before.lower()):
+        return ()
+    role: list[str] = []
+    for w in reversed(body[max(0, start - 80) : start].split()[-5:]):
+        if w[-1] in _PUNCT_END:
+            break
+        if role_word(w.lower()) or (role and w[0].isupper() and w not in NOT_NAMES):
+            role.insert(0, w)
+        else:
+            break
+    return tuple(role)
+
+
+def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str, str | None, str | None] | None:
+    """(name, kind, role, gender) to register for a name with the role before it; kind is
+    "person?" for a lone word that counts only if the name is already known."""
+    name, role_text, kind = split_words(role + words)
+    if not name or kind == "role":
+        return None
+    if " " not in name and not role_text and kind != "org":
+        if not name.isupper():
+            return (name, "person?", None, None)
+        kind = "org"
+    gender = gender_of(role_text, list(words)) if role_text or words[0] in _HONORIFICS else None
+    return (name, kind, role_text, gender)
+
+
 @dataclass(slots=True)
 class _Speaker:
     name: str | None
@@ -153,54 +195,47 @@ class _Extraction:
     # -- passes ----------------------------------------------------------------------------
     def register_names(self) -> None:
         """Every capitalised name, with the role written before it, so that later mentions
-        ("Peskov", "the spokesman", "he") can be resolved. Plain string work: this runs for
-        every name in every article."""
+        ("Peskov", "the spokesman", "he") can be resolved. This runs for every name in every
+        article, so what depends only on the words is worked out once per article."""
         body = self.body
-        cleaned: dict[str, list[str]] = {}
+        registry = self.registry
+        by_token = registry._by_token
+        words_of: dict[str, tuple[str, ...]] = {}
+        plan_of: dict[tuple[str, ...], tuple[str, str, str | None, str | None] | None] = {}
         for m in _NAME_RUN.finditer(body):
-            run = m.group(0)
-            words = cleaned.get(run)
+            run = m.group()
+            words = words_of.get(run)
             if words is None:
-                words = run.split()
-                last = words[-1]
-                if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
-                    words[-1] = last[:-1]
-                while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
-                    words.pop(0)
-                cleaned[run] = words
+                words = words_of[run] = _name_words(run)
             if not words:
                 continue
-            role: list[str] = []
             start = m.start()
+            role: tuple[str, ...] = ()
             if start > 1 and body[start - 1] == " " and body[start - 2].islower():
-                # The role written before the name: "spokesman Dmitry Peskov". Most names have
-                # none, so the word just before is checked first.
-                before = body[max(0, start - 40) : start - 1].rsplit(None, 1)[-1]
-                if before[-1] not in _PUNCT_END and role_word(before.lower()):
-                    for w in reversed(body[max(0, start - 80) : start].split()[-5:]):
-                        if w[-1] in _PUNCT_END:
-                            break
-                        if role_word(w.lower()) or (role and w[0].isupper() and w not in NOT_NAMES):
-                            role.insert(0, w)
-                        else:
-                            break
+                role = _role_before(body, start)
             if len(words) == 1 and not role:
-                known = self.registry.find(words[0])
-                if known is not None:
-                    known.mention(m.start())
+                # A lone capitalised word: a later mention of someone known, an acronym (NATO,
+                # FBI; longer capitals are datelines), or a place or name not seen before.
+                found = by_token.get(words[0].lower())
+                if found:
+                    found[-1].mentions.append(start)  # (positions come in order here)
                 elif words[0].isupper() and 1 < len(words[0]) <= 6:
-                    # an acronym (NATO, FBI); longer capitals are datelines (WASHINGTON --)
-                    self.registry.add(words[0], "org", None, m.start())
-                continue  # a lone capitalised word: a place, or a name not seen before
-            name, role_text, kind = split_words(tuple(role + words))
-            if not name or kind == "role":
+                    registry.add(words[0], "org", None, start)
                 continue
-            if len(name.split()) == 1 and not role_text and kind != "org" and not self.registry.find(name):
-                # A lone capitalised word with no role: a place, or a name not seen before.
-                if not name.isupper():
+            key = role + words
+            if key in plan_of:
+                plan = plan_of[key]
+            else:
+                plan = plan_of[key] = _name_plan(role, words)
+            if plan is None:
+                continue
+            name, kind, role_text, gender = plan
+            if kind == "person?":
+                # A lone capitalised word with no role: only a name already known.
+                if registry.find(name) is None:
                     continue
-                kind = "org"
-            self.registry.add(name, kind, role_text, m.start(), gender_of(role_text, words) if role_text or words[0] in _HONORIFICS else None)
+                kind = "person"
+            registry.add(name, kind, role_text, start, gender)
 
     def sources(self) -> None:
         for m in _SOURCE_LINE.finditer(self.body) if "Source" in self.body else ():

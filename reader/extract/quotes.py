@@ -134,6 +134,8 @@ def find_quotes(body: str) -> list[Quote]:
 def _single_quotes(body: str, doubles: list[Quote]) -> list[Quote]:
     """‘Single-quoted’ passages outside double quotes (British style or headline quotes)."""
     out: list[Quote] = []
+    if "‘" not in body:
+        return out  # no opening mark: every ’ is an apostrophe
     covered = [(q.open_at, q.after) for q in doubles]
     opener = None
     for m in _SINGLE.finditer(body):
