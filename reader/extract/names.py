@@ -81,7 +81,7 @@ class Tokens(list):
         texts = parts[1::2]
         starts = bounds[0::2]
         del starts[len(texts):]
-        super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts)))
+        super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts), strict=True))
         self.starts = starts
 
     def index(self, pos: int) -> int:  # type: ignore[override]
