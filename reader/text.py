@@ -30,9 +30,13 @@ class Decoded:
 
 def clean(text: str) -> str:
     """Normalise line endings to \\n and drop characters that must never reach a terminal."""
+    return _UNSAFE.sub("", _newlines(text))
+
+
+def _newlines(text: str) -> str:
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES.sub("\n", text)
-    return _UNSAFE.sub("", text)
+    return text
 
 
 def safe_line(text: str, limit: int = 200) -> str:
@@ -89,6 +93,8 @@ def decode(data: bytes) -> Decoded:
     controls = len(_UNSAFE.findall(text[:65536]))
     if controls > max(8, len(text[:65536]) // 100):
         raise DecodeError("binary file (too many control characters)")
+    if not controls and len(text) <= 65536:
+        return Decoded(_newlines(text), encoding, warning)  # already known to hold nothing unsafe
     return Decoded(clean(text), encoding, warning)
 
 

@@ -25,6 +25,8 @@ _BYLINE = re.compile(
     rf"^(?P<author>.*?)\s*(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+(?P<day>\d{{1,2}})\s+"
     rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}}))?\s*$"
 )
+# What every byline holds: a weekday and a day of the month ("Monday, 3 March 2025").
+_BYLINE_HINT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d")
 _CAPTION = re.compile(
     r"\b(?:Photo|Photos|Photograph|Image|Picture|Video|Collage|Illustration)(?: by)?:\s*\S", re.I
 )
@@ -48,7 +50,7 @@ def detect(text: str) -> bool:
     for line in text.split("\n", 40)[:40]:
         if not line.strip():
             continue
-        if _HEADER.match(line) or ("day" in line and _BYLINE.match(line.strip())):
+        if _HEADER.match(line) or (len(line) < 300 and _BYLINE_HINT.search(line) and _BYLINE.match(line.strip())):
             return True
         seen += 1
         if seen >= 8:
