@@ -16,6 +16,7 @@ from .names import (
     Registry,
     Tokens,
     gender_of,
+    name_runs,
     phrase_after,
     role_word,
     split_words,
@@ -29,11 +30,6 @@ _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
 _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
 _QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Prof|Rev)\.|(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00de][\w'’\-]*)"
-# (The lookahead first lets the scan skip every position that cannot start a name.)
-_NAME_RUN = re.compile(
-    rf"(?=[A-Z\u00c0-\u00de])(?<![\w'’]){_NAME_WORD}(?:[ \t]+(?:(?:de|da|del|der|di|du|van|von|bin|ibn|al|el|la|le|of)[ \t]+)?{_NAME_WORD})*"
-)
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
@@ -202,14 +198,12 @@ class _Extraction:
         by_token = registry._by_token
         words_of: dict[str, tuple[str, ...]] = {}
         plan_of: dict[tuple[str, ...], tuple[str, str, str | None, str | None] | None] = {}
-        for m in _NAME_RUN.finditer(body):
-            run = m.group()
+        for start, run in name_runs(body, self.toks):
             words = words_of.get(run)
             if words is None:
                 words = words_of[run] = _name_words(run)
             if not words:
                 continue
-            start = m.start()
             role: tuple[str, ...] = ()
             if start > 1 and body[start - 1] == " " and body[start - 2].islower():
                 role = _role_before(body, start)

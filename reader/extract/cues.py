@@ -108,7 +108,7 @@ _JOINERS = "_'’-"
 def cue_matches(body: str, toks: Tokens) -> Iterator[tuple[int, int, int, str]]:
     """(token index, start, end, form) of every cue form in the body: looked up token by token,
     which costs a tenth of scanning the text with one regex for all forms."""
-    texts = [t[TEXT] for t in toks]
+    texts = toks.texts
     done = 0  # where the last form found ends: forms do not overlap
     for k in compress(range(len(texts)), map(CUE_FIRST.__contains__, texts)):
         s = toks[k][START]

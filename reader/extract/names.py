@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from .lexicon import (
     AUX,
@@ -83,10 +84,49 @@ class Tokens(list):
         del starts[len(texts):]
         super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts), strict=True))
         self.starts = starts
+        self.texts = texts
 
     def index(self, pos: int) -> int:  # type: ignore[override]
         """Index of the first token starting at or after `pos`."""
         return bisect_left(self.starts, pos)
+
+
+# Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))))
+_RUN_PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "of"}
+
+
+def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, str]]:
+    """(start, text) of every run of capitalised words ("Dmitry Peskov", "Jean de la Fontaine",
+    "Secretary of State John Kerry"), words apart by spaces only, read from the tokens: only
+    capitalised tokens are looked at, which costs a fraction of scanning the text again."""
+    texts = toks.texts
+    caps = list(compress(range(len(texts)), map(_CAPITALS.__contains__, map(itemgetter(0), texts))))
+    i, n = 0, len(caps)
+    while i < n:
+        k = caps[i]
+        start = toks[k][START]
+        i += 1
+        if start and (body[start - 1].isalnum() or body[start - 1] in "_'’"):
+            continue  # inside a word
+        last = k
+        while i < n:
+            nxt = caps[i]
+            if nxt == last + 1 and _spaced(body, toks[last][END], toks[nxt][START]):
+                last = nxt
+            elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES and _spaced(body, toks[last][END], toks[last + 1][START]) and _spaced(
+                body, toks[last + 1][END], toks[nxt][START]
+            ):
+                last = nxt
+            else:
+                break
+            i += 1
+        yield start, body[start : toks[last][END]]
+
+
+def _spaced(body: str, a: int, b: int) -> bool:
+    """Only spaces or tabs (at least one) between two offsets."""
+    return (b == a + 1 and body[a] == " ") or (b > a and not body[a:b].strip(" \t"))
 
 
 def _is_word(t: Tok) -> bool:
