@@ -11,6 +11,9 @@ from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
 from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
 from .names import (
+    END,
+    LOW,
+    TEXT,
     Entity,
     Phrase,
     Registry,
@@ -61,11 +64,7 @@ def _name_words(run: str) -> tuple[str, ...]:
 
 
 def _role_before(body: str, start: int) -> tuple[str, ...]:
-    """The role written before a name: "spokesman Dmitry Peskov". Most names have none, so the
-    word just before is checked first."""
-    before = body[max(0, start - 40) : start - 1].rsplit(None, 1)[-1]
-    if before[-1] in _PUNCT_END or not role_word(before.lower()):
-        return ()
+    """The role written before a name: "spokesman Dmitry Peskov", "Kremlin spokesman"."""
     role: list[str] = []
     for w in reversed(body[max(0, start - 80) : start].split()[-5:]):
         if w[-1] in _PUNCT_END:
@@ -198,15 +197,19 @@ class _Extraction:
         by_token = registry._by_token
         words_of: dict[str, tuple[str, ...]] = {}
         plan_of: dict[tuple[str, ...], tuple[str, str, str | None, str | None] | None] = {}
-        for start, run in name_runs(body, self.toks):
+        toks = self.toks
+        for k, start, run in name_runs(body, toks):
             words = words_of.get(run)
             if words is None:
                 words = words_of[run] = _name_words(run)
             if not words:
                 continue
             role: tuple[str, ...] = ()
-            if start > 1 and body[start - 1] == " " and body[start - 2].islower():
-                role = _role_before(body, start)
+            if k and toks[k - 1][END] == start - 1 and body[start - 1] == " ":
+                # The role written before a name: "spokesman Dmitry Peskov" (most have none).
+                prev = toks[k - 1]
+                if prev[TEXT][-1].islower() and role_word(prev[LOW]):
+                    role = _role_before(body, start)
             if len(words) == 1 and not role:
                 # A lone capitalised word: a later mention of someone known, an acronym (NATO,
                 # FBI; longer capitals are datelines), or a place or name not seen before.

@@ -93,13 +93,15 @@ class Tokens(list):
 
 # Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))))
+_NEVER_NAMES = frozenset(w for w in NOT_NAMES if w.lower() not in TITLES)
 _RUN_PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "of"}
 
 
-def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, str]]:
-    """(start, text) of every run of capitalised words ("Dmitry Peskov", "Jean de la Fontaine",
-    "Secretary of State John Kerry"), words apart by spaces only, read from the tokens: only
-    capitalised tokens are looked at, which costs a fraction of scanning the text again."""
+def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, int, str]]:
+    """(first token, start, text) of every run of capitalised words ("Dmitry Peskov", "Jean de
+    la Fontaine", "Secretary of State John Kerry"), words apart by spaces only, read from the
+    tokens: only capitalised tokens are looked at, which costs a fraction of scanning the text
+    again. A lone word that is never a name ("The", "But") is left out."""
     texts = toks.texts
     caps = list(compress(range(len(texts)), map(_CAPITALS.__contains__, map(itemgetter(0), texts))))
     i, n = 0, len(caps)
@@ -121,7 +123,9 @@ def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, str]]:
             else:
                 break
             i += 1
-        yield start, body[start : toks[last][END]]
+        if last == k and texts[k] in _NEVER_NAMES:
+            continue
+        yield k, start, body[start : toks[last][END]]
 
 
 def _spaced(body: str, a: int, b: int) -> bool:
