@@ -132,10 +132,16 @@ def cue_matches(body: str, toks: Tokens) -> Iterator[tuple[int, int, int, str]]:
         yield k, s, e, form
 
 
+# Words after which a cue form is an infinitive or a passive, not someone speaking.
+_NOT_AFTER = {"to", "be", "been", "being"}
+
+
 def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> list[Cue]:
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
     for k, s, e, verb in cue_matches(body, toks):
+        if k and toks[k - 1][LOW] in _NOT_AFTER:
+            continue  # "plans to support", "has been asked": no one speaks here
         if inside_quote(s):
             continue
         if _after_determiner(toks, k):

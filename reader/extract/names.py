@@ -141,7 +141,10 @@ def is_name_token(t: Tok) -> bool:
     return t[TEXT][0].isupper() and t[TEXT][0].isalpha()
 
 
+@lru_cache(maxsize=65536)
 def role_word(low: str) -> bool:
+    """A noun of persons or a word of a role ("spokesman", "aides", "senior"). Cached: it is
+    asked of the same few hundred words all the time."""
     base = low[:-2] if low.endswith(("'s", "’s")) else low
     if base in ROLE_NOUNS or base in _ROLE_MODIFIERS:
         return True
