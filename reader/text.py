@@ -90,6 +90,8 @@ def decode(data: bytes) -> Decoded:
         text = data.decode("cp1252", errors="replace")
         encoding = "cp1252"
         warning = f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); read as Windows-1252"
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return Decoded(_newlines(text), encoding, warning)  # nothing unsafe (the common case, checked in C)
     controls = len(_UNSAFE.findall(text[:65536]))
     if controls > max(8, len(text[:65536]) // 100):
         raise DecodeError("binary file (too many control characters)")

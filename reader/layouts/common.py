@@ -7,7 +7,8 @@ import re
 MAX_CHARS = 4_000_000  # about 4 MB of text: far beyond any news article
 
 _READ_MORE = re.compile(r"^.*\bRead more\b\s*(?:[:>»→]\s*)?(?:https?://\S+)?\s*$", re.I | re.M)
-_BULLET = re.compile(r"^\s*[•·▪●◦‣∙]\s*")
+_BULLETS = "•·▪●◦‣∙"
+_BULLET = re.compile(rf"^\s*[{_BULLETS}]\s*")
 
 
 class NotAnArticle(ValueError):
@@ -20,9 +21,10 @@ def check_article(text: str) -> None:
             f"too large for an article ({len(text) / 1e6:.1f} million characters; the limit is "
             f"{MAX_CHARS / 1e6:.0f} million)"
         )
-    if not text.strip():
+    if not text or text.isspace():
         raise NotAnArticle("empty file")
-    links = len(_READ_MORE.findall(text)) if "read more" in text.lower() else 0
+    hint = "ead more" in text or "ead More" in text or "EAD MORE" in text
+    links = len(_READ_MORE.findall(text)) if hint else 0
     if links >= 2:
         raise NotAnArticle(
             f"a listing page of {links} truncated articles ('Read More' links), not one article"
@@ -35,7 +37,7 @@ def paragraphs(lines: list[str]) -> str:
     out: list[str] = []
     prev_bullet = False
     for line in lines:
-        is_bullet = bool(_BULLET.match(line))
+        is_bullet = line.lstrip()[:1] in _BULLETS and bool(_BULLET.match(line))
         if is_bullet:
             line = "• " + _BULLET.sub("", line, count=1)
         if out:
