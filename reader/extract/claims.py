@@ -421,10 +421,10 @@ class _Extraction:
         # "the foundational belief"`, `"Many would consider that an embarrassment" if she lost
         # narrowly, said David Wasserman`.
         if who is None:
-            cue = self.sentence_cue(q, cues)
-            if cue is not None:
-                who = speaker_of(cue)
-                cue_text, rule = cue.verb, "sentence"
+            sentence_cue = self.sentence_cue(q, cues)
+            if sentence_cue is not None:
+                who = speaker_of(sentence_cue)
+                cue_text, rule = sentence_cue.verb, "sentence"
         # Unattributed: the speaker of an earlier quote in this paragraph, or of the quote that
         # ended the previous paragraph.
         if who is None:

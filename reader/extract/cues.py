@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 
 from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SPEECH, SUBJECT_PRONOUNS, TAKES_OBJECT
@@ -52,15 +52,15 @@ class Cue:
     content: tuple[int, int] | None = None
     that: bool = False
     used: bool = False  # taken by a direct quote
+    # "saying", "referring to": the -ing form, whose subject is usually elsewhere
+    participle: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.participle = self.verb.split(" ", 1)[0].endswith("ing")
 
     @property
     def according(self) -> bool:
         return self.lemma == "according to"
-
-    @property
-    def participle(self) -> bool:
-        """"saying", "referring to": the -ing form, whose subject is usually elsewhere."""
-        return self.verb.split(" ", 1)[0].endswith("ing")
 
 
 # Speech verbs that can stand before their subject: '"...," said Peskov', '"...?" asked Smith'.

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
 from .lexicon import (
     AUX,
@@ -84,11 +84,11 @@ class Tokens(list):
         del starts[len(texts):]
         super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts), strict=True))
         self.starts = starts
+        self.ends = bounds[1::2]
         self.texts = texts
-
-    def index(self, pos: int) -> int:  # type: ignore[override]
-        """Index of the first token starting at or after `pos`."""
-        return bisect_left(self.starts, pos)
+        # index(pos): the first token starting at or after `pos`. A partial of the C bisect,
+        # not a method: it is called a few hundred times an article.
+        self.index = partial(bisect_left, starts)  # type: ignore[method-assign]
 
 
 # Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
@@ -102,30 +102,32 @@ def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, int, str]]:
     la Fontaine", "Secretary of State John Kerry"), words apart by spaces only, read from the
     tokens: only capitalised tokens are looked at, which costs a fraction of scanning the text
     again. A lone word that is never a name ("The", "But") is left out."""
-    texts = toks.texts
+    texts, starts, ends = toks.texts, toks.starts, toks.ends
     caps = list(compress(range(len(texts)), map(_CAPITALS.__contains__, map(itemgetter(0), texts))))
     i, n = 0, len(caps)
     while i < n:
         k = caps[i]
-        start = toks[k][START]
+        start = starts[k]
         i += 1
         if start and (body[start - 1].isalnum() or body[start - 1] in "_'’"):
             continue  # inside a word
         last = k
         while i < n:
             nxt = caps[i]
-            if nxt == last + 1 and _spaced(body, toks[last][END], toks[nxt][START]):
-                last = nxt
-            elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES and _spaced(body, toks[last][END], toks[last + 1][START]) and _spaced(
-                body, toks[last + 1][END], toks[nxt][START]
-            ):
-                last = nxt
+            gap = starts[nxt] - ends[last]
+            if nxt == last + 1:
+                if not ((gap == 1 and body[ends[last]] == " ") or (gap > 1 and not body[ends[last] : starts[nxt]].strip(" \t"))):
+                    break
+            elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES:
+                if not (_spaced(body, ends[last], starts[last + 1]) and _spaced(body, ends[last + 1], starts[nxt])):
+                    break
             else:
                 break
+            last = nxt
             i += 1
         if last == k and texts[k] in _NEVER_NAMES:
             continue
-        yield k, start, body[start : toks[last][END]]
+        yield k, start, body[start : ends[last]]
 
 
 def _spaced(body: str, a: int, b: int) -> bool:
@@ -195,7 +197,7 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     role_words = words[:i]
     if not head:
         return None, _clean_role(words), "role"
-    if any(w in ORG_HEADS or w.rstrip("’'s") in ORG_HEADS for w in head) or _acronym(head):
+    if not ORG_HEADS.isdisjoint(head) or not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)) or _acronym(head):
         # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
         return " ".join(head), _clean_role(role_words), "org"
     # Titles at the front of the run belong to the role: "US President | Donald Trump".
@@ -230,14 +232,19 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
 
 
 def _acronym(words: Sequence[str]) -> bool:
-    return any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words) and len(words) <= 4
+    return len(words) <= 4 and any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words)
+
+
+_STRIP_POSSESSIVE = methodcaller("rstrip", "’'s")
+_HONORIFIC_WORDS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 
 
 def _clean_role(words: Sequence[str]) -> str | None:
+    if not words:
+        return None
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    honorifics = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
-    words = [w for w in words if w.lower() not in honorifics]
+    words = [w for w in words if w.lower() not in _HONORIFIC_WORDS]
     text = " ".join(words).strip(" ,")
     return text or None
 
@@ -668,9 +675,9 @@ class Registry:
         recent_speaker = max(speakers, key=lambda e: e.last_spoke, default=None)
         recent_person, best = None, -1
         for e in self.entities:
-            last = e.last_before(pos)
-            if last > best and fits(e) and (e.role or " " in e.name or e.last_spoke >= 0):
-                recent_person, best = e, last
+            i = bisect_left(e.mentions, pos)
+            if i and e.mentions[i - 1] > best and fits(e) and (e.role or " " in e.name or e.last_spoke >= 0):
+                recent_person, best = e, e.mentions[i - 1]
         if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
             return recent_speaker
         return recent_person
