@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.evaluate import evaluate, slim  # noqa: E402
-from reader.ingest import read_article  # noqa: E402
+from reader.ingest import read_article, worker_setup  # noqa: E402
 
 
 def extract(name: str, data: bytes):
@@ -37,7 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.gold / "text").is_dir() or not (args.gold / "attributions").is_dir():
         sys.exit(f"score_claims: {args.gold} has no text/ and attributions/ folders")
-    score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers)
+    score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers, setup=worker_setup)
     q, r = score.quotes, score.reported
     print(f"articles: {score.articles}, extraction {score.per_second:,.0f} articles/s "
           f"({args.workers} process{'es' if args.workers > 1 else ''})")

@@ -294,15 +294,17 @@ def evaluate(
     extract: Callable[[str, bytes], list[Claim] | list[Prediction]],
     keep_errors: bool = False,
     workers: int = 1,
+    setup: Callable[[], None] | None = None,
 ) -> Score:
     """Score `extract(name, bytes) -> claims` on a gold folder. With `workers` > 1 the extraction
-    runs on that many processes (fork), and `seconds` is the wall time of the whole extraction."""
+    runs on that many processes (fork; `setup` runs first in each), and `seconds` is the wall time of
+    the whole extraction."""
     items = read_gold(folder)
     datas = [(path.name, path.read_bytes()) for path, _ in items]
     t = time.perf_counter()
     if workers > 1 and len(datas) > workers:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=setup) as pool:
             names, blobs = [d[0] for d in datas], [d[1] for d in datas]
             results = list(pool.map(extract, names, blobs, chunksize=max(1, len(datas) // (workers * 8))))
     else:

@@ -6,6 +6,7 @@ one-line reason, and the others still go in.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -138,13 +139,21 @@ def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tu
         "forkserver" if "forkserver" in methods else "spawn")
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=worker_setup) as pool:
             for result in pool.map(_read_one, items, chunksize=32):
                 done += 1
                 yield result
     except (BrokenProcessPool, OSError, ValueError):
         # Workers could not start (or died): read the rest here.
         yield from map(_read_one, items[done:])
+
+
+def worker_setup() -> None:
+    """In a process that only reads articles: collect garbage less often. Extraction makes many
+    short-lived tuples and no cycles worth chasing, and the default threshold spends about 2% of
+    the time on collections."""
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
 
 
 def ingest(
