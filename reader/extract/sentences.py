@@ -25,19 +25,23 @@ class Sentences:
         self.body = body
         starts = [0]
         for m in _END.finditer(body):
-            if m.group(0)[0] != "\n" and self._abbreviation(m.start()):
+            if "\n" not in m.group(0) and self._abbreviation(m.start(), m.end()):
                 continue
             starts.append(m.end())
         self.starts = starts
 
-    def _abbreviation(self, dot: int) -> bool:
+    def _abbreviation(self, dot: int, after: int) -> bool:
         if self.body[dot] != ".":
             return False
         k = dot
         while k > 0 and (self.body[k - 1].isalpha() or self.body[k - 1] == "."):
             k -= 1
         word = self.body[k:dot].lower()
-        return word in _ABBREVIATIONS or (len(word) == 1 and self.body[k].isupper())
+        if word in _ABBREVIATIONS or (len(word) == 1 and self.body[k].isupper()):
+            return True
+        # initials before a name: "J.J. MacNab" (but not '... U.S.A. "This')
+        return (len(word) >= 3 and word[1] == "." and self.body[k].isupper() and after < len(self.body)
+                and self.body[after].isalpha() and all(len(part) == 1 for part in word.split(".")))
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.starts, pos) - 1
