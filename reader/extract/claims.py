@@ -47,6 +47,7 @@ _AFTER_WORDS = re.compile(
     r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
     r"(?:[\w'’\-.]+\s+){1,5}$"
 )
+_DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
@@ -336,6 +337,9 @@ class _Extraction:
         cue_text = None
         rule = ""
 
+        # A short title or name: `dubbed "Little Marco"`, `who goes by "Vito,"`.
+        if words <= 5 and self._after_title_cue(q.open_at):
+            return
         # Labels: `Quote from X:` / `Quote:` (Ukrainska Pravda).
         label = _QUOTE_LABEL.match(body, ps)
         if label and label.end() <= q.open_at + 1:
@@ -356,6 +360,8 @@ class _Extraction:
                 cue = cues[k]
                 if cue.start > q.after + 200 or "\n" in body[q.after : cue.start]:
                     break
+                if cue.participle and cue.coordinated:
+                    break  # '"...," raising fresh questions': the sentence goes on, its speaker is before
                 begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
                 gap = body[q.after : begin]
                 comma = "," in gap[:3] or text.rstrip().endswith(",")
@@ -395,6 +401,15 @@ class _Extraction:
                         cue_text, rule = body[cue.start : cue.end], "cue-before"
                         cue.used = True
                     break
+                dash = _DASH_NAME.search(gap)
+                if dash:
+                    # "Pollsters agree - Carl Bialik: "...": the name after the dash speaks
+                    start = cue.end + dash.start(1)
+                    phrase = phrase_after(body, self.toks, start, cue.end + dash.end(1))
+                    if phrase is not None and phrase.split()[0]:
+                        who = self.resolve(phrase, start)
+                        cue_text, rule = ":", "colon"
+                        break
                 if _INTRO_GAP.match(gap) and self.sentences.bounds(cue.start)[0] == self.sentences.bounds(q.open_at)[0]:
                     who = speaker_of(cue)
                     cue_text = body[cue.start : cue.end] + (" that" if gap.strip() == "that" else "")
@@ -462,9 +477,12 @@ class _Extraction:
                 return c
         return None
 
+    def _after_title_cue(self, pos: int) -> bool:
+        before = self.body[max(0, pos - 30) : pos].lower().split()
+        return bool(before) and (before[-1].strip(",:") in TITLE_CUES or before[-2:] == ["goes", "by"])
+
     def _is_not_speech(self, q: Quote, text: str, words: int) -> bool:
-        before = self.body[max(0, q.open_at - 30) : q.open_at].lower().split()
-        if before and before[-1].strip(",:") in TITLE_CUES:
+        if self._after_title_cue(q.open_at):
             return True
         if q.single and words < 6:
             return True

@@ -465,6 +465,8 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     words = [t[TEXT] for t in toks[i:k]]
     if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
         return None  # "a Sunday", "... Meanwhile": a time or a connective, not a speaker
+    if words[0].islower() and words[0].endswith("ing"):
+        return None  # ", raising fresh questions": a participle's clause, not a subject
     return Phrase(toks[i][START], toks[k - 1][END], words)
 
 
