@@ -84,6 +84,7 @@ CLAUSE_ONLY = {
 _TO_VERBS = {
     "refuse", "decline", "plan", "want", "seek", "try", "hope", "intend", "aim", "promise", "vow",
     "threaten", "pledge", "agree", "ask", "urge", "expect", "prefer", "wish", "offer", "propose",
+    "decide", "dare", "vote",
 }
 
 
@@ -200,7 +201,7 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     k = skip_adverbials(toks, k, toks.index(ss))
     prev = toks[k - 1][TEXT] if k > 0 else "\n"
     prev2 = toks[k - 2][LOW] if k > 1 else ""
-    if prev.lower() in ("and", "but") or (prev == "," and cue.participle):
+    if prev.lower() in ("and", "but") or (prev in (",", "—", "–") and cue.participle):
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return

@@ -70,7 +70,8 @@ SPEECH = _forms(
     "describe recommend propose invite encourage tout trumpet opine put_it:puts_it,put_it,putting_it "
     "bark snarl growl thunder roar cry:cries,cried,crying gasp hiss drawl stammer mumble bellow "
     "fume marvel gush exult enthuse sniff grouse carp:carps,carped,carping crow gloat rejoin "
-    "surmise posit theorize theorise hypothesize vent blurt react reason"
+    "surmise posit theorize theorise hypothesize vent blurt react reason "
+    "make_clear:makes_clear,made_clear,making_clear refute"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.

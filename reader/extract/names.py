@@ -249,6 +249,9 @@ def _clean_role(words: Sequence[str]) -> str | None:
     return text or None
 
 
+_ASIDES = {"however", "though", "too", "meanwhile", "instead", "also", "then", "now", "still", "moreover"}
+
+
 def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | None:
     """The noun phrase that ends just before `pos` (a cue), skipping auxiliaries and adverbs
     ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
@@ -256,6 +259,8 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     k = skip_adverbials(toks, toks.index(pos), lo)
     if k > lo + 1 and toks[k - 1][TEXT] == "," and toks[k - 2][TEXT] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
+    if k > lo + 3 and toks[k - 1][TEXT] == "," and toks[k - 2][LOW] in _ASIDES and toks[k - 3][TEXT] == ",":
+        k -= 3  # "Others, however, say"
     if k > lo and toks[k - 1][TEXT] == ")":
         # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
         j = k - 1
