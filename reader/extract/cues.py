@@ -372,7 +372,13 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
             continue
         if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n][START] - 1] == " "):
             return toks[n][START]
+        if n > k + 1 and toks[n][LOW] in _ADVERBIAL_STARTS:
+            return toks[n][START]  # "expressed solidarity for her | even as he alluded to her failings"
     return se
+
+
+# Words that open an adverbial after an object, ending what the verb is about.
+_ADVERBIAL_STARTS = {"when", "while", "because", "although", "though", "even", "since", "compared", "during", "after", "before", "despite", "amid", "until"}
 
 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
