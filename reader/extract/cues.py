@@ -133,6 +133,7 @@ def cue_matches(body: str, toks: Tokens) -> Iterator[tuple[int, int, int, str]]:
         yield k, s, e, form
 
 
+_SAYS = {"say", "tell", "write", "add", "note", "argue", "claim", "warn", "insist"}
 # Words after which a cue form is an infinitive or a passive, not someone speaking.
 _NOT_AFTER = {"to", "be", "been", "being"}
 
@@ -147,6 +148,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             continue
         if _after_determiner(toks, k):
             continue  # "the report", "his call", "a claim": a noun, not a verb
+        if k + 1 < len(toks) and CUES.get(toks[k + 1][TEXT]) in _SAYS and toks[k + 1][START] == e + 1:
+            continue  # "abortion rights advocates said": a noun before the verb
         lemma = "according to" if verb.lower() == "according to" else CUES[verb]
         cue = Cue(s, e, lemma, verb)
         ss, se = sentences.bounds(s)
