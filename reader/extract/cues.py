@@ -311,7 +311,9 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         kk -= 1  # '... "capital investment," Ben Carson said.'
     if kk > 0 and toks[kk - 1][TEXT] == "," and toks[kk - 1][START] > ss + 5:
         tail_start = j
-        if _tail_is_short(toks, tail_start, hi):
+        if _tail_is_short(toks, tail_start, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
+            # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
+            # Republican who founded ...'
             cue.content = (ss, toks[kk - 1][START])
         elif tail_start < hi and toks[tail_start][TEXT] == "," and tail_start + 1 < hi:
             after = toks[tail_start + 1][START]

@@ -444,7 +444,10 @@ _TIME_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
                "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December", "Today", "Yesterday", "Meanwhile", "Later", "Earlier"}
 _LOOSE_DETERMINERS = {"the", "a", "an", "some", "many", "most", "other", "several", "all", "both", "each", "these", "those", "his", "her", "their", "its", "our", "few"}
-_CLAUSE_EDGE = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "and", "but"}
+_CLAUSE_EDGE = {
+    ",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "and", "but", "while", "although", "though",
+    "because", "if", "when", "whereas", "since",
+}
 
 
 def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | None:
