@@ -171,7 +171,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
 
 _DETERMINERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-    "whose", "every", "each", "no", "any",
+    "whose", "every", "each", "no", "any", "another",
 }
 _NOUN_ADJECTIVES = {
     "new", "latest", "recent", "major", "first", "second", "final", "initial", "official", "public",
@@ -180,11 +180,20 @@ _NOUN_ADJECTIVES = {
 }
 
 
+_NOUN_PREPOSITIONS = {"in", "of", "for", "without", "under", "into", "from"}
+
+
 def _after_determiner(toks: Tokens, k: int) -> bool:
-    """"the report", "his call", "Trump's latest claim": the cue word at token k is a noun."""
+    """"the report", "his call", "Trump's latest claim", "an open question", "in question": the
+    cue word at token k is a noun."""
     if k == 0:
         return False
     prev = toks[k - 1][LOW]
+    word = toks[k][LOW]
+    if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
+        return True  # "in question", "for comment", "of support" (but "by saying")
+    if k > 1 and toks[k - 2][LOW] in ("a", "an", "another", "every", "each") and toks[k - 1][TEXT].isalpha() and not word.endswith(("s", "ed", "ing")):
+        return True  # "a big claim", "an open question": a singular noun phrase, never a subject and verb
     if prev in _NOUN_ADJECTIVES and k > 1:
         prev = toks[k - 2][LOW]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
