@@ -83,7 +83,7 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
     name, role_text, kind = split_words(role + words)
     if not name or kind == "role":
         return None
-    if " " not in name and not role_text and kind != "org":
+    if " " not in name and not role_text and kind not in ("org", "place"):
         if not name.isupper():
             return (name, "person?", None, None)
         kind = "org"
@@ -126,7 +126,7 @@ class _Extraction:
                 return _Speaker(None, None, None, 0.4)
             return _Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
         name, role, kind = phrase.split()
-        if phrase.literal and not (kind in ("person", "org") and name and len(name.split()) >= len(phrase.words) - 1):
+        if phrase.literal and not (kind in ("person", "org", "place") and name and len(name.split()) >= len(phrase.words) - 1):
             words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
             text = " ".join(words[:10])
             entity = self.registry.add(text, "role", None, pos)
@@ -521,7 +521,7 @@ class _Extraction:
             name, role, kind = split_words(tuple(words))
             speaker = None
             if name:
-                entity = self.registry.find(name) if kind != "org" else None
+                entity = self.registry.find(name) if kind not in ("org", "place") else None
                 speaker = _Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
             elif role:
                 entity = self.registry.by_role(_role_head(role), len(self.body))
@@ -545,7 +545,7 @@ class _Extraction:
             who = self.resolve(phrase, pos)
             return who if who.name else None
         name, role, kind = phrase.split()
-        if kind == "role" or (name and (self.registry.find(name) or kind == "org" or role)):
+        if kind == "role" or (name and (self.registry.find(name) or kind in ("org", "place") or role)):
             who = self.resolve(phrase, pos)
             return who if who.name else None
         return None

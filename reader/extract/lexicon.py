@@ -288,3 +288,31 @@ STOP_WORDS = set(
         "off just very more most some any all other such only own same too"
     ).split()
 )
+
+# Places that are named like people ("North Dakota", "New Hampshire"): countries and US states.
+# Registered as organisations (a country can speak: "Russia said"), never as persons, so that
+# "he" is not resolved to one.
+PLACES = frozenset(
+    (
+        "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+        "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+        "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+        "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+        "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+        "West Virginia|Wisconsin|Wyoming|District of Columbia|Puerto Rico|"
+        "Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|"
+        "Bangladesh|Belarus|Belgium|Bolivia|Bosnia|Brazil|Bulgaria|Cambodia|Cameroon|Canada|Chile|"
+        "China|Colombia|Congo|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Ecuador|Egypt|El Salvador|"
+        "Estonia|Ethiopia|Finland|France|Germany|Ghana|Greece|Guatemala|Haiti|Honduras|Hungary|"
+        "Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|Jordan|Kazakhstan|Kenya|"
+        "Kosovo|Kuwait|Latvia|Lebanon|Libya|Lithuania|Malaysia|Mali|Mexico|Moldova|Mongolia|"
+        "Montenegro|Morocco|Myanmar|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|"
+        "North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|"
+        "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|"
+        "Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|"
+        "Sudan|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Tunisia|Turkey|"
+        "Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|"
+        "Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Crimea|Donbas|Gaza|West Bank|Europe|"
+        "Africa|Asia|Latin America|Middle East|Britain|England|Scotland|Wales"
+    ).split("|")
+)

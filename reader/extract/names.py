@@ -22,6 +22,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     PERSON_ROLE_GENDER,
+    PLACES,
     PRONOUNS,
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
@@ -228,7 +229,7 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
         role_words = role_words + head[: len(head) - keep]
         head = head[len(head) - keep :]
     name = " ".join(head)
-    return name, _clean_role(role_words), "person"
+    return name, _clean_role(role_words), "place" if name in PLACES else "person"
 
 
 def _acronym(words: Sequence[str]) -> bool:
@@ -570,7 +571,7 @@ _STOP = {"and", "or", "but", "that", "which", "who", "in", "on", "at", "to", "of
 @dataclass(slots=True)
 class Entity:
     name: str
-    kind: str  # person, org, role
+    kind: str  # person, org, place, role
     role: str | None = None
     gender: str | None = None
     last_spoke: int = -1
