@@ -175,7 +175,7 @@ class Phrase:
         return split_words(tuple(self.words))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     words = list(given)
     while words and words[0].lower() in _DETERMINERS:
