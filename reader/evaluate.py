@@ -156,10 +156,10 @@ def read_ann(text: str) -> list[Gold]:
                 spans[parts[0]] = (_spans(parts[1]), parts[2] if len(parts) > 2 else "")
         elif line.startswith("E"):
             ident, _, args = line.partition("\t")
-            parts = [a.split(":", 1) for a in args.split() if ":" in a]
+            pairs = [a.partition(":") for a in args.split() if ":" in a]
             # Only attributions proper: "Attribution-no-source" and other event types are not.
-            if parts and parts[0][0] == "Attribution":
-                events.append((ident, dict(parts)))
+            if pairs and pairs[0][0] == "Attribution":
+                events.append((ident, {role: ref for role, _, ref in pairs}))
     out = []
     for ident, roles in events:
         content = spans.get(roles.get("Content", ""))
@@ -179,8 +179,8 @@ def read_gold(folder: Path) -> list[tuple[Path, list[Gold]]]:
         anns.setdefault(article, ann)
     out = []
     for text in texts:
-        ann = anns.get(text.stem)
-        gold = read_ann(ann.read_text(encoding="utf-8")) if ann else []
+        found = anns.get(text.stem)
+        gold = read_ann(found.read_text(encoding="utf-8")) if found else []
         out.append((text, gold))
     return out
 
