@@ -254,6 +254,10 @@ def _participle(toks: Tokens, cue: Cue) -> None:
         cue.subject, cue.coordinated = None, True
 
 
+_CONTENT_STOPS = _QUOTE_MARKS | {":", ";", ".", "\n", "?", "!", "(", "—", "–"}
+_NOT_CLAUSES = {"and", "or", "but", "so", "yes", "no", "nothing", "goodbye"}
+
+
 def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     """What the cue reports: a that-clause, a bare clause, an object, or -- when the cue closes
     or interrupts its sentence -- the rest of the sentence."""
@@ -267,44 +271,46 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     # Skip time and place phrases ("in a statement on Monday") and, for "told" and the like, the
     # listener ("told reporters"), looking for "that" or a clause.
     limit = min(hi, k + 12)
+    # (what the loop asks of the cue, worked out once)
+    first_clause = not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker
+    saying = not cue.inverted and cue.lemma in _SAYING
+    clause_after_object = object_taker or cue.lemma in BARE_CLAUSE
     while j < limit:
         t = toks[j]
-        if t[LOW] == "that" and j + 1 < hi and not (j == k and toks[j + 1][TEXT][0] in ",.;"):
+        low, text = t[LOW], t[TEXT]
+        if low == "that" and j + 1 < hi and not (j == k and toks[j + 1][TEXT][0] in ",.;"):
             cue.that = True
             cue.content = (toks[j + 1][START], se)
             return
-        if t[TEXT] in _QUOTE_MARKS or t[TEXT] in (":", ";", ".", "\n", "?", "!", "(", "—", "–"):
+        if text in _CONTENT_STOPS:
             break
-        if t[TEXT] == ",":
+        if text == ",":
             if j + 1 < hi and toks[j + 1][LOW] in ("however", "though", "too"):
                 j += 2
                 continue
             break
-        if not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker and j == k:
-            if t[LOW] in _CLAUSE_STARTERS or _contraction(t[LOW]):
-                if _starts_clause(toks, j, hi):
-                    cue.content = (t[START], se)
-                    return
-            elif t[TEXT][0].isupper() and t[TEXT] not in NOT_NAMES:
-                # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
-                n = j + 1
-                while n < hi and toks[n][TEXT][0].isupper():
-                    n += 1
-                if n < hi and toks[n][TEXT][0].islower() and toks[n][LOW] not in _PREPOSITIONS and toks[n][LOW] not in ("and", "of"):
-                    cue.content = (t[START], se)
-                    return
-        if j > k and (t[LOW] in SUBJECT_PRONOUNS or _contraction(t[LOW])) and toks[j - 1][TEXT] != "," and (
-            object_taker or cue.lemma in BARE_CLAUSE
-        ):
+        if j == k:
+            if first_clause:
+                if low in _CLAUSE_STARTERS or _contraction(low):
+                    if _starts_clause(toks, j, hi):
+                        cue.content = (t[START], se)
+                        return
+                elif text[0].isupper() and text not in NOT_NAMES:
+                    # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
+                    n = j + 1
+                    while n < hi and toks[n][TEXT][0].isupper():
+                        n += 1
+                    if n < hi and toks[n][TEXT][0].islower() and toks[n][LOW] not in _PREPOSITIONS and toks[n][LOW] not in ("and", "of"):
+                        cue.content = (t[START], se)
+                        return
+            if saying and text.isalpha() and text.islower() and low not in _PREPOSITIONS and low not in _NOT_CLAUSES:
+                cue.content = (t[START], se)  # "Sanders says millions lost their homes ..."
+                return
+            if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or object_taker):
+                break
+        elif clause_after_object and (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks[j - 1][TEXT] != ",":
             cue.content = (t[START], se)  # "told reporters he would ..."
             return
-        if not cue.inverted and cue.lemma in _SAYING and j == k and t[TEXT].isalpha() and t[TEXT].islower() and (
-            t[LOW] not in _PREPOSITIONS and t[LOW] not in ("and", "or", "but", "so", "yes", "no", "nothing", "goodbye")
-        ):
-            cue.content = (t[START], se)  # "Sanders says millions lost their homes ..."
-            return
-        if j == k and not (t[LOW] in _PREPOSITIONS or t[LOW].rstrip(".") in _TIME_WORDS or object_taker):
-            break
         j += 1
     if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
