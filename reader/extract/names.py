@@ -32,15 +32,44 @@ from .lexicon import (
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|Rev|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|Hon|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs"
 )
-# Words (with an optional possessive), abbreviations and initials keeping their period,
-# punctuation marks one by one, and newlines (so that phrases never cross a paragraph).
-# (The lookahead lets most positions skip the abbreviation branches; the word branch is written
-# without backtracking: together a third faster than the plain spelling.)
-_TOKEN = re.compile(
-    rf"(?=[A-Zv])(?:(?:[A-Z]\.){{2,}}|(?:{_ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
-    r"|[^\W_]+(?:[_'’\-]+[^\W_]+)*+|[^\w\s]|\n"
-)
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# Words (with an optional possessive), punctuation marks one by one, and newlines (so that
+# phrases never cross a paragraph). The word branch is written without backtracking.
+_TOKEN_SPLIT = re.compile(r"([^\W_]+(?:[_'’\-]+[^\W_]+)*+|[^\w\s]|\n)")
+_ABBREVIATION_WORDS = frozenset(_ABBREVIATIONS.split("|"))
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def _kept_stops(body: str, parts: list[str], texts: list[str], ends: list[int]) -> list[tuple[int, int]]:
+    """(first, last) token index of each abbreviation or initials that keeps its full stop:
+    "Mr.", "U.S.", "J. Smith". Only the full stops are looked at, each against the word before it
+    (which must touch it), in the order a regex with these branches first would take them."""
+    merges: list[tuple[int, int]] = []
+    done = -1
+    n = len(texts)
+    d = 0
+    while True:
+        try:
+            d = texts.index(".", d + 1)  # C scan; "." is one shared object, compared by identity
+        except ValueError:
+            break
+        w = d - 1
+        if w <= done or parts[2 * d]:
+            continue  # already taken, or no word right before the stop
+        word = texts[w]
+        if word in _LETTERS:
+            last = d  # a run of capital-and-stop pairs with nothing between: "U.S.A."
+            while last + 2 < n and texts[last + 1] in _LETTERS and texts[last + 2] == "." and not parts[2 * last + 2] and not parts[2 * last + 4]:
+                last += 2
+            if last > d or _NEXT_CAPITAL.match(body, ends[d]):
+                merges.append((w, last))  # initials, or one before a capital: "J. Smith"
+                done = last
+        elif word in _ABBREVIATION_WORDS:
+            merges.append((w, d))
+            done = d
+    return merges
+
+
 _PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "dos", "ben", "abu"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those", "another", "one", "two", "three", "some", "many", "several", "other"}
 # Lower-case words that may sit inside a role before a name or a role noun.
@@ -83,9 +112,14 @@ class Tokens(list):
         texts = parts[1::2]
         starts = bounds[0::2]
         del starts[len(texts):]
-        super().__init__(zip(starts, bounds[1::2], texts, map(str.lower, texts), strict=True))
+        ends = bounds[1::2]
+        for a, b in reversed(_kept_stops(body, parts, texts, ends)):
+            texts[a : b + 1] = ["".join(texts[a : b + 1])]
+            del starts[a + 1 : b + 1]
+            ends[a : b + 1] = [ends[b]]
+        super().__init__(zip(starts, ends, texts, map(str.lower, texts), strict=True))
         self.starts = starts
-        self.ends = bounds[1::2]
+        self.ends = ends
         self.texts = texts
         # index(pos): the first token starting at or after `pos`. A partial of the C bisect,
         # not a method: it is called a few hundred times an article.

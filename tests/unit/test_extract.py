@@ -174,3 +174,20 @@ def test_headline_claims_index_the_headline():
     assert (claim.speaker, claim.cue, claim.rule) == ("Volodymyr Zelenskyy", "thanks", "headline-verb")
     plain = fixture("plain/bbc_like.txt")
     assert [c for c in plain.claims if c.part == "title"] == []  # "Rail fares to rise ..." claims nothing
+
+
+def test_tokens_keep_the_full_stop_of_abbreviations_and_initials():
+    from reader.extract.names import Tokens
+
+    body = "Mr. Smith of the U.S.A. met J. K. Rowling and J.J. MacNab.\nCo-op vs. Corp. B. end."
+    toks = Tokens(body)
+    assert [t[2] for t in toks] == [
+        "Mr.", "Smith", "of", "the", "U.S.A.", "met", "J.", "K.", "Rowling", "and", "J.J.", "MacNab", ".",
+        "\n", "Co-op", "vs.", "Corp.", "B", ".", "end", ".",
+    ]
+    assert all(body[s:e] == text for s, e, text, _ in toks)
+
+
+def test_initials_before_a_name_do_not_end_the_sentence():
+    body = '"You would not have had Bundy Ranch if not for Santilli," says J.J. MacNab, an expert on militias.'
+    assert claims_of(body)[0][:2] == ("quote", "J.J. MacNab")
