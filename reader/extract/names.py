@@ -121,6 +121,7 @@ class Tokens(list):
         self.starts = starts
         self.ends = ends
         self.texts = texts
+        self.skipped: dict[tuple[int, int], int] = {}  # skip_adverbials' answers
         # index(pos): the first token starting at or after `pos`. A partial of the C bisect,
         # not a method: it is called a few hundred times an article.
         self.index = partial(bisect_left, starts)  # type: ignore[method-assign]
@@ -374,7 +375,16 @@ _ADVERBIAL_PREPOSITIONS = {"in", "at", "on", "over", "during", "for", "last", "t
 
 def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     """Step back over what may stand between a subject and its verb: auxiliaries, adverbs, and
-    short time or manner phrases ("has in the past described", "also said", "later wrote")."""
+    short time or manner phrases ("has in the past described", "also said", "later wrote").
+    Remembered per token list: a cue asks it up to three times."""
+    key = (k, lo)
+    found = toks.skipped.get(key)
+    if found is None:
+        found = toks.skipped[key] = _skip_adverbials(toks, k, lo)
+    return found
+
+
+def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     while k > lo:
         low = toks[k - 1][LOW]
         if low in AUX or (low.endswith("ly") and not toks[k - 1][TEXT][0].isupper() and len(low) > 4):
