@@ -154,6 +154,10 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if k + 1 < len(toks) and CUES.get(toks[k + 1][TEXT]) in _SAYS and toks[k + 1][START] == e + 1:
             continue  # "abortion rights advocates said": a noun before the verb
         lemma = "according to" if verb.lower() == "according to" else CUES[verb]
+        if _passive(toks, k, verb):
+            continue  # "is expected to", "was planned": the subject is not the one who speaks
+        if lemma in SPEECH_LEMMAS and _negated(toks, k):
+            continue  # "did not say how much": nothing was said (but "does not support" is a stand)
         cue = Cue(s, e, lemma, verb)
         ss, se = sentences.bounds(s)
         if cue.according:
@@ -162,10 +166,6 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             _find_subject(body, toks, cue, ss, se)
         if cue.subject is None and not cue.coordinated:
             continue
-        if _passive(toks, s, verb):
-            continue  # "is expected to", "was planned": the subject is not the one who speaks
-        if cue.lemma in SPEECH_LEMMAS and _negated(toks, s):
-            continue  # "did not say how much": nothing was said (but "does not support" is a stand)
         _read_content(body, toks, cue, ss, se)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
@@ -407,20 +407,19 @@ _ADVERBIAL_STARTS = {"when", "while", "because", "although", "though", "even", "
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets"}
 
 
-def _passive(toks: Tokens, pos: int, verb: str) -> bool:
+def _passive(toks: Tokens, k: int, verb: str) -> bool:
     """"is expected", "was widely reported", "has been criticized": a form of "be" (and perhaps
-    an adverb) right before a past participle."""
+    an adverb) right before the past participle at token k."""
     if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
         return False
-    k = toks.index(pos) - 1
+    k -= 1
     if k >= 0 and toks[k][LOW].endswith("ly"):
         k -= 1
     return k >= 0 and toks[k][LOW] in _BE
 
 
-def _negated(toks: Tokens, pos: int) -> bool:
-    """"did not say", "has never claimed": no claim is reported."""
-    k = toks.index(pos)
+def _negated(toks: Tokens, k: int) -> bool:
+    """"did not say", "has never claimed" (the cue at token k): no claim is reported."""
     for t in toks[max(0, k - 3) : k]:
         if t[LOW] in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
             return True
