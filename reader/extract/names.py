@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
@@ -133,13 +133,14 @@ _NEVER_NAMES = frozenset(w for w in NOT_NAMES if w.lower() not in TITLES)
 _RUN_PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "of"}
 
 
-def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, int, str]]:
+def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
     """(first token, start, text) of every run of capitalised words ("Dmitry Peskov", "Jean de
     la Fontaine", "Secretary of State John Kerry"), words apart by spaces only, read from the
     tokens: only capitalised tokens are looked at, which costs a fraction of scanning the text
     again. A lone word that is never a name ("The", "But") is left out."""
     texts, starts, ends = toks.texts, toks.starts, toks.ends
     caps = list(compress(range(len(texts)), map(_CAPITALS.__contains__, map(itemgetter(0), texts))))
+    runs = []
     i, n = 0, len(caps)
     while i < n:
         k = caps[i]
@@ -163,7 +164,8 @@ def name_runs(body: str, toks: Tokens) -> Iterator[tuple[int, int, str]]:
             i += 1
         if last == k and texts[k] in _NEVER_NAMES:
             continue
-        yield k, start, body[start : ends[last]]
+        runs.append((k, start, body[start : ends[last]]))
+    return runs
 
 
 def _spaced(body: str, a: int, b: int) -> bool:
