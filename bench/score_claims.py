@@ -40,7 +40,8 @@ def main() -> None:
     score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers, setup=worker_setup)
     q, r = score.quotes, score.reported
     print(f"articles: {score.articles}, extraction {score.per_second:,.0f} articles/s "
-          f"({args.workers} process{'es' if args.workers > 1 else ''})")
+          f"({args.workers} process{'es' if args.workers > 1 else ''}; "
+          f"{score.per_cpu_second:,.0f} articles per processor-second)")
     print(f"direct quotes:   P {q.precision:6.1%}  R {q.recall:6.1%}  F1 {q.f1:6.1%}   "
           f"(predicted {q.predicted}, correct {q.correct}; gold {q.gold}, found {q.found})")
     print(f"speakers, named: {score.speaker_accuracy:6.1%}   ({score.speakers_right} of {score.speakers_judged})")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import resource
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -117,6 +118,7 @@ class Errors:
 class Score:
     articles: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # processor time of the extraction, all processes together
     quotes: Tally = field(default_factory=Tally)
     reported: Tally = field(default_factory=Tally)
     speakers_judged: int = 0
@@ -130,6 +132,18 @@ class Score:
     @property
     def per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def per_cpu_second(self) -> float:
+        """Articles per second of processor time: what one core does when nothing else runs (the
+        wall-clock figure moves with the machine's other load)."""
+        return self.articles / self.cpu_seconds if self.cpu_seconds else 0.0
+
+
+def _cpu_time() -> float:
+    """Processor time of this process and of its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 # -- reading gold --------------------------------------------------------------------------------
@@ -302,6 +316,7 @@ def evaluate(
     items = read_gold(folder)
     datas = [(path.name, path.read_bytes()) for path, _ in items]
     t = time.perf_counter()
+    cpu = _cpu_time()
     if workers > 1 and len(datas) > workers:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=setup) as pool:
@@ -309,7 +324,7 @@ def evaluate(
             results = list(pool.map(extract, names, blobs, chunksize=max(1, len(datas) // (workers * 8))))
     else:
         results = [extract(name, data) for name, data in datas]
-    score = Score(articles=len(datas), seconds=time.perf_counter() - t)
+    score = Score(articles=len(datas), seconds=time.perf_counter() - t, cpu_seconds=_cpu_time() - cpu)
     for (text_path, gold), (_, data), claims in zip(items, datas, results, strict=True):
         file_text = data.decode("utf-8", errors="replace")
         score_article(text_path.stem, file_text, gold, place(file_text, claims), score, keep_errors)
