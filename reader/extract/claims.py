@@ -170,7 +170,7 @@ class _Extraction:
             return None
         # Inside a quote any [bracketed] words are the editor's; elsewhere only marked notes are.
         pattern = _EDITORIAL if kind == "quote" else _EDITORS_NOTE
-        editorial = tuple((m.start(), m.end()) for m in pattern.finditer(body, start, end))
+        editorial = tuple((m.start(), m.end()) for m in pattern.finditer(body, start, end)) if body.find("[", start, end) >= 0 else ()
         claim = Claim(
             id="",
             kind=kind,
