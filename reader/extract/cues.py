@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import compress
 
-from .lexicon import BARE_CLAUSE, CUES, NOT_NAMES, SPEECH, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .lexicon import (
+    BARE_CLAUSE,
+    CUES,
+    NOT_NAMES,
+    SENTENCE_OPENING_CUES,
+    SPEECH,
+    SUBJECT_PRONOUNS,
+    TAKES_OBJECT,
+)
 from .names import (
     END,
     LOW,
@@ -69,6 +77,7 @@ _INVERTIBLE = {
     "recall", "conclude", "observe", "remark", "counter", "retort", "wonder", "muse", "complain",
     "admit", "acknowledge", "concede", "announce", "state", "agree", "predict", "suggest",
     "confirm", "tell", "post", "snap", "scoff", "yell", "whisper", "mutter", "laugh", "offer",
+    "remember", "recount", "reflect", "boast", "gush", "lament", "assert", "caution",
 }
 _AFTER_INVERTED = {".", ",", ";", "!", "?", "\n", "(", "—", "–", "in", "on", "at", "during", "after", "before", "to", "of", "who"}
 _BEFORE_INVERTED = {",", "”", '"', "’", "'", "—", "–", "\n", "!", "?"}
@@ -153,6 +162,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             continue  # "the report", "his call", "a claim": a noun, not a verb
         if k + 1 < len(toks) and CUES.get(toks[k + 1][TEXT]) in _SAYS and toks[k + 1][START] == e + 1:
             continue  # "abortion rights advocates said": a noun before the verb
+        if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
+            continue  # "Edward Said": a name, unless it opens the sentence
         lemma = "according to" if verb.lower() == "according to" else CUES[verb]
         if _passive(toks, k, verb):
             continue  # "is expected to", "was planned": the subject is not the one who speaks
@@ -195,8 +206,10 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     word = toks[k][LOW]
     if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
         return True  # "in question", "for comment", "of support" (but "by saying")
-    if k > 1 and toks[k - 2][LOW] in ("a", "an", "another", "every", "each") and toks[k - 1][TEXT].isalpha() and not word.endswith(("s", "ed", "ing")):
-        return True  # "a big claim", "an open question": a singular noun phrase, never a subject and verb
+    if k > 1 and toks[k - 2][LOW] in ("a", "an", "another", "every", "each") and toks[k - 1][TEXT].isalpha() and CUES.get(word) == word:
+        # "a big claim", "an open question": a bare form after "a" and a word is a noun (but "a
+        # spokesman said" is a subject and its verb)
+        return True
     if prev in _NOUN_ADJECTIVES and k > 1:
         prev = toks[k - 2][LOW]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))

@@ -123,6 +123,10 @@ AMBIGUOUS = {"like", "figure", "object", "list", "project", "document", "float",
 
 CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **SPEECH}.items()
         if form not in AMBIGUOUS}
+# Verbs that open a sentence before their subject: 'Said Dorothy Poynter, who grew up with Ali:
+# "..."'. Only read as cues at the start of a sentence (Edward Said is a name).
+SENTENCE_OPENING_CUES = {"Said": "say", "Says": "say", "Asked": "ask", "Added": "add", "Wrote": "write"}
+CUES.update(SENTENCE_OPENING_CUES)
 
 # Cues that need an object before their content: "told reporters that", "reminded him that".
 TAKES_OBJECT = {
