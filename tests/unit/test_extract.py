@@ -191,3 +191,30 @@ def test_tokens_keep_the_full_stop_of_abbreviations_and_initials():
 def test_initials_before_a_name_do_not_end_the_sentence():
     body = '"You would not have had Bundy Ranch if not for Santilli," says J.J. MacNab, an expert on militias.'
     assert claims_of(body)[0][:2] == ("quote", "J.J. MacNab")
+
+
+def test_dash_attribution_on_the_line_after_the_quote():
+    body = 'The ad ran for a week.\n\n"Great speech. She is tested. She is ready."\n\n-President Obama, tweeting after the speech.'
+    assert claims_of(body) == [("quote", "Obama", "Great speech. She is tested. She is ready.")]
+
+
+def test_an_indefinite_speaker_after_the_quote():
+    body = '"Governor Romney has no plans to attend convention," a spokesman said Thursday.'
+    assert claims_of(body) == [("quote", "spokesman", "Governor Romney has no plans to attend convention")]
+
+
+def test_the_name_in_the_appositive_is_the_speaker():
+    assert claims_of('Another delegate on the Cruz slate, Jim Poolman, said he was only "leaning Cruz."')[0][:2] == (
+        "reported", "Jim Poolman")
+    body = 'A former Republican candidate -- John McCain, who lost the 2008 election -- said the president "offered no changes."'
+    assert claims_of(body)[0][:2] == ("reported", "John McCain")
+
+
+def test_a_verb_opening_the_sentence_before_its_speaker():
+    body = 'Said Dorothy Poynter, who grew up with Ali in the neighborhood, "We were all so proud of him."'
+    assert claims_of(body) == [("quote", "Dorothy Poynter", "We were all so proud of him.")]
+
+
+def test_a_quote_goes_to_the_cue_after_its_closing_comma_not_the_relative_clause_before():
+    body = 'Nothing the president said "will assuage people\'s fears," the Florida senator said.'
+    assert claims_of(body) == [("quote", "Florida senator", "will assuage people's fears")]
