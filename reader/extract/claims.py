@@ -636,7 +636,7 @@ def _drop_overlaps(claims: list[Claim]) -> list[Claim]:
 
 def editorial_spans(body: str) -> tuple[tuple[int, int], ...]:
     """Editor's notes in the body: `[NB: ... – ed.]`, `[... – ed.]`."""
-    return tuple((m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body))
+    return tuple((m.start(), m.end()) for m in _EDITORS_NOTE.finditer(body)) if "[" in body else ()
 
 
 def find_claims(body: str, title: str = "") -> list[Claim]:
