@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from ..model import Claim
 from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
-from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES, TITLES
+from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES
 from .names import (
     END,
     LOW,
+    NEVER_NAMES,
     TEXT,
     Entity,
     Phrase,
@@ -59,7 +60,7 @@ def _name_words(run: str) -> tuple[str, ...]:
     last = words[-1]
     if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
         words[-1] = last[:-1]
-    while words and words[0] in NOT_NAMES and words[0].lower() not in TITLES:
+    while words and words[0] in NEVER_NAMES:
         words.pop(0)
     return tuple(words)
 
@@ -482,8 +483,8 @@ class _Extraction:
         return bool(before) and (before[-1].strip(",:") in TITLE_CUES or before[-2:] == ["goes", "by"])
 
     def _is_not_speech(self, q: Quote, text: str, words: int) -> bool:
-        if self._after_title_cue(q.open_at):
-            return True
+        if words > 5 and self._after_title_cue(q.open_at):
+            return True  # (shorter quotes after a title word were set aside first)
         if q.single and words < 6:
             return True
         content = [w for w in text.split() if w[:1].isalpha()]

@@ -129,7 +129,7 @@ class Tokens(list):
 
 # Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))))
-_NEVER_NAMES = frozenset(w for w in NOT_NAMES if w.lower() not in TITLES)
+NEVER_NAMES = frozenset(w for w in NOT_NAMES if w.lower() not in TITLES)  # capitalised, yet never a name
 _RUN_PARTICLES = {"de", "da", "del", "der", "di", "du", "van", "von", "bin", "ibn", "al", "el", "la", "le", "of"}
 
 
@@ -162,7 +162,7 @@ def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
                 break
             last = nxt
             i += 1
-        if last == k and texts[k] in _NEVER_NAMES:
+        if last == k and texts[k] in NEVER_NAMES:
             continue
         runs.append((k, start, body[start : ends[last]]))
     return runs
