@@ -11,10 +11,7 @@ from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
 from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES
 from .names import (
-    END,
-    LOW,
     NEVER_NAMES,
-    TEXT,
     Entity,
     Phrase,
     Registry,
@@ -207,10 +204,9 @@ class _Extraction:
             if not words:
                 continue
             role: tuple[str, ...] = ()
-            if k and toks[k - 1][END] == start - 1 and body[start - 1] == " ":
+            if k and toks.ends[k - 1] == start - 1 and body[start - 1] == " ":
                 # The role written before a name: "spokesman Dmitry Peskov" (most have none).
-                prev = toks[k - 1]
-                if prev[TEXT][-1].islower() and role_word(prev[LOW]):
+                if toks.texts[k - 1][-1].islower() and role_word(toks.lows[k - 1]):
                     role = _role_before(body, start)
             if len(words) == 1 and not role:
                 # A lone capitalised word: a later mention of someone known, an acronym (NATO,

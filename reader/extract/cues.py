@@ -15,10 +15,6 @@ from .lexicon import (
     TAKES_OBJECT,
 )
 from .names import (
-    END,
-    LOW,
-    START,
-    TEXT,
     Phrase,
     Tokens,
     loose_subject,
@@ -154,13 +150,13 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
     for k, s, e, verb in cue_matches(body, toks):
-        if k and toks[k - 1][LOW] in _NOT_AFTER:
+        if k and toks.lows[k - 1] in _NOT_AFTER:
             continue  # "plans to support", "has been asked": no one speaks here
         if inside_quote(s):
             continue
         if _after_determiner(toks, k):
             continue  # "the report", "his call", "a claim": a noun, not a verb
-        if k + 1 < len(toks) and CUES.get(toks[k + 1][TEXT]) in _SAYS and toks[k + 1][START] == e + 1:
+        if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
             continue  # "abortion rights advocates said": a noun before the verb
         if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
             continue  # "Edward Said": a name, unless it opens the sentence
@@ -202,16 +198,16 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     cue word at token k is a noun."""
     if k == 0:
         return False
-    prev = toks[k - 1][LOW]
-    word = toks[k][LOW]
+    prev = toks.lows[k - 1]
+    word = toks.lows[k]
     if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
         return True  # "in question", "for comment", "of support" (but "by saying")
-    if k > 1 and toks[k - 2][LOW] in ("a", "an", "another", "every", "each") and toks[k - 1][TEXT].isalpha() and CUES.get(word) == word:
+    if k > 1 and toks.lows[k - 2] in ("a", "an", "another", "every", "each") and toks.texts[k - 1].isalpha() and CUES.get(word) == word:
         # "a big claim", "an open question": a bare form after "a" and a word is a noun (but "a
         # spokesman said" is a subject and its verb)
         return True
     if prev in _NOUN_ADJECTIVES and k > 1:
-        prev = toks[k - 2][LOW]
+        prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
 
 
@@ -227,23 +223,23 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         _participle(toks, cue)
         return
     k = skip_adverbials(toks, k, toks.index(ss))
-    prev = toks[k - 1][TEXT] if k > 0 else "\n"
-    prev2 = toks[k - 2][LOW] if k > 1 else ""
+    prev = toks.texts[k - 1] if k > 0 else "\n"
+    prev2 = toks.lows[k - 2] if k > 1 else ""
     if prev.lower() in ("and", "but") or (prev in (",", "—", "–") and cue.participle):
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
     if prev.lower() == "who" and cue.lemma in SPEECH_LEMMAS:
         # "Mike Lee, who declared", "Rikkie Wells who tweeted"
-        cue.subject = subject_before(body, toks, toks[k - 1][START] if prev2 != "," else toks[k - 2][START], ss)
+        cue.subject = subject_before(body, toks, toks.starts[k - 1] if prev2 != "," else toks.starts[k - 2], ss)
         return
     invertible = cue.lemma in _INVERTIBLE or (cue.lemma in SPEECH_LEMMAS and cue.lemma not in TAKES_OBJECT)
-    if (prev in _BEFORE_INVERTED or toks[k - 1][START] <= ss) and invertible and not cue.participle:
+    if (prev in _BEFORE_INVERTED or toks.starts[k - 1] <= ss) and invertible and not cue.participle:
         # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
         phrase = phrase_after(body, toks, e, se)
         if phrase is not None:
             after = toks.index(phrase.end)
-            nxt_text = toks[after][TEXT] if after < len(toks) and toks[after][START] < se else "."
+            nxt_text = toks.texts[after] if after < toks.n and toks.starts[after] < se else "."
             if phrase.pronoun and nxt_text.isalpha():
                 pass  # "Jim Poolman, said he was": "he" begins the content ('"No," said he.' is rare)
             elif nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
@@ -265,7 +261,7 @@ def _participle(toks: Tokens, cue: Cue) -> None:
         return
     k = toks.index(cue.subject.start)
     # "with Donald Trump tweeting that": the phrase after "with" is the participle's subject
-    after_preposition = k > 0 and toks[k - 1][LOW] in _OBJECT_PREPOSITIONS and toks[k - 1][LOW] != "with"
+    after_preposition = k > 0 and toks.lows[k - 1] in _OBJECT_PREPOSITIONS and toks.lows[k - 1] != "with"
     if cue.subject.words[-1].islower() or after_preposition:
         cue.subject, cue.coordinated = None, True
 
@@ -291,17 +287,17 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     first_clause = not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker
     saying = not cue.inverted and cue.lemma in _SAYING
     clause_after_object = object_taker or cue.lemma in BARE_CLAUSE
+    texts, lows, starts = toks.texts, toks.lows, toks.starts
     while j < limit:
-        t = toks[j]
-        low, text = t[LOW], t[TEXT]
-        if low == "that" and j + 1 < hi and not (j == k and toks[j + 1][TEXT][0] in ",.;"):
+        low, text = lows[j], texts[j]
+        if low == "that" and j + 1 < hi and not (j == k and toks.texts[j + 1][0] in ",.;"):
             cue.that = True
-            cue.content = (toks[j + 1][START], se)
+            cue.content = (toks.starts[j + 1], se)
             return
         if text in _CONTENT_STOPS:
             break
         if text == ",":
-            if j + 1 < hi and toks[j + 1][LOW] in ("however", "though", "too"):
+            if j + 1 < hi and toks.lows[j + 1] in ("however", "though", "too"):
                 j += 2
                 continue
             break
@@ -309,45 +305,45 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
             if first_clause:
                 if low in _CLAUSE_STARTERS or _contraction(low):
                     if _starts_clause(toks, j, hi):
-                        cue.content = (t[START], se)
+                        cue.content = (starts[j], se)
                         return
                 elif text[0].isupper() and text not in NOT_NAMES:
                     # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
                     n = j + 1
-                    while n < hi and toks[n][TEXT][0].isupper():
+                    while n < hi and toks.texts[n][0].isupper():
                         n += 1
-                    if n < hi and toks[n][TEXT][0].islower() and toks[n][LOW] not in _PREPOSITIONS and toks[n][LOW] not in ("and", "of"):
-                        cue.content = (t[START], se)
+                    if n < hi and toks.texts[n][0].islower() and toks.lows[n] not in _PREPOSITIONS and toks.lows[n] not in ("and", "of"):
+                        cue.content = (starts[j], se)
                         return
             if saying and text.isalpha() and text.islower() and low not in _PREPOSITIONS and low not in _NOT_CLAUSES:
-                cue.content = (t[START], se)  # "Sanders says millions lost their homes ..."
+                cue.content = (starts[j], se)  # "Sanders says millions lost their homes ..."
                 return
             if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or object_taker):
                 break
-        elif clause_after_object and (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks[j - 1][TEXT] != ",":
-            cue.content = (t[START], se)  # "told reporters he would ..."
+        elif clause_after_object and (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks.texts[j - 1] != ",":
+            cue.content = (starts[j], se)  # "told reporters he would ..."
             return
         j += 1
-    if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks[k]) and not _time_phrase(toks, k, hi):
+    if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks.texts[k], toks.lows[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
-        if end > toks[k][START]:
-            if cue.lemma in _TO_VERBS or toks[k][LOW] != "to":
-                cue.content = (toks[k][START], end)
+        if end > toks.starts[k]:
+            if cue.lemma in _TO_VERBS or toks.lows[k] != "to":
+                cue.content = (toks.starts[k], end)
                 return
     # The cue ends or interrupts its sentence: "The plan is dead, he said." /
     # "In a merger, he said, the brand would survive."
     begin = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
     kk = toks.index(begin)
-    if kk > 1 and toks[kk - 1][TEXT] in ('"', "”") and toks[kk - 2][TEXT] == ",":
+    if kk > 1 and toks.texts[kk - 1] in ('"', "”") and toks.texts[kk - 2] == ",":
         kk -= 1  # '... "capital investment," Ben Carson said.'
-    if kk > 0 and toks[kk - 1][TEXT] == "," and toks[kk - 1][START] > ss + 5:
+    if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5:
         tail_start = j
         if _tail_is_short(toks, tail_start, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
             # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
             # Republican who founded ...'
-            cue.content = (ss, toks[kk - 1][START])
-        elif tail_start < hi and toks[tail_start][TEXT] == "," and tail_start + 1 < hi:
-            after = toks[tail_start + 1][START]
+            cue.content = (ss, toks.starts[kk - 1])
+        elif tail_start < hi and toks.texts[tail_start] == "," and tail_start + 1 < hi:
+            after = toks.starts[tail_start + 1]
             if (se - after) * 5 >= (se - ss) * 2:
                 cue.content = (after, se)
             else:
@@ -366,11 +362,11 @@ _TIME_WORDS = {
 def _time_phrase(toks: Tokens, k: int, hi: int) -> bool:
     """"on Jan. 27", "for months", "over the weekend", "Friday": when, not what."""
     n = k
-    if toks[n][LOW] in ("on", "for", "over", "in", "at", "during", "since", "until", "by", "last", "next", "this"):
+    if toks.lows[n] in ("on", "for", "over", "in", "at", "during", "since", "until", "by", "last", "next", "this"):
         n += 1
-    while n < hi and toks[n][LOW] in ("the", "a", "an", "several", "many", "two", "three", "recent", "past", "last", "next", "this", "that"):
+    while n < hi and toks.lows[n] in ("the", "a", "an", "several", "many", "two", "three", "recent", "past", "last", "next", "this", "that"):
         n += 1
-    return n < hi and toks[n][LOW].rstrip(".") in _TIME_WORDS
+    return n < hi and toks.lows[n].rstrip(".") in _TIME_WORDS
 
 
 def _contraction(low: str) -> bool:
@@ -381,11 +377,11 @@ def _contraction(low: str) -> bool:
     return False
 
 
-def _object_start(t) -> bool:
+def _object_start(text: str, low: str) -> bool:
     """A token that can start the object of a verb: a word, a number, or an opening quote."""
-    if t[LOW] in _CONTENT_PREPOSITIONS:
+    if low in _CONTENT_PREPOSITIONS:
         return True  # "talked about the plan", "pushed for reform", "voted against it"
-    return (t[TEXT][0].isalnum() or t[TEXT] in ('"', "“", "$")) and t[LOW] not in _PREPOSITIONS
+    return (text[0].isalnum() or text in ('"', "“", "$")) and low not in _PREPOSITIONS
 
 
 # Verbs of saying whose complement is almost always a clause, even with no "that".
@@ -400,16 +396,16 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
     parenthesis outside quotation marks, or the sentence end."""
     quote_open = False
     for n in range(k, hi):
-        t = toks[n][TEXT]
+        t = toks.texts[n]
         if t in ('"', "“", "”"):
             quote_open = t == "“" or (t == '"' and not quote_open)
             continue
         if quote_open:
             continue
-        if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks[n][START] - 1] == " "):
-            return toks[n][START]
-        if n > k + 1 and toks[n][LOW] in _ADVERBIAL_STARTS:
-            return toks[n][START]  # "expressed solidarity for her | even as he alluded to her failings"
+        if t in (",", ";", ":", "(", "—", "–", "\n") or (t == "-" and n + 1 < hi and body[toks.starts[n] - 1] == " "):
+            return toks.starts[n]
+        if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
+            return toks.starts[n]  # "expressed solidarity for her | even as he alluded to her failings"
     return se
 
 
@@ -426,31 +422,33 @@ def _passive(toks: Tokens, k: int, verb: str) -> bool:
     if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
         return False
     k -= 1
-    if k >= 0 and toks[k][LOW].endswith("ly"):
+    if k >= 0 and toks.lows[k].endswith("ly"):
         k -= 1
-    return k >= 0 and toks[k][LOW] in _BE
+    return k >= 0 and toks.lows[k] in _BE
 
 
 def _negated(toks: Tokens, k: int) -> bool:
     """"did not say", "has never claimed" (the cue at token k): no claim is reported."""
-    for t in toks[max(0, k - 3) : k]:
-        if t[LOW] in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
+    for low in toks.lows[max(0, k - 3) : k]:
+        if low in ("not", "never", "n't", "didn't", "hasn't", "haven't", "wouldn't", "won't", "doesn't", "don't", "refused", "declined"):
             return True
     return False
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:
-    t = toks[j][LOW]
+    t = toks.lows[j]
     if t in ("what", "if", "whether", "why", "how", "there"):
         return True
     if t in SUBJECT_PRONOUNS:
-        nxt = toks[j + 1] if j + 1 < hi else None
-        return nxt is not None and ((nxt[TEXT][0].islower() and nxt[LOW] not in ("and", "or")) or nxt[TEXT] == ",")
-    return j + 1 < hi and toks[j + 1][TEXT][0].isalnum()
+        if j + 1 >= hi:
+            return False
+        nxt = toks.texts[j + 1]
+        return (nxt[0].islower() and toks.lows[j + 1] not in ("and", "or")) or nxt == ","
+    return j + 1 < hi and toks.texts[j + 1][0].isalnum()
 
 
 def _tail_is_short(toks: Tokens, j: int, hi: int) -> bool:
-    return hi - j <= 8 and all(t[TEXT] not in _QUOTE_MARKS for t in toks[j:hi])
+    return hi - j <= 8 and _QUOTE_MARKS.isdisjoint(toks.texts[j:hi])
 
 
 def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
@@ -459,15 +457,15 @@ def _according_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> N
     hi = toks.index(se)
     k = toks.index(cue.end)
     n = k
-    while n < hi and toks[n][TEXT] not in (",", ".", ";", ":", "(", "—") and n - k < 25:
+    while n < hi and toks.texts[n] not in (",", ".", ";", ":", "(", "—") and n - k < 25:
         n += 1
     if n == k:
         return
-    cue.subject = Phrase(toks[k][START], toks[n - 1][END], [t[TEXT] for t in toks[k:n]], literal=True)
+    cue.subject = Phrase(toks.starts[k], toks.ends[n - 1], toks.texts[k:n], literal=True)
     before_end = body.rfind(",", ss, cue.start)
     lead = body[ss : cue.start].strip(" \t\"“,")
     before = (ss, before_end) if before_end > ss and not body[before_end:cue.start].strip(", ") else None
-    after = (toks[n + 1][START], se) if n + 1 < hi and toks[n][TEXT] == "," else None
+    after = (toks.starts[n + 1], se) if n + 1 < hi and toks.texts[n] == "," else None
     if not lead or lead.lower() in ("but", "and", "yet", "also", "so"):
         before = None
     options = [span for span in (before, after) if span and span[1] - span[0] > 3]
@@ -490,7 +488,7 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
         if outer is None or outer.content is None or not (outer.content[0] <= cue.start < outer.content[1]):
             if cue.coordinated and cue.subject is None:
                 k = toks.index(cue.start)
-                adverbial = k > 0 and toks[k - 1][LOW] in ("by", "after", "before", "while", "when", "since")
+                adverbial = k > 0 and toks.lows[k - 1] in ("by", "after", "before", "while", "when", "since")
                 if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start) and not adverbial:
                     cue.subject = kept[-1].subject
                 else:
@@ -541,22 +539,22 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     body = sentences.body
     ss, _ = sentences.bounds(pos)
     i, hi = toks.index(ss), toks.index(pos)
-    if i < hi and toks[i][TEXT].isupper() and len(toks[i][TEXT]) > 2:
+    if i < hi and toks.texts[i].isupper() and len(toks.texts[i]) > 2:
         # a dateline: "WASHINGTON, Dec. 8 (UPI) — ..."
         for j in range(i, min(hi, i + 14)):
-            if toks[j][TEXT] in ("—", "–", "-", "--"):
+            if toks.texts[j] in ("—", "–", "-", "--"):
                 i = j + 1
                 break
-    while i < hi and toks[i][TEXT] in ('"', "“", "‘", "(", "—"):
+    while i < hi and toks.texts[i] in ('"', "“", "‘", "(", "—"):
         i += 1
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
-        while i < hi and toks[i][LOW] in _CONJUNCTIONS:
+        while i < hi and toks.lows[i] in _CONJUNCTIONS:
             i += 1  # "And then Trump went on the attack, saying"
-        if i < hi and (toks[i][LOW] in _OPENERS or (
-            toks[i][TEXT] in NOT_NAMES and toks[i][LOW] not in SUBJECT_PRONOUNS and toks[i][LOW] not in _SUBJECT_DETERMINERS
+        if i < hi and (toks.lows[i] in _OPENERS or (
+            toks.texts[i] in NOT_NAMES and toks.lows[i] not in SUBJECT_PRONOUNS and toks.lows[i] not in _SUBJECT_DETERMINERS
         )):
             for j in range(i, min(hi, i + 30)):
-                if toks[j][TEXT] == ",":
+                if toks.texts[j] == ",":
                     i = j + 1
                     break
             else:
@@ -565,7 +563,7 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
         break
     if i >= hi:
         return None
-    return phrase_after(body, toks, toks[i][START], toks[hi - 1][END])
+    return phrase_after(body, toks, toks.starts[i], toks.ends[hi - 1])
 
 
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}

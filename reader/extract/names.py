@@ -95,14 +95,12 @@ _MODIFIERS_ONLY = _ROLE_MODIFIERS - ROLE_NOUNS
 _APPOSITIVE_START = {"a", "an", "the", "who"}
 
 
-# A token is a plain tuple (start, end, text, lower-cased text): a body's thousand tokens are
-# made in C, and read with these indices.
-START, END, TEXT, LOW = 0, 1, 2, 3
-Tok = tuple
+class Tokens:
+    """All tokens of a body as parallel lists: `texts[k]` starts at `starts[k]` and ends at
+    `ends[k]`; `lows[k]` is its lower case. Lists rather than a tuple per token: a body's
+    thousand tokens are made in C, and no tuple is built for the many never looked at."""
 
-
-class Tokens(list):
-    """All tokens of a body, with their start offsets for bisecting."""
+    __slots__ = ("ends", "index", "lows", "n", "skipped", "starts", "texts")
 
     def __init__(self, body: str) -> None:
         # Splitting on the token pattern gives gap, token, gap, token, ... as strings; their
@@ -117,14 +115,18 @@ class Tokens(list):
             texts[a : b + 1] = ["".join(texts[a : b + 1])]
             del starts[a + 1 : b + 1]
             ends[a : b + 1] = [ends[b]]
-        super().__init__(zip(starts, ends, texts, map(str.lower, texts), strict=True))
-        self.starts = starts
-        self.ends = ends
-        self.texts = texts
+        self.starts: list[int] = starts
+        self.ends: list[int] = ends
+        self.texts: list[str] = texts
+        self.lows: list[str] = list(map(str.lower, texts))
+        self.n = len(texts)
         self.skipped: dict[tuple[int, int], int] = {}  # skip_adverbials' answers
         # index(pos): the first token starting at or after `pos`. A partial of the C bisect,
         # not a method: it is called a few hundred times an article.
-        self.index = partial(bisect_left, starts)  # type: ignore[method-assign]
+        self.index = partial(bisect_left, starts)
+
+    def __len__(self) -> int:
+        return self.n
 
 
 # Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
@@ -173,12 +175,12 @@ def _spaced(body: str, a: int, b: int) -> bool:
     return (b == a + 1 and body[a] == " ") or (b > a and not body[a:b].strip(" \t"))
 
 
-def _is_word(t: Tok) -> bool:
-    return t[TEXT][0].isalnum()
+def _is_word(text: str) -> bool:
+    return text[0].isalnum()
 
 
-def is_name_token(t: Tok) -> bool:
-    return t[TEXT][0].isupper() and t[TEXT][0].isalpha()
+def is_name_token(text: str) -> bool:
+    return text[0].isupper() and text[0].isalpha()
 
 
 @lru_cache(maxsize=65536)
@@ -295,38 +297,38 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
     lo = toks.index(floor)
     k = skip_adverbials(toks, toks.index(pos), lo)
-    if k > lo + 1 and toks[k - 1][TEXT] == "," and toks[k - 2][TEXT] == ")":
+    if k > lo + 1 and toks.texts[k - 1] == "," and toks.texts[k - 2] == ")":
         k -= 1  # "Sen. Jack Reed (D-R.I.), said"
-    if k > lo + 3 and toks[k - 1][TEXT] == "," and toks[k - 2][LOW] in _ASIDES and toks[k - 3][TEXT] == ",":
+    if k > lo + 3 and toks.texts[k - 1] == "," and toks.lows[k - 2] in _ASIDES and toks.texts[k - 3] == ",":
         k -= 3  # "Others, however, say"
-    if k > lo and toks[k - 1][TEXT] == ")":
+    if k > lo and toks.texts[k - 1] == ")":
         # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
         j = k - 1
-        while j > lo and toks[j][TEXT] != "(" and k - j < 12:
+        while j > lo and toks.texts[j] != "(" and k - j < 12:
             j -= 1
-        if toks[j][TEXT] == "(":
+        if toks.texts[j] == "(":
             k = j
-    if k > lo and toks[k - 1][TEXT] == ",":
+    if k > lo and toks.texts[k - 1] == ",":
         return _before_appositives(body, toks, lo, k - 1)
-    if k > lo + 1 and toks[k - 1][TEXT] in ("—", "–", "-"):
+    if k > lo + 1 and toks.texts[k - 1] in ("—", "–", "-"):
         # "Jason Sims — a teacher from Mount Pleasant — says", "A former candidate -- John
         # McCain, who lost in 2008 -- said"
-        double = toks[k - 1][TEXT] == "-"
-        if double and toks[k - 2][TEXT] != "-":
+        double = toks.texts[k - 1] == "-"
+        if double and toks.texts[k - 2] != "-":
             return None
-        dash = toks[k - 1][TEXT]
+        dash = toks.texts[k - 1]
         close = k - 2 if double else k - 1  # the closing dash's first token
         j = close - 1
-        while j > lo and not (toks[j][TEXT] == dash and (not double or toks[j - 1][TEXT] == "-")) and k - j < 30:
+        while j > lo and not (toks.texts[j] == dash and (not double or toks.texts[j - 1] == "-")) and k - j < 30:
             j -= 1
-        if j > lo and toks[j][TEXT] == dash:
+        if j > lo and toks.texts[j] == dash:
             opening = j - 1 if double else j
             phrase = _np_backward(toks, lo, opening)
             if phrase is not None:
-                phrase.appositive = body[toks[j + 1][START] : toks[close - 1][END]]
-            elif close - j - 1 <= 5 and all(is_name_token(t) for t in toks[j + 1 : close]):
+                phrase.appositive = body[toks.starts[j + 1] : toks.ends[close - 1]]
+            elif close - j - 1 <= 5 and all(map(is_name_token, toks.texts[j + 1 : close])):
                 phrase = _np_backward(toks, j + 1, close)  # the name is the appositive
-            elif toks[close - 1][TEXT] != ",":
+            elif toks.texts[close - 1] != ",":
                 phrase = None
             else:  # "-- John McCain, who lost the 2008 election to Obama --"
                 phrase = _before_appositives(body, toks, j + 1, close - 1)
@@ -341,25 +343,25 @@ def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase 
     end = comma  # index of the comma that closes the last appositive
     for _ in range(3):
         j = end - 1
-        while j >= lo and toks[j][TEXT] not in (",", "(", "—", "–", "\n", ";") and end - j < 40:
+        while j >= lo and toks.texts[j] not in (",", "(", "—", "–", "\n", ";") and end - j < 40:
             j -= 1
-        if j < lo + 1 or toks[j][TEXT] != "," or end - j < 2:
+        if j < lo + 1 or toks.texts[j] != "," or end - j < 2:
             return None
-        if end == comma and end - j <= 5 and all(is_name_token(t) and t[TEXT] not in NOT_NAMES for t in toks[j + 1 : end]):
+        if end == comma and end - j <= 5 and all(is_name_token(t) and t not in NOT_NAMES for t in toks.texts[j + 1 : end]):
             # The name is the appositive: "Another delegate on the Cruz slate, Jim Poolman, said"
             phrase = _np_backward(toks, j + 1, end)
             if phrase is not None and len(phrase.words) >= 2 and _np_backward(toks, lo, j) is None:
-                phrase.appositive = body[toks[lo][START] : toks[j - 1][END]]
+                phrase.appositive = body[toks.starts[lo] : toks.ends[j - 1]]
                 return phrase
         phrase = _np_backward(toks, lo, j)
         if phrase is not None and end == comma:
-            phrase.appositive = body[toks[j + 1][START] : toks[comma - 1][END]]
+            phrase.appositive = body[toks.starts[j + 1] : toks.ends[comma - 1]]
             return phrase  # the usual "NAME, appositive, said" (any phrase will do)
         if phrase is not None and (phrase.words[-1][0].isupper() or phrase.pronoun) and (
-            toks.index(phrase.start) == lo or toks[toks.index(phrase.start) - 1][TEXT] in _NP_EDGES
-            or toks[toks.index(phrase.start) - 1][LOW] in _NP_EDGE_WORDS
+            toks.index(phrase.start) == lo or toks.texts[toks.index(phrase.start) - 1] in _NP_EDGES
+            or toks.lows[toks.index(phrase.start) - 1] in _NP_EDGE_WORDS
         ):
-            phrase.appositive = body[toks[j + 1][START] : toks[comma - 1][END]]
+            phrase.appositive = body[toks.starts[j + 1] : toks.ends[comma - 1]]
             return phrase
         end = j
     return None
@@ -388,28 +390,28 @@ def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
 
 def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     while k > lo:
-        low = toks[k - 1][LOW]
-        if low in AUX or (low.endswith("ly") and not toks[k - 1][TEXT][0].isupper() and len(low) > 4):
+        low = toks.lows[k - 1]
+        if low in AUX or (low.endswith("ly") and not toks.texts[k - 1][0].isupper() and len(low) > 4):
             k -= 1
             continue
         if low in _TIME_NOUNS:
             j = k - 1
-            if j > lo and toks[j - 1][LOW] in ("the", "a", "an", "his", "her", "their", "last", "this"):
+            if j > lo and toks.lows[j - 1] in ("the", "a", "an", "his", "her", "their", "last", "this"):
                 j -= 1
-            if j > lo and toks[j - 1][LOW] in _ADVERBIAL_PREPOSITIONS:
+            if j > lo and toks.lows[j - 1] in _ADVERBIAL_PREPOSITIONS:
                 k = j - 1
                 continue
         # A short prepositional phrase after a name: "Trump in his announcement speech called",
         # "Cruz on Thursday said".
-        last = toks[k - 1]
-        if (last[TEXT][0].isupper() and last[TEXT] not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[TEXT][0].isalnum():
+        last = toks.texts[k - 1]
+        if (last[0].isupper() and last not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[0].isalnum():
             break  # a name, a pronoun or punctuation right before the verb: nothing to skip
         j = k - 1
-        while j > lo and k - j <= 5 and toks[j][LOW] not in _PHRASE_PREPOSITIONS and toks[j][TEXT][0].isalnum():
+        while j > lo and k - j <= 5 and toks.lows[j] not in _PHRASE_PREPOSITIONS and toks.texts[j][0].isalnum():
             j -= 1
-        if j > lo and k - j >= 2 and toks[j][LOW] in _PHRASE_PREPOSITIONS:
-            before = toks[j - 1]
-            if (is_name_token(before) and before[TEXT] not in NOT_NAMES) or before[LOW] in SUBJECT_PRONOUNS or role_word(before[LOW]):
+        if j > lo and k - j >= 2 and toks.lows[j] in _PHRASE_PREPOSITIONS:
+            before, before_low = toks.texts[j - 1], toks.lows[j - 1]
+            if (is_name_token(before) and before not in NOT_NAMES) or before_low in SUBJECT_PRONOUNS or role_word(before_low):
                 k = j
                 continue
         break
@@ -419,27 +421,28 @@ def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
 _PHRASE_PREPOSITIONS = {"in", "at", "on", "during", "over", "from"}
 
 
-def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
+def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
     if k <= lo:
         return None
-    last = toks[k - 1]
-    if last[LOW] in SUBJECT_PRONOUNS:
-        return Phrase(last[START], last[END], [last[TEXT]], pronoun=last[LOW])
+    texts, lows = toks.texts, toks.lows
+    low = lows[k - 1]
+    if low in SUBJECT_PRONOUNS:
+        return Phrase(toks.starts[k - 1], toks.ends[k - 1], [texts[k - 1]], pronoun=low)
     i = k
     saw_head = False
     while i > lo:
-        t = toks[i - 1]
-        low = t[LOW]
-        if is_name_token(t) and (t[TEXT] not in NOT_NAMES or (i < k and t[LOW] not in ("the", "a", "an"))):
-            if t[TEXT] in NOT_NAMES and t[LOW] not in TITLES and not (t[TEXT] in _FIRST_NAMES_TOO and saw_head):
+        text = texts[i - 1]
+        low = lows[i - 1]
+        if is_name_token(text) and (text not in NOT_NAMES or (i < k and low not in ("the", "a", "an"))):
+            if text in NOT_NAMES and low not in TITLES and not (text in _FIRST_NAMES_TOO and saw_head):
                 break
             i -= 1
             saw_head = True
-        elif low in _PARTICLES and i < k and is_name_token(toks[i]):
+        elif low in _PARTICLES and i < k and is_name_token(texts[i]):
             i -= 1
-        elif low == "of" and i < k and i - 1 > lo and (is_name_token(toks[i - 2]) or role_word(toks[i - 2][LOW])):
+        elif low == "of" and i < k and i - 1 > lo and (is_name_token(texts[i - 2]) or role_word(lows[i - 2])):
             i -= 1
-        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks[i - 2][LOW]) and saw_head:
+        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(lows[i - 2]) and saw_head:
             i -= 1
         elif role_word(low) or (low.endswith(("'s", "’s")) and saw_head is False and i < k):
             i -= 1
@@ -447,26 +450,26 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
         elif low in _DETERMINERS and i < k:
             i -= 1
             break
-        elif t[TEXT][0].isdigit() and i < k and saw_head:
+        elif text[0].isdigit() and i < k and saw_head:
             i -= 1  # "a 2008 Clinton veteran"
-        elif low == "and" and saw_head and i - 1 > lo and (role_word(toks[i - 2][LOW]) or is_name_token(toks[i - 2])):
+        elif low == "and" and saw_head and i - 1 > lo and (role_word(lows[i - 2]) or is_name_token(texts[i - 2])):
             i -= 1  # "the Florida senator and Republican presidential candidate"
-        elif t[TEXT] in ("-", "–") and i < k and i > lo + 1 and _is_word(toks[i - 2]):
+        elif text in ("-", "–") and i < k and i > lo + 1 and _is_word(texts[i - 2]):
             i -= 1
-        elif saw_head and i < k and low[0].isalpha() and t[TEXT][0].islower() and low not in AUX:
+        elif saw_head and i < k and low[0].isalpha() and text[0].islower() and low not in AUX:
             # Adjectives between a determiner and the head: "the presumptive Republican
             # presidential nominee", "a conservative-leaning newspaper".
             j = i - 1
-            while j > lo and j > i - 3 and toks[j - 1][TEXT][0].islower() and toks[j - 1][LOW] not in _DETERMINERS:
+            while j > lo and j > i - 3 and texts[j - 1][0].islower() and lows[j - 1] not in _DETERMINERS:
                 j -= 1
-            if j > lo and toks[j - 1][LOW] in ("the", "a", "an"):
+            if j > lo and lows[j - 1] in ("the", "a", "an"):
                 i = j - 1
             break
         else:
             break
     if i == k:
         return None
-    words = [t[TEXT] for t in toks[i:k]]
+    words = texts[i:k]
     while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES
                      and not (words[0] in _FIRST_NAMES_TOO and len(words) > 1 and words[1][0].isupper())):
         words = words[1:]
@@ -477,7 +480,7 @@ def _np_backward(toks: list[Tok], lo: int, k: int) -> Phrase | None:
     head = content[-1]
     if not (head[0].isupper() or head[0].isdigit() or role_word(head.lower())) or head.lower() in _MODIFIERS_ONLY:
         return None  # "a new" is no speaker: the phrase must end in a name or a noun of persons
-    return Phrase(toks[i][START], toks[k - 1][END], words)
+    return Phrase(toks.starts[i], toks.ends[k - 1], words)
 
 
 _LOOSE_BREAK = {
@@ -505,68 +508,69 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     k = skip_adverbials(toks, toks.index(pos), lo)
     i = k
     determined = False
+    texts, lows = toks.texts, toks.lows
     while i > lo and k - i < 9:
-        t = toks[i - 1]
-        if not (t[TEXT][0].isalnum() or t[TEXT].endswith("%")) or t[LOW] in _LOOSE_BREAK:
+        text, low = texts[i - 1], lows[i - 1]
+        if not (text[0].isalnum() or text.endswith("%")) or low in _LOOSE_BREAK:
             break
         i -= 1
-        if t[LOW] in _LOOSE_DETERMINERS:
+        if low in _LOOSE_DETERMINERS:
             determined = True  # "the oil industry says", "other senators said"
             break
     if i == k or k - i >= 9:
         return None
-    if not determined and i > lo and toks[i - 1][LOW] not in _CLAUSE_EDGE and toks[i - 1][TEXT] not in _CLAUSE_EDGE:
+    if not determined and i > lo and toks.lows[i - 1] not in _CLAUSE_EDGE and toks.texts[i - 1] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
-    words = [t[TEXT] for t in toks[i:k]]
+    words = texts[i:k]
     if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
         return None  # "a Sunday", "... Meanwhile": a time or a connective, not a speaker
     if words[0].islower() and words[0].endswith("ing"):
         return None  # ", raising fresh questions": a participle's clause, not a subject
-    return Phrase(toks[i][START], toks[k - 1][END], words)
+    return Phrase(toks.starts[i], toks.ends[k - 1], words)
 
 
-def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase | None:
+def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | None:
     """The noun phrase that starts at `pos` ("said Geoff Garin, a Democratic pollster")."""
-    a = all_toks.index(pos)
-    b = all_toks.index(ceiling)
-    toks = all_toks[a : min(b, a + 14)]
-    if not toks:
+    a = toks.index(pos)
+    b = toks.index(ceiling)
+    hi = min(b, a + 14)
+    if a >= hi:
         return None
-    first = toks[0]
-    if first[LOW] in SUBJECT_PRONOUNS:
-        return Phrase(first[START], first[END], [first[TEXT]], pronoun=first[LOW])
-    i = 0
+    texts, lows = toks.texts, toks.lows
+    low = lows[a]
+    if low in SUBJECT_PRONOUNS:
+        return Phrase(toks.starts[a], toks.ends[a], [texts[a]], pronoun=low)
+    i = a
     words: list[str] = []
     saw_name = False
-    while i < len(toks):
-        t = toks[i]
-        low = t[LOW]
-        if is_name_token(t) and (t[TEXT] not in NOT_NAMES or low in TITLES or (i == 0 and low in ("the", "a", "an"))):
+    while i < hi:
+        text, low = texts[i], lows[i]
+        if is_name_token(text) and (text not in NOT_NAMES or low in TITLES or (i == a and low in ("the", "a", "an"))):
             if low in ("the", "a", "an"):
-                words.append(t[TEXT])
+                words.append(text)
                 i += 1
                 continue
-            words.append(t[TEXT])
+            words.append(text)
             saw_name = True
         elif low in _DETERMINERS and not words:
-            words.append(t[TEXT])
-        elif (role_word(low) or _leads_to_name(toks, i)) and (
-            not saw_name or _leads_to_name(toks, i) or words[-1].endswith(("'s", "’s"))
+            words.append(text)
+        elif (role_word(low) or _leads_to_name(toks, i, hi)) and (
+            not saw_name or _leads_to_name(toks, i, hi) or words[-1].endswith(("'s", "’s"))
         ):
             # "Clinton’s top foreign policy aide Jake Sullivan"
-            words.append(t[TEXT])
+            words.append(text)
             saw_name = False
-        elif (words and words[0].lower() in ("a", "an", "the", "another", "one") and t[TEXT].replace("-", "").isalpha()
-              and t[TEXT].islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
+        elif (words and words[0].lower() in ("a", "an", "the", "another", "one") and text.replace("-", "").isalpha()
+              and text.islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
             # "says a narrator", "said a former U.S. law enforcement official": plain words after
             # an article (trimmed back to the last noun of persons below)
-            words.append(t[TEXT])
-        elif low in _PARTICLES and i + 1 < len(toks) and is_name_token(toks[i + 1]):
-            words.append(t[TEXT])
-        elif low == "of" and words and i + 1 < len(toks) and (is_name_token(toks[i + 1]) or toks[i + 1][LOW] == "the"):
-            words.append(t[TEXT])
+            words.append(text)
+        elif low in _PARTICLES and i + 1 < hi and is_name_token(texts[i + 1]):
+            words.append(text)
+        elif low == "of" and words and i + 1 < hi and (is_name_token(texts[i + 1]) or lows[i + 1] == "the"):
+            words.append(text)
         elif low in ("for", "at") and words and not saw_name and words[-1].lower() in ROLE_NOUNS:
-            words.append(t[TEXT])
+            words.append(text)
         else:
             break
         i += 1
@@ -583,29 +587,29 @@ def phrase_after(body: str, all_toks: Tokens, pos: int, ceiling: int) -> Phrase 
             words = words[:keep]
     if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
         return None
-    end = toks[i - 1][END]
-    phrase = Phrase(toks[0][START], end, words)
+    phrase = Phrase(toks.starts[a], toks.ends[i - 1], words)
     # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
-    if i < len(toks) and toks[i][TEXT] == ",":
-        toks = all_toks[a : min(b, a + i + 27)]
+    if i < hi and texts[i] == ",":
+        hi = min(b, i + 27)
         j = i + 1
-        while j < len(toks) and toks[j][TEXT] not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
+        while j < hi and texts[j] not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
             j += 1
-        if j > i + 1 and (toks[i + 1][LOW] in _APPOSITIVE_START or role_word(toks[i + 1][LOW])):
-            phrase.appositive = body[toks[i + 1][START] : toks[j - 1][END]]
+        if j > i + 1 and (lows[i + 1] in _APPOSITIVE_START or role_word(lows[i + 1])):
+            phrase.appositive = body[toks.starts[i + 1] : toks.ends[j - 1]]
     return phrase
 
 
-def _leads_to_name(toks: list[Tok], i: int) -> bool:
+def _leads_to_name(toks: Tokens, i: int, hi: int) -> bool:
     """A lower-case word in front of a name ("councillor Maria Lopez"): up to three such words,
     then a capitalised one."""
-    for k in range(i, min(i + 4, len(toks))):
-        t = toks[k]
-        if is_name_token(t):
-            return t[TEXT] not in NOT_NAMES
-        if t[LOW] == "of" and k > i:
+    texts, lows = toks.texts, toks.lows
+    for k in range(i, min(i + 4, hi)):
+        text, low = texts[k], lows[k]
+        if is_name_token(text):
+            return text not in NOT_NAMES
+        if low == "of" and k > i:
             continue  # "master of ceremonies Asab Al-Tabchi"
-        if not t[TEXT].replace("-", "").isalpha() or not t[TEXT].islower() or t[LOW] in _DETERMINERS or t[LOW] in _STOP:
+        if not text.replace("-", "").isalpha() or not text.islower() or low in _DETERMINERS or low in _STOP:
             return False
     return False
 

@@ -181,11 +181,11 @@ def test_tokens_keep_the_full_stop_of_abbreviations_and_initials():
 
     body = "Mr. Smith of the U.S.A. met J. K. Rowling and J.J. MacNab.\nCo-op vs. Corp. B. end."
     toks = Tokens(body)
-    assert [t[2] for t in toks] == [
+    assert toks.texts == [
         "Mr.", "Smith", "of", "the", "U.S.A.", "met", "J.", "K.", "Rowling", "and", "J.J.", "MacNab", ".",
         "\n", "Co-op", "vs.", "Corp.", "B", ".", "end", ".",
     ]
-    assert all(body[s:e] == text for s, e, text, _ in toks)
+    assert all(body[s:e] == text for s, e, text in zip(toks.starts, toks.ends, toks.texts, strict=True))
 
 
 def test_initials_before_a_name_do_not_end_the_sentence():
