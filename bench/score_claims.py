@@ -20,11 +20,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.evaluate import evaluate, slim  # noqa: E402
-from reader.ingest import read_article, worker_setup  # noqa: E402
+from reader.extract import find_claims  # noqa: E402
+from reader.ingest import worker_setup  # noqa: E402
+from reader.layouts import parse  # noqa: E402
+from reader.text import decode  # noqa: E402
 
 
 def extract(name: str, data: bytes):
-    return slim(read_article(name, data).claims)
+    """What is timed: the file's bytes decoded, read as an article (plain-text layout), and its
+    claims found. Ids, fingerprints and the store, which ingest adds, are not extraction."""
+    doc = parse(decode(data).text)
+    return slim(find_claims(doc.body, doc.title))
 
 
 def main() -> None:
