@@ -33,8 +33,11 @@ _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Prof|Rev|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|Hon|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs"
 )
 # Words (with an optional possessive), punctuation marks one by one, and newlines (so that
-# phrases never cross a paragraph). The word branch is written without backtracking.
-_TOKEN_SPLIT = re.compile(r"([^\W_]+(?:[_'’\-]+[^\W_]+)*+|[^\w\s]|\n)")
+# phrases never cross a paragraph). The pattern begins with one character class (anything but
+# white space other than a newline), which lets Python's re skip the spaces between tokens without
+# trying a match at each; what that first character was is then asked looking back: a letter or
+# digit starts a word (written without backtracking), anything else but "_" is a mark of its own.
+_TOKEN_SPLIT = re.compile(r"([\S\n](?:(?<=[^\W_])[^\W_]*+(?:[_'’\-]+[^\W_]+)*+|(?<=[^\w\s])|(?<=\n)))")
 _ABBREVIATION_WORDS = frozenset(_ABBREVIATIONS.split("|"))
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
