@@ -89,6 +89,14 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
     return (name, kind, role_text, gender)
 
 
+# How sure each rule that gives a quote its speaker is.
+_QUOTE_RULE_CONFIDENCE = {
+    "label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85,
+    "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7,
+    "sentence": 0.75,
+}
+
+
 @dataclass(slots=True)
 class _Speaker:
     name: str | None
@@ -448,7 +456,7 @@ class _Extraction:
             who, rule = self.nearby_speaker(q.open_at), "nearby"
             if who is None:
                 who, rule = _Speaker(None, None, None, 0.3), "unattributed"
-        confidence = {"label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85, "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7, "sentence": 0.75}.get(rule, 0.3)
+        confidence = _QUOTE_RULE_CONFIDENCE.get(rule, 0.3)
         claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
         if claim is not None:
             self.quote_speaker[index] = who

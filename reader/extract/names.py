@@ -749,7 +749,13 @@ class Registry:
         return recent_person
 
 
-def gender_of(role: str | None, words: list[str]) -> str | None:
+def gender_of(role: str | None, words: Sequence[str]) -> str | None:
+    """"he" or "she" by a word of the role or the name ("spokeswoman", "Mr"), or None."""
+    return _gender_of(role, tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _gender_of(role: str | None, words: tuple[str, ...]) -> str | None:
     for w in ([*(role or "").lower().split()] + [w.lower() for w in words]):
         g = PERSON_ROLE_GENDER.get(w)
         if g:
