@@ -219,8 +219,10 @@ class Prediction(NamedTuple):
     rule: str
 
 
-def slim(claims: Iterable[Claim]) -> list[Prediction]:
-    return [Prediction(c.kind, c.start, c.end, c.text, c.speaker, c.mention, c.rule) for c in claims]
+def slim(claims: Iterable[Claim]) -> list[tuple]:
+    """A Prediction's fields as plain tuples: what a worker process sends back (a plain tuple
+    pickles in C, a named one through Python); `evaluate` makes them Predictions."""
+    return [(c.kind, c.start, c.end, c.text, c.speaker, c.mention, c.rule) for c in claims]
 
 
 def place(file_text: str, claims: Iterable[Claim | Prediction]) -> list[Placed]:
@@ -305,7 +307,7 @@ def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Plac
 
 def evaluate(
     folder: Path,
-    extract: Callable[[str, bytes], list[Claim] | list[Prediction]],
+    extract: Callable[[str, bytes], list[Claim] | list[Prediction] | list[tuple]],
     keep_errors: bool = False,
     workers: int = 1,
     setup: Callable[[], None] | None = None,
@@ -325,7 +327,8 @@ def evaluate(
     else:
         results = [extract(name, data) for name, data in datas]
     score = Score(articles=len(datas), seconds=time.perf_counter() - t, cpu_seconds=_cpu_time() - cpu)
-    for (text_path, gold), (_, data), claims in zip(items, datas, results, strict=True):
+    for (text_path, gold), (_, data), found in zip(items, datas, results, strict=True):
+        claims = [c if isinstance(c, Claim | Prediction) else Prediction._make(c) for c in found]
         file_text = data.decode("utf-8", errors="replace")
         score_article(text_path.stem, file_text, gold, place(file_text, claims), score, keep_errors)
     return score
