@@ -57,13 +57,11 @@ class Cue:
     used: bool = False  # taken by a direct quote
     # "saying", "referring to": the -ing form, whose subject is usually elsewhere
     participle: bool = field(init=False)
+    according: bool = field(init=False)  # "according to X"
 
     def __post_init__(self) -> None:
         self.participle = self.verb.split(" ", 1)[0].endswith("ing")
-
-    @property
-    def according(self) -> bool:
-        return self.lemma == "according to"
+        self.according = self.lemma == "according to"
 
 
 # Speech verbs that can stand before their subject: '"...," said Peskov', '"...?" asked Smith'.

@@ -655,6 +655,12 @@ _ROLE_ABBREVIATIONS = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _role_words(role: str) -> frozenset[str]:
+    """The words of a role, lower case, abbreviations written out ("Sen." -> "senator")."""
+    return frozenset(_ROLE_ABBREVIATIONS.get(w, w) for w in role.lower().split())
+
+
 class Registry:
     """Everyone named in an article so far, and who spoke last."""
 
@@ -716,7 +722,7 @@ class Registry:
         best, best_pos = None, -1
         nouns = {noun} | ({"spokesman", "spokeswoman", "spokesperson"} if noun.startswith("spokes") else set())
         for e in self.entities:
-            if e.role and nouns & {_ROLE_ABBREVIATIONS.get(w, w) for w in e.role.lower().split()}:
+            if e.role and not nouns.isdisjoint(_role_words(e.role)):
                 last = e.last_before(pos)
                 if last > best_pos:
                     best, best_pos = e, last

@@ -9,6 +9,7 @@ a mark and only the last one closes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "''", "``")
@@ -149,12 +150,13 @@ def _single_quotes(body: str, doubles: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     if "‘" not in body:
         return out  # no opening mark: every ’ is an apostrophe
-    covered = [(q.open_at, q.after) for q in doubles]
+    opens = [q.open_at for q in doubles]  # in order, and apart
     opener = None
     for m in _SINGLE.finditer(body):
         i = m.start()
-        if any(a <= i < b for a, b in covered):
-            continue
+        k = bisect_right(opens, i) - 1
+        if k >= 0 and i < doubles[k].after:
+            continue  # inside a double quote
         ch = m.group(0)
         prev = body[i - 1] if i else "\n"
         nxt = body[i + 1] if i + 1 < len(body) else "\n"
