@@ -734,21 +734,19 @@ class Registry:
         gender = PRONOUNS.get(word)
         if gender in ("1", "2", None):
             return None
-        want = "org" if gender == "n" else None
-
-        def fits(e: Entity) -> bool:
-            if want == "org":
-                return e.kind == "org"
-            if gender == "p":
-                return e.kind in ("org", "role") or e.kind == "person"
-            return e.kind == "person" and (e.gender in (None, gender))
-
-        speakers = [e for e in self.entities if 0 <= e.last_spoke < pos and fits(e)]
-        recent_speaker = max(speakers, key=lambda e: e.last_spoke, default=None)
+        # "it": an organisation; "they": an organisation, a group or a person; "he", "she": a
+        # person of that gender or of none known.
+        kinds = ("org",) if gender == "n" else ("org", "role", "person") if gender == "p" else ("person",)
+        recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
+            if e.kind not in kinds or (gender in ("m", "f") and e.gender not in (None, gender)):
+                continue
+            last_spoke = e.last_spoke
+            if spoke < last_spoke < pos:
+                recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
             i = bisect_left(e.mentions, pos)
-            if i and e.mentions[i - 1] > best and fits(e) and (e.role or " " in e.name or e.last_spoke >= 0):
+            if i and e.mentions[i - 1] > best and (e.role or " " in e.name or last_spoke >= 0):
                 recent_person, best = e, e.mentions[i - 1]
         if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
             return recent_speaker
