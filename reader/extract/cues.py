@@ -334,7 +334,8 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     kk = toks.index(begin)
     if kk > 1 and toks.texts[kk - 1] in ('"', "”") and toks.texts[kk - 2] == ",":
         kk -= 1  # '... "capital investment," Ben Carson said.'
-    if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5:
+    if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5 and not (cue.participle and cue.subject is None):
+        # (not a participle's phrase: "Meanwhile, speaking to MSNBC, Trump said ..." is Trump's)
         tail_start = j
         if _tail_is_short(toks, tail_start, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
             # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
@@ -504,6 +505,7 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
             or (not cue.subject.pronoun and cue.subject.words[0][0].isupper()
                 and body[outer.content[0] : cue.subject.start].rstrip().endswith(","))
             or body[outer.content[0] : cue.subject.start].rstrip().endswith(_AFTER_QUOTE)
+            or body.startswith(":", cue.end)  # "..., to which O'Malley interjected: ..." opens a quote
         ):
             # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
             cut = cue.subject.start
@@ -511,7 +513,8 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
             continue  # nested inside what the outer speaker said
         text = body[outer.content[0] : cut].rstrip()
         for _ in range(2):
-            for joiner in (" and", " but", " while", " whereas", " although", " though", " because", " as", ",", ";"):
+            for joiner in (" to which", " at which", " which", " who", " and", " but", " while", " whereas",
+                           " although", " though", " because", " as", ",", ";"):
                 if text.endswith(joiner):
                     text = text[: -len(joiner)].rstrip()
         outer.content = (outer.content[0], outer.content[0] + len(text))
@@ -548,7 +551,7 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
         while i < hi and toks.lows[i] in _CONJUNCTIONS:
             i += 1  # "And then Trump went on the attack, saying"
-        if i < hi and (toks.lows[i] in _OPENERS or (
+        if i < hi and (toks.lows[i] in _OPENERS or _time_opener(toks, i, hi) or (
             toks.texts[i] in NOT_NAMES and toks.lows[i] not in SUBJECT_PRONOUNS and toks.lows[i] not in _SUBJECT_DETERMINERS
         )):
             for j in range(i, min(hi, i + 30)):
@@ -565,6 +568,14 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
 
 
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
+
+
+def _time_opener(toks: Tokens, i: int, hi: int) -> bool:
+    """A time phrase and a comma opening the sentence: "A few days later,", "Two weeks ago,"."""
+    for j in range(i + 1, min(hi, i + 6)):
+        if toks.texts[j] == ",":
+            return toks.lows[j - 1] in ("later", "ago", "earlier")
+    return False
 
 
 _AFTER_QUOTE = (',"', ",”", '?"', "?”", '!"', "!”")

@@ -412,7 +412,8 @@ def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
         if (last[0].isupper() and last not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[0].isalnum():
             break  # a name, a pronoun or punctuation right before the verb: nothing to skip
         j = k - 1
-        while j > lo and k - j <= 5 and toks.lows[j] not in _PHRASE_PREPOSITIONS and toks.texts[j][0].isalnum():
+        while (j > lo and k - j <= 5 and toks.lows[j] not in _PHRASE_PREPOSITIONS and toks.texts[j][0].isalnum()
+               and toks.lows[j] not in ("and", "or", "but")):  # "Reid caucused in Nevada and says": no phrase
             j -= 1
         if j > lo and k - j >= 2 and toks.lows[j] in _PHRASE_PREPOSITIONS:
             before, before_low = toks.texts[j - 1], toks.lows[j - 1]

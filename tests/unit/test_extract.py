@@ -218,3 +218,28 @@ def test_a_verb_opening_the_sentence_before_its_speaker():
 def test_a_quote_goes_to_the_cue_after_its_closing_comma_not_the_relative_clause_before():
     body = 'Nothing the president said "will assuage people\'s fears," the Florida senator said.'
     assert claims_of(body) == [("quote", "Florida senator", "will assuage people's fears")]
+
+
+def test_a_second_verb_after_and_keeps_the_sentence_subject():
+    body = "Senator Harry Reid spoke on Friday.\n\nReid caucused in Nevada on Saturday and says he voted for no one."
+    assert ("reported", "Harry Reid", "he voted for no one") in claims_of(body)
+
+
+def test_an_opening_participle_phrase_is_not_what_the_main_clause_says():
+    body = "Meanwhile, speaking to a radio host on Monday, Mayor Ann Cole said the vote was complex."
+    assert claims_of(body) == [("reported", "Ann Cole", "the vote was complex")]
+
+
+def test_a_new_speaker_with_a_colon_inside_reported_speech():
+    body = (
+        "Mayor Ann Cole said that the plan was sound, to which Councillor Ben Ruiz interjected: "
+        '"It is just not true."'
+    )
+    claims = claims_of(body)
+    assert ("quote", "Ben Ruiz", "It is just not true.") in claims
+    assert ("reported", "Ann Cole", "the plan was sound") in claims
+
+
+def test_an_opening_time_phrase_is_not_the_subject_of_a_participle():
+    body = "Governor Ann Cole spoke in May.\n\nA few days later, Cole changed course, telling reporters that the tax would stay."
+    assert ("reported", "Ann Cole", "the tax would stay") in claims_of(body)
