@@ -45,6 +45,7 @@ _AFTER_WORDS = re.compile(
     r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
     r"(?:[\w'’\-.]+\s+){1,5}$"
 )
+_NAME_THEN_VERB = re.compile(r" ((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)[.;]")
 _DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
@@ -377,6 +378,15 @@ class _Extraction:
                     cue.used = True
                     break
                 break
+        # A comma closing the quote, then a name and a verb of any kind ending the sentence:
+        # `"...," Hannity started.` (the comma says the sentence goes on with who spoke).
+        if who is None and text.rstrip().endswith(",") and body.startswith(" ", q.after):
+            m = _NAME_THEN_VERB.match(body, q.after, pe)
+            if m:
+                phrase = subject_before(body, self.toks, m.end(1), q.after)
+                if phrase is not None and not phrase.pronoun and phrase.split()[2] == "person":
+                    who = self.resolve(phrase, q.after)
+                    cue_text, rule = m.group(2), "cue-after"
         # A dash attribution: `"..." - John Smith`, on the same line or the next.
         if who is None:
             m = _DASH_GAP.match(body, q.after, pe)

@@ -205,6 +205,8 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
         # spokesman said" is a subject and its verb)
         return True
     if prev in _NOUN_ADJECTIVES and k > 1:
+        if word.endswith("ed") or word in ("said", "told", "wrote", "says", "tells", "writes"):
+            return False  # "the official said": a noun of persons, then a verb that is never a noun
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
 
@@ -342,6 +344,8 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
             # Republican who founded ...'
             cue.content = (ss, toks.starts[kk - 1])
         elif tail_start < hi and toks.texts[tail_start] == "," and tail_start + 1 < hi:
+            if toks.texts[tail_start + 1] in ('"', "“"):
+                return  # '..., Adelson said, "They have got to win."': the quote is what was said
             after = toks.starts[tail_start + 1]
             if (se - after) * 5 >= (se - ss) * 2:
                 cue.content = (after, se)

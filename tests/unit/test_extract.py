@@ -243,3 +243,21 @@ def test_a_new_speaker_with_a_colon_inside_reported_speech():
 def test_an_opening_time_phrase_is_not_the_subject_of_a_participle():
     body = "Governor Ann Cole spoke in May.\n\nA few days later, Cole changed course, telling reporters that the tax would stay."
     assert ("reported", "Ann Cole", "the tax would stay") in claims_of(body)
+
+
+def test_the_official_said_is_a_subject_and_its_verb():
+    body = '"We found young people have begun to adopt these arguments," the official said.'
+    assert claims_of(body) == [("quote", "official", "We found young people have begun to adopt these arguments")]
+
+
+def test_a_quote_after_said_and_a_comma_is_not_swallowed_by_reported_speech():
+    body = (
+        "Asked what he would like the party's nominee to embody, the donor Sheldon Adelson said, "
+        "“They have got to be able to win.”"
+    )
+    assert claims_of(body) == [("quote", "Sheldon Adelson", "They have got to be able to win.")]
+
+
+def test_a_quote_closed_by_a_comma_then_a_name_and_any_verb():
+    body = "Sean Hannity hosted the show.\n\n“The Times is claiming today that you spoke to them,” Hannity started."
+    assert claims_of(body) == [("quote", "Sean Hannity", "The Times is claiming today that you spoke to them")]
