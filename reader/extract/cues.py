@@ -189,6 +189,7 @@ _NOUN_ADJECTIVES = {
 
 
 _NOUN_PREPOSITIONS = {"in", "of", "for", "without", "under", "into", "from"}
+_AFTER_PREPOSITIONS = _NOUN_PREPOSITIONS | {"after", "before", "since", "following", "during", "amid", "despite", "about", "over", "on", "with", "to"}
 
 
 def _after_determiner(toks: Tokens, k: int) -> bool:
@@ -204,6 +205,9 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
         # "a big claim", "an open question": a bare form after "a" and a word is a noun (but "a
         # spokesman said" is a subject and its verb)
         return True
+    if (k > 2 and toks.texts[k - 1][0].isupper() and toks.lows[k - 2] in ("the", "a", "an")
+            and toks.lows[k - 3] in _AFTER_PREPOSITIONS and CUES.get(word) in (word, word[:-1])):
+        return True  # "after the Paris attacks", "in the Benghazi hearings": a name before a noun
     if prev in _NOUN_ADJECTIVES and k > 1:
         if word.endswith("ed") or word in ("said", "told", "wrote", "says", "tells", "writes"):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
@@ -214,8 +218,9 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     s, e = cue.start, cue.end
     k = toks.index(s)
-    if cue.participle and k <= toks.index(ss) + 1:
-        # "Citing last week's attack, Will urged ...": the subject comes after the comma
+    if cue.participle and (k <= toks.index(ss) + 1 or toks.texts[k - 1] == ","):
+        # "Citing last week's attack, Will urged ...": the subject comes after the comma;
+        # "Trump went after Bush, calling him ...": the sentence's subject
         cue.coordinated = True
         return
     cue.subject = subject_before(body, toks, s, ss)
