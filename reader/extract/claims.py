@@ -90,6 +90,8 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
     return (name, kind, role_text, gender)
 
 
+# Words that make an appositive more than a name with its role: "led by X", "like X", "A and B".
+_APPOSITIVE_BREAKS = frozenset({"and", "by", "for", "like", "with", "or"})
 # How sure each rule that gives a quote its speaker is.
 _QUOTE_RULE_CONFIDENCE = {
     "label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85,
@@ -146,6 +148,13 @@ class _Extraction:
             if 2 <= len(lead) <= 4 and all(w[0].isupper() and w not in NOT_NAMES for w in lead):
                 entity = self.registry.add(" ".join(lead), "person", role, pos, gender_of(role, lead))
                 return _Speaker(entity.name, entity.role or role, entity, 0.9, mention=phrase.text)
+            singular = not (role or phrase.text).lower().endswith("s")  # not "Two analysts, A and B"
+            if 2 <= len(lead) <= 8 and lead[-1][0].isupper() and singular and _APPOSITIVE_BREAKS.isdisjoint(lead):
+                # "The other candidate, former Secretary of State Hillary Clinton, said"
+                lead_name, lead_role, lead_kind = split_words(tuple(lead))
+                if lead_kind == "person" and lead_name and " " in lead_name:
+                    entity = self.registry.add(lead_name, "person", lead_role or role, pos, gender_of(lead_role or role, lead))
+                    return _Speaker(entity.name, entity.role or lead_role or role, entity, 0.9, mention=phrase.text)
         if kind == "role":
             words = (role or "").lower().split()
             definite = phrase.words[0].lower() == "the"

@@ -9,6 +9,7 @@ from .lexicon import (
     BARE_CLAUSE,
     CUES,
     NOT_NAMES,
+    PLACES,
     SENTENCE_OPENING_CUES,
     SPEECH,
     SUBJECT_PRONOUNS,
@@ -569,6 +570,7 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
                     break
             else:
                 return None
+            i = _after_place(toks, i, hi)  # "Speaking in Salem, New Hampshire, Trump ..."
             continue
         break
     if i >= hi:
@@ -577,6 +579,14 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
 
 
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
+
+
+def _after_place(toks: Tokens, i: int, hi: int) -> int:
+    """Past a place name and its comma at token i ("New Hampshire,"), else i."""
+    for j in range(i + 1, min(hi, i + 4)):
+        if toks.texts[j] == ",":
+            return j + 1 if " ".join(toks.texts[i:j]) in PLACES else i
+    return i
 
 
 def _time_opener(toks: Tokens, i: int, hi: int) -> bool:

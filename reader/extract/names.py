@@ -561,7 +561,7 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
         elif low in _DETERMINERS and not words:
             words.append(text)
         elif (role_word(low) or _leads_to_name(toks, i, hi)) and (
-            not saw_name or _leads_to_name(toks, i, hi) or words[-1].endswith(("'s", "’s"))
+            not saw_name or words[-1].endswith(("'s", "’s")) or (role_word(low) and _leads_to_name(toks, i, hi))
         ):
             # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(text)

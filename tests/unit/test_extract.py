@@ -261,3 +261,15 @@ def test_a_quote_after_said_and_a_comma_is_not_swallowed_by_reported_speech():
 def test_a_quote_closed_by_a_comma_then_a_name_and_any_verb():
     body = "Sean Hannity hosted the show.\n\n“The Times is claiming today that you spoke to them,” Hannity started."
     assert claims_of(body) == [("quote", "Sean Hannity", "The Times is claiming today that you spoke to them")]
+
+
+def test_a_name_with_its_role_in_the_appositive_of_a_role():
+    body = "Her husband, longtime party aide Tom Baker, announced they were separated."
+    assert claims_of(body) == [("reported", "Tom Baker", "they were separated")]
+    body = "Two military analysts, Ann Lee and Tom Baker, found that the air force was the best."
+    assert claims_of(body)[0][1] != "Tom Baker"  # two people: not the last one alone
+
+
+def test_a_participle_after_a_comma_is_said_by_the_sentence_subject():
+    body = "Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Jeb Bush, calling him “a total stiff.”"
+    assert claims_of(body) == [("reported", "Donald Trump", "him “a total stiff.”")]
