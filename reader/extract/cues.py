@@ -173,6 +173,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if cue.subject is None and not cue.coordinated:
             continue
         _read_content(body, toks, cue, ss, se)
+        if cue.content is not None and toks.lows[toks.index(ss)] in _SUBORDINATORS:
+            _end_subordinate(body, toks, cue, ss)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
@@ -274,6 +276,29 @@ def _participle(toks: Tokens, cue: Cue) -> None:
 
 _CONTENT_STOPS = _QUOTE_MARKS | {":", ";", ".", "\n", "?", "!", "(", "—", "–"}
 _NOT_CLAUSES = {"and", "or", "but", "so", "yes", "no", "nothing", "goodbye"}
+
+
+# Words that open a sentence with a clause before the main one: "While Ramos said that ..., he".
+_SUBORDINATORS = {"while", "although", "though", "whereas", "even", "if", "because", "since", "as", "when", "after", "before", "once", "unless", "until"}
+
+
+def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
+    """"While Ramos said that journalists cannot take sides, he appears uneasy": when the cue is in
+    the clause opening its sentence, what it reports ends at the first comma outside quotation
+    marks, where the main clause begins."""
+    assert cue.content is not None
+    start, end = cue.content
+    if body.find(",", ss, cue.start) >= 0:
+        return  # the cue is in the main clause
+    k, hi = toks.index(start), toks.index(end)
+    quoted = False
+    for j in range(k, hi):
+        t = toks.texts[j]
+        if t in ('"', "“", "”"):
+            quoted = t == "“" or (t == '"' and not quoted)
+        elif t == "," and not quoted and j > k:
+            cue.content = (start, toks.starts[j])
+            return
 
 
 def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:

@@ -273,3 +273,11 @@ def test_a_name_with_its_role_in_the_appositive_of_a_role():
 def test_a_participle_after_a_comma_is_said_by_the_sentence_subject():
     body = "Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Jeb Bush, calling him “a total stiff.”"
     assert claims_of(body) == [("reported", "Donald Trump", "him “a total stiff.”")]
+
+
+def test_a_cue_in_an_opening_clause_reports_only_up_to_the_main_clause():
+    body = "While Mayor Ann Cole said that the plan was sound, her critics argue that it will fail."
+    assert claims_of(body) == [
+        ("reported", "Ann Cole", "the plan was sound"),
+        ("reported", "critics", "it will fail"),
+    ]
