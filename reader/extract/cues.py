@@ -81,7 +81,7 @@ _BEFORE_INVERTED = {",", "”", '"', "’", "'", "—", "–", "\n", "!", "?"}
 CLAUSE_ONLY = {
     "maintain", "remember", "forget", "imagine", "regard", "judge", "determine", "assume",
     "guess", "reckon", "read", "sing", "laugh", "begin", "go on", "wonder", "reason", "react",
-    "look to", "look forward to", "put it", "muse", "interrupt",
+    "look to", "look forward to", "put it", "muse", "interrupt", "continue", "respond",
 }
 # Verbs whose object is a to-infinitive: "declined to comment", "plans to run ads".
 _TO_VERBS = {
@@ -316,7 +316,7 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
     limit = min(hi, k + 12)
     # (what the loop asks of the cue, worked out once)
     first_clause = not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker
-    saying = not cue.inverted and cue.lemma in _SAYING
+    saying = not cue.inverted and cue.lemma in _SAYING and cue.lemma not in CLAUSE_ONLY
     clause_after_object = object_taker or cue.lemma in BARE_CLAUSE
     texts, lows, starts = toks.texts, toks.lows, toks.starts
     while j < limit:
@@ -355,6 +355,8 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
             cue.content = (starts[j], se)  # "told reporters he would ..."
             return
         j += 1
+    if cue.lemma == "speak" and k < hi and toks.lows[k] not in ("about", "of", "against"):
+        return  # "spoke with voters", "spoke on the condition of anonymity": no one's words
     if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks.texts[k], toks.lows[k]) and not _time_phrase(toks, k, hi):
         end = _object_end(body, toks, k, hi, se)
         if end > toks.starts[k]:

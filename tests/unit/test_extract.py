@@ -281,3 +281,10 @@ def test_a_cue_in_an_opening_clause_reports_only_up_to_the_main_clause():
         ("reported", "Ann Cole", "the plan was sound"),
         ("reported", "critics", "it will fail"),
     ]
+
+
+def test_verbs_whose_object_is_not_what_anyone_said():
+    assert claims_of("Senator Ann Cole continued her assault on the bill.") == []
+    assert claims_of("Senator Ann Cole maintains close ties with the unions.") == []
+    assert claims_of("Senator Ann Cole spoke with voters outside the polling station.") == []
+    assert claims_of("Senator Ann Cole responded on Twitter.") == []
