@@ -40,13 +40,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="which errors are sampled")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes for the extraction (default: every core); 1 for a single core")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the extraction, each in fresh processes; the fastest is reported (default 3)")
     args = parser.parse_args()
     if not (args.gold / "text").is_dir() or not (args.gold / "attributions").is_dir():
         sys.exit(f"score_claims: {args.gold} has no text/ and attributions/ folders")
-    score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers, setup=worker_setup)
+    score = evaluate(args.gold, extract, keep_errors=bool(args.errors), workers=args.workers, setup=worker_setup,
+                     repeat=args.repeat)
     q, r = score.quotes, score.reported
+    runs = f"best of {len(score.runs)} runs, median {score.median_per_second:,.0f}; " if len(score.runs) > 1 else ""
     print(f"articles: {score.articles}, extraction {score.per_second:,.0f} articles/s "
-          f"({args.workers} process{'es' if args.workers > 1 else ''}; "
+          f"({runs}{args.workers} process{'es' if args.workers > 1 else ''}; "
           f"{score.per_cpu_second:,.0f} articles per processor-second)")
     print(f"direct quotes:   P {q.precision:6.1%}  R {q.recall:6.1%}  F1 {q.f1:6.1%}   "
           f"(predicted {q.predicted}, correct {q.correct}; gold {q.gold}, found {q.found})")

@@ -75,3 +75,9 @@ def test_multi_span_content_and_words():
     assert g.content_spans == ((5, 9), (12, 20))
     assert is_pronoun("He\xa0") and is_pronoun("their") and not is_pronoun("the spokesman")
     assert content_words("The US State Department's spokesman") == {"state", "department's", "spokesman"}
+
+
+def test_repeated_runs_score_the_same_and_report_the_fastest(score):
+    again = evaluate(GOLD, fake_extract, keep_errors=True, repeat=3)
+    assert len(again.runs) == 3 and again.seconds == min(again.runs)
+    assert (again.quotes, again.reported, again.speakers_right) == (score.quotes, score.reported, score.speakers_right)
