@@ -175,6 +175,8 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         _read_content(body, toks, cue, ss, se)
         if cue.content is not None and toks.lows[toks.index(ss)] in _SUBORDINATORS:
             _end_subordinate(body, toks, cue, ss)
+        if cue.content is not None and not cue.according:
+            _end_before_aside(toks, cue)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
@@ -297,6 +299,28 @@ def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
         if t in ('"', "“", "”"):
             quoted = t == "“" or (t == '"' and not quoted)
         elif t == "," and not quoted and j > k:
+            cue.content = (start, toks.starts[j])
+            return
+
+
+# Words that, after a comma, turn from what was said to the writer's own aside: "..., which stood
+# at 263", "..., even though many drivers ...", "..., compared with four in 10 ...".
+_ASIDE_OPENERS = {
+    "which", "whose", "while", "whereas", "however", "though", "although", "even", "compared",
+    "despite", "meanwhile", "according", "as",
+}
+
+
+def _end_before_aside(toks: Tokens, cue: Cue) -> None:
+    assert cue.content is not None
+    start, end = cue.content
+    k, hi = toks.index(start), toks.index(end)
+    quoted = False
+    for j in range(k + 1, hi - 1):
+        t = toks.texts[j]
+        if t in ('"', "“", "”"):
+            quoted = t == "“" or (t == '"' and not quoted)
+        elif t == "," and not quoted and toks.lows[j + 1] in _ASIDE_OPENERS:
             cue.content = (start, toks.starts[j])
             return
 

@@ -288,3 +288,8 @@ def test_verbs_whose_object_is_not_what_anyone_said():
     assert claims_of("Senator Ann Cole maintains close ties with the unions.") == []
     assert claims_of("Senator Ann Cole spoke with voters outside the polling station.") == []
     assert claims_of("Senator Ann Cole responded on Twitter.") == []
+
+
+def test_what_was_said_ends_before_the_writers_aside():
+    body = "Mayor Ann Cole said her streak is proof she can close the gap, which stood at 263 on Tuesday."
+    assert claims_of(body) == [("reported", "Ann Cole", "her streak is proof she can close the gap")]
