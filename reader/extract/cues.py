@@ -303,10 +303,11 @@ def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
             return
 
 
-# Words that, after a comma, turn from what was said to the writer's own aside: "..., which stood
-# at 263", "..., even though many drivers ...", "..., compared with four in 10 ...".
+# Words that, after a comma, turn from what was said to the writer’s own aside: "..., which stood
+# at 263", "..., compared with four in 10 ...", "..., according to ..." (a concession, "..., though
+# no details are available", is still what was said).
 _ASIDE_OPENERS = {
-    "which", "whose", "while", "whereas", "however", "though", "although", "even", "compared",
+    "which", "whose", "while", "whereas", "however", "compared",
     "despite", "meanwhile", "according", "as",
 }
 
