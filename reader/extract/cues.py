@@ -175,7 +175,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         _read_content(body, toks, cue, ss, se)
         if cue.content is not None and toks.lows[toks.index(ss)] in _SUBORDINATORS:
             _end_subordinate(body, toks, cue, ss)
-        if cue.content is not None and not cue.according:
+        if cue.content is not None and not cue.according and body.find(", ", *cue.content) >= 0:
             _end_before_aside(toks, cue)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
