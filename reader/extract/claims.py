@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Claim
 from .cues import Cue, find_cues, sentence_subject
@@ -52,6 +53,7 @@ _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
 
 
+@lru_cache(maxsize=65536)
 def _name_words(run: str) -> tuple[str, ...]:
     """A capitalised run as name words: a sentence's full stop and leading non-names removed."""
     words = run.split()
@@ -76,6 +78,7 @@ def _role_before(body: str, start: int) -> tuple[str, ...]:
     return tuple(role)
 
 
+@lru_cache(maxsize=65536)
 def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str, str | None, str | None] | None:
     """(name, kind, role, gender) to register for a name with the role before it; kind is
     "person?" for a lone word that counts only if the name is already known."""
@@ -208,17 +211,13 @@ class _Extraction:
     def register_names(self) -> None:
         """Every capitalised name, with the role written before it, so that later mentions
         ("Peskov", "the spokesman", "he") can be resolved. This runs for every name in every
-        article, so what depends only on the words is worked out once per article."""
+        article, so what depends only on the words is worked out once (and cached)."""
         body = self.body
         registry = self.registry
         by_token = registry._by_token
-        words_of: dict[str, tuple[str, ...]] = {}
-        plan_of: dict[tuple[str, ...], tuple[str, str, str | None, str | None] | None] = {}
         toks = self.toks
         for k, start, run in name_runs(body, toks):
-            words = words_of.get(run)
-            if words is None:
-                words = words_of[run] = _name_words(run)
+            words = _name_words(run)
             if not words:
                 continue
             role: tuple[str, ...] = ()
@@ -235,11 +234,7 @@ class _Extraction:
                 elif words[0].isupper() and 1 < len(words[0]) <= 6:
                     registry.add(words[0], "org", None, start)
                 continue
-            key = role + words
-            if key in plan_of:
-                plan = plan_of[key]
-            else:
-                plan = plan_of[key] = _name_plan(role, words)
+            plan = _name_plan(role, words)
             if plan is None:
                 continue
             name, kind, role_text, gender = plan
