@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -284,6 +285,17 @@ _NOT_CLAUSES = {"and", "or", "but", "so", "yes", "no", "nothing", "goodbye"}
 _SUBORDINATORS = {"while", "although", "though", "whereas", "even", "if", "because", "since", "as", "when", "after", "before", "once", "unless", "until"}
 
 
+def _commas_outside_quotes(toks: Tokens, k: int, hi: int) -> Iterator[int]:
+    """The tokens k < j < hi that are commas outside quotation marks."""
+    quoted = False
+    for j in range(k, hi):
+        t = toks.texts[j]
+        if t in ('"', "“", "”"):
+            quoted = t == "“" or (t == '"' and not quoted)
+        elif t == "," and not quoted and j > k:
+            yield j
+
+
 def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
     """"While Ramos said that journalists cannot take sides, he appears uneasy": when the cue is in
     the clause opening its sentence, what it reports ends at the first comma outside quotation
@@ -292,15 +304,9 @@ def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
     start, end = cue.content
     if body.find(",", ss, cue.start) >= 0:
         return  # the cue is in the main clause
-    k, hi = toks.index(start), toks.index(end)
-    quoted = False
-    for j in range(k, hi):
-        t = toks.texts[j]
-        if t in ('"', "“", "”"):
-            quoted = t == "“" or (t == '"' and not quoted)
-        elif t == "," and not quoted and j > k:
-            cue.content = (start, toks.starts[j])
-            return
+    for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end)):
+        cue.content = (start, toks.starts[j])
+        return
 
 
 # Words that, after a comma, turn from what was said to the writer’s own aside: "..., which stood
@@ -315,13 +321,8 @@ _ASIDE_OPENERS = {
 def _end_before_aside(toks: Tokens, cue: Cue) -> None:
     assert cue.content is not None
     start, end = cue.content
-    k, hi = toks.index(start), toks.index(end)
-    quoted = False
-    for j in range(k + 1, hi - 1):
-        t = toks.texts[j]
-        if t in ('"', "“", "”"):
-            quoted = t == "“" or (t == '"' and not quoted)
-        elif t == "," and not quoted and toks.lows[j + 1] in _ASIDE_OPENERS:
+    for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end) - 1):
+        if toks.lows[j + 1] in _ASIDE_OPENERS:
             cue.content = (start, toks.starts[j])
             return
 
