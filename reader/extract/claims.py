@@ -103,6 +103,22 @@ _QUOTE_RULE_CONFIDENCE = {
 }
 
 
+def _appositive_person(phrase: Phrase, role: str | None) -> tuple[str, str | None, list[str]] | None:
+    """(name, role, words) of the person named in the appositive of a role: "A former candidate --
+    John McCain, who lost in 2008 -- said", "The other candidate, former Secretary of State Hillary
+    Clinton, said"; None when it names no one person ("Two analysts, A and B, found")."""
+    assert phrase.appositive is not None
+    lead = phrase.appositive.split(",")[0].split()
+    if 2 <= len(lead) <= 4 and all(w[0].isupper() and w not in NOT_NAMES for w in lead):
+        return " ".join(lead), role, lead
+    singular = not (role or phrase.text).lower().endswith("s")
+    if 2 <= len(lead) <= 8 and lead[-1][0].isupper() and singular and _APPOSITIVE_BREAKS.isdisjoint(lead):
+        name, lead_role, kind = split_words(tuple(lead))
+        if kind == "person" and name and " " in name:
+            return name, lead_role or role, lead
+    return None
+
+
 @dataclass(slots=True)
 class _Speaker:
     name: str | None
@@ -145,19 +161,11 @@ class _Extraction:
             return _Speaker(text, None, entity, 0.8)
         appositive_role = _appositive_role(phrase.appositive)
         role = role or appositive_role
-        if kind == "role" and phrase.appositive:
-            # "A former Republican presidential candidate -- John McCain, who lost in 2008 -- said"
-            lead = phrase.appositive.split(",")[0].split()
-            if 2 <= len(lead) <= 4 and all(w[0].isupper() and w not in NOT_NAMES for w in lead):
-                entity = self.registry.add(" ".join(lead), "person", role, pos, gender_of(role, lead))
-                return _Speaker(entity.name, entity.role or role, entity, 0.9, mention=phrase.text)
-            singular = not (role or phrase.text).lower().endswith("s")  # not "Two analysts, A and B"
-            if 2 <= len(lead) <= 8 and lead[-1][0].isupper() and singular and _APPOSITIVE_BREAKS.isdisjoint(lead):
-                # "The other candidate, former Secretary of State Hillary Clinton, said"
-                lead_name, lead_role, lead_kind = split_words(tuple(lead))
-                if lead_kind == "person" and lead_name and " " in lead_name:
-                    entity = self.registry.add(lead_name, "person", lead_role or role, pos, gender_of(lead_role or role, lead))
-                    return _Speaker(entity.name, entity.role or lead_role or role, entity, 0.9, mention=phrase.text)
+        person = _appositive_person(phrase, role) if kind == "role" and phrase.appositive else None
+        if person is not None:
+            person_name, person_role, lead = person
+            entity = self.registry.add(person_name, "person", person_role, pos, gender_of(person_role, lead))
+            return _Speaker(entity.name, entity.role or person_role, entity, 0.9, mention=phrase.text)
         if kind == "role":
             words = (role or "").lower().split()
             definite = phrase.words[0].lower() == "the"
