@@ -319,6 +319,7 @@ _ASIDE_OPENERS = {
 
 
 def _end_before_aside(toks: Tokens, cue: Cue) -> None:
+    """What was said ends at the first comma (outside quotation marks) that opens an aside."""
     assert cue.content is not None
     start, end = cue.content
     for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end) - 1):
