@@ -53,7 +53,7 @@ _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
 _COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_words(run: str) -> tuple[str, ...]:
     """A capitalised run as name words: a sentence's full stop and leading non-names removed."""
     words = run.split()
@@ -78,7 +78,7 @@ def _role_before(body: str, start: int) -> tuple[str, ...]:
     return tuple(role)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str, str | None, str | None] | None:
     """(name, kind, role, gender) to register for a name with the role before it; kind is
     "person?" for a lone word that counts only if the name is already known."""

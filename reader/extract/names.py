@@ -188,7 +188,7 @@ def is_name_token(text: str) -> bool:
     return text[0].isupper() and text[0].isalpha()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def role_word(low: str) -> bool:
     """A noun of persons or a word of a role ("spokesman", "aides", "senior"). Cached: it is
     asked of the same few hundred words all the time."""
@@ -219,7 +219,7 @@ class Phrase:
         return split_words(tuple(self.words))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     words = list(given)
     while words and words[0].lower() in _DETERMINERS:
