@@ -567,7 +567,7 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
         elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and (
             _clause_break(body, outer.content[0], cue.subject.start)
             or (not cue.subject.pronoun and cue.subject.words[0][0].isupper()
-                and body[outer.content[0] : cue.subject.start].rstrip().endswith(","))
+                and body[outer.content[0] : cue.subject.start].rstrip().endswith((",", " and")))
             or body[outer.content[0] : cue.subject.start].rstrip().endswith(_AFTER_QUOTE)
             or body.startswith(":", cue.end)  # "..., to which O'Malley interjected: ..." opens a quote
         ):

@@ -462,11 +462,11 @@ def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
             i -= 1  # "the Florida senator and Republican presidential candidate"
         elif text in ("-", "–") and i < k and i > lo + 1 and _is_word(texts[i - 2]):
             i -= 1
-        elif saw_head and i < k and low[0].isalpha() and text[0].islower() and low not in AUX:
+        elif saw_head and i < k and low[0].isalpha() and text[0].islower() and low not in AUX and low not in _STOP:
             # Adjectives between a determiner and the head: "the presumptive Republican
             # presidential nominee", "a conservative-leaning newspaper".
             j = i - 1
-            while j > lo and j > i - 3 and texts[j - 1][0].islower() and lows[j - 1] not in _DETERMINERS:
+            while j > lo and j > i - 3 and texts[j - 1][0].islower() and lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _STOP:
                 j -= 1
             if j > lo and lows[j - 1] in ("the", "a", "an"):
                 i = j - 1
@@ -566,8 +566,9 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
             # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(text)
             saw_name = False
-        elif (words and words[0].lower() in ("a", "an", "the", "another", "one") and text.replace("-", "").isalpha()
-              and text.islower() and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
+        elif (words and words[0].lower() in ("a", "an", "the", "another", "one")
+              and ((text.replace("-", "").isalpha() and text.islower()) or (text[0].isdigit() and len(words) == 1))
+              and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
             # "says a narrator", "said a former U.S. law enforcement official": plain words after
             # an article (trimmed back to the last noun of persons below)
             words.append(text)

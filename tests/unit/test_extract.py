@@ -293,3 +293,13 @@ def test_verbs_whose_object_is_not_what_anyone_said():
 def test_what_was_said_ends_before_the_writers_aside():
     body = "Mayor Ann Cole said her streak is proof she can close the gap, which stood at 263 on Tuesday."
     assert claims_of(body) == [("reported", "Ann Cole", "her streak is proof she can close the gap")]
+
+
+def test_a_second_speaker_after_and_is_not_inside_the_first_object():
+    body = "A woman asked for a photo and Governor Ann Cole said, “as long as we are not breaking any laws.”"
+    assert ("quote", "Ann Cole", "as long as we are not breaking any laws.") in claims_of(body)
+
+
+def test_a_number_after_the_article_of_a_speaker_after_the_verb():
+    body = "“She did not like that,” said a 2008 campaign veteran."
+    assert claims_of(body) == [("quote", "2008 campaign veteran", "She did not like that")]
