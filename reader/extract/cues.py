@@ -615,7 +615,7 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
         while i < hi and toks.lows[i] in _CONJUNCTIONS:
             i += 1  # "And then Trump went on the attack, saying"
-        if i < hi and (toks.lows[i] in _OPENERS or _time_opener(toks, i, hi) or (
+        if i < hi and (toks.lows[i] in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi) or (
             toks.texts[i] in NOT_NAMES and toks.lows[i] not in SUBJECT_PRONOUNS and toks.lows[i] not in _SUBJECT_DETERMINERS
         )):
             for j in range(i, min(hi, i + 30)):
@@ -641,6 +641,12 @@ def _after_place(toks: Tokens, i: int, hi: int) -> int:
         if toks.texts[j] == ",":
             return j + 1 if " ".join(toks.texts[i:j]) in PLACES else i
     return i
+
+
+def _participle_opener(toks: Tokens, i: int, hi: int) -> bool:
+    """A participle opening the sentence: "Holding signs calling him a loser, the protesters ..."."""
+    low = toks.lows[i]
+    return low.endswith("ing") and len(low) > 4 and i + 1 < hi and toks.texts[i + 1][0].islower()
 
 
 def _time_opener(toks: Tokens, i: int, hi: int) -> bool:

@@ -303,3 +303,8 @@ def test_a_second_speaker_after_and_is_not_inside_the_first_object():
 def test_a_number_after_the_article_of_a_speaker_after_the_verb():
     body = "“She did not like that,” said a 2008 campaign veteran."
     assert claims_of(body) == [("quote", "2008 campaign veteran", "She did not like that")]
+
+
+def test_a_participle_opening_the_sentence_is_no_name():
+    body = "Holding signs calling Ann Cole “the biggest loser,” the protesters chanted “Cole out!”"
+    assert all(speaker != "Holding" for _, speaker, _ in claims_of(body))
