@@ -153,14 +153,16 @@ def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
         k = caps[i]
         start = starts[k]
         i += 1
-        if start and (body[start - 1].isalnum() or body[start - 1] in "_'’"):
-            continue  # inside a word
+        if start:
+            ch = body[start - 1]
+            if ch.isalnum() or ch in "_'’":
+                continue  # inside a word
         last = k
         while i < n:
             nxt = caps[i]
-            gap = starts[nxt] - ends[last]
             if nxt == last + 1:
-                if not ((gap == 1 and body[ends[last]] == " ") or (gap > 1 and not body[ends[last] : starts[nxt]].strip(" \t"))):
+                a, b = ends[last], starts[nxt]
+                if not ((b == a + 1 and body[a] == " ") or (b > a + 1 and not body[a:b].strip(" \t"))):
                     break
             elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES:
                 if not (_spaced(body, ends[last], starts[last + 1]) and _spaced(body, ends[last + 1], starts[nxt])):
@@ -169,9 +171,11 @@ def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
                 break
             last = nxt
             i += 1
-        if last == k and texts[k] in NEVER_NAMES:
-            continue
-        runs.append((k, start, body[start : ends[last]]))
+        if last == k:  # one word (most runs): its token is its text
+            if texts[k] not in NEVER_NAMES:
+                runs.append((k, start, texts[k]))
+        else:
+            runs.append((k, start, body[start : ends[last]]))
     return runs
 
 
@@ -675,7 +679,12 @@ class Registry:
         """Register a mention, linking it to an earlier entity when the names match."""
         entity = self._exact.get((name, kind))
         if entity is not None and (not role or entity.role) and (not gender or entity.gender):
-            entity.mention(pos)  # the same name again: the common case, kept cheap
+            # the same name again: the common case, kept cheap (Entity.mention, inlined)
+            mentions = entity.mentions
+            if not mentions or pos >= mentions[-1]:
+                mentions.append(pos)
+            else:
+                insort(mentions, pos)
             return entity
         entity = self.find(name, kind)
         if entity is None:
