@@ -246,14 +246,19 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     role_words = words[:i]
     if not head:
         return None, _clean_role(words), "role"
-    if not ORG_HEADS.isdisjoint(head) or not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)) or _acronym(head):
+    # (each test asked in C first: most runs are a plain name with none of these)
+    if (not ORG_HEADS.isdisjoint(head)
+            or (any(w[-1] in "’'s" for w in head) and not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)))
+            or (any(map(str.isupper, head)) and _acronym(head))):
         # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
         return " ".join(head), _clean_role(role_words), "org"
     # Titles at the front of the run belong to the role: "US President | Donald Trump".
     last_title = -1
-    for k, w in enumerate(head):
-        if w.lower() in TITLES:
-            last_title = k
+    lows = list(map(str.lower, head))
+    if not TITLES.isdisjoint(lows):
+        for k, w in enumerate(lows):
+            if w in TITLES:
+                last_title = k
     if last_title >= 0:
         role_words = role_words + head[: last_title + 1]
         head = head[last_title + 1 :]
