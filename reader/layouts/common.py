@@ -9,6 +9,7 @@ MAX_CHARS = 4_000_000  # about 4 MB of text: far beyond any news article
 _READ_MORE = re.compile(r"^.*\bRead more\b\s*(?:[:>»→]\s*)?(?:https?://\S+)?\s*$", re.I | re.M)
 _BULLETS = "•·▪●◦‣∙"
 _BULLET = re.compile(rf"^\s*[{_BULLETS}]\s*")
+_HAS_BULLET = re.compile(rf"[{_BULLETS}]")
 
 
 class NotAnArticle(ValueError):
@@ -34,6 +35,9 @@ def check_article(text: str) -> None:
 def paragraphs(lines: list[str]) -> str:
     """Join body lines into the body text: one paragraph a line, blank lines between paragraphs,
     consecutive bullet items on consecutive lines."""
+    joined = "\n\n".join(lines)
+    if not _HAS_BULLET.search(joined):
+        return joined  # no bullet anywhere (most articles): paragraphs apart by blank lines
     out: list[str] = []
     prev_bullet = False
     for line in lines:

@@ -38,9 +38,9 @@ def parse(text: str) -> Document:
         title = ""
 
     blocks: list[list[str]] = [[]]
-    for line in rest:
-        if line.strip():
-            blocks[-1].append(line.strip())
+    for line in map(str.strip, rest):
+        if line:
+            blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
     blocks = [b for b in blocks if b]
