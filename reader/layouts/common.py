@@ -9,7 +9,6 @@ MAX_CHARS = 4_000_000  # about 4 MB of text: far beyond any news article
 _READ_MORE = re.compile(r"^.*\bRead more\b\s*(?:[:>»→]\s*)?(?:https?://\S+)?\s*$", re.I | re.M)
 _BULLETS = "•·▪●◦‣∙"
 _BULLET = re.compile(rf"^\s*[{_BULLETS}]\s*")
-_HAS_BULLET = re.compile(rf"[{_BULLETS}]")
 
 
 class NotAnArticle(ValueError):
@@ -36,7 +35,7 @@ def paragraphs(lines: list[str]) -> str:
     """Join body lines into the body text: one paragraph a line, blank lines between paragraphs,
     consecutive bullet items on consecutive lines."""
     joined = "\n\n".join(lines)
-    if not _HAS_BULLET.search(joined):
+    if not any(map(joined.__contains__, _BULLETS)):
         return joined  # no bullet anywhere (most articles): paragraphs apart by blank lines
     out: list[str] = []
     prev_bullet = False
