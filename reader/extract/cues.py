@@ -322,8 +322,9 @@ def _end_before_aside(toks: Tokens, cue: Cue) -> None:
     """What was said ends at the first comma (outside quotation marks) that opens an aside."""
     assert cue.content is not None
     start, end = cue.content
-    for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end) - 1):
-        if toks.lows[j + 1] in _ASIDE_OPENERS:
+    hi = toks.index(end)
+    for j in _commas_outside_quotes(toks, toks.index(start), hi - 1):
+        if toks.lows[j + 1] in _ASIDE_OPENERS or (j + 2 < hi and toks.lows[j + 2] in ("whom", "which")):
             cue.content = (start, toks.starts[j])
             return
 
@@ -570,6 +571,8 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
                 and body[outer.content[0] : cue.subject.start].rstrip().endswith((",", " and")))
             or body[outer.content[0] : cue.subject.start].rstrip().endswith(_AFTER_QUOTE)
             or body.startswith(":", cue.end)  # "..., to which O'Malley interjected: ..." opens a quote
+            or (not cue.subject.pronoun and cue.lemma == "say" and outer.lemma == "say"
+                and body[outer.content[0] : cue.subject.start].rstrip().endswith(" and"))
         ):
             # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
             cut = cue.subject.start

@@ -308,3 +308,16 @@ def test_a_number_after_the_article_of_a_speaker_after_the_verb():
 def test_a_participle_opening_the_sentence_is_no_name():
     body = "Holding signs calling Ann Cole “the biggest loser,” the protesters chanted “Cole out!”"
     assert all(speaker != "Holding" for _, speaker, _ in claims_of(body))
+
+
+def test_two_speakers_saying_things_joined_by_and():
+    body = "Most voters said the party did not care and many said the party was hostile."
+    assert claims_of(body) == [
+        ("reported", "voters", "the party did not care"),
+        ("reported", "many", "the party was hostile"),
+    ]
+
+
+def test_a_relative_clause_after_a_preposition_is_an_aside():
+    body = "Mayor Ann Cole said she is partial to Ted Cruz, for whom she campaigned in 2016."
+    assert claims_of(body) == [("reported", "Ann Cole", "she is partial to Ted Cruz")]
