@@ -264,7 +264,8 @@ NOT_NAMES = set(
         "Instead Indeed Perhaps Maybe Last Next First Second Third Another Other Others "
         "Thus Hence Therefore Otherwise Once Twice Do Does Did Is Are Was Were Be Been "
         "Has Have Had Will Would Can Could Should Must May Might Shall Let Let's Please "
-        "Oh Well Sure Ok OK Okay Thank Thanks Dear Hello Hi Sorry Look Listen"
+        "Oh Well Sure Ok OK Okay Thank Thanks Dear Hello Hi Sorry Look Listen "
+        "Two Three Four Five Six Seven Eight Nine Ten Half Dozens Hundreds Thousands Millions"
     ).split()
 )
 

@@ -225,9 +225,7 @@ class Phrase:
 
 @lru_cache(maxsize=16384)
 def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
-    words = list(given)
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    words = _without_determiners(list(given))
     if not words:
         return None, None, "role"
     # The name is the trailing run of capitalised words (with particles and inner "of").
@@ -285,6 +283,15 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     return name, _clean_role(role_words), "place" if name in PLACES else "person"
 
 
+def _without_determiners(words: list[str]) -> list[str]:
+    """Words after the leading determiners ("the", "a", "his"), but a proportion keeps its number:
+    "one in four"."""
+    i, n = 0, len(words)
+    while i < n and words[i].lower() in _DETERMINERS and not (i + 1 < n and words[i + 1] == "in"):
+        i += 1
+    return words[i:]
+
+
 def _acronym(words: Sequence[str]) -> bool:
     return len(words) <= 4 and any(2 <= len(w) <= 6 and w.isupper() and w.isalpha() and w not in ("US", "UK", "EU", "UN") for w in words)
 
@@ -296,8 +303,7 @@ _HONORIFIC_WORDS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."
 def _clean_role(words: Sequence[str]) -> str | None:
     if not words:
         return None
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    words = _without_determiners(list(words))
     words = [w for w in words if w.lower() not in _HONORIFIC_WORDS]
     text = " ".join(words).strip(" ,")
     return text or None

@@ -321,3 +321,8 @@ def test_two_speakers_saying_things_joined_by_and():
 def test_a_relative_clause_after_a_preposition_is_an_aside():
     body = "Mayor Ann Cole said she is partial to Ted Cruz, for whom she campaigned in 2016."
     assert claims_of(body) == [("reported", "Ann Cole", "she is partial to Ted Cruz")]
+
+
+def test_proportions_and_numbers_as_speakers():
+    assert claims_of("One in four said the party was hostile.") == [("reported", "One in four", "the party was hostile")]
+    assert claims_of("Three in ten voters said the party did not care.") == [("reported", "voters", "the party did not care")]
