@@ -408,10 +408,17 @@ def skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     return found
 
 
+def _adverb(toks: Tokens, j: int) -> bool:
+    """Token j is an adverb in -ly ("later", "also" are listed elsewhere): "quickly", "publicly";
+    not after a determiner ("the family", "an ally") and not capitalised ("Italy")."""
+    low = toks.lows[j]
+    return low.endswith("ly") and len(low) > 4 and not toks.texts[j][0].isupper() and (j < 1 or toks.lows[j - 1] not in _DETERMINERS)
+
+
 def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     while k > lo:
         low = toks.lows[k - 1]
-        if low in AUX or (low.endswith("ly") and not toks.texts[k - 1][0].isupper() and len(low) > 4):
+        if low in AUX or _adverb(toks, k - 1):
             k -= 1
             continue
         if low in _TIME_NOUNS:
@@ -509,7 +516,7 @@ _LOOSE_BREAK = {
     "because", "as", "since", "after", "before", "although", "though", "is", "was", "are", "were",
     "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
     "must", "did", "does", "do", "not", "said", "says", "told", "it", "he", "she", "they", "we",
-    "i", "you", "to", "so", "then", "than", "what", "how", "why", "also",
+    "i", "you", "to", "so", "then", "than", "what", "how", "why", "also", "there", "here", "with",
 }
 _TIME_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -538,12 +545,12 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
         if low in _LOOSE_DETERMINERS:
             determined = True  # "the oil industry says", "other senators said"
             break
-    if i == k or k - i >= 9:
-        return None
+    if i == k or k - i >= 9 or (k - i == 1 and toks.lows[i] in ("the", "a", "an", "his", "her", "their", "its", "our")):
+        return None  # nothing, too long, or an article alone ("Some said" stands)
     if not determined and i > lo and toks.lows[i - 1] not in _CLAUSE_EDGE and toks.texts[i - 1] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
     words = texts[i:k]
-    if words[-1].lower().endswith("ly") or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
+    if _adverb(toks, k - 1) or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
         return None  # "a Sunday", "... Meanwhile": a time or a connective, not a speaker
     if words[0].islower() and words[0].endswith("ing"):
         return None  # ", raising fresh questions": a participle's clause, not a subject

@@ -326,3 +326,10 @@ def test_a_relative_clause_after_a_preposition_is_an_aside():
 def test_proportions_and_numbers_as_speakers():
     assert claims_of("One in four said the party was hostile.") == [("reported", "One in four", "the party was hostile")]
     assert claims_of("Three in ten voters said the party did not care.") == [("reported", "voters", "the party did not care")]
+
+
+def test_function_words_are_never_speakers_and_nouns_in_ly_are_nouns():
+    assert claims_of("The family said it was sad.") == [("reported", "family", "it was sad")]
+    assert claims_of("And there are fears that the trend could grow.") == []
+    assert claims_of("It has led to a crunch, with demand outstripping supply.") == []
+    assert claims_of("Senator Ann Cole quickly said the plan was dead.") == [("reported", "Ann Cole", "the plan was dead")]
