@@ -285,9 +285,9 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
 
 def _without_determiners(words: list[str]) -> list[str]:
     """Words after the leading determiners ("the", "a", "his"), but a proportion keeps its number:
-    "one in four"."""
+    "one in four", "one of them"."""
     i, n = 0, len(words)
-    while i < n and words[i].lower() in _DETERMINERS and not (i + 1 < n and words[i + 1] == "in"):
+    while i < n and words[i].lower() in _DETERMINERS and not (i + 1 < n and words[i + 1] in ("in", "of")):
         i += 1
     return words[i:]
 
@@ -528,6 +528,9 @@ _CLAUSE_EDGE = {
 }
 
 
+_NEVER_ALONE = {"the", "a", "an", "his", "her", "their", "its", "our"}
+
+
 def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | None:
     """A subject the stricter reading missed, taken as the words between a clause edge and the cue:
     "75 percent of Democrats said", ", people familiar with the session said". Only words, at most
@@ -545,7 +548,7 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
         if low in _LOOSE_DETERMINERS:
             determined = True  # "the oil industry says", "other senators said"
             break
-    if i == k or k - i >= 9 or (k - i == 1 and toks.lows[i] in ("the", "a", "an", "his", "her", "their", "its", "our")):
+    if i == k or k - i >= 9 or (k - i == 1 and toks.lows[i] in _NEVER_ALONE):
         return None  # nothing, too long, or an article alone ("Some said" stands)
     if not determined and i > lo and toks.lows[i - 1] not in _CLAUSE_EDGE and toks.texts[i - 1] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
