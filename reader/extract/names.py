@@ -709,7 +709,7 @@ class Registry:
             return entity
         entity = self.find(name, kind)
         if entity is None:
-            entity = Entity(name=name, kind=kind, role=role, gender=gender)
+            entity = Entity(name, kind, role, gender)
             self.entities.append(entity)
             key = name.split()[-1].lower()
             self._by_token.setdefault(key, []).append(entity)

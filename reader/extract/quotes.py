@@ -121,7 +121,7 @@ def find_quotes(body: str) -> list[Quote]:
                 side = _side(body, i, j)
             if inside is None:
                 if side != "close":
-                    inside, depth = Quote(open_at=i, start=j), 0
+                    inside, depth = Quote(i, j), 0
                 continue
             if mark in _OPENERS and body.count("”", j, span[1]) >= 2:
                 depth += 1  # a nested “...” inside the quote
