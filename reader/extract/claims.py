@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..model import Claim
 from .cues import Cue, find_cues, sentence_subject
@@ -93,6 +94,7 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
     return (name, kind, role_text, gender)
 
 
+_BY_PLACE = attrgetter("start", "end")
 # Words that make an appositive more than a name with its role: "led by X", "like X", "A and B".
 _APPOSITIVE_BREAKS = frozenset({"and", "by", "for", "like", "with", "or"})
 # How sure each rule that gives a quote its speaker is.
@@ -309,10 +311,10 @@ class _Extraction:
                     self.reported(cue, who, consumed)
                 if who.name:
                     self.spoke(who, cue.start)
-        self.claims.sort(key=lambda c: (c.start, c.end))
+        self.claims.sort(key=_BY_PLACE)
         sources = [c for c in self.claims if id(c) in source_ids]
         others = [c for c in self.claims if id(c) not in source_ids]
-        return sorted(sources + _drop_overlaps(others), key=lambda c: (c.start, c.end))
+        return sorted(sources + _drop_overlaps(others), key=_BY_PLACE)
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, cue: Cue, who: _Speaker, consumed: set[int]) -> None:

@@ -503,10 +503,13 @@ def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
         words = words[1:]
         i += 1
     content = [w for w in words if w.lower() not in _DETERMINERS]
-    if not content or not any(w[0].isupper() or role_word(w.lower()) for w in content):
+    if not content:
         return None
     head = content[-1]
-    if not (head[0].isupper() or head[0].isdigit() or role_word(head.lower())) or head.lower() in _MODIFIERS_ONLY:
+    named = head[0].isupper() or role_word(head.lower())  # (most phrases: no need to look further)
+    if not named and not any(w[0].isupper() or role_word(w.lower()) for w in content):
+        return None
+    if not (named or head[0].isdigit()) or head.lower() in _MODIFIERS_ONLY:
         return None  # "a new" is no speaker: the phrase must end in a name or a noun of persons
     return Phrase(toks.starts[i], toks.ends[k - 1], words)
 

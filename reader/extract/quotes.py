@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 _DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "''", "``")
 _SINGLE = re.compile(r"[‘’]")
@@ -141,7 +142,7 @@ def find_quotes(body: str) -> list[Quote]:
         quotes.append(_unclosed(carry, body, spans[-1][1]))
     quotes = [q for q in quotes if q.end > q.start]
     quotes.extend(_single_quotes(body, quotes))
-    quotes.sort(key=lambda q: q.start)
+    quotes.sort(key=attrgetter("start"))
     return quotes
 
 
