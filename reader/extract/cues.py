@@ -563,6 +563,9 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
             outer = cue
             continue
         if cue.coordinated:
+            k = toks.index(cue.start)
+            if k and toks.lows[k - 1] in _BE:
+                continue  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
             cue.subject = outer.subject
             cut = cue.start
         elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and (

@@ -334,3 +334,8 @@ def test_function_words_are_never_speakers_and_nouns_in_ly_are_nouns():
     assert claims_of("And there are fears that the trend could grow.") == []
     assert claims_of("It has led to a crunch, with demand outstripping supply.") == []
     assert claims_of("Senator Ann Cole quickly said the plan was dead.") == [("reported", "Ann Cole", "the plan was dead")]
+
+
+def test_a_progressive_verb_inside_what_was_said_does_not_split_it():
+    body = "The Cole campaign says two dozen state lawmakers are endorsing Cole."
+    assert claims_of(body) == [("reported", "Cole campaign", "two dozen state lawmakers are endorsing Cole")]
