@@ -1,6 +1,6 @@
 """Score the claim extractor against a gold corpus in brat standoff (PolNeAR's layout).
 
-    python bench/score_claims.py GOLD_DIR [--errors [N]]
+    python bench/score_claims.py GOLD_DIR [--errors [N]] [--workers N] [--repeat N]
 
 GOLD_DIR holds text/<article>.txt and attributions/<article>_<annotator>.ann (for example
 ../shared/corpus/polnear-train). The protocol is ../shared/corpus/README.md's "How who-said-what
