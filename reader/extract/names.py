@@ -128,9 +128,6 @@ class Tokens:
         # not a method: it is called a few hundred times an article.
         self.index = partial(bisect_left, starts)
 
-    def __len__(self) -> int:
-        return self.n
-
 
 # Capitals that can start a name (Latin-1 letters included: "Élise", "Ørsted").
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF)))) - {"×"}  # (× is no letter)
@@ -662,12 +659,6 @@ class Entity:
     last_spoke: int = -1
     mentions: list[int] = field(default_factory=list)  # body offsets, kept in order
 
-    def mention(self, pos: int) -> None:
-        if not self.mentions or pos >= self.mentions[-1]:
-            self.mentions.append(pos)
-        else:
-            insort(self.mentions, pos)
-
     def last_before(self, pos: int) -> int:
         """The last mention before `pos`, or -1."""
         i = bisect_left(self.mentions, pos)
@@ -702,33 +693,31 @@ class Registry:
     def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
         """Register a mention, linking it to an earlier entity when the names match."""
         entity = self._exact.get((name, kind))
-        if entity is not None and (not role or entity.role) and (not gender or entity.gender):
-            # the same name again: the common case, kept cheap (Entity.mention, inlined)
-            mentions = entity.mentions
-            if not mentions or pos >= mentions[-1]:
-                mentions.append(pos)
+        if entity is None or (role and not entity.role) or (gender and not entity.gender):
+            # not the same name again (the common case, kept cheap): find or make its entity
+            entity = self.find(name, kind)
+            if entity is None:
+                entity = Entity(name, kind, role, gender)
+                self.entities.append(entity)
+                key = name.split()[-1].lower()
+                self._by_token.setdefault(key, []).append(entity)
+                if kind == "org":
+                    for w in name.split():
+                        if len(w) > 3 and w not in ORG_HEADS:
+                            self._by_token.setdefault(w.lower(), []).append(entity)
             else:
-                insort(mentions, pos)
-            return entity
-        entity = self.find(name, kind)
-        if entity is None:
-            entity = Entity(name, kind, role, gender)
-            self.entities.append(entity)
-            key = name.split()[-1].lower()
-            self._by_token.setdefault(key, []).append(entity)
-            if kind == "org":
-                for w in name.split():
-                    if len(w) > 3 and w not in ORG_HEADS:
-                        self._by_token.setdefault(w.lower(), []).append(entity)
+                if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
+                    entity.name = name
+                if role and not entity.role:
+                    entity.role = role
+                if gender and not entity.gender:
+                    entity.gender = gender
+            self._exact[(name, kind)] = entity
+        mentions = entity.mentions  # kept in order; positions mostly come in order
+        if not mentions or pos >= mentions[-1]:
+            mentions.append(pos)
         else:
-            if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
-                entity.name = name
-            if role and not entity.role:
-                entity.role = role
-            if gender and not entity.gender:
-                entity.gender = gender
-        entity.mention(pos)
-        self._exact[(name, kind)] = entity
+            insort(mentions, pos)
         return entity
 
     def find(self, name: str, kind: str | None = None) -> Entity | None:
