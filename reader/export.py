@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from .model import Annotation
+from .model import Annotation, Article
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
 
@@ -31,40 +31,33 @@ def _annotation(a: Annotation) -> dict:
 
 def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
           clock: Callable[[], datetime] = utc_now) -> dict:
-    annotations = store.all_annotations()
+    """Every article with its claims and every annotator's annotations of them. A claim's
+    `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
     summaries = sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True)
     out = []
     counts = {"articles": 0, "claims": 0, "annotations": 0, "orphaned": 0}
+    annotators: set[str] = set()
     for summary in summaries:
-        notes = dict(annotations.get(summary.id, {}))
+        notes = store.everyone(summary.id)
         if tagged_only and not notes:
             continue
         article = store.article(summary.id)
+        by_claim: dict[str, list[Annotation]] = {}
+        for a in notes:
+            by_claim.setdefault(a.claim_id, []).append(a)
+            annotators.add(a.annotator)
         claims = []
         for c in article.claims:
-            a = notes.pop(c.id, None)
-            claims.append({**c.to_dict(), "annotation": _annotation(a) if a else None})
-            counts["annotations"] += a is not None
+            theirs = by_claim.pop(c.id, [])
+            own = next((a for a in theirs if a.annotator == store.annotator), None)
+            claims.append({**c.to_dict(), "annotation": _annotation(own) if own else None,
+                           "annotations": [_annotation(a) for a in theirs]})
+            counts["annotations"] += len(theirs)
         orphaned = [
             {"claim_id": a.claim_id, "text": a.text, "start": a.start, "end": a.end, **_annotation(a)}
-            for a in notes.values()
+            for rest in by_claim.values() for a in rest
         ]
-        d = article.doc
-        entry = {
-            "id": article.id,
-            "path": article.path,
-            "title": d.title,
-            "author": d.author,
-            "published": d.published.isoformat() if d.published else None,
-            "outlet": d.outlet,
-            "section": d.section,
-            "sources": article.sources,
-            "claims": claims,
-            "orphaned_annotations": orphaned,
-        }
-        if bodies:
-            entry["body"] = d.body
-        out.append(entry)
+        out.append(_entry(article, claims, orphaned, bodies))
         counts["articles"] += 1
         counts["claims"] += len(claims)
         counts["orphaned"] += len(orphaned)
@@ -72,9 +65,30 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         "schema": SCHEMA,
         "exported_at": clock().isoformat(timespec="seconds"),
         "store": str(store.folder),
+        "annotator": store.annotator,
+        "annotators": sorted(annotators),
         "counts": counts,
         "articles": out,
     }
+
+
+def _entry(article: Article, claims: list[dict], orphaned: list[dict], bodies: bool) -> dict:
+    d = article.doc
+    entry = {
+        "id": article.id,
+        "path": article.path,
+        "title": d.title,
+        "author": d.author,
+        "published": d.published.isoformat() if d.published else None,
+        "outlet": d.outlet,
+        "section": d.section,
+        "sources": article.sources,
+        "claims": claims,
+        "orphaned_annotations": orphaned,
+    }
+    if bodies:
+        entry["body"] = d.body
+    return entry
 
 
 def to_bytes(data: dict) -> bytes:

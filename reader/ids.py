@@ -43,3 +43,9 @@ def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
         parts = (article, c.kind, c.text, str(n)) if c.part == "body" else (article, c.part, c.kind, c.text, str(n))
         c.id = _hash(*parts)
     return claims
+
+
+def row_key(*parts: str) -> str:
+    """A TinyDB document id (a decimal number) for a row known by its parts: an annotation by its
+    claim and annotator, a read mark by its article and annotator."""
+    return str(int(_hash(*parts)[:15], 16) + 1)

@@ -210,11 +210,66 @@ class Annotation:
         return cls(**{k: d[k] for k in cls.__slots__ if k in d})
 
     @property
+    def done(self) -> bool:
+        """A claim is done once it is tagged or marked as not a claim: the one rule for progress,
+        `N` and `--untagged` alike."""
+        return self.tag is not None or self.not_a_claim
+
+    @property
     def is_empty(self) -> bool:
         return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
 
 
-UNSET = object()
+FIELDS = ("tag", "note", "speaker", "not_a_claim")  # what a user changes in an annotation
+UNSET = object()  # a keyword argument not given
+
+
+DEFAULTS = {"tag": None, "note": "", "speaker": None, "not_a_claim": False}  # a field never set
+
+
+def values_of(annotation: Annotation | None, fields) -> dict:
+    """The values some fields of an annotation hold (an absent annotation holds the defaults)."""
+    return {f: getattr(annotation, f) if annotation is not None else DEFAULTS[f] for f in fields}
+
+
+def normalised(field: str, value: object) -> object:
+    """A field's value as stored: notes and speakers stripped (an empty speaker is no correction),
+    tags checked. Raises ValueError for an unknown tag or field."""
+    if field == "tag":
+        if value is not None and value not in TAGS:
+            raise ValueError(f"unknown tag '{value}': use one of {', '.join(TAGS)} or none")
+        return value
+    if field == "note":
+        return str(value or "").strip()
+    if field == "speaker":
+        return str(value or "").strip() or None
+    if field == "not_a_claim":
+        return bool(value)
+    raise ValueError(f"an annotation has no field '{field}'")
+
+
+def merged_notes(theirs: str, mine: str) -> str:
+    """A note edited from a view that was out of date: both texts are kept."""
+    if not theirs or theirs in mine:
+        return mine
+    if not mine or mine in theirs:
+        return theirs
+    return f"{theirs} · {mine}"
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """The outcome of a change: the annotation before and after it, and the fields that had been
+    changed elsewhere since the user saw them (`conflicts`: left as they were, or for the note,
+    merged)."""
+
+    before: Annotation | None
+    after: Annotation | None
+    conflicts: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
 
 
 def apply_change(
@@ -224,27 +279,32 @@ def apply_change(
     *,
     annotator: str,
     at: str,
-    tag=UNSET,
-    note=UNSET,
-    speaker=UNSET,
-    not_a_claim=UNSET,
-) -> Annotation | None:
-    """The annotation of `claim` after a change; None once nothing is left in it.
-    `tag` is one of TAGS or None (cleared). The one place a change is worked out, for the
-    store and the app alike."""
-    if tag is not UNSET and tag is not None and tag not in TAGS:
-        raise ValueError(f"unknown tag '{tag}': use one of {', '.join(TAGS)} or none")
+    changes: dict,
+    expect: dict | None = None,
+) -> Applied:
+    """One annotator's annotation of `claim` after a change of some of its FIELDS.
+
+    The one place a change is worked out, for the store, the app and a replayed journal alike.
+    Only the fields in `changes` are touched. `expect` gives, for some of them, the value the
+    user saw: where the annotation now holds something else, somebody changed it meanwhile, and
+    their work wins (a note keeps both texts). Returns the annotation before and after (None
+    once nothing is left in it: it is deleted)."""
+    new = {f: normalised(f, v) for f, v in changes.items()}
     a = Annotation(**current.to_dict()) if current else Annotation(
-        claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end
+        claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end,
+        annotator=annotator,
     )
-    if tag is not UNSET:
-        a.tag = tag
-    if note is not UNSET:
-        a.note = (note or "").strip()
-    if speaker is not UNSET:
-        a.speaker = (speaker or "").strip() or None
-    if not_a_claim is not UNSET:
-        a.not_a_claim = bool(not_a_claim)
+    conflicts = []
+    for name, value in new.items():
+        now = getattr(a, name)
+        if expect and name in expect and now != normalised(name, expect[name]) and now != value:
+            conflicts.append(name)
+            if name != "note":
+                continue
+            value = merged_notes(now, value)
+        setattr(a, name, value)
+    if current is not None and a == current:
+        return Applied(current, current, tuple(conflicts))
     a.text, a.start, a.end = claim.text, claim.start, claim.end
     a.annotator, a.at = annotator, at
-    return None if a.is_empty else a
+    return Applied(current, None if a.is_empty else a, tuple(conflicts))

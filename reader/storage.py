@@ -10,17 +10,20 @@ query) and is reloaded when another process has replaced the file.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import stat
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 from tinydb.storages import Storage
 
-SCHEMA = 1
+from . import shapes, upgrades
 
 
 class StoreError(Exception):
@@ -82,45 +85,88 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> None:
         sig = _stat_sig(self.path)
         if sig is None:
-            self._data = {"meta": {"1": {"schema": SCHEMA, "kind": self.kind}}}
+            _check_not_dangling(self.path)
+            self._data = {"meta": {"1": {"schema": upgrades.CURRENT[self.kind], "kind": self.kind}}}
             self._sig = None
             return
-        try:
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise StoreError(f"cannot read {self.path}: {exc.strerror}") from exc
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise StoreError(
-                f"{self.path} is damaged (not valid JSON: {exc}); it was left untouched. "
-                + recovery_hint(self.path)
-            ) from None
-        meta = (data.get("meta") or {}).get("1") if isinstance(data, dict) else None
-        if not isinstance(meta, dict) or meta.get("kind") != self.kind:
-            raise StoreError(
-                f"{self.path} is not a newsreader {self.kind} file; it was left untouched. "
-                + recovery_hint(self.path)
-            )
-        schema = meta.get("schema")
-        if not isinstance(schema, int) or schema > SCHEMA:
-            raise StoreError(
-                f"{self.path} was written by a newer newsreader (store schema {schema}; this one "
-                f"reads up to {SCHEMA}); it was left untouched. Upgrade newsreader to open it."
-            )
-        self._data = data
+        self._data = read_store_file(self.path, self.kind)
         self._sig = sig
 
 
-def recovery_hint(path: Path) -> str:
+def read_store_file(path: Path, kind: str) -> dict:
+    """A store file's data, checked; a StoreError with a way to recover for anything else."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{path} is not a regular file (it is {_file_type(mode)}); it was left "
+                         f"untouched. Move it aside and put the store file back.")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        data = orjson.loads(raw)
+        meta = shapes.check_meta(data)
+    except (orjson.JSONDecodeError, shapes.Damaged) as exc:
+        raise _damaged(path, kind, f"not valid JSON: {exc}" if isinstance(exc, orjson.JSONDecodeError) else str(exc)) from None
+    if meta["kind"] != kind:
+        raise _damaged(path, kind, f"it is a newsreader {meta['kind']} file, not a {kind} file")
+    current = upgrades.CURRENT[kind]
+    if meta["schema"] > current:
+        raise StoreError(
+            f"{path} was written by a newer newsreader (store schema {meta['schema']}; this one "
+            f"reads up to {current}); it was left untouched. Upgrade newsreader to open it."
+        )
+    if meta["schema"] < 1:
+        raise _damaged(path, kind, f"store schema {meta['schema']} has never existed")
+    try:
+        shapes.check_rows(data, kind)
+    except shapes.Damaged as exc:
+        raise _damaged(path, kind, str(exc)) from None
+    return upgrades.upgrade(data, kind)
+
+
+def _damaged(path: Path, kind: str, what: str) -> StoreError:
+    return StoreError(f"{path} is damaged ({what}); it was left untouched. " + recovery_hint(path, kind))
+
+
+def _check_not_dangling(path: Path) -> None:
+    if os.path.islink(path):
+        raise StoreError(f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
+                         f"it was left untouched. Restore its target, or remove the link to start afresh.")
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+# What is lost by moving a damaged file aside, by kind: articles come back by ingesting the files
+# again; annotations are the user's own work and come back only from a backup.
+REBUILD = {
+    "library": "ingest your articles again to rebuild it (your annotations are in other files and are kept)",
+    "articles": "ingest your articles again to rebuild it (your annotations are in other files and are kept)",
+    "annotations": "the annotations it held are then lost unless you have a copy or an export of them",
+}
+
+
+def recovery_hint(path: Path, kind: str = "annotations") -> str:
     bak = path.with_name(path.name + ".bak")
     if bak.exists():
         return f"To recover the previous save: mv '{bak}' '{path}' (keep a copy of both first)."
-    return f"To start afresh, move it aside (mv '{path}' '{path}.broken') and ingest again."
+    return f"To start afresh, move it aside (mv '{path}' '{path}.broken'); {REBUILD.get(kind, REBUILD['annotations'])}."
 
 
 def write_atomic(path: Path, blob: bytes, backup: bool = False) -> None:
-    """Write bytes to `path` so that a crash leaves the old file or the new one, never a mix."""
+    """Write bytes to `path` so that a crash leaves the old file or the new one, never a mix.
+    A symbolic link is written through: its target is replaced and the link stays."""
+    if os.path.islink(path):
+        path = Path(os.path.realpath(path))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
@@ -185,17 +231,32 @@ class StoreLock:
         self._thread_lock = threading.RLock()
 
     def __enter__(self) -> StoreLock:
+        self.acquire(self.timeout)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+    @contextlib.contextmanager
+    def held(self, timeout: float | None = None) -> Iterator[StoreLock]:
+        """The lock, waiting at most `timeout` seconds for it (default: the lock's own)."""
+        self.acquire(self.timeout if timeout is None else timeout)
+        try:
+            yield self
+        finally:
+            self.release()
+
+    def acquire(self, timeout: float) -> None:
         self._thread_lock.acquire()
         if self._depth == 0:
             try:
-                self._acquire()
+                self._acquire(timeout)
             except BaseException:
                 self._thread_lock.release()
                 raise
         self._depth += 1
-        return self
 
-    def __exit__(self, *exc) -> None:
+    def release(self) -> None:
         self._depth -= 1
         if self._depth == 0 and self._fd is not None:
             _unlock(self._fd)
@@ -203,12 +264,12 @@ class StoreLock:
             self._fd = None
         self._thread_lock.release()
 
-    def _acquire(self) -> None:
+    def _acquire(self, timeout: float) -> None:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise StoreError(f"cannot open the store lock {self.path}: {exc.strerror}") from exc
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + timeout
         while True:
             if _try_lock(fd):
                 break

@@ -3,30 +3,32 @@
     library.json      one small summary per article (what the library screen lists)
     articles-X.json   the full articles, body and claims, in 16 files by the id's first digit
                       (opening an article reads one of them, never all)
-    annotations-X.json the user's tags, notes and corrections, one table per article, and the
-                      read/unread state, in 16 files by the article id's first digit
+    annotations-X.json every annotator's tags, notes and corrections, one table per article and
+                      a row per claim and annotator, and what each has read, in 16 files by
+                      the article id's first digit
 
-Articles and annotations are kept apart so saving one tag never rewrites article bodies, and
-annotations are split into a table per article so a save costs little however many there are.
-Every change takes the store lock, first reloads any file another process replaced, and writes
-atomically (see storage.py).
+Articles and annotations are kept apart so saving one tag never rewrites article bodies.
+Every change takes the store lock, first reloads any file another process replaced, applies the
+change to what is on disk, and writes each file it changed once, atomically (see storage.py).
+Each annotator's rows are their own: nothing one annotator does changes another's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import getpass
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
-from .ids import claim_ids, derived_id
-from .model import UNSET, Annotation, Article, Claim, apply_change
+from . import journal
+from .ids import claim_ids, derived_id, row_key
+from .model import UNSET, Annotation, Applied, Article, Claim, apply_change
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
@@ -136,15 +138,18 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the store folder {self.folder}: {exc.strerror}") from exc
-        if not os.access(self.folder, os.W_OK):
-            raise StoreError(f"the store folder {self.folder} is not writable")
-        _remove_stale_temp_files(self.folder)
+        self.writable = os.access(self.folder, os.W_OK)
+        if self.writable:
+            _remove_stale_temp_files(self.folder)
         self.annotator = annotator or default_annotator()
         self.clock = clock
         self.lock = StoreLock(self.folder, lock_timeout)
         self._files: dict[str, TinyDB] = {}  # every file, opened when first needed
+        self._external: set[str] = set()  # files another process replaced since changes() was asked
         self._library = self._db("library.json", "library")
         self._library.storage.read()  # fail now, with a clear message, on a damaged or newer file
+        if self.writable:
+            self.replay_journals()
 
     # -- plumbing ------------------------------------------------------------------------------
     def _db(self, name: str, kind: str) -> TinyDB:
@@ -176,10 +181,33 @@ class Store:
 
     def _refresh(self) -> None:
         """Reload files another process has replaced since we read them."""
-        for db in self._files.values():
+        for name, db in self._files.items():
             if db.storage.changed_on_disk():
                 db.storage.forget()
-                db._tables.clear()  # TinyDB caches tables (and their queries) per instance
+                self._external.add(name)
+
+    @contextlib.contextmanager
+    def _changing(self, wait: float | None = None) -> Iterator[None]:
+        """Every change: the store must be writable; take the lock (waiting at most `wait`
+        seconds, default the store's lock timeout), then see the disk as it is."""
+        if not self.writable:
+            raise StoreError(f"the store {self.folder} is read-only: nothing was changed")
+        with self.lock.held(wait):
+            self._refresh()
+            yield
+
+    def changes(self) -> set[str]:
+        """Which kinds of data other processes changed since the last call: "library" (articles
+        came or went) and, per shard key, "annotations-X" (tags, notes, read marks)."""
+        self._refresh()
+        names, self._external = self._external, set()
+        return {n.removesuffix(".json") for n in names if not n.startswith("articles-")}
+
+    def check(self) -> None:
+        """Read every file of the store now: a damaged one is reported before any work starts."""
+        self._library.storage.read()
+        for key in SHARDS:
+            self._notes_db(key).storage.read()
 
     def _now(self) -> str:
         return self.clock().isoformat(timespec="seconds")
@@ -230,154 +258,171 @@ class Store:
 
     def save_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Add new articles and update changed ones; an article is matched by id, then by the
-        file it came from. Annotations of claims that are still there stay attached; those of
-        vanished claims are re-attached to the most similar new claim, or kept as orphans."""
+        file it came from. Annotations follow their claims: those of vanished claims are moved to
+        the most similar new claim, or kept as orphans.
+
+        Each file is written once, articles first and annotations last, so an interrupted save
+        leaves each file whole, and running the same ingest again finishes the work: the
+        annotations of every article in the batch, changed or not, are checked against its claims.
+        """
         report = IngestReport()
-        with self.lock:
-            self._refresh()
+        with self._changing():
             library = self._library.storage.read().setdefault("articles", {})
             touched: set[str] = set()
-            by_path = {s["path"]: s["id"] for s in library.values() if s.get("path") and s["path"] != "-"}
+            by_path = {s["path"]: s["id"] for s in library.values() if s["path"] and s["path"] != "-"}
             now = self._now()
-            changed: list[tuple[Article, dict | None]] = []
+            batch: list[Article] = []
             for article in articles:
-                key = str(_doc_id(article.id))
-                old = library.get(key)
-                if old is not None and _other_file(old, article):
-                    # Another file with the same headline and date but other text: a different
-                    # article, never an update of the first.
-                    article = _renumber(article, derived_id(article.id, article.path))
-                    key = str(_doc_id(article.id))
-                    old = library.get(key)
-                if old is None and article.path in by_path:
-                    old_id = by_path[article.path]
-                    article = _renumber(article, old_id)
-                    key = str(_doc_id(old_id))
-                    old = library.get(key)
-                if old is not None and old.get("fingerprint") == article.fingerprint:
+                article, old = self._identify(article, library, by_path)
+                batch.append(article)
+                if old is not None and old["fingerprint"] == article.fingerprint:
                     report.unchanged.append(article.path)
                     continue
-                shard = self._shard(article.id)
-                previous = shard.get(key)
-                shard[key] = article.to_dict()
+                key = str(_doc_id(article.id))
+                self._shard(article.id)[key] = article.to_dict()
                 touched.add(article.id[:1])
                 library[key] = Summary.of(article, old["ingested"] if old else now).to_dict()
                 if article.path and article.path != "-":
                     by_path[article.path] = article.id
                 (report.updated if old else report.new).append(article.path)
-                if old is not None:
-                    changed.append((article, previous))
             if report.new or report.updated:
-                # Bodies first: a crash between the two writes leaves a library entry missing,
-                # which the next ingest of that file repairs.
                 for key in sorted(touched):
                     self._save(self._articles_db(key))
                 self._save(self._library)
-            for article, _previous in changed:
-                moved, orphans = self._reanchor(article)
-                report.reanchored += moved
-                report.orphaned += orphans
+            self._follow_claims(batch, report)
         return report
 
-    # -- annotations ---------------------------------------------------------------------------
-    def _annotation_table(self, article_id: str):
-        return self._notes_db(article_id).table(f"a-{article_id}", cache_size=0)
+    def _identify(self, article: Article, library: dict, by_path: dict) -> tuple[Article, dict | None]:
+        """The article as the store knows it (its id kept across edits) and its library entry."""
+        old = library.get(str(_doc_id(article.id)))
+        if old is not None and _other_file(old, article):
+            # Another file with the same headline and date but other text: a different
+            # article, never an update of the first.
+            article = _renumber(article, derived_id(article.id, article.path))
+            old = library.get(str(_doc_id(article.id)))
+        if old is None and article.path in by_path:
+            article = _renumber(article, by_path[article.path])
+            old = library.get(str(_doc_id(article.id)))
+        return article, old
 
-    def annotations(self, article_id: str) -> dict[str, Annotation]:
+    def _follow_claims(self, batch: list[Article], report: IngestReport) -> None:
+        """Re-attach the annotations of each article's vanished claims; one write per shard."""
+        touched = set()
+        changed = {*report.new, *report.updated}
+        for article in batch:
+            data = self._notes_db(article.id).storage.read()
+            rows = data.get(f"a-{article.id}")
+            if not rows:
+                continue
+            moved, orphans = _reanchor(rows, article.claims)
+            report.reanchored += moved
+            if article.path in changed:  # orphans of an article that did not change are old news
+                report.orphaned += orphans
+            if moved:
+                touched.add(article.id[:1])
+        for key in sorted(touched):
+            self._save(self._notes_db(key))
+
+    # -- annotations ---------------------------------------------------------------------------
+    def _rows(self, article_id: str) -> dict:
+        """Every annotator's annotation rows of an article, by row key."""
         self._refresh()
-        raw = self._notes_db(article_id).storage.read().get(f"a-{article_id}", {})
-        return {d["claim_id"]: Annotation.from_dict(d) for d in raw.values()}
+        return self._notes_db(article_id).storage.read().get(f"a-{article_id}", {})
+
+    def annotations(self, article_id: str, annotator: str | None = None) -> dict[str, Annotation]:
+        """One annotator's annotations of an article (yours by default), by claim id."""
+        who = annotator or self.annotator
+        return {d["claim_id"]: Annotation.from_dict(d) for d in self._rows(article_id).values() if d["annotator"] == who}
+
+    def everyone(self, article_id: str) -> list[Annotation]:
+        """Every annotator's annotations of an article, in claim and annotator order."""
+        rows = sorted(self._rows(article_id).values(), key=lambda d: (d["start"], d["claim_id"], d["annotator"]))
+        return [Annotation.from_dict(d) for d in rows]
 
     def all_annotations(self) -> dict[str, dict[str, Annotation]]:
+        """Your annotations of every article: article id to claim id to annotation."""
         self._refresh()
         return {
-            name[2:]: {d["claim_id"]: Annotation.from_dict(d) for d in table.values()}
+            name[2:]: {d["claim_id"]: Annotation.from_dict(d) for d in table.values() if d["annotator"] == self.annotator}
             for data in self._all_notes()
             for name, table in data.items()
             if name.startswith("a-")
         }
 
     def tagged_counts(self) -> dict[str, int]:
-        """Per article id, how many claims are done: tagged, or marked not a claim."""
-        self._refresh()
-        return {
-            name[2:]: sum(1 for d in table.values() if d.get("tag") or d.get("not_a_claim"))
-            for data in self._all_notes()
-            for name, table in data.items()
-            if name.startswith("a-")
-        }
+        """Per article id, how many of its claims you have done (see Annotation.done)."""
+        return {aid: sum(1 for a in notes.values() if a.done) for aid, notes in self.all_annotations().items()}
 
-    def annotate(
-        self,
-        article_id: str,
-        claim: Claim,
-        *,
-        tag=UNSET,
-        note=UNSET,
-        speaker=UNSET,
-        not_a_claim=UNSET,
-    ) -> Annotation | None:
-        """Change the user's annotation of a claim; returns it (None once it is empty, when
-        it is deleted). `tag` is one of TAGS or None to clear it."""
-        with self.lock:
-            self._refresh()
-            raw = self._annotation_table(article_id).get(doc_id=_doc_id(claim.id))
-            current = Annotation.from_dict(raw) if raw else None
+    def annotate(self, article_id: str, claim: Claim, *, tag=UNSET, note=UNSET, speaker=UNSET,
+                 not_a_claim=UNSET) -> Annotation | None:
+        """Change some fields of your annotation of a claim; returns it (None once it is empty,
+        when it is deleted). `tag` is one of TAGS or None to clear it."""
+        given = {"tag": tag, "note": note, "speaker": speaker, "not_a_claim": not_a_claim}
+        return self.change(article_id, claim, {k: v for k, v in given.items() if v is not UNSET}).after
+
+    def change(self, article_id: str, claim: Claim, changes: dict, expect: dict | None = None, *,
+               at: str | None = None, annotator: str | None = None,
+               journal: tuple[str, int] | None = None, wait: float | None = None) -> Applied:
+        """Apply a change to an annotation as it is on disk, under the lock, field by field (see
+        model.apply_change); the one way annotations are changed. `journal` (its id and the
+        entry's number) records the entry as applied in the same write, so that replaying a
+        journal never applies an entry twice. `wait`: how long to wait for a busy store."""
+        who = annotator or self.annotator
+        with self._changing(wait):
+            db = self._notes_db(article_id)
+            data = db.storage.read()
+            table = data.get(f"a-{article_id}", {})
+            key = row_key(claim.id, who)
+            current = Annotation.from_dict(table[key]) if key in table else None
+            if journal is not None and _applied(data, journal):
+                return Applied(current, current)
             try:
-                after = apply_change(
-                    current, claim, article_id, annotator=self.annotator, at=self._now(),
-                    tag=tag, note=note, speaker=speaker, not_a_claim=not_a_claim,
-                )
+                applied = apply_change(current, claim, article_id, annotator=who, at=at or self._now(),
+                                       changes=changes, expect=expect)
             except ValueError as exc:
                 raise StoreError(str(exc)) from None
-            self.put_annotation(article_id, claim, after)
-            return after
-
-    def put_annotation(self, article_id: str, claim: Claim, annotation: Annotation | None) -> None:
-        """Store an annotation exactly as given (None or an empty one deletes it)."""
-        with self.lock:
-            self._refresh()
-            table = self._annotation_table(article_id)
-            doc_id = _doc_id(claim.id)
-            if annotation is None or annotation.is_empty:
-                if table.get(doc_id=doc_id) is not None:
-                    table.remove(doc_ids=[doc_id])
+            if not applied.changed and journal is None:
+                return applied
+            if applied.after is None:
+                table.pop(key, None)
             else:
-                table.upsert(Document(annotation.to_dict(), doc_id=doc_id))
+                table[key] = applied.after.to_dict()
+            _set_table(data, f"a-{article_id}", table)
+            if journal is not None:
+                data["meta"]["1"].setdefault("journals", {})[journal[0]] = journal[1]
+            self._save(db)
+            return applied
+
+    def replay_journals(self) -> int:
+        """Apply the changes that newsreader processes showed but died before saving (see
+        journal.py). A busy store is left for the next time; returns how many were applied."""
+        applied = 0
+        for jid, path, entries, fd in journal.orphaned(self.folder):
+            try:
+                for seq, e in entries:
+                    self.change(e.article_id, e.claim, e.changes, e.expect, at=e.at,
+                                annotator=e.annotator, journal=(jid, seq))
+                    applied += 1
+            except StoreError:  # busy, or a damaged file: the journal waits for the next time
+                os.close(fd)
+                break
+            journal.finish(path, fd)
+            self.forget_journal(jid)
+        return applied
+
+    def forget_journal(self, journal_id: str) -> None:
+        """A journal fully applied and gone: its marks in the annotation files are dropped."""
+        with self._changing():
+            for key in SHARDS:
+                db = self._notes_db(key)
+                marks = db.storage.read()["meta"]["1"].get("journals", {})
+                if journal_id in marks:
+                    del marks[journal_id]
+                    self._save(db)
 
     def now(self) -> str:
         """The store's clock, as written into annotations."""
         return self._now()
-
-    def _reanchor(self, article: Article) -> tuple[int, int]:
-        """After an article changed: move annotations whose claim is gone to the most similar
-        new claim that has none; the rest stay as orphans (kept, and exported as such)."""
-        table = self._annotation_table(article.id)
-        rows = table.all()
-        if not rows:
-            return 0, 0
-        ids = {c.id: c for c in article.claims}
-        annotated = {r["claim_id"] for r in rows}
-        moved = orphans = 0
-        for row in rows:
-            if row["claim_id"] in ids:
-                continue
-            best, best_score = None, 0.0
-            for c in article.claims:
-                if c.id in annotated:
-                    continue
-                score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
-                if score > best_score:
-                    best, best_score = c, score
-            if best is not None and best_score >= 0.75:
-                table.remove(doc_ids=[row.doc_id])
-                new = {**row, "claim_id": best.id, "text": best.text, "start": best.start, "end": best.end}
-                table.upsert(Document(new, doc_id=_doc_id(best.id)))
-                annotated.add(best.id)
-                moved += 1
-            else:
-                orphans += 1
-        return moved, orphans
 
     # -- reading state -------------------------------------------------------------------------
     def bodies(self) -> dict[str, str]:
@@ -391,16 +436,65 @@ class Store:
         return {d["id"]: d["body"] for d in self._shard(key).values()}
 
     def read_ids(self) -> set[str]:
+        """The articles you have opened (a mark from before annotators were told apart counts
+        for everyone)."""
         self._refresh()
-        return {d["article_id"] for data in self._all_notes() for d in data.get("read", {}).values()}
+        return {
+            d["article_id"] for data in self._all_notes() for d in data.get("read", {}).values()
+            if d.get("annotator", self.annotator) == self.annotator
+        }
 
     def mark_read(self, article_id: str) -> None:
-        with self.lock:
-            self._refresh()
-            table = self._notes_db(article_id).table("read", cache_size=0)
-            doc_id = _doc_id(article_id)
-            if table.get(doc_id=doc_id) is None:
-                table.upsert(Document({"article_id": article_id, "at": self._now()}, doc_id=doc_id))
+        with self._changing():
+            db = self._notes_db(article_id)
+            data = db.storage.read()
+            table = data.get("read", {})
+            key = row_key(article_id, self.annotator)
+            if key not in table:
+                table[key] = {"article_id": article_id, "annotator": self.annotator, "at": self._now()}
+                _set_table(data, "read", table)
+                self._save(db)
+
+
+def _set_table(data: dict, name: str, table: dict) -> None:
+    """Put a table back into a file's data; an empty table is dropped."""
+    if table:
+        data[name] = table
+    else:
+        data.pop(name, None)
+
+
+def _applied(data: dict, journal: tuple[str, int]) -> bool:
+    return data["meta"]["1"].get("journals", {}).get(journal[0], -1) >= journal[1]
+
+
+def _reanchor(rows: dict, claims: list[Claim]) -> tuple[int, int]:
+    """Move each annotator's annotations whose claim is gone to the most similar claim that
+    annotator has not annotated; the rest stay as orphans (kept, and exported as such).
+    Changes `rows` in place; returns how many moved and how many stay orphaned. A pure function
+    of the rows and the claims, so running it again on its own result moves nothing."""
+    ids = {c.id for c in claims}
+    annotated = {(r["annotator"], r["claim_id"]) for r in rows.values()}
+    moved = orphans = 0
+    for key, row in sorted(rows.items(), key=lambda kv: (kv[1]["annotator"], kv[1]["start"], kv[1]["claim_id"])):
+        if row["claim_id"] in ids:
+            continue
+        best, best_score = None, 0.0
+        for c in claims:
+            if (row["annotator"], c.id) in annotated:
+                continue
+            score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
+            if score > best_score:
+                best, best_score = c, score
+        if best is None or best_score < 0.75:
+            orphans += 1
+            continue
+        del rows[key]
+        rows[row_key(best.id, row["annotator"])] = {**row, "claim_id": best.id, "text": best.text,
+                                                     "start": best.start, "end": best.end}
+        annotated.add((row["annotator"], best.id))
+        moved += 1
+    return moved, orphans
 
 
 def _remove_stale_temp_files(folder: Path) -> None:

@@ -225,7 +225,7 @@ def cmd_claims(args) -> int:
         for c in article.claims:
             a = notes.get(c.id)
             tag = a.tag if a else None
-            if args.untagged and tag:
+            if args.untagged and a is not None and a.done:
                 continue
             if args.tag and tag != args.tag:
                 continue
@@ -259,8 +259,9 @@ def cmd_tag(args) -> int:
     if args.not_a_claim is not None:
         changes["not_a_claim"] = args.not_a_claim
     result = store.annotate(article.id, claim, **changes)
-    state = "cleared" if result is None else (result.tag or "untagged") + (f", note: {result.note}" if result.note else "")
-    print(f"{claim.id}  {state}  — {safe_line(claim.speaker or '?', 40)}: {safe_line(claim.text, 70)}")
+    state = "cleared" if result is None else (result.tag or "untagged") + (f", note: {safe_line(result.note, 80)}" if result.note else "")
+    speaker = (result.speaker if result and result.speaker else claim.speaker) or "?"
+    print(f"{claim.id}  {state}  — {safe_line(speaker, 40)}: {safe_line(claim.text, 70)}")
     return EXIT_OK
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import signal
+import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -16,11 +19,13 @@ from textual.screen import Screen
 
 from .. import export as export_mod
 from ..ingest import ingest
+from ..journal import Entry
 from ..library import Library, Row
-from ..model import Annotation, Claim
+from ..model import Annotation
 from ..samples import seeds_dir
 from ..storage import StoreError
 from ..store import Store, default_store_dir, utc_now
+from ..text import safe_line
 from . import keys
 from .dialogs.ask import AskDialog
 from .history import History
@@ -28,6 +33,8 @@ from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .service import StoreService
+
+POLL_SECONDS = 1.0  # how often the app looks for changes other processes made to the store
 
 
 class NewsreaderApp(App):
@@ -41,13 +48,25 @@ class NewsreaderApp(App):
         self.store = store
         self.clock = clock
         self.samples = samples
-        self.service = StoreService(store)
+        self.service = StoreService(store, on_busy=self._store_busy)
         self.history = History()
         self.library = Library()
         self.showing_samples = False
+        self.saving: Counter[str] = Counter()  # claim id: saves under way
+        self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._polling = False
+        self._last_error = ""
 
     # -- start -------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            # Told to stop, or the terminal went away: leave the way quitting does, restoring
+            # the terminal (tags are saved already, or journaled).
+            if hasattr(signal, name):
+                self._loop.add_signal_handler(getattr(signal, name), self.exit, None, 128 + getattr(signal, name))
+        self.set_interval(POLL_SECONDS, self.poll_store)
         rows = self.service.call(self._load_rows)
         if not rows and self.samples is not None:
             report = self.service.call(ingest, [str(self.samples)], self.store)
@@ -68,6 +87,37 @@ class NewsreaderApp(App):
         if screen is not None:
             screen.reload(rows)
             screen.load_bodies()
+
+    async def poll_store(self) -> None:
+        """Show what other processes changed (articles ingested, tags and notes given)."""
+        if self._polling:
+            return
+        self._polling = True
+        try:
+            await self._show_changes(await self.service.run(self.store.changes))
+            self._last_error = ""
+        except StoreError as exc:
+            if str(exc) != self._last_error:  # say it once, not every second
+                self._last_error = str(exc)
+                self.failed("", exc)
+        finally:
+            self._polling = False
+
+    async def _show_changes(self, changed: set[str]) -> None:
+        if not changed:
+            return
+        if "library" in changed:
+            await self.reload_library()
+        else:
+            counts = await self.service.run(self.store.tagged_counts)
+            for row in self.library.rows:
+                row.tagged = counts.get(row.id, 0)
+            if self.library_screen is not None:
+                self.library_screen.table.refresh()
+        screen = self.screen
+        if isinstance(screen, ArticleScreen) and f"annotations-{screen.article.id[:1]}" in changed:
+            notes = await self.service.run(self.store.annotations, screen.article.id)
+            screen.others_changed(notes, {cid for cid, n in self.saving.items() if n})
 
     @property
     def library_screen(self) -> LibraryScreen | None:
@@ -117,32 +167,58 @@ class NewsreaderApp(App):
             self.library_screen.refresh_progress(article_id, done)
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self, screen: ArticleScreen | None, claim: Claim, before: Annotation | None,
-             after: Annotation | None, article_id: str | None = None) -> None:
-        """Save an annotation on the store thread; the screen already shows it."""
-        aid = article_id or (screen.article.id if screen else "")
-        future = self.service.submit(self.store.put_annotation, aid, claim, after)
+    def save(self, entry: Entry, shown_before: Annotation | None) -> None:
+        """Save a change (the screen already shows it): journaled at once, then applied to the
+        store on its thread. The outcome comes back to the event loop without blocking either."""
+        screen = self.screen if isinstance(self.screen, ArticleScreen) else None
+        claim_id = entry.claim.id
+        self.saving[claim_id] += 1
+        future = self.service.save(entry)
 
         def finished(f) -> None:
-            error = f.exception()
-            if error is None:
-                return
-            if not isinstance(error, StoreError):
-                error = StoreError(f"{type(error).__name__}: {error}")
-            try:
-                if screen is not None:
-                    self.call_from_thread(screen.save_failed, claim, before, error)
-                else:
-                    self.call_from_thread(self.notify, f"Not saved: {error}", severity="error", markup=False)
-            except RuntimeError:  # the app has already gone
-                pass
+            self.from_store(self._saved, screen, entry, shown_before, f)
 
         future.add_done_callback(finished)
+
+    def from_store(self, fn, *args) -> None:
+        """Call fn on the event loop from the store thread, never waiting for it (the loop may be
+        waiting for the store thread itself, when quitting)."""
+        try:
+            if self._loop is not None:
+                self._loop.call_soon_threadsafe(fn, *args)
+        except RuntimeError:  # the app has already gone
+            pass
+
+    def _saved(self, screen: ArticleScreen | None, entry: Entry, shown_before: Annotation | None, future) -> None:
+        claim_id = entry.claim.id
+        self.saving[claim_id] -= 1
+        error = future.exception()
+        ours = screen is not None and screen.is_attached and screen.article.id == entry.article_id
+        if error is not None:
+            if self.service.closing:
+                return
+            if ours:
+                screen.save_failed(entry.claim, shown_before, error)
+            else:
+                self.failed("Not saved", error)
+            return
+        applied = future.result()
+        if ours and not self.saving[claim_id]:
+            screen.saved(entry.claim, applied.after)
+        if applied.conflicts:
+            fields = " and ".join(f.replace("_", " ") for f in applied.conflicts)
+            kept = "both notes are kept" if applied.conflicts == ("note",) else "their change is kept"
+            self.notify(f"The {fields} of that claim had been changed elsewhere meanwhile: {kept}.",
+                        severity="warning", timeout=8, markup=False)
+
+    def _store_busy(self, message: str) -> None:
+        self.from_store(self.notify, f"{safe_line(message, 200)}. Your change is kept and will be "
+                         "saved as soon as the store is free.", severity="warning", timeout=8, markup=False)
 
     def failed(self, what: str, error: Exception) -> None:
         """Any failure of background work becomes a message: never a traceback, never silence."""
         text = str(error) if isinstance(error, StoreError) else f"{what}: {type(error).__name__}: {error}"
-        self.notify(text, severity="error", markup=False, timeout=15)
+        self.notify(safe_line(text, 400), severity="error", markup=False, timeout=15)
 
     # -- app-wide actions --------------------------------------------------------------------
     def action_help(self) -> None:
@@ -188,8 +264,12 @@ class NewsreaderApp(App):
         )
 
     async def action_quit(self) -> None:
-        self.service.close()  # waits for saves still on their way
+        self.close_store()  # waits for saves still on their way
         self.exit()
+
+    def close_store(self) -> None:
+        """Finish the saves under way (once; also after a signal or a crash)."""
+        self.left_unsaved = self.service.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette offers every action of the current screen."""
@@ -218,17 +298,12 @@ def make_app(store_dir: str | Path | None = None, *, annotator: str | None = Non
 
 def run(store_dir: str | None = None, annotator: str | None = None) -> int:
     app = make_app(store_dir, annotator=annotator)
-
-    def hang_up(signum, frame) -> None:
-        # The terminal went away (or we were told to stop): finish the saves under way, then go.
-        app.service.close()
-        os._exit(128 + signum)
-
-    for name in ("SIGHUP", "SIGTERM"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), hang_up)
     try:
         app.run()
     finally:
-        app.service.close()
+        app.close_store()
+    if app.left_unsaved:
+        print(f"newsreader: the store was busy to the end: {app.left_unsaved} change(s) are kept in "
+              f"{app.store.folder / '.pending'} and will be saved the next time newsreader opens the store",
+              file=sys.stderr)
     return app.return_code or 0

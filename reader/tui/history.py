@@ -1,19 +1,21 @@
-"""Undo and redo of annotation changes. Pure data: each step remembers the annotation of one
-claim before and after a change."""
+"""Undo and redo of annotation changes. Pure data: each step remembers, for the fields one change
+touched, their values before and after it. Undoing sets the fields back only where they still
+hold what the change put there (the store checks, see model.apply_change), so an undo never
+takes back what somebody else did meanwhile."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Annotation, Claim
+from ..model import Claim
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
     article_id: str
     claim: Claim
-    before: Annotation | None
-    after: Annotation | None
+    before: dict  # field: value, for the fields the change touched
+    after: dict
     what: str  # for messages: "tag stated", "note", ...
 
 

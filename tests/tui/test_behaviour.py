@@ -15,7 +15,7 @@ SIZE = (120, 40)
 
 
 def fresh_store(app) -> Store:
-    return Store(app.store.folder, annotator="other", clock=fixed_clock)
+    return Store(app.store.folder, annotator=app.store.annotator, clock=fixed_clock)
 
 
 async def open_seed(pilot):

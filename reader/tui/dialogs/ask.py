@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ...text import neutralize
+
 
 class AskDialog(ModalScreen[str | None]):
     BINDINGS = [
@@ -38,10 +40,11 @@ class AskDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask"):
-            yield Label(Text(self.title_text, style="bold"), id="ask-title")
+            # Every text here may come from an article or a store file: shown, never obeyed.
+            yield Label(Text(neutralize(self.title_text), style="bold"), id="ask-title")
             if self.context:
-                yield Static(Text(self.context), id="ask-context")
-            field = Input(value=self.value, placeholder=self.placeholder, id="ask-input", select_on_focus=False)
+                yield Static(Text(neutralize(self.context)), id="ask-context")
+            field = Input(value=neutralize(self.value), placeholder=self.placeholder, id="ask-input", select_on_focus=False)
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
             yield Label(Text(self.hint), id="ask-hint")

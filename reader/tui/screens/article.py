@@ -9,8 +9,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...journal import Entry
 from ...marks import claim_order
-from ...model import Annotation, Article, Claim, apply_change
+from ...model import Annotation, Applied, Article, Claim, apply_change, values_of
 from ...storage import StoreError
 from ...text import neutralize
 from .. import keys
@@ -24,7 +25,7 @@ WIDE = 120  # columns from which the claims sit beside the text
 
 
 def is_done(note: Annotation | None) -> bool:
-    return bool(note and (note.tag or note.not_a_claim))
+    return note is not None and note.done
 
 
 class ArticleScreen(Screen):
@@ -109,22 +110,30 @@ class ArticleScreen(Screen):
         else:
             self.go_to(index)
 
-    # -- changes -----------------------------------------------------------------------------
-    def change(self, what: str, **changes) -> None:
+    # -- changes ---------------------------------------------------------------------------
+    def change(self, what: str, changes: dict, expect: dict | None = None) -> None:
+        """The user changed some fields of the current claim's annotation: show it at once,
+        remember it for undo, and save it (field by field, onto what is on disk)."""
         if self.current < 0:
             self.notify("This article has no claims to tag.", timeout=2)
             return
         claim = self.claims[self.current]
         before = self.notes.get(claim.id)
-        after = apply_change(before, claim, self.article.id, annotator=self.app.store.annotator, at=self.app.store.now(), **changes)
-        self.history.record(Change(self.article.id, claim, before, after, what))
-        self.apply(claim, after)
+        shown = self.send(self.article.id, claim, changes, expect)
+        self.history.record(Change(self.article.id, claim, values_of(before, changes),
+                                   values_of(shown.after, changes), what))
 
-    def apply(self, claim: Claim, annotation: Annotation | None) -> None:
-        """Show a change at once, and save it on the store thread."""
-        before = self.notes.get(claim.id)
-        self._set_note(claim, annotation)
-        self.app.save(self, claim, before, annotation)
+    def send(self, article_id: str, claim: Claim, changes: dict, expect: dict | None) -> Applied:
+        """Apply a change to what this screen shows (the same rule the store applies) and save it."""
+        store = self.app.store
+        entry = Entry(article_id, claim, changes, expect, store.annotator, store.now())
+        shown = Applied(None, None)
+        if article_id == self.article.id:
+            shown = apply_change(self.notes.get(claim.id), claim, article_id, annotator=entry.annotator,
+                                 at=entry.at, changes=changes, expect=expect)
+            self._set_note(claim, shown.after)
+        self.app.save(entry, shown.before if article_id == self.article.id else None)
+        return shown
 
     def _set_note(self, claim: Claim, annotation: Annotation | None) -> None:
         if annotation is None:
@@ -138,21 +147,35 @@ class ArticleScreen(Screen):
         done = sum(1 for c in self.claims if is_done(self.notes.get(c.id)))
         self.app.progress_changed(self.article.id, done)
 
+    def saved(self, claim: Claim, annotation: Annotation | None) -> None:
+        """What the store holds after a save (other processes' changes to other fields included)."""
+        if self.notes.get(claim.id) != annotation:
+            self._set_note(claim, annotation)
+
     def save_failed(self, claim: Claim, previous: Annotation | None, error: StoreError) -> None:
         self._set_note(claim, previous)
         self.notify(f"Not saved: {error}", severity="error", markup=False, timeout=15)
 
+    def others_changed(self, notes: dict[str, Annotation], busy: set[str]) -> None:
+        """Annotations another process changed, shown (claims with saves under way wait for them)."""
+        changed = [c for c in self.claims if c.id not in busy and self.notes.get(c.id) != notes.get(c.id)]
+        for claim in changed:
+            self._set_note(claim, notes.get(claim.id))
+        if changed:
+            self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "
+                        "changed elsewhere: shown as saved now.", timeout=4)
+
     def action_tag(self, tag: str) -> None:
-        self.change(f"tag {tag}", tag=tag)
+        self.change(f"tag {tag}", {"tag": tag})
 
     def action_clear_tag(self) -> None:
-        self.change("clear tag", tag=None)
+        self.change("clear tag", {"tag": None})
 
     def action_not_a_claim(self) -> None:
         if self.current < 0:
             return
         note = self.notes.get(self.claims[self.current].id)
-        self.change("not a claim", not_a_claim=not (note and note.not_a_claim))
+        self.change("not a claim", {"not_a_claim": not (note and note.not_a_claim)})
 
     def action_note(self) -> None:
         if self.current < 0:
@@ -160,12 +183,16 @@ class ArticleScreen(Screen):
         claim = self.claims[self.current]
         note = self.notes.get(claim.id)
 
+        shown = note.note if note else ""
+
         def done(value: str | None) -> None:
-            if value is not None and value.strip() != (note.note if note else ""):
-                self.change("note", note=value)
+            if value is not None and value.strip() != neutralize(shown):
+                # The note as it was when the dialog opened: if another process changes it
+                # meanwhile, both texts are kept.
+                self.change("note", {"note": value}, expect={"note": shown})
 
         self.app.push_screen(
-            AskDialog("Note", note.note if note else "", context=f"{neutralize(claim.speaker or '?')}: “{excerpt(claim.text, 160)}”",
+            AskDialog("Note", shown, context=f"{neutralize(claim.speaker or '?')}: “{excerpt(claim.text, 160)}”",
                       placeholder="what you found, a source, a link"),
             done,
         )
@@ -178,7 +205,7 @@ class ArticleScreen(Screen):
 
         def done(value: str | None) -> None:
             if value is not None:
-                self.change("speaker", speaker=value)
+                self.change("speaker", {"speaker": value})
 
         self.app.push_screen(
             AskDialog("Who said it?", (note.speaker if note and note.speaker else claim.speaker) or "",
@@ -192,23 +219,22 @@ class ArticleScreen(Screen):
         if step is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._replay(step.article_id, step.claim, step.before, f"Undone: {step.what}")
+        self._replay(step, step.before, step.after, f"Undone: {step.what}")
 
     def action_redo(self) -> None:
         step = self.history.redo()
         if step is None:
             self.notify("Nothing to redo.", timeout=2)
             return
-        self._replay(step.article_id, step.claim, step.after, f"Redone: {step.what}")
+        self._replay(step, step.after, step.before, f"Redone: {step.what}")
 
-    def _replay(self, article_id: str, claim: Claim, annotation: Annotation | None, message: str) -> None:
-        if article_id == self.article.id:
-            index = next((i for i, c in enumerate(self.claims) if c.id == claim.id), None)
+    def _replay(self, step: Change, values: dict, expect: dict, message: str) -> None:
+        """Set a step's fields back (or again), only where they still hold what the user left."""
+        if step.article_id == self.article.id:
+            index = next((i for i, c in enumerate(self.claims) if c.id == step.claim.id), None)
             if index is not None:
                 self.go_to(index)
-            self.apply(claim, annotation)
-        else:
-            self.app.save(None, claim, None, annotation, article_id=article_id)
+        self.send(step.article_id, step.claim, values, expect)
         self.notify(Text(message).plain, timeout=2, markup=False)
 
     # -- scrolling and leaving ---------------------------------------------------------------

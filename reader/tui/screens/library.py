@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -257,7 +258,7 @@ class LibraryScreen(Screen):
             now = time.monotonic()
             if done == total or now - last[0] > 0.1:
                 last[0] = now
-                self.app.call_from_thread(bar.update, total=total, progress=done)
+                self.app.from_store(partial(bar.update, total=total, progress=done))
 
         try:
             report = await self.app.service.run(ingest, [path], self.app.store, progress, parallel=False)
