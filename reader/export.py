@@ -5,6 +5,8 @@ The layout is a contract documented in the README; `schema` changes when it does
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -95,8 +97,30 @@ def to_bytes(data: dict) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def write(data: dict, path: Path) -> None:
-    """Write an export file atomically (an interrupted export never leaves half a file)."""
+def check_target(path: Path, store: Store) -> None:
+    """An export goes to a new path or over a regular file, never over a device, a pipe, a link,
+    a folder, or one of the store's own files. Raises StoreError saying why."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise StoreError(f"cannot export to {path}: {exc.strerror}") from exc
+    what = None
+    if mode is not None and stat.S_ISLNK(mode):
+        what = "a symbolic link"
+    elif mode is not None and not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, a pipe or a socket)"
+    elif store.owns(path):
+        what = "one of the store's own files"
+    if what:
+        raise StoreError(f"will not export to {path}: it is {what}; give a new file name (or - for standard output)")
+
+
+def write(data: dict, path: Path, store: Store) -> None:
+    """Write an export file atomically (an interrupted export never leaves half a file), to a
+    target check_target allows."""
+    check_target(path, store)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, to_bytes(data))

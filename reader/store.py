@@ -19,6 +19,7 @@ import contextlib
 import difflib
 import getpass
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -202,6 +203,21 @@ class Store:
         self._refresh()
         names, self._external = self._external, set()
         return {n.removesuffix(".json") for n in names if not n.startswith("articles-")}
+
+    def owns(self, path: Path) -> bool:
+        """Whether `path` is (or would be) one of this store's own files: never to be written by
+        anything but the store. Hard links to them count too."""
+        try:
+            same_folder = Path(os.path.realpath(path.parent)) == Path(os.path.realpath(self.folder))
+        except OSError:
+            same_folder = False
+        if same_folder and (_STORE_FILE.fullmatch(path.name) or path.name.startswith(".")):
+            return True
+        try:
+            target = os.stat(path)
+        except OSError:
+            return False
+        return any(_same_file(target, self.folder / name) for name in _listdir(self.folder) if _STORE_FILE.fullmatch(name))
 
     def check(self) -> None:
         """Read every file of the store now: a damaged one is reported before any work starts."""
@@ -454,6 +470,24 @@ class Store:
                 table[key] = {"article_id": article_id, "annotator": self.annotator, "at": self._now()}
                 _set_table(data, "read", table)
                 self._save(db)
+
+
+_STORE_FILE = re.compile(r"(library|articles-[0-9a-f]|annotations-[0-9a-f])\.json(\.bak)?")
+
+
+def _listdir(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _same_file(st: os.stat_result, other: Path) -> bool:
+    try:
+        o = os.stat(other)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (o.st_dev, o.st_ino)
 
 
 def _set_table(data: dict, name: str, table: dict) -> None:

@@ -189,6 +189,13 @@ def state(folder: Path) -> dict:
     return out
 
 
+def annotation_rows(folder: Path) -> list[dict]:
+    """Every annotation row of a store, read from its files (the same for any version)."""
+    return [row for path in sorted(folder.glob("annotations-*.json"))
+            for name, table in json.loads(path.read_bytes()).items() if name.startswith("a-")
+            for row in table.values()]
+
+
 def compare(expected: dict, got: dict) -> tuple[int, str]:
     """How many annotations differ from the expected state (lost, detached or changed)."""
     lost = [k for k, v in expected.items() if k[0] != "article" and got.get(k) != v]

@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--is-a-claim", dest="not_a_claim", action="store_const", const=False, help="undo --not-a-claim")
 
     s = sub.add_parser("export", help="export articles, claims and annotations as JSON")
-    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a new file or a regular one (default, or -: standard output)")
     s.add_argument("--bodies", action="store_true", help="include article bodies")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
     return p
@@ -267,10 +267,12 @@ def cmd_tag(args) -> int:
 
 def cmd_export(args) -> int:
     store = _store(args)
+    if args.output and args.output != "-":
+        export_mod.check_target(Path(args.output), store)  # before the work, not after it
     data = export_mod.build(store, bodies=args.bodies, tagged_only=args.tagged_only)
-    if args.output:
+    if args.output and args.output != "-":
         path = Path(args.output)
-        export_mod.write(data, path)
+        export_mod.write(data, path, store)
         c = data["counts"]
         print(f"exported {c['articles']} articles, {c['claims']} claims, {c['annotations']} annotations to {path}", file=sys.stderr)
     else:

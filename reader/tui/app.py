@@ -250,7 +250,7 @@ class NewsreaderApp(App):
     async def run_export(self, path: Path) -> None:
         def export() -> dict:
             data = export_mod.build(self.store, clock=self.clock)
-            export_mod.write(data, path)
+            export_mod.write(data, path, self.store)
             return data["counts"]
 
         try:
