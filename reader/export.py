@@ -16,6 +16,7 @@ import orjson
 from .model import Annotation, Article
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
+from .text import terminal_safe_json
 
 SCHEMA = "newsreader-export/1"
 
@@ -94,7 +95,7 @@ def _entry(article: Article, claims: list[dict], orphaned: list[dict], bodies: b
 
 
 def to_bytes(data: dict) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return terminal_safe_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n"
 
 
 def check_target(path: Path, store: Store) -> None:

@@ -70,7 +70,12 @@ def expand(paths: Iterable[str]) -> tuple[list[Item], list[tuple[str, str]]]:
 
 def read_bytes(item: Item) -> bytes:
     if item.path is None:
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if sys.stdin is None:
+            raise Refused("standard input is closed")
+        try:
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise Refused(f"cannot read standard input: {exc.strerror or exc}") from None
     else:
         try:
             size = item.path.stat().st_size

@@ -107,3 +107,15 @@ def neutralize(text: str) -> str:
     if _UNSAFE.search(text):
         text = _UNSAFE.sub("\ufffd", text)
     return text.replace("\t", " ") if "\t" in text else text
+
+
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def terminal_safe_json(blob: bytes) -> bytes:
+    """JSON with the characters a terminal would obey (DEL, C1 controls, bidi overrides) written
+    as \\u escapes. The same JSON value, safe to print: JSON writers escape C0 controls already,
+    and these characters can only occur inside strings."""
+    if not _JSON_UNSAFE.search(blob):
+        return blob
+    return _JSON_UNSAFE.sub(lambda m: b"\\u%04x" % ord(m.group().decode()), blob)

@@ -18,7 +18,7 @@ from ..ingest import Refused, expand, ingest, read_article, read_bytes
 from ..model import TAGS
 from ..storage import StoreError
 from ..store import Store, default_store_dir
-from ..text import safe_line
+from ..text import safe_line, terminal_safe_json
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
 
@@ -80,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        if args.command is None:
-            return _tui(args)
-        return COMMANDS[args.command](args)
+        code = _tui(args) if args.command is None else COMMANDS[args.command](args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+        return code
     except (StoreError, UsageError) as exc:
         _err(str(exc))
         return EXIT_ERROR
@@ -90,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         _err("interrupted")
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        _drop_stdout()
         return EXIT_OK
+    except OSError as exc:  # writing the output failed (a full disk, a closed stream)
+        _drop_stdout()
+        where = f" {exc.filename}" if exc.filename else " the output"
+        _err(f"cannot write{where}: {exc.strerror or exc}")
+        return EXIT_ERROR
     except Exception as exc:  # a bug: still one line, never a traceback
         if os.environ.get("NEWSREADER_DEBUG"):
             raise
@@ -102,8 +105,29 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _err(message: str) -> None:
-    print(f"newsreader: {safe_line(message, 400)}", file=sys.stderr)
+def _err(message: str, prefix: str = "newsreader: ") -> None:
+    """A line on standard error: errors, warnings, and what a command did beside its output."""
+    if sys.stderr is None:  # closed: print() would write to standard output instead
+        return
+    try:
+        print(f"{prefix}{safe_line(message, 400)}", file=sys.stderr, flush=True)
+    except OSError:
+        pass
+
+
+def _stdout():
+    """Standard output for bytes; an error when it was closed (`>&-`)."""
+    if sys.stdout is None:
+        raise UsageError("standard output is closed: nowhere to write (use -o FILE where there is one)")
+    return sys.stdout.buffer
+
+
+def _drop_stdout() -> None:
+    """After a failed write, make the interpreter's last flush at exit a quiet one."""
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
 
 
 def _store(args) -> Store:
@@ -111,7 +135,7 @@ def _store(args) -> Store:
 
 
 def _print_json(data) -> None:
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    _stdout().write(terminal_safe_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n")
     sys.stdout.flush()
 
 
@@ -121,7 +145,7 @@ def _print_json(data) -> None:
 def cmd_ingest(args) -> int:
     store = _store(args)
     bar = None
-    if not args.quiet and sys.stderr.isatty():
+    if not args.quiet and sys.stderr is not None and sys.stderr.isatty():
         from .progress import Bar
 
         bar = Bar(sys.stderr, label="ingest")
@@ -274,19 +298,21 @@ def cmd_export(args) -> int:
         path = Path(args.output)
         export_mod.write(data, path, store)
         c = data["counts"]
-        print(f"exported {c['articles']} articles, {c['claims']} claims, {c['annotations']} annotations to {path}", file=sys.stderr)
+        _err(f"exported {c['articles']} articles, {c['claims']} claims, {c['annotations']} annotations to {path}", prefix="")
     else:
-        sys.stdout.buffer.write(export_mod.to_bytes(data))
+        _stdout().write(export_mod.to_bytes(data))
     return EXIT_OK
 
 
 def _tui(args) -> int:
-    try:
-        from ..tui.app import run
-    except ImportError:
-        _parser().print_help()
-        return EXIT_OK
-    return run(store_dir=args.store, annotator=args.annotator)
+    if not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
+        raise UsageError("the reader needs a terminal, and standard input or output is not one; "
+                         "the commands (newsreader --help) work without one")
+    store = _store(args)
+    store.check()  # a damaged file is one line here, before the screen is taken over
+    from ..tui.app import run
+
+    return run(store)
 
 
 COMMANDS = {

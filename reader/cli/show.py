@@ -1,7 +1,9 @@
 """Terminal output of the CLI: Rich on a terminal, plain text when piped.
 
-All article text goes through `rich.text.Text` (never markup), and was cleaned of control
-characters when it entered the store.
+Every string that comes from data (articles, the user's notes and corrections, a store file
+that may have been edited by hand) is shown through `shown()`: as `rich.text.Text`, never
+markup, and with every control or escape character replaced, whatever its origin. The store
+keeps the text as it was typed.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from rich.text import Text
 
 from ..marks import claim_order, segments, speaker_order
 from ..model import Annotation, Article
+from ..text import neutralize
 
 PALETTE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green", "bright_blue"]
 TAG_MARK = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
+
+
+def shown(value: object) -> str:
+    """Any text from data, safe to print: unsafe characters replaced one for one."""
+    return neutralize("" if value is None else str(value))
 
 
 def _console(plain: bool = False, wrap: bool = True) -> Console:
@@ -39,17 +47,17 @@ def print_article(article: Article, notes: dict[str, Annotation], plain: bool = 
     plain = plain or not _is_tty()
     console = _console(plain, wrap=not plain)
     d = article.doc
-    console.print(Text(d.title, style="bold"))
-    console.print(Text(f"{byline(article)} · id {article.id}", style="dim"))
+    console.print(Text(shown(d.title), style="bold"))
+    console.print(Text(shown(f"{byline(article)} · id {article.id}"), style="dim"))
     sources = [c for c in article.claims if c.kind == "source"]
     if sources:
-        console.print(Text("Sources: " + "; ".join(c.speaker or c.text for c in sources), style="dim"))
+        console.print(Text(shown("Sources: " + "; ".join(c.speaker or c.text for c in sources)), style="dim"))
     if d.caption:
-        console.print(Text(f"Caption: {d.caption}", style="dim italic"))
+        console.print(Text(shown(f"Caption: {d.caption}"), style="dim italic"))
     console.print()
     colours = speaker_order(article.claims)
     if plain:
-        console.print(Text(d.body))
+        console.print(Text(shown(d.body)))
     else:
         body = Text()
         for seg in segments(article):
@@ -60,13 +68,13 @@ def print_article(article: Article, notes: dict[str, Annotation], plain: bool = 
                 style = f"bold {colour}" if seg.claim.kind == "quote" else f"{colour} underline"
             if seg.editorial:
                 style = (style + " " if style else "") + "italic dim"
-            body.append(piece, style=style or None)
+            body.append(shown(piece), style=style or None)
             if seg.claim is not None and seg.end == seg.claim.end and seg.claim.kind != "source":
                 note = notes.get(seg.claim.id)
                 label = (note.speaker if note and note.speaker else seg.claim.speaker) or "speaker?"
                 if note and note.tag:
                     label += " " + TAG_MARK[note.tag]
-                body.append(f" ⟨{label}⟩", style="dim")
+                body.append(shown(f" ⟨{label}⟩"), style="dim")
         console.print(body)
     console.print()
     console.print(Text(f"Claims ({len(article.claims)})", style="bold"))
@@ -74,34 +82,34 @@ def print_article(article: Article, notes: dict[str, Annotation], plain: bool = 
         note = notes.get(c.id)
         speaker = (note.speaker if note and note.speaker else c.speaker) or "?"
         tag = TAG_MARK.get(note.tag, "") if note and note.tag else "untagged"
-        line = Text(f"{i:>3}. {c.id[:8]} {c.kind:<8} ")
-        line.append(speaker, style=None if plain else f"bold {PALETTE[colours.get(c.speaker or '', 0) % len(PALETTE)]}")
+        line = Text(shown(f"{i:>3}. {c.id[:8]} {c.kind:<8} "))
+        line.append(shown(speaker), style=None if plain else f"bold {PALETTE[colours.get(c.speaker or '', 0) % len(PALETTE)]}")
         if c.role:
-            line.append(f" ({c.role})", style="dim")
+            line.append(shown(f" ({c.role})"), style="dim")
         line.append(f" [{tag}] ", style="dim")
         line.append(_excerpt(c.text, 90))
         if note and note.note:
-            line.append(f"  note: {note.note}", style="italic")
+            line.append(shown(f"  note: {note.note}"), style="italic")
         console.print(line)
 
 
 def _excerpt(text: str, n: int) -> str:
-    one = " ".join(text.split())
+    one = " ".join(shown(text).split())
     return one if len(one) <= n else one[: n - 1] + "…"
 
 
 def print_list(rows: list[dict]) -> None:
     if not _is_tty():
         for r in rows:
-            print("\t".join([r["id"], (r["published"] or "")[:16], r["outlet"] or "", r["title"], f"{r['tagged']}/{r['claims']}", "read" if r["read"] else "unread"]))
+            print("\t".join(shown(v) for v in [r["id"], (r["published"] or "")[:16], r["outlet"] or "", r["title"], f"{r['tagged']}/{r['claims']}", "read" if r["read"] else "unread"]))
         return
     table = Table(show_edge=False, header_style="bold")
     for col in ("id", "published", "outlet", "headline", "tagged", ""):
         table.add_column(col, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
-            Text(r["id"][:10]), Text((r["published"] or "")[:16].replace("T", " ")), Text(r["outlet"] or ""),
-            Text(r["title"]), Text(f"{r['tagged']}/{r['claims']}"), Text("" if r["read"] else "new", style="bold"),
+            Text(shown(r["id"][:10])), Text(shown((r["published"] or "")[:16].replace("T", " "))), Text(shown(r["outlet"])),
+            Text(shown(r["title"])), Text(f"{r['tagged']}/{r['claims']}"), Text("" if r["read"] else "new", style="bold"),
         )
     _console().print(table)
     print(f"{len(rows)} articles", file=sys.stderr)
@@ -110,22 +118,22 @@ def print_list(rows: list[dict]) -> None:
 def print_claims(rows: list[dict]) -> None:
     console = _console(not _is_tty(), wrap=False)
     for r in rows:
-        line = Text(f"{r['id']}  {r['kind']:<8} {(r['tag'] or '-'):<8} ")
-        line.append(r["speaker"] or "?", style="bold")
+        line = Text(shown(f"{r['id']}  {r['kind']:<8} {(r['tag'] or '-'):<8} "))
+        line.append(shown(r["speaker"] or "?"), style="bold")
         line.append(": ")
         line.append(_excerpt(r["text"], 100))
         if r["note"]:
-            line.append(f"  note: {r['note']}", style="italic")
+            line.append(shown(f"  note: {r['note']}"), style="italic")
         console.print(line)
 
 
 def print_extract(articles: list[dict]) -> None:
     console = _console(not _is_tty(), wrap=False)
     for a in articles:
-        console.print(Text(f"{a['path']}: {a['title']}", style="bold"))
+        console.print(Text(shown(f"{a['path']}: {a['title']}"), style="bold"))
         for c in a["claims"]:
             line = Text(f"  {c['kind']:<8} ")
-            line.append(c["speaker"] or "?", style="bold")
-            line.append(f" [{c['cue'] or ''}] ", style="dim")
+            line.append(shown(c["speaker"] or "?"), style="bold")
+            line.append(shown(f" [{c['cue'] or ''}] "), style="dim")
             line.append(_excerpt(c["text"], 100))
             console.print(line)

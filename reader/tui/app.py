@@ -296,8 +296,8 @@ def make_app(store_dir: str | Path | None = None, *, annotator: str | None = Non
     return NewsreaderApp(store, clock=clock, samples=sample_dir)
 
 
-def run(store_dir: str | None = None, annotator: str | None = None) -> int:
-    app = make_app(store_dir, annotator=annotator)
+def run(store: Store) -> int:
+    app = NewsreaderApp(store, samples=seeds_dir())
     try:
         app.run()
     finally:
