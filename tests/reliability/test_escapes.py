@@ -95,7 +95,7 @@ def test_the_store_keeps_the_note_as_typed(hostile):
 
 
 def test_the_app_s_dialogs_show_hostile_text_without_obeying_it(hostile):
-    store, article, claim, _ = hostile
+    store, _article, _claim, _ = hostile
     term = Terminal(newsreader("--store", str(store)), size=(120, 40), environ=env())
     try:
         assert term.wait_for(b"newsreader", 20)

@@ -12,7 +12,17 @@ import pytest
 
 from reader.ingest import ingest
 from reader.store import Store
-from trials import build_corpus, compare, env, kill_after_first_write, newsreader, record, scaled, state, store_files
+from trials import (
+    build_corpus,
+    compare,
+    env,
+    kill_after_first_write,
+    newsreader,
+    record,
+    scaled,
+    state,
+    store_files,
+)
 
 
 @pytest.fixture(scope="module")
