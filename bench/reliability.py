@@ -55,7 +55,7 @@ def print_table(rows: list[dict], code: Path) -> None:
     for group, trials in groups.items():
         failed = [t for t in trials if not t["ok"]]
         lost = sum(t["lost"] for t in trials)
-        first = failed[0]["detail"].replace("|", "/") if failed else ""
+        first = " ".join(failed[0]["detail"].replace("|", "/").split()) if failed else ""
         print(f"| {group} | {len(trials)} | {len(failed)} | {lost or ''} | {first[:140]} |")
     total = len(rows)
     print(f"\n{total} trials, {sum(not r['ok'] for r in rows)} failed.")

@@ -6,11 +6,15 @@ one-line reason, and the others still go in.
 
 from __future__ import annotations
 
+import errno
 import gc
 import multiprocessing
 import os
+import signal
+import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,33 +46,44 @@ class Item:
 
 
 def expand(paths: Iterable[str]) -> tuple[list[Item], list[tuple[str, str]]]:
-    """Files, folders (recursively, skipping hidden entries) and '-' for stdin."""
+    """Files, folders (recursively, skipping hidden entries) and '-' for stdin. What cannot be
+    looked at (a missing path, a folder that cannot be read) is refused with its reason."""
     items: list[Item] = []
     errors: list[tuple[str, str]] = []
     for raw in paths:
         if raw == "-":
             items.append(Item("-", None))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(folder) / f for f in files if not f.startswith("."))
-            found.sort()
-            if not found:
+        try:
+            mode = os.stat(raw).st_mode
+        except OSError as exc:
+            errors.append((raw, "no such file or folder" if exc.errno == errno.ENOENT else f"cannot read: {exc.strerror}"))
+            continue
+        if stat.S_ISDIR(mode):
+            found = _walk(Path(raw), errors)
+            if not found and not any(name.startswith(raw) for name, _ in errors):
                 errors.append((raw, "folder has no files"))
             items.extend(Item(str(f), f) for f in found)
-        elif path.is_file():
-            items.append(Item(raw, path))
-        elif path.exists():
-            errors.append((raw, "not a regular file"))
+        elif stat.S_ISREG(mode):
+            items.append(Item(raw, Path(raw)))
         else:
-            errors.append((raw, "no such file or folder"))
+            errors.append((raw, "not a regular file"))
     return items, errors
 
 
+def _walk(folder: Path, errors: list[tuple[str, str]]) -> list[Path]:
+    def unreadable(exc: OSError) -> None:
+        errors.append((str(exc.filename), f"cannot read the folder: {exc.strerror}"))
+
+    found = []
+    for parent, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(parent) / f for f in files if not f.startswith("."))
+    return sorted(found)
+
+
 def read_bytes(item: Item) -> bytes:
+    """An input's bytes, at most MAX_FILE_BYTES; Refused with the reason otherwise."""
     if item.path is None:
         if sys.stdin is None:
             raise Refused("standard input is closed")
@@ -77,17 +92,29 @@ def read_bytes(item: Item) -> bytes:
         except OSError as exc:
             raise Refused(f"cannot read standard input: {exc.strerror or exc}") from None
     else:
-        try:
-            size = item.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise Refused(f"too large for an article ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
-            with open(item.path, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise Refused(f"cannot read: {exc.strerror or exc}") from None
+        data = _read_file(item.path)
     if len(data) > MAX_FILE_BYTES:
         raise Refused(f"too large for an article (over {MAX_FILE_BYTES / 1e6:.0f} MB)")
     return data
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        # Opened without blocking, so that a named pipe or a device found in a folder is
+        # refused instead of waiting for ever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise Refused(f"cannot read: {exc.strerror or exc}") from None
+    with open(fd, "rb", closefd=True) as f:
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise Refused("not a regular file")
+            if st.st_size > MAX_FILE_BYTES:
+                raise Refused(f"too large for an article ({st.st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            return f.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise Refused(f"cannot read: {exc.strerror or exc}") from None
 
 
 def read_article(name: str, data: bytes) -> Article:
@@ -144,7 +171,9 @@ def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tu
         "forkserver" if "forkserver" in methods else "spawn")
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=worker_setup) as pool:
+        parent = os.getpid() if method == "fork" else None  # under forkserver, that server is the parent
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=worker_setup, initargs=(parent,)) as pool:
             for result in pool.map(_read_one, items, chunksize=32):
                 done += 1
                 yield result
@@ -153,12 +182,36 @@ def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tu
         yield from map(_read_one, items[done:])
 
 
-def worker_setup() -> None:
-    """In a process that only reads articles: collect garbage less often. Extraction makes many
-    short-lived tuples and no cycles worth chasing, and the default threshold spends about 2% of
-    the time on collections."""
+def worker_setup(parent: int | None = None) -> None:
+    """In a process that only reads articles: end with the process that started it (a killed
+    ingest leaves no workers behind), and collect garbage less often (extraction makes many
+    short-lived tuples and no cycles worth chasing; the default threshold spends about 2% of the
+    time on collections)."""
+    die_with_parent(parent)
     gc.freeze()
     gc.set_threshold(20_000, 50, 50)
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Make this process end when its parent does: the kernel's parent-death signal on Linux,
+    and elsewhere a thread that watches the parent's id."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    first = os.getppid()
+    if parent is not None and first != parent:
+        os._exit(1)  # the parent died before this process got here
+
+    def watch() -> None:
+        while os.getppid() == first:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="newsreader-parent-watch").start()
 
 
 def ingest(

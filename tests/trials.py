@@ -36,8 +36,12 @@ def scaled(n: int) -> int:
     return max(1, round(n * SCALE))
 
 
+RECORDED = [0]  # trials recorded by this process (tests/reliability/conftest.py looks)
+
+
 def record(group: str, case: str, ok: bool, lost: int = 0, detail: str = "") -> None:
     """Add one trial's outcome to the report file, when one is asked for."""
+    RECORDED[0] += 1
     path = os.environ.get("NEWSREADER_TRIALS")
     if path:
         with open(path, "a", encoding="utf-8") as f:
@@ -61,6 +65,40 @@ def newsreader(*args: str) -> list[str]:
 def run_cli(*args: str, stdin=None, timeout: float = 60, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(newsreader(*args), capture_output=True, stdin=stdin, timeout=timeout,
                           env=env(), **kw)
+
+
+def without_root_powers() -> None:
+    """For a child started as root: drop the powers to read and write any file, so that file
+    permissions hold for it as they do for any other user (preexec_fn; Linux)."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH: gone from the program exec'd next
+        libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP
+
+
+def children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def one_clear_line(stderr: bytes | str) -> bool:
