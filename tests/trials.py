@@ -338,6 +338,15 @@ class Terminal:
         os.write(self.master, keys.encode() if isinstance(keys, str) else keys)
         time.sleep(pause)
 
+    def close_master(self) -> None:
+        """The terminal goes away (its window is closed): the program's writes fail from now."""
+        self._reader.join(0.5)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+        self.master = -1
+
     def signal(self, sig: int) -> None:
         self.proc.send_signal(sig)
 
@@ -352,7 +361,9 @@ class Terminal:
             self.proc.kill()
             self.proc.wait()
         self._reader.join(2)
-        try:
-            os.close(self.master)
-        except OSError:
-            pass
+        if self.master >= 0:
+            try:
+                os.close(self.master)
+            except OSError:
+                pass
+            self.master = -1
