@@ -338,6 +338,13 @@ class Terminal:
         os.write(self.master, keys.encode() if isinstance(keys, str) else keys)
         time.sleep(pause)
 
+    def press(self, keys: bytes | str, shows: bytes, timeout: float = 20) -> None:
+        """Send keys and wait until the screen shows `shows` (drawn after the keys)."""
+        mark = len(self.text())
+        self.send(keys, 0)
+        if not self.wait_for(shows, timeout, start=mark):
+            raise AssertionError(f"{shows!r} never appeared after {keys!r}: {self.text()[-300:]!r}")
+
     def close_master(self) -> None:
         """The terminal goes away (its window is closed): the program's writes fail from now."""
         self._reader.join(0.5)

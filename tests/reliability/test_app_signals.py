@@ -29,10 +29,15 @@ def _tags(store) -> dict:
     return {c["id"]: c["tag"] for c in json.loads(done.stdout) if c["tag"]}
 
 
-def _open_and_tag(term: Terminal) -> None:
+def _open(term: Terminal) -> None:
     assert term.wait_for(b"newsreader", 20), term.text()[-300:]
-    term.send("\r", 1.0)
-    term.send("s", 0.6)
+    term.press("\r", b"Stated")  # the reader's keys in its footer
+
+
+def _open_and_tag(term: Terminal) -> None:
+    _open(term)
+    term.press("s", b"stated")
+    time.sleep(0.3)
 
 
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "SIGHUP after the terminal closed"])
@@ -60,8 +65,7 @@ def test_kill_while_another_process_holds_the_lock_keeps_the_tag_on_screen(store
     lock = StoreLock(store)
     term = Terminal(newsreader("--store", str(store)), size=(100, 30))
     try:
-        assert term.wait_for(b"newsreader", 20)
-        term.send("\r", 1.0)
+        _open(term)
         with lock:  # another newsreader is saving, and goes on saving
             mark = len(term.text())
             term.send("s", 0.2)
@@ -80,8 +84,7 @@ def test_kill_while_another_process_holds_the_lock_keeps_the_tag_on_screen(store
 def test_kill_right_after_tags_keeps_those_shown(store):
     term = Terminal(newsreader("--store", str(store)), size=(100, 30))
     try:
-        assert term.wait_for(b"newsreader", 20)
-        term.send("\r", 1.0)
+        _open(term)
         for key in "snsnsnd":
             term.send(key, 0.05)
         time.sleep(0.3)

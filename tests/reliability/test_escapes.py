@@ -99,11 +99,11 @@ def test_the_app_s_dialogs_show_hostile_text_without_obeying_it(hostile):
     term = Terminal(newsreader("--store", str(store)), size=(120, 40), environ=env())
     try:
         assert term.wait_for(b"newsreader", 20)
-        term.send("\r", 1.0)  # open the article (the library's only one)
-        term.send("n", 0.3)  # the second claim: the one with the hostile note
-        term.send("a", 0.8)  # the note dialog, holding the note
+        term.press("\r", b"Stated")  # open the article (the library's only one)
+        term.press("n", b"2/")  # the second claim: the one with the hostile note
+        term.press("a", b"enter saves")  # the note dialog, holding the note
         term.send("\x1b", 0.5)
-        term.send("w", 0.8)  # the speaker dialog, holding the speaker
+        term.press("w", b"Who said it")  # the speaker dialog, holding the speaker
         term.send("\x1b", 0.5)
         term.send("q", 0.5)
         term.wait(10)
