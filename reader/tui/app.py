@@ -68,7 +68,7 @@ class NewsreaderApp(App):
                 self._loop.add_signal_handler(getattr(signal, name), self.exit, None, 128 + getattr(signal, name))
         self.set_interval(POLL_SECONDS, self.poll_store)
         rows = self.service.call(self._load_rows)
-        if not rows and self.samples is not None:
+        if not rows and self.samples is not None and self.store.writable:
             report = self.service.call(ingest, [str(self.samples)], self.store)
             rows = self.service.call(self._load_rows)
             self.showing_samples = bool(report.new)
