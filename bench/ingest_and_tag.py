@@ -28,8 +28,10 @@ import orjson
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.ids import row_key  # noqa: E402
 from reader.model import Annotation  # noqa: E402
 from reader.store import Store  # noqa: E402
+from reader.upgrades import CURRENT  # noqa: E402
 
 
 def templates(corpus: Path | None) -> list[bytes]:
@@ -88,8 +90,8 @@ def store_with_annotations(folder: Path, count: int) -> tuple[Store, str, list]:
         claim_id = f"{n:016x}"
         a = Annotation(claim_id=claim_id, article_id=aid, text="x" * 80, start=100, end=180,
                        tag="stated", note="", annotator="bench", at="2026-01-01T00:00:00+00:00")
-        data = files.setdefault(aid[0], {"meta": {"1": {"schema": 1, "kind": "annotations"}}})
-        data.setdefault(f"a-{aid}", {})[str(int(claim_id, 16) + 1)] = a.to_dict()
+        data = files.setdefault(aid[0], {"meta": {"1": {"schema": CURRENT["annotations"], "kind": "annotations"}}})
+        data.setdefault(f"a-{aid}", {})[row_key(claim_id, "bench")] = a.to_dict()
     for key, data in files.items():
         (folder / f"annotations-{key}.json").write_bytes(orjson.dumps(data))
     return Store(folder, annotator="bench"), article.id, article.claims
@@ -103,7 +105,7 @@ def bench_tag() -> None:
             for i in range(60):
                 claim = claims[i % len(claims)]
                 t = time.perf_counter()
-                store.annotate(aid, claim, tag=("stated", "denied", "unknown")[i % 3])
+                store.annotate(aid, claim, tag=("stated", "denied", "unknown")[(i // len(claims)) % 3])
                 times.append((time.perf_counter() - t) * 1000)
             size = sum(p.stat().st_size for p in (Path(tmp) / "store").glob("annotations-*.json")) / 1e6
             cli = []

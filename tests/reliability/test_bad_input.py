@@ -106,8 +106,14 @@ def test_closed_and_full_streams_give_one_line(tmp_path, case):
         redirect[name] = {"closed": f"{fd}>&-" if fd == "1" else "0<&-", "file": f"> {tmp_path / 'out'}"}.get(
             how, f"{'>' if fd == '1' else '<'} {how}")
     command = " ".join(f"'{a}'" for a in newsreader("--store", str(store), *args))
-    done = subprocess.run(f"{command} {redirect['stdout']} {redirect['stdin']}", shell=True, capture_output=False,
-                          stderr=subprocess.PIPE, env=env(), timeout=30)
+    shell = subprocess.Popen(f"{command} {redirect['stdout']} {redirect['stdin']}", shell=True, stderr=subprocess.PIPE,
+                             env=env(), start_new_session=True)
+    try:
+        _, stderr = shell.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # a program that waits for ever: it and its children go
+        os.killpg(shell.pid, signal.SIGKILL)
+        _, stderr = shell.communicate()
+    done = subprocess.CompletedProcess(shell.args, shell.returncode, None, stderr)
     wrote = (tmp_path / "out").read_bytes() if (tmp_path / "out").exists() else b""
     ok = done.returncode != 0 and one_clear_line(done.stderr) and b"\x1b" not in wrote
     record("closed and full streams", case, ok, 0, done.stderr.decode()[:200])
