@@ -73,6 +73,9 @@ class NewsreaderApp(App):
             rows = self.service.call(self._load_rows)
             self.showing_samples = bool(report.new)
         self.library.rows = rows
+        if not self.store.writable:
+            self.notify(f"The store {self.store.folder} is read-only: you can read and export, not tag.",
+                        severity="warning", timeout=10, markup=False)
         gc.freeze()  # the library's rows live as long as the app (see LibraryScreen.load_bodies)
         self.push_screen(LibraryScreen(self.library))
 
@@ -235,14 +238,23 @@ class NewsreaderApp(App):
             return str(path)
 
     def action_export(self) -> None:
+        def check(value: str) -> str | None:
+            if not value.strip():
+                return "Give a file name."
+            try:
+                export_mod.check_target(Path(value.strip()).expanduser(), self.store)
+            except StoreError as exc:
+                return safe_line(str(exc), 160)
+            return None
+
         def done(path: str | None) -> None:
             if path and path.strip():
                 self.run_export(Path(path.strip()).expanduser())
 
         self.push_screen(
             AskDialog("Export annotations", self.default_export_path(),
-                      context="Every article with its claims and your annotations, as JSON.",
-                      hint="enter exports · escape cancels"),
+                      context="Every article with its claims and every annotator's annotations, as JSON.",
+                      hint="enter exports · escape cancels", check=check),
             done,
         )
 

@@ -90,3 +90,21 @@ def test_regular_and_new_files_are_written(store, tmp_path):
     ok = all(r.returncode == 0 for r in results) and all(json.loads(p.read_bytes())["counts"]["annotations"] == 1 for p in (old, new))
     record("export targets", "a regular file and a new path", ok)
     assert ok
+
+
+async def test_the_app_s_export_dialog_refuses_a_store_file(store):
+    from reader.tui.app import make_app
+    from reader.tui.dialogs.ask import AskDialog
+
+    library = store / "library.json"
+    before = library.read_bytes()
+    app = make_app(store, annotator="tester", samples=False)
+    app.blink = False
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e", "ctrl+u", *str(library), "enter")
+        await pilot.pause()
+        still_asking = isinstance(app.screen, AskDialog)
+        hint = str(app.screen.query_one("#ask-hint").render()) if still_asking else ""
+    ok = still_asking and "store's own files" in hint and library.read_bytes() == before
+    record("export targets", "the app's dialog: the library", ok, 0, hint)
+    assert ok, hint
