@@ -129,6 +129,7 @@ class Journal:
                 return
             if not keep:
                 _unlink(self.path)
+                _remove_if_empty(self.folder)
             os.close(self._fd)
             self._fd = None
 
@@ -174,6 +175,14 @@ def finish(path: Path, fd: int) -> None:
     """A replayed journal is removed (before its marks are, so it is never replayed twice)."""
     _unlink(path)
     os.close(fd)
+    _remove_if_empty(path.parent)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # another process's journal is in it (or it is gone already)
 
 
 def _unlink(path: Path) -> None:

@@ -234,8 +234,13 @@ class ArticleScreen(Screen):
             index = next((i for i, c in enumerate(self.claims) if c.id == step.claim.id), None)
             if index is not None:
                 self.go_to(index)
-        self.send(step.article_id, step.claim, values, expect)
-        self.notify(Text(message).plain, timeout=2, markup=False)
+        shown = self.send(step.article_id, step.claim, values, expect)
+        if shown.conflicts and not shown.changed:
+            fields = " and ".join(f.replace("_", " ") for f in shown.conflicts)
+            self.notify(f"Not {message.split(':')[0].lower()}: the {fields} has been changed elsewhere since; "
+                        "it is left as it is.", severity="warning", timeout=5, markup=False)
+        else:
+            self.notify(Text(message).plain, timeout=2, markup=False)
 
     # -- scrolling and leaving ---------------------------------------------------------------
     def action_scroll_down(self) -> None:
