@@ -220,6 +220,12 @@ class Annotation:
         return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
 
 
+def speaker_of(claim: Claim, annotation: Annotation | None) -> str | None:
+    """Who said a claim: the annotator's correction where there is one, else the extracted speaker.
+    The one rule for the reader, the claim list, the CLI and the exports."""
+    return annotation.speaker if annotation is not None and annotation.speaker else claim.speaker
+
+
 FIELDS = ("tag", "note", "speaker", "not_a_claim")  # what a user changes in an annotation
 UNSET = object()  # a keyword argument not given
 

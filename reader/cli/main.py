@@ -15,7 +15,7 @@ import orjson
 
 from .. import export as export_mod
 from ..ingest import Refused, expand, ingest, read_article, read_bytes
-from ..model import TAGS
+from ..model import TAGS, Annotation, Claim, speaker_of
 from ..storage import StoreError
 from ..store import Store, default_store_dir
 from ..text import safe_line, terminal_safe_json
@@ -244,21 +244,11 @@ def cmd_claims(args) -> int:
     ]
     rows = []
     for aid in ids:
-        article = store.article(aid)
         notes = store.annotations(aid)
-        for c in article.claims:
+        for c in store.article(aid).claims:
             a = notes.get(c.id)
-            tag = a.tag if a else None
-            if args.untagged and a is not None and a.done:
-                continue
-            if args.tag and tag != args.tag:
-                continue
-            rows.append({
-                "id": c.id, "article": aid, "kind": c.kind, "speaker": (a.speaker if a and a.speaker else c.speaker),
-                "role": c.role, "cue": c.cue, "text": c.text, "start": c.start, "end": c.end,
-                "confidence": round(c.confidence, 2), "tag": tag, "note": a.note if a else "",
-                "not_a_claim": bool(a and a.not_a_claim),
-            })
+            if _wanted(args, a):
+                rows.append(_claim_row(aid, c, a))
     if args.json:
         _print_json(rows)
     else:
@@ -268,24 +258,35 @@ def cmd_claims(args) -> int:
     return EXIT_OK
 
 
+def _wanted(args, a: Annotation | None) -> bool:
+    if args.untagged:
+        return a is None or not a.done
+    return not args.tag or (a is not None and a.tag == args.tag)
+
+
+def _claim_row(article_id: str, c: Claim, a: Annotation | None) -> dict:
+    return {
+        "id": c.id, "article": article_id, "kind": c.kind, "speaker": speaker_of(c, a),
+        "role": c.role, "cue": c.cue, "text": c.text, "start": c.start, "end": c.end,
+        "confidence": round(c.confidence, 2), "tag": a.tag if a else None, "note": a.note if a else "",
+        "not_a_claim": bool(a and a.not_a_claim),
+    }
+
+
+TAG_OPTIONS = ("tag", "note", "speaker", "not_a_claim")  # the `tag` command's options, by field
+
+
 def cmd_tag(args) -> int:
-    if args.tag is None and args.note is None and args.speaker is None and args.not_a_claim is None:
+    changes = {f: getattr(args, f) for f in TAG_OPTIONS if getattr(args, f) is not None}
+    if not changes:
         raise UsageError("tag: give a tag (stated, denied, unknown, none), --note, --speaker or --not-a-claim")
+    if changes.get("tag") == "none":
+        changes["tag"] = None
     store = _store(args)
     article, claim = store.find_claim(args.claim)
-    changes = {}
-    if args.tag is not None:
-        changes["tag"] = None if args.tag == "none" else args.tag
-    if args.note is not None:
-        changes["note"] = args.note
-    if args.speaker is not None:
-        changes["speaker"] = args.speaker
-    if args.not_a_claim is not None:
-        changes["not_a_claim"] = args.not_a_claim
     result = store.annotate(article.id, claim, **changes)
     state = "cleared" if result is None else (result.tag or "untagged") + (f", note: {safe_line(result.note, 80)}" if result.note else "")
-    speaker = (result.speaker if result and result.speaker else claim.speaker) or "?"
-    print(f"{claim.id}  {state}  — {safe_line(speaker, 40)}: {safe_line(claim.text, 70)}")
+    print(f"{claim.id}  {state}  — {safe_line(speaker_of(claim, result) or '?', 40)}: {safe_line(claim.text, 70)}")
     return EXIT_OK
 
 

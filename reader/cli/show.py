@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..marks import claim_order, segments, speaker_order
-from ..model import Annotation, Article
+from ..model import Annotation, Article, speaker_of
 from ..text import neutralize
 
 PALETTE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green", "bright_blue"]
@@ -46,6 +46,20 @@ def byline(article: Article) -> str:
 def print_article(article: Article, notes: dict[str, Annotation], plain: bool = False) -> None:
     plain = plain or not _is_tty()
     console = _console(plain, wrap=not plain)
+    colours = speaker_order(article.claims)
+    _print_header(console, article)
+    console.print(Text(shown(article.doc.body)) if plain else _highlighted(article, notes, colours))
+    console.print()
+    console.print(Text(f"Claims ({len(article.claims)})", style="bold"))
+    for i, c in enumerate(claim_order(article.claims), start=1):
+        console.print(_claim_line(i, c, notes.get(c.id), None if plain else _colour(colours, c.speaker)))
+
+
+def _colour(colours: dict[str, int], speaker: str | None) -> str:
+    return PALETTE[colours.get(speaker or "", 0) % len(PALETTE)]
+
+
+def _print_header(console: Console, article: Article) -> None:
     d = article.doc
     console.print(Text(shown(d.title), style="bold"))
     console.print(Text(shown(f"{byline(article)} · id {article.id}"), style="dim"))
@@ -55,42 +69,40 @@ def print_article(article: Article, notes: dict[str, Annotation], plain: bool = 
     if d.caption:
         console.print(Text(shown(f"Caption: {d.caption}"), style="dim italic"))
     console.print()
-    colours = speaker_order(article.claims)
-    if plain:
-        console.print(Text(shown(d.body)))
-    else:
-        body = Text()
-        for seg in segments(article):
-            piece = d.body[seg.start : seg.end]
-            style = ""
-            if seg.claim is not None and seg.claim.kind != "source":
-                colour = PALETTE[colours.get(seg.claim.speaker or "", 0) % len(PALETTE)] if seg.claim.speaker else "white"
-                style = f"bold {colour}" if seg.claim.kind == "quote" else f"{colour} underline"
-            if seg.editorial:
-                style = (style + " " if style else "") + "italic dim"
-            body.append(shown(piece), style=style or None)
-            if seg.claim is not None and seg.end == seg.claim.end and seg.claim.kind != "source":
-                note = notes.get(seg.claim.id)
-                label = (note.speaker if note and note.speaker else seg.claim.speaker) or "speaker?"
-                if note and note.tag:
-                    label += " " + TAG_MARK[note.tag]
-                body.append(shown(f" ⟨{label}⟩"), style="dim")
-        console.print(body)
-    console.print()
-    console.print(Text(f"Claims ({len(article.claims)})", style="bold"))
-    for i, c in enumerate(claim_order(article.claims), start=1):
-        note = notes.get(c.id)
-        speaker = (note.speaker if note and note.speaker else c.speaker) or "?"
-        tag = TAG_MARK.get(note.tag, "") if note and note.tag else "untagged"
-        line = Text(shown(f"{i:>3}. {c.id[:8]} {c.kind:<8} "))
-        line.append(shown(speaker), style=None if plain else f"bold {PALETTE[colours.get(c.speaker or '', 0) % len(PALETTE)]}")
-        if c.role:
-            line.append(shown(f" ({c.role})"), style="dim")
-        line.append(f" [{tag}] ", style="dim")
-        line.append(_excerpt(c.text, 90))
-        if note and note.note:
-            line.append(shown(f"  note: {note.note}"), style="italic")
-        console.print(line)
+
+
+def _highlighted(article: Article, notes: dict[str, Annotation], colours: dict[str, int]) -> Text:
+    """The body with each claim in its speaker's colour and the speaker named after it."""
+    body = Text()
+    for seg in segments(article):
+        claim = seg.claim if seg.claim is not None and seg.claim.kind != "source" else None
+        style = ""
+        if claim is not None:
+            colour = _colour(colours, claim.speaker) if claim.speaker else "white"
+            style = f"bold {colour}" if claim.kind == "quote" else f"{colour} underline"
+        if seg.editorial:
+            style = (style + " " if style else "") + "italic dim"
+        body.append(shown(article.doc.body[seg.start : seg.end]), style=style or None)
+        if claim is not None and seg.end == claim.end:
+            note = notes.get(claim.id)
+            label = speaker_of(claim, note) or "speaker?"
+            if note and note.tag:
+                label += " " + TAG_MARK[note.tag]
+            body.append(shown(f" ⟨{label}⟩"), style="dim")
+    return body
+
+
+def _claim_line(i: int, c, note: Annotation | None, colour: str | None) -> Text:
+    tag = TAG_MARK.get(note.tag, "") if note and note.tag else "untagged"
+    line = Text(shown(f"{i:>3}. {c.id[:8]} {c.kind:<8} "))
+    line.append(shown(speaker_of(c, note) or "?"), style=f"bold {colour}" if colour else None)
+    if c.role:
+        line.append(shown(f" ({c.role})"), style="dim")
+    line.append(f" [{tag}] ", style="dim")
+    line.append(_excerpt(c.text, 90))
+    if note and note.note:
+        line.append(shown(f"  note: {note.note}"), style="italic")
+    return line
 
 
 def _excerpt(text: str, n: int) -> str:

@@ -11,7 +11,7 @@ from textual.widgets import Footer
 
 from ...journal import Entry
 from ...marks import claim_order
-from ...model import Annotation, Applied, Article, Claim, apply_change, values_of
+from ...model import Annotation, Applied, Article, Claim, apply_change, speaker_of, values_of
 from ...storage import StoreError
 from ...text import neutralize
 from .. import keys
@@ -208,7 +208,7 @@ class ArticleScreen(Screen):
                 self.change("speaker", {"speaker": value})
 
         self.app.push_screen(
-            AskDialog("Who said it?", (note.speaker if note and note.speaker else claim.speaker) or "",
+            AskDialog("Who said it?", speaker_of(claim, note) or "",
                       context=f"Found: {neutralize(claim.speaker or 'nobody')}. An empty answer restores it.",
                       placeholder="the speaker's name"),
             done,

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...marks import claim_order, segments, speaker_order
-from ...model import Annotation, Article, Claim
+from ...model import Annotation, Article, Claim, speaker_of
 from ...text import neutralize
 from ..colours import ClaimStyles
 from ..wrap import Line, wrap
@@ -106,7 +106,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def speaker_of(self, claim: Claim) -> str | None:
         note = self.notes.get(claim.id)
-        return note.speaker if note and note.speaker else claim.speaker
+        return speaker_of(claim, note)
 
     # -- layout ------------------------------------------------------------------------------
     def _build_header(self) -> None:

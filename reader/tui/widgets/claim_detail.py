@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...model import Annotation, Claim
+from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
 from .claim_table import TAG_TEXT
 
@@ -18,7 +18,7 @@ class ClaimDetail(Static):
         text = Text()
         text.append(f"{position}  ", style="bold")
         text.append(claim.kind, style="bold")
-        speaker = note.speaker if note and note.speaker else claim.speaker
+        speaker = speaker_of(claim, note)
         text.append(" · ")
         text.append(neutralize(speaker or "speaker unknown"), style="bold")
         if note and note.speaker:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Annotation, Claim
+from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
 from .virtual_table import VirtualTable
 
@@ -35,7 +35,7 @@ class ClaimTable(VirtualTable):
     def cells(self, claim: Claim, index: int) -> dict[str, str]:
         note = self.notes.get(claim.id)
         tag = "✕" if note and note.not_a_claim else TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
-        speaker = note.speaker if note and note.speaker else claim.speaker
+        speaker = speaker_of(claim, note)
         return {
             "tag": tag,
             "kind": KIND_SHORT.get(claim.kind, claim.kind),
