@@ -5,6 +5,7 @@ what the app itself did; and the app shows what the other process changed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
 
@@ -50,6 +51,18 @@ def store_dir(tmp_path):
     return folder
 
 
+@contextlib.asynccontextmanager
+async def reading(store_dir):
+    """The app on the store, its first article open: (app, pilot, the reader screen)."""
+    app = make_app(store_dir, annotator="tester", clock=fixed_clock, samples=False)
+    app.blink = False
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        yield app, pilot, app.screen
+
+
 async def settle(app) -> None:
     """Until every save the app started has reached the store."""
     if not hasattr(app, "saving"):  # a version that does not say (bench/reliability.py --code)
@@ -69,13 +82,7 @@ async def cli(*args: str) -> None:
 
 @pytest.mark.parametrize(("name", "before", "cli_args", "after", "expected"), VARIANTS, ids=[v[0] for v in VARIANTS])
 async def test_the_app_keeps_what_the_cli_did(store_dir, name, before, cli_args, after, expected):
-    app = make_app(store_dir, annotator="tester", clock=fixed_clock, samples=False)
-    app.blink = False
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ArticleScreen)
+    async with reading(store_dir) as (app, pilot, screen):
         await pilot.press("n", "n")
         claim = screen.claims[screen.current]
         await pilot.press(*before)
@@ -94,12 +101,7 @@ async def test_the_app_keeps_what_the_cli_did(store_dir, name, before, cli_args,
 
 
 async def test_the_app_shows_what_another_process_changed(store_dir):
-    app = make_app(store_dir, annotator="tester", clock=fixed_clock, samples=False)
-    app.blink = False
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
+    async with reading(store_dir) as (app, pilot, screen):
         claim = screen.claims[1]
         await cli("--store", str(store_dir), "--annotator", "tester", "tag", claim.id, "denied", "--note", "from the CLI")
         for _ in range(100):  # the app looks every second
@@ -116,12 +118,7 @@ async def test_the_app_shows_what_another_process_changed(store_dir):
 
 
 async def test_another_annotator_s_work_is_never_touched(store_dir):
-    app = make_app(store_dir, annotator="tester", clock=fixed_clock, samples=False)
-    app.blink = False
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
+    async with reading(store_dir) as (app, pilot, screen):
         claim = screen.claims[0]
         await cli("--store", str(store_dir), "--annotator", "bob", "tag", claim.id, "denied", "--note", "bob's")
         await pilot.press("s", "a", *TYPE("mine"), "enter", "ctrl+z", "ctrl+z", "u")
