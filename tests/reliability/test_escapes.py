@@ -5,10 +5,11 @@ the app's dialogs. The store keeps the text as it was typed."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from helpers import SEED
+from helpers import HOSTILE, SEED
 from trials import Terminal, env, newsreader, record, run_cli, unsafe_in_cli_output
 
 PAYLOAD = "\x1b]2;PWNED\x07\x1b[?1049h\x1b[?1000h\x9b31m\u202eevil\x7f"
@@ -46,6 +47,7 @@ def hostile(tmp_path_factory):
     _edit(store / f"articles-{article[0]}.json", by_hand)
     weird = root / f"name {PAYLOAD}.txt"
     weird.write_bytes(b"\x00\x01binary")
+    (root / f"article {PAYLOAD}.txt").write_bytes(HOSTILE)
     return store, article, first, weird
 
 
@@ -63,11 +65,13 @@ def commands(store, article, claim, weird):
         "list --json": ["--store", s, "list", "--json"],
         "export": ["--store", s, "export"],
         "ingest (a refused file's name)": ["--store", s, "ingest", str(weird)],
+        "extract (a hostile article and its name)": ["extract", str(weird.parent / f"article {PAYLOAD}.txt")],
+        "extract --json": ["extract", "--json", str(weird.parent / f"article {PAYLOAD}.txt")],
         "an error naming what was typed": ["--store", s, "show", PAYLOAD],
     }
 
 
-NAMES = list(commands("s", "a", "c", "w"))
+NAMES = list(commands("s", "a", "c", Path("w")))
 
 
 @pytest.mark.parametrize("name", NAMES)
