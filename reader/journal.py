@@ -23,27 +23,13 @@ import orjson
 
 from .model import Claim, normalised
 from .shapes import OPTIONAL_TABLE, TABLE, TEXT, WHOLE, check_row
+from .storage import try_lock, unlink_if_present
 
 CLAIM_REF = (("id", TEXT), ("kind", TEXT), ("text", TEXT), ("start", WHOLE), ("end", WHOLE))
 ENTRY = (("article_id", TEXT), ("annotator", TEXT), ("at", TEXT), ("changes", TABLE),
          ("expect", OPTIONAL_TABLE))
 
 PENDING = ".pending"
-
-try:
-    import fcntl
-
-    def _hold(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
-
-except ImportError:  # Windows: a journal is replayed only by the process that wrote it
-    def _hold(fd: int) -> bool:
-        return False
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -128,7 +114,7 @@ class Journal:
             if self._fd is None:
                 return
             if not keep:
-                _unlink(self.path)
+                unlink_if_present(self.path)
                 _remove_if_empty(self.folder)
             os.close(self._fd)
             self._fd = None
@@ -173,7 +159,7 @@ def _entries(path: Path) -> list[tuple[int, Entry]]:
 
 def finish(path: Path, fd: int) -> None:
     """A replayed journal is removed (before its marks are, so it is never replayed twice)."""
-    _unlink(path)
+    unlink_if_present(path)
     os.close(fd)
     _remove_if_empty(path.parent)
 
@@ -185,8 +171,9 @@ def _remove_if_empty(folder: Path) -> None:
         pass  # another process's journal is in it (or it is gone already)
 
 
-def _unlink(path: Path) -> None:
+def _hold(fd: int) -> bool:
+    """Take the journal's lock without waiting: False while its process lives."""
     try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+        return try_lock(fd)
+    except OSError:
+        return False

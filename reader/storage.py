@@ -177,26 +177,26 @@ def write_atomic(path: Path, blob: bytes, backup: bool = False) -> None:
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        _unlink(tmp)
+        unlink_if_present(tmp)
         raise
     os.close(fd)
     try:
         if backup and path.exists():
             bak_tmp = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
-            _unlink(bak_tmp)
+            unlink_if_present(bak_tmp)
             try:
                 os.link(path, bak_tmp)
                 os.replace(bak_tmp, path.with_name(path.name + ".bak"))
             except OSError:
-                _unlink(bak_tmp)  # a backup is a nicety; the save itself must go on
+                unlink_if_present(bak_tmp)  # a backup is a nicety; the save itself must go on
         os.replace(tmp, path)
     except BaseException:
-        _unlink(tmp)
+        unlink_if_present(tmp)
         raise
     _fsync_dir(path.parent)
 
 
-def _unlink(path: Path) -> None:
+def unlink_if_present(path: Path) -> None:
     try:
         os.unlink(path)
     except FileNotFoundError:
@@ -271,7 +271,7 @@ class StoreLock:
             raise StoreError(f"cannot open the store lock {self.path}: {exc.strerror}") from exc
         deadline = time.monotonic() + timeout
         while True:
-            if _try_lock(fd):
+            if try_lock(fd):
                 break
             if time.monotonic() >= deadline:
                 holder = _read_holder(fd)
@@ -301,7 +301,7 @@ def _read_holder(fd: int) -> str:
 try:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
@@ -316,7 +316,7 @@ try:
 except ImportError:  # Windows
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock(fd: int) -> bool:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

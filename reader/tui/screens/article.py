@@ -132,7 +132,7 @@ class ArticleScreen(Screen):
             shown = apply_change(self.notes.get(claim.id), claim, article_id, annotator=entry.annotator,
                                  at=entry.at, changes=changes, expect=expect)
             self._set_note(claim, shown.after)
-        self.app.save(entry, shown.before if article_id == self.article.id else None)
+        self.app.save(entry, shown.before)
         return shown
 
     def _set_note(self, claim: Claim, annotation: Annotation | None) -> None:
