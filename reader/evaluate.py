@@ -28,6 +28,7 @@ Pure Python: no I/O beyond reading the gold folder.
 from __future__ import annotations
 
 import multiprocessing
+import random
 import re
 import resource
 import time
@@ -71,7 +72,8 @@ class Gold:
 
 @dataclass(slots=True)
 class Placed:
-    """A predicted claim placed in the file text."""
+    """A predicted claim placed in the file text. `kind` is the gold's surface test (quote marks
+    in or around the span); `said` is the kind the extractor gave it."""
 
     kind: str
     start: int
@@ -80,6 +82,8 @@ class Placed:
     speaker: str | None
     rule: str = ""
     mention: str | None = None
+    said: str = ""
+    confidence: float = 0.0
 
 
 @dataclass
@@ -115,15 +119,47 @@ class Errors:
 
 
 @dataclass
+class Verdicts:
+    """How one group of predictions (a rule's, a confidence band's) fared. `span_right`: at least
+    half inside some gold content. `judged`: those whose speaker can be checked (their span is
+    wrong, or the gold they fall in names its source, not by a pronoun); `right`: span and speaker
+    both right among them."""
+
+    claims: int = 0
+    span_right: int = 0
+    judged: int = 0
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.span_right / self.claims if self.claims else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.judged if self.judged else 0.0
+
+
+BANDS = ((0.0, "< 0.5"), (0.5, "0.5-0.8"), (0.8, "0.8-0.9"), (0.9, ">= 0.9"))
+
+
+def band_of(confidence: float) -> str:
+    return next(label for floor, label in reversed(BANDS) if confidence >= floor)
+
+
+@dataclass
 class Score:
     articles: int = 0
     runs: list[float] = field(default_factory=list)  # wall seconds of every run of the extraction
     cpu_seconds: float = 0.0  # processor time of the fastest run, all processes together
     quotes: Tally = field(default_factory=Tally)
     reported: Tally = field(default_factory=Tally)
+    quotes_said: Tally = field(default_factory=Tally)  # kind taken at the extractor's word
     speakers_judged: int = 0
     speakers_right: int = 0
     errors: Errors = field(default_factory=Errors)
+    rules: dict[str, Verdicts] = field(default_factory=dict)  # per rule that made the claims
+    bands: dict[str, Verdicts] = field(default_factory=dict)  # per confidence band
+    folds: list[Score] = field(default_factory=list)  # one score per fold, when asked for
 
     @property
     def speaker_accuracy(self) -> float:
@@ -228,12 +264,13 @@ class Prediction(NamedTuple):
     speaker: str | None
     mention: str | None
     rule: str
+    confidence: float = 0.0
 
 
 def slim(claims: Iterable[Claim]) -> list[tuple]:
     """A Prediction's fields as plain tuples: what a worker process sends back (a plain tuple
     pickles in C, a named one through Python); `evaluate` makes them Predictions."""
-    return [(c.kind, c.start, c.end, c.text, c.speaker, c.mention, c.rule) for c in claims]
+    return [(c.kind, c.start, c.end, c.text, c.speaker, c.mention, c.rule, c.confidence) for c in claims]
 
 
 def place(file_text: str, claims: Iterable[Claim | Prediction]) -> list[Placed]:
@@ -250,7 +287,7 @@ def place(file_text: str, claims: Iterable[Claim | Prediction]) -> list[Placed]:
                 continue
         end = start + len(c.text)
         kind = c.kind if c.kind == "source" else _kind(file_text, start, end)
-        placed.append(Placed(kind, start, end, c.text, c.speaker, c.rule, c.mention))
+        placed.append(Placed(kind, start, end, c.text, c.speaker, c.rule, c.mention, c.kind, c.confidence))
         previous = start
     return placed
 
@@ -277,43 +314,99 @@ def _context(text: str, start: int, end: int, width: int = 80) -> str:
 # -- scoring ------------------------------------------------------------------------------------
 
 
+def _said_by(p: Placed) -> str:
+    """The words a prediction gives for its speaker: the name and how the text names them."""
+    return f"{p.speaker} {p.mention or ''}" if p.speaker else ""
+
+
+def speaker_right(p: Placed, g: Gold) -> bool:
+    said_by = _said_by(p)
+    return bool(said_by) and bool(content_words(said_by) & content_words(g.source))
+
+
+def _best_gold(p: Placed, gold: list[Gold]) -> Gold | None:
+    """The gold attribution a prediction lies in (at least half of it), the most overlapped."""
+    length = max(p.end - p.start, 1)
+    best, best_overlap = None, 0
+    for g in gold:
+        overlap = _inside(p.start, p.end, g.content_spans)
+        if overlap * 2 >= length and overlap > best_overlap:
+            best, best_overlap = g, overlap
+    return best
+
+
+def _tally_kind(name: str, file_text: str, gold: list[Gold], predicted: list[Placed], kind: str,
+                tally: Tally, score: Score | None, keep_errors: bool) -> None:
+    """Precision and recall of one kind; with `score`, the speakers of found quotes and the errors."""
+    golden = [g for g in gold if g.quoted == (kind == "quote")]
+    tally.predicted += len(predicted)
+    tally.gold += len(golden)
+    correct = [p for p in predicted if _best_gold(p, gold) is not None]
+    tally.correct += len(correct)
+    if score is not None and keep_errors:
+        errs = score.errors.false_quotes if kind == "quote" else score.errors.false_reported
+        right = {id(p) for p in correct}
+        wrong = [p for p in predicted if id(p) not in right]
+        errs.extend((name, f"{p.speaker or '?'} | {_context(file_text, p.start, p.end)}") for p in wrong)
+    for g in golden:
+        total = sum(e - s for s, e in g.content_spans) or 1
+        # A quote is found by any overlap; reported speech must be half covered.
+        need = 1 if kind == "quote" else (total + 1) // 2
+        hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
+        if hits:
+            tally.found += 1
+            if score is not None and kind == "quote" and not is_pronoun(g.source):
+                _judge_speaker(name, file_text, g, max(hits, key=lambda t: t[0])[1], score, keep_errors)
+        elif score is not None and keep_errors:
+            s, e = g.content_spans[0][0], g.content_spans[-1][1]
+            errs = score.errors.missed_quotes if kind == "quote" else score.errors.missed_reported
+            errs.append((name, f"{g.source!r} | {_context(file_text, s, e, 60)}"))
+
+
+def _judge_speaker(name: str, file_text: str, g: Gold, best: Placed, score: Score, keep_errors: bool) -> None:
+    score.speakers_judged += 1
+    if speaker_right(best, g):
+        score.speakers_right += 1
+    elif keep_errors:
+        s, e = g.content_spans[0]
+        score.errors.wrong_speakers.append(
+            (name, f"gold {g.source!r}, predicted {best.speaker!r} | {_context(file_text, s, e, 60)}")
+        )
+
+
+def _verdicts(gold: list[Gold], placed: list[Placed], score: Score) -> None:
+    """Every prediction judged on its own, per rule and per confidence band."""
+    for p in placed:
+        if p.kind == "source":
+            continue  # PolNeAR has no source lines to judge them against
+        g = _best_gold(p, gold)
+        for group, key in ((score.rules, p.rule or "?"), (score.bands, band_of(p.confidence))):
+            v = group.setdefault(key, Verdicts())
+            v.claims += 1
+            v.span_right += g is not None
+            if g is None or not is_pronoun(g.source):
+                v.judged += 1
+                v.right += g is not None and speaker_right(p, g)
+
+
 def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Placed], score: Score, keep_errors: bool) -> None:
     for kind, tally in (("quote", score.quotes), ("reported", score.reported)):
-        golden = [g for g in gold if g.quoted == (kind == "quote")]
         predicted = [p for p in placed if p.kind == kind]
-        tally.predicted += len(predicted)
-        tally.gold += len(golden)
-        correct = []
-        for p in predicted:
-            length = max(p.end - p.start, 1)
-            if any(_inside(p.start, p.end, g.content_spans) * 2 >= length for g in gold):
-                correct.append(p)
-            elif keep_errors:
-                errs = score.errors.false_quotes if kind == "quote" else score.errors.false_reported
-                errs.append((name, f"{p.speaker or '?'} | {_context(file_text, p.start, p.end)}"))
-        tally.correct += len(correct)
-        for g in golden:
-            total = sum(e - s for s, e in g.content_spans) or 1
-            # A quote is found by any overlap; reported speech must be half covered.
-            need = 1 if kind == "quote" else (total + 1) // 2
-            hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
-            if hits:
-                tally.found += 1
-                if kind == "quote" and not is_pronoun(g.source):
-                    best = max(hits, key=lambda t: t[0])[1]
-                    score.speakers_judged += 1
-                    said_by = f"{best.speaker} {best.mention or ''}" if best.speaker else ""
-                    if said_by and content_words(said_by) & content_words(g.source):
-                        score.speakers_right += 1
-                    elif keep_errors:
-                        s, e = g.content_spans[0]
-                        score.errors.wrong_speakers.append(
-                            (name, f"gold {g.source!r}, predicted {best.speaker!r} | {_context(file_text, s, e, 60)}")
-                        )
-            elif keep_errors:
-                s, e = g.content_spans[0][0], g.content_spans[-1][1]
-                errs = score.errors.missed_quotes if kind == "quote" else score.errors.missed_reported
-                errs.append((name, f"{g.source!r} | {_context(file_text, s, e, 60)}"))
+        _tally_kind(name, file_text, gold, predicted, kind, tally, score, keep_errors)
+    said_quotes = [p for p in placed if p.said == "quote"]
+    _tally_kind(name, file_text, gold, said_quotes, "quote", score.quotes_said, None, False)
+    _verdicts(gold, placed, score)
+
+
+FOLD_SEED = 9  # fixed: the folds are the same in every run and every session
+
+
+def assign_folds(articles: list[str], folds: int, seed: int = FOLD_SEED) -> dict[str, int]:
+    """Which of `folds` folds each article falls in: the sorted names shuffled with a fixed seed,
+    then dealt round-robin (fold sizes differ by one at most)."""
+    names = sorted(articles)
+    random.Random(seed).shuffle(names)
+    return {name: i % folds for i, name in enumerate(names)}
 
 
 def _extract_all(
@@ -341,19 +434,28 @@ def evaluate(
     workers: int = 1,
     setup: Callable[[], None] | None = None,
     repeat: int = 1,
+    folds: int = 0,
 ) -> Score:
     """Score `extract(name, bytes) -> claims` on a gold folder. With `workers` > 1 the extraction
     runs on that many processes (fork; `setup` runs first in each), and `seconds` is the wall time of
     the whole extraction. With `repeat` > 1 the extraction runs that many times, each in fresh
     processes, and `seconds` is the fastest run (all are in `runs`): a shared machine’s
-    other load only ever slows a run down."""
+    other load only ever slows a run down. With `folds` > 1 the articles are also scored fold by
+    fold (`assign_folds`), each fold's score in `folds` of the whole."""
     items = read_gold(folder)
     datas = [(path.name, path.read_bytes()) for path, _ in items]
     runs = [_extract_all(extract, datas, workers, setup, fresh=repeat > 1) for _ in range(max(1, repeat))]
     results, _, cpu_seconds = min(runs, key=lambda run: run[1])
     score = Score(articles=len(datas), runs=[run[1] for run in runs], cpu_seconds=cpu_seconds)
+    fold = assign_folds([path.stem for path, _ in items], folds) if folds > 1 else {}
+    score.folds = [Score() for _ in range(folds if folds > 1 else 0)]
     for (text_path, gold), (_, data), found in zip(items, datas, results, strict=True):
         claims = [c if isinstance(c, Claim | Prediction) else Prediction._make(c) for c in found]
         file_text = data.decode("utf-8", errors="replace")
-        score_article(text_path.stem, file_text, gold, place(file_text, claims), score, keep_errors)
+        placed = place(file_text, claims)
+        score_article(text_path.stem, file_text, gold, placed, score, keep_errors)
+        if fold:
+            part = score.folds[fold[text_path.stem]]
+            part.articles += 1
+            score_article(text_path.stem, file_text, gold, placed, part, False)
     return score

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import FIXTURES
-from reader.evaluate import content_words, evaluate, is_pronoun, read_ann, read_gold
+from reader.evaluate import assign_folds, content_words, evaluate, is_pronoun, read_ann, read_gold
 from reader.model import Claim
 
 GOLD = FIXTURES / "gold"
@@ -81,3 +81,31 @@ def test_repeated_runs_score_the_same_and_report_the_fastest(score):
     again = evaluate(GOLD, fake_extract, keep_errors=True, repeat=3)
     assert len(again.runs) == 3 and again.seconds == min(again.runs)
     assert (again.quotes, again.reported, again.speakers_right) == (score.quotes, score.reported, score.speakers_right)
+
+
+def test_kind_at_its_word_counts_only_what_the_extractor_called_a_quote(score):
+    # a1's "Critics disagreed" is called a quote but lies in no attribution proper; a2's quoted gold
+    # is covered only by a claim the extractor called reported, so it is not found.
+    s = score.quotes_said
+    assert (s.predicted, s.correct, s.gold, s.found) == (3, 2, 3, 2)
+
+
+def test_each_rule_reports_its_claims_and_how_many_were_right(score):
+    (rule,) = score.rules
+    v = score.rules[rule]
+    assert rule == "test" and v.claims == 8 and v.span_right == 6
+    # Claims inside pronoun-sourced gold ("She", "he") cannot have their speaker judged.
+    assert v.judged == 6 and v.right == 3
+    assert sum(b.claims for b in score.bands.values()) == 8
+
+
+def test_folds_split_by_article_with_a_fixed_shuffle_and_add_up_to_the_whole(score):
+    names = [f"article{i}" for i in range(11)]
+    folds = assign_folds(names, 5)
+    assert folds == assign_folds(list(reversed(names)), 5)  # the same folds whatever the order
+    sizes = sorted(list(folds.values()).count(k) for k in range(5))
+    assert sizes == [2, 2, 2, 2, 3]
+    split = evaluate(GOLD, fake_extract, folds=2)
+    assert [f.articles for f in split.folds] == [1, 1]
+    assert sum(f.quotes.predicted for f in split.folds) == score.quotes.predicted
+    assert sum(f.reported.found for f in split.folds) == score.reported.found
