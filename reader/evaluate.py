@@ -349,18 +349,24 @@ def _tally_kind(name: str, file_text: str, gold: list[Gold], predicted: list[Pla
         wrong = [p for p in predicted if id(p) not in right]
         errs.extend((name, f"{p.speaker or '?'} | {_context(file_text, p.start, p.end)}") for p in wrong)
     for g in golden:
-        total = sum(e - s for s, e in g.content_spans) or 1
-        # A quote is found by any overlap; reported speech must be half covered.
-        need = 1 if kind == "quote" else (total + 1) // 2
-        hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
-        if hits:
-            tally.found += 1
-            if score is not None and kind == "quote" and not is_pronoun(g.source):
-                _judge_speaker(name, file_text, g, max(hits, key=lambda t: t[0])[1], score, keep_errors)
-        elif score is not None and keep_errors:
-            s, e = g.content_spans[0][0], g.content_spans[-1][1]
-            errs = score.errors.missed_quotes if kind == "quote" else score.errors.missed_reported
-            errs.append((name, f"{g.source!r} | {_context(file_text, s, e, 60)}"))
+        _find(name, file_text, g, kind, correct, tally, score, keep_errors)
+
+
+def _find(name: str, file_text: str, g: Gold, kind: str, correct: list[Placed], tally: Tally,
+          score: Score | None, keep_errors: bool) -> None:
+    """Is one gold attribution found? A quote is found by any overlap of a correct prediction,
+    reported speech must be half covered."""
+    total = sum(e - s for s, e in g.content_spans) or 1
+    need = 1 if kind == "quote" else (total + 1) // 2
+    hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
+    if hits:
+        tally.found += 1
+        if score is not None and kind == "quote" and not is_pronoun(g.source):
+            _judge_speaker(name, file_text, g, max(hits, key=lambda t: t[0])[1], score, keep_errors)
+    elif score is not None and keep_errors:
+        s, e = g.content_spans[0][0], g.content_spans[-1][1]
+        errs = score.errors.missed_quotes if kind == "quote" else score.errors.missed_reported
+        errs.append((name, f"{g.source!r} | {_context(file_text, s, e, 60)}"))
 
 
 def _judge_speaker(name: str, file_text: str, g: Gold, best: Placed, score: Score, keep_errors: bool) -> None:
