@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
@@ -14,7 +13,6 @@ from .headline import headline_claims
 from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES
 from .names import (
     NEVER_NAMES,
-    Entity,
     Phrase,
     Registry,
     Tokens,
@@ -25,33 +23,18 @@ from .names import (
     split_words,
     subject_before,
 )
+from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
 from .sentences import Sentences
+from .speaker import Speaker
 
 ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
 _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
-_QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
 _HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
-_INTRO_GAP = re.compile(
-    r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*|\s+[^\"“”«».;!?\n:]{1,40}?\s+that\s*)$"
-)
-_AFTER_GAP = re.compile(r"^[\s,]*$")
-# A long subject between a quote and its verb: '"...," former George W. Bush speechwriter Noam Neusner wrote'
-_AFTER_NAMING = re.compile(r"^[\s,]+(?:(?:the|a|an|former|then|[A-Z][\w.'’-]*|[a-z][\w-]*er|[a-z][\w-]*ist)\s+){1,6}$")
-# '"...," election law expert Rick Hasen tweeted': a few more words of the subject's phrase.
-_AFTER_WORDS = re.compile(
-    r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
-    r"(?:[\w'’\-.]+\s+){1,5}$"
-)
-_NAME_THEN_VERB = re.compile(r" ((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)[.;]")
-_DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
-_DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
-_COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
-_COLON_LEAD = re.compile(r"(?:^|[.!?][\"”’']?\s+)([^.!?\n\"“”:]{2,240}):\s*$", re.M)
 
 
 @lru_cache(maxsize=16384)
@@ -97,12 +80,6 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
 _BY_PLACE = attrgetter("start", "end")
 # Words that make an appositive more than a name with its role: "led by X", "like X", "A and B".
 _APPOSITIVE_BREAKS = frozenset({"and", "by", "for", "like", "with", "or"})
-# How sure each rule that gives a quote its speaker is.
-_QUOTE_RULE_CONFIDENCE = {
-    "label-named": 0.95, "cue-after": 0.95, "cue-before": 0.95, "dash": 0.9, "colon": 0.85,
-    "label": 0.8, "same-paragraph": 0.85, "continued": 0.65, "nearby": 0.5, "colon-sentence": 0.7,
-    "sentence": 0.75,
-}
 
 
 def _appositive_person(phrase: Phrase, role: str | None) -> tuple[str, str | None, list[str]] | None:
@@ -121,15 +98,6 @@ def _appositive_person(phrase: Phrase, role: str | None) -> tuple[str, str | Non
     return None
 
 
-@dataclass(slots=True)
-class _Speaker:
-    name: str | None
-    role: str | None
-    entity: Entity | None
-    confidence: float
-    mention: str | None = None  # how the text names the speaker here, when not by the name itself
-
-
 class _Extraction:
     def __init__(self, body: str) -> None:
         self.body = body
@@ -139,35 +107,35 @@ class _Extraction:
         self.toks = Tokens(body)
         self.registry = Registry()
         self.claims: list[Claim] = []
-        self.quote_speaker: dict[int, _Speaker] = {}
+        self.quote_speaker: dict[int, Speaker] = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and self.quotes[i].open_at <= pos < self.quotes[i].after
 
-    def resolve(self, phrase: Phrase | None, pos: int) -> _Speaker:
+    def resolve(self, phrase: Phrase | None, pos: int) -> Speaker:
         """Turn a subject phrase into a speaker, using what the article said before `pos`."""
         if phrase is None:
-            return _Speaker(None, None, None, 0.3)
+            return Speaker(None, None, None, 0.3)
         if phrase.pronoun:
             entity = self.registry.pronoun(phrase.pronoun, pos)
             if entity is None:
-                return _Speaker(None, None, None, 0.4)
-            return _Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
+                return Speaker(None, None, None, 0.4)
+            return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
         name, role, kind = phrase.split()
         if phrase.literal and not (kind in ("person", "org", "place") and name and len(name.split()) >= len(phrase.words) - 1):
             words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
             text = " ".join(words[:10])
             entity = self.registry.add(text, "role", None, pos)
-            return _Speaker(text, None, entity, 0.8)
+            return Speaker(text, None, entity, 0.8)
         appositive_role = _appositive_role(phrase.appositive)
         role = role or appositive_role
         person = _appositive_person(phrase, role) if kind == "role" and phrase.appositive else None
         if person is not None:
             person_name, person_role, lead = person
             entity = self.registry.add(person_name, "person", person_role, pos, gender_of(person_role, lead))
-            return _Speaker(entity.name, entity.role or person_role, entity, 0.9, mention=phrase.text)
+            return Speaker(entity.name, entity.role or person_role, entity, 0.9, mention=phrase.text)
         if kind == "role":
             words = (role or "").lower().split()
             definite = phrase.words[0].lower() == "the"
@@ -175,20 +143,20 @@ class _Extraction:
             if definite and head and len(words) <= 3:
                 entity = self.registry.by_role(head, pos)
                 if entity is not None:
-                    return _Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
+                    return Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
             label = role or phrase.text
             entity = self.registry.add(label, "role", None, pos)
-            return _Speaker(label, None, entity, 0.7)
+            return Speaker(label, None, entity, 0.7)
         assert name is not None  # a person or an organisation always has a name
         entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
         mention = phrase.text if phrase.text != entity.name else None
-        return _Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
+        return Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
 
-    def spoke(self, who: _Speaker, pos: int) -> None:
+    def spoke(self, who: Speaker, pos: int) -> None:
         if who.entity is not None:
             who.entity.last_spoke = max(who.entity.last_spoke, pos)
 
-    def add(self, kind: str, start: int, end: int, who: _Speaker, cue: str | None, rule: str, confidence: float) -> Claim | None:
+    def add(self, kind: str, start: int, end: int, who: Speaker, cue: str | None, rule: str, confidence: float) -> Claim | None:
         body = self.body
         trailing = " \t\n,;:" if kind == "quote" else " \t\n,;:."
         while end > start and body[end - 1] in trailing:
@@ -265,10 +233,10 @@ class _Extraction:
                 pos += len(part) + 1
                 if not stripped:
                     continue
-                who = self._source_speaker(start, start + len(stripped)) or _Speaker(stripped, None, None, 0.9)
+                who = self._source_speaker(start, start + len(stripped)) or Speaker(stripped, None, None, 0.9)
                 self.add("source", start, start + len(stripped), who, "Source", "source-line", 0.95)
 
-    def _source_speaker(self, start: int, end: int) -> _Speaker | None:
+    def _source_speaker(self, start: int, end: int) -> Speaker | None:
         """"Russian propaganda outlet RIA Novosti" -> RIA Novosti, role "Russian propaganda
         outlet"; "Zelenskyy on Telegram" -> Zelenskyy."""
         phrase = subject_before(self.body, self.toks, end, start)
@@ -282,19 +250,19 @@ class _Extraction:
         if any(w in ORG_HEADS for w in name.split()):
             kind = "org"
         entity = self.registry.add(name, kind, role, start)
-        return _Speaker(entity.name, role, entity, 0.95)
+        return Speaker(entity.name, role, entity, 0.95)
 
     def run(self) -> list[Claim]:
         self.register_names()
         self.sources()
         source_ids = {id(c) for c in self.claims}
         cues = find_cues(self.body, self.toks, self.sentences, self.inside_quote)
-        self._cue_starts = [c.start for c in cues]
+        self.cue_starts = [c.start for c in cues]
         # Quotes and cues in body order (a quote before a cue at the same place).
         events = sorted([(c.start, 1, i) for i, c in enumerate(cues)] + [(q.open_at, 0, i) for i, q in enumerate(self.quotes)])
-        cue_speaker: dict[int, _Speaker] = {}
+        cue_speaker: dict[int, Speaker] = {}
 
-        def speaker_of(cue: Cue) -> _Speaker:
+        def speaker_of(cue: Cue) -> Speaker:
             key = id(cue)
             if key not in cue_speaker:
                 cue_speaker[key] = self.resolve(cue.subject, cue.start)
@@ -317,7 +285,7 @@ class _Extraction:
         return sorted(sources + _drop_overlaps(others), key=_BY_PLACE)
 
     # -- reported speech -------------------------------------------------------------------
-    def reported(self, cue: Cue, who: _Speaker, consumed: set[int]) -> None:
+    def reported(self, cue: Cue, who: Speaker, consumed: set[int]) -> None:
         assert cue.content is not None
         start, end = cue.content
         if self.inside_quote(start) and not cue.that:
@@ -347,145 +315,25 @@ class _Extraction:
 
     # -- direct quotes ---------------------------------------------------------------------
     def attribute_quote(self, index: int, cues: list[Cue], speaker_of, consumed: set[int]) -> None:
-        body = self.body
-        q = self.quotes[index]
+        """Ask the quote rules in order; the first that answers gives the speaker (or says the
+        quote is no one's words)."""
         if index in consumed:
             return
-        text = body[q.start : q.end]
-        words = len(text.split())
+        q = self.quotes[index]
+        text = self.body[q.start : q.end]
         ps, pe = self.sentences.paragraph(q.open_at)
-        who: _Speaker | None = None
-        cue_text = None
-        rule = ""
-
-        # A short title or name: `dubbed "Little Marco"`, `who goes by "Vito,"`.
-        if words <= 5 and self._after_title_cue(q.open_at):
-            return
-        # Labels: `Quote from X:` / `Quote:` (Ukrainska Pravda).
-        label = _QUOTE_LABEL.match(body, ps)
-        if label and label.end() <= q.open_at + 1:
-            if label.group("who"):
-                phrase = phrase_after(body, self.toks, label.start("who"), label.end("who"))
-                who = self.resolve(phrase, q.open_at) if phrase else _Speaker(label.group("who").strip(), None, None, 0.8)
-                cue_text, rule = "Quote from", "label-named"
-            else:
-                who = self.main_speaker(q.open_at)
-                cue_text, rule = "Quote", "label"
-                if who.name is None:
-                    who = None
-
-        # A cue right after the quote: `"...," Peskov said` / `"...," said the spokesman`.
-        if who is None:
-            # Not bounded by the sentence: '"...!" LeVell declared' splits after the "!".
-            for k in range(bisect_left(self._cue_starts, q.after), len(cues)):
-                cue = cues[k]
-                if cue.start > q.after + 200 or "\n" in body[q.after : cue.start]:
-                    break
-                if cue.participle and cue.coordinated:
-                    break  # '"...," raising fresh questions': the sentence goes on, its speaker is before
-                begin = cue.start if cue.inverted or cue.coordinated or cue.subject is None else min(cue.start, cue.subject.start)
-                gap = body[q.after : begin]
-                comma = "," in gap[:3] or text.rstrip().endswith(",")
-                adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
-                if adjacent and not (text.rstrip().endswith(".") and cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
-                    who = speaker_of(cue)
-                    cue_text, rule = cue.verb, "cue-after"
-                    cue.used = True
-                    break
-                break
-        # A comma closing the quote, then a name and a verb of any kind ending the sentence:
-        # `"...," Hannity started.` (the comma says the sentence goes on with who spoke).
-        if who is None and text.rstrip().endswith(",") and body.startswith(" ", q.after):
-            m = _NAME_THEN_VERB.match(body, q.after, pe)
-            if m:
-                phrase = subject_before(body, self.toks, m.end(1), q.after)
-                if phrase is not None and not phrase.pronoun and phrase.split()[2] == "person":
-                    who = self.resolve(phrase, q.after)
-                    cue_text, rule = m.group(2), "cue-after"
-        # A dash attribution: `"..." - John Smith`, on the same line or the next.
-        if who is None:
-            m = _DASH_GAP.match(body, q.after, pe)
-            dash_end = pe
-            if not (m and m.end() < pe) and not body[q.after : pe].strip(" .,"):
-                ns, dash_end = self.sentences.paragraph(min(pe + 2, len(body)))
-                m = _DASH_GAP.match(body, ns, dash_end) if ns > pe and dash_end - ns < 120 else None
-                m = m if m and m.start() == ns and m.end() > ns else None
-            if m and m.end() < dash_end:
-                phrase = phrase_after(body, self.toks, m.end(), dash_end)
-                if phrase is not None and not phrase.pronoun and phrase.split()[0]:
-                    who = self.resolve(phrase, q.after)
-                    cue_text, rule = "—", "dash"
-        # A cue right before the quote: `Trump added: "...`, `he said "...`, `added that "...`.
-        if who is None:
-            for k in range(bisect_right(self._cue_starts, q.open_at) - 1, -1, -1):
-                cue = cues[k]
-                if cue.end > q.open_at:
-                    continue
-                gap = body[cue.end : q.open_at]
-                if cue.inverted and cue.subject:
-                    gap = body[cue.subject.end : q.open_at]
-                if cue.end < ps:
-                    # "Mayor Anna Kovalenko said:" ending the previous paragraph.
-                    if _COLON_BREAK.match(gap):
-                        who = speaker_of(cue)
-                        cue_text, rule = body[cue.start : cue.end], "cue-before"
-                        cue.used = True
-                    break
-                dash = _DASH_NAME.search(gap)
-                if dash:
-                    # "Pollsters agree - Carl Bialik: "...": the name after the dash speaks
-                    start = cue.end + dash.start(1)
-                    phrase = phrase_after(body, self.toks, start, cue.end + dash.end(1))
-                    if phrase is not None and phrase.split()[0]:
-                        who = self.resolve(phrase, start)
-                        cue_text, rule = ":", "colon"
-                        break
-                if _INTRO_GAP.match(gap) and self.sentences.bounds(cue.start)[0] == self.sentences.bounds(q.open_at)[0]:
-                    who = speaker_of(cue)
-                    cue_text = body[cue.start : cue.end] + (" that" if gap.strip() == "that" else "")
-                    rule = "cue-before"
-                    cue.used = True
-                break
-        # A name and a colon: `Peskov: "...`; or a whole sentence leading to a colon:
-        # `McConnell delivered a blunt message to Trump: "...`.
-        if who is None:
-            m = _COLON_LEAD.search(body, ps, q.open_at)
-            if m and body[m.end():q.open_at].strip() == "":
-                phrase = subject_before(body, self.toks, m.end(1), m.start(1))
-                if phrase is not None and (phrase.pronoun or phrase.split()[0]):
-                    who = self.resolve(phrase, q.open_at)
-                    cue_text, rule = ":", "colon"
-                else:
-                    who = self.known_subject(sentence_subject(self.sentences, self.toks, m.start(1)), q.open_at)
-                    if who is not None:
-                        cue_text, rule = ":", "colon-sentence"
-        # Is it someone's words at all? Titles and scare quotes are not.
-        if who is None and self._is_not_speech(q, text, words):
-            return
-        # A quote inside a sentence that reports someone's words: `Will claims the speech affirmed
-        # "the foundational belief"`, `"Many would consider that an embarrassment" if she lost
-        # narrowly, said David Wasserman`.
-        if who is None:
-            sentence_cue = self.sentence_cue(q, cues)
-            if sentence_cue is not None:
-                who = speaker_of(sentence_cue)
-                cue_text, rule = sentence_cue.verb, "sentence"
-        # Unattributed: the speaker of an earlier quote in this paragraph, or of the quote that
-        # ended the previous paragraph.
-        if who is None:
-            who, rule = self.inherit(index, ps)
-            cue_text = None
-        if who is None:
-            if words < 6:
+        at = At(index, q, text, len(text.split()), ps, pe, cues, speaker_of)
+        for rule in QUOTE_RULES:
+            found = rule.find(self, at)
+            if found is None:
+                continue
+            if found is NOT_SPEECH:
                 return
-            who, rule = self.nearby_speaker(q.open_at), "nearby"
-            if who is None:
-                who, rule = _Speaker(None, None, None, 0.3), "unattributed"
-        confidence = _QUOTE_RULE_CONFIDENCE.get(rule, 0.3)
-        claim = self.add("quote", q.start, q.end, who, cue_text, "quote-" + rule, confidence)
-        if claim is not None:
-            self.quote_speaker[index] = who
-            self.spoke(who, q.open_at)
+            claim = self.add("quote", q.start, q.end, found.who, found.cue, "quote-" + rule.name, rule.confidence)
+            if claim is not None:
+                self.quote_speaker[index] = found.who
+                self.spoke(found.who, q.open_at)
+            return
 
     def sentence_cue(self, q: Quote, cues: list[Cue]) -> Cue | None:
         """The cue of the sentence a quote sits in, when what it reports holds the quote: the
@@ -496,23 +344,23 @@ class _Extraction:
         def reports_it(c: Cue) -> bool:
             return (c.subject is not None or c.coordinated)
 
-        first = bisect_left(self._cue_starts, ss)
-        before = [c for c in cues[first : bisect_left(self._cue_starts, q.open_at)] if c.end <= q.open_at and reports_it(c)]
+        first = bisect_left(self.cue_starts, ss)
+        before = [c for c in cues[first : bisect_left(self.cue_starts, q.open_at)] if c.end <= q.open_at and reports_it(c)]
         if before:
             return before[-1]
-        for c in cues[bisect_left(self._cue_starts, q.after) :]:
+        for c in cues[bisect_left(self.cue_starts, q.after) :]:
             if c.start >= se:
                 break
             if not c.coordinated and reports_it(c):
                 return c
         return None
 
-    def _after_title_cue(self, pos: int) -> bool:
+    def after_title_cue(self, pos: int) -> bool:
         before = self.body[max(0, pos - 30) : pos].lower().split()
         return bool(before) and (before[-1].strip(",:") in TITLE_CUES or before[-2:] == ["goes", "by"])
 
-    def _is_not_speech(self, q: Quote, text: str, words: int) -> bool:
-        if words > 5 and self._after_title_cue(q.open_at):
+    def is_not_speech(self, q: Quote, text: str, words: int) -> bool:
+        if words > 5 and self.after_title_cue(q.open_at):
             return True  # (shorter quotes after a title word were set aside first)
         if q.single and words < 6:
             return True
@@ -523,25 +371,12 @@ class _Extraction:
             return True  # a scare quote or a label
         return False
 
-    def inherit(self, index: int, ps: int) -> tuple[_Speaker | None, str]:
-        q = self.quotes[index]
+    def previous_attributed(self, index: int) -> int | None:
+        """The nearest quote before this one that was given a speaker."""
         prev = index - 1
         while prev >= 0 and prev not in self.quote_speaker:
             prev -= 1
-        if prev < 0:
-            return None, ""
-        pq = self.quotes[prev]
-        who = self.quote_speaker[prev]
-        if pq.open_at >= ps:
-            return who, "same-paragraph"
-        # The previous paragraph ended with that quote (and its attribution), and this paragraph
-        # starts with this one.
-        _prev_par_start, prev_par_end = self.sentences.paragraph(pq.open_at)
-        lead = self.body[ps : q.open_at].strip()
-        between = self.body[prev_par_end:ps].strip()
-        if not lead and not between and pq.after >= prev_par_end - 60:
-            return who, "continued"
-        return None, ""
+        return prev if prev >= 0 else None
 
     def title_claims(self, title: str) -> list[Claim]:
         """The headline's claim, its speaker resolved against what the body says about them."""
@@ -552,10 +387,10 @@ class _Extraction:
             speaker = None
             if name:
                 entity = self.registry.find(name) if kind not in ("org", "place") else None
-                speaker = _Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
+                speaker = Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
             elif role:
                 entity = self.registry.by_role(_role_head(role), len(self.body))
-                speaker = _Speaker(entity.name, entity.role, entity, 0.7, mention=who) if entity else _Speaker(role, None, None, 0.6)
+                speaker = Speaker(entity.name, entity.role, entity, 0.7, mention=who) if entity else Speaker(role, None, None, 0.6)
             if speaker is None:
                 continue
             kind_ = "quote" if title[max(start - 1, 0) : start] in "'‘\"“" and start > 0 else "reported"
@@ -566,7 +401,7 @@ class _Extraction:
             )
         return out
 
-    def known_subject(self, phrase: Phrase | None, pos: int) -> _Speaker | None:
+    def known_subject(self, phrase: Phrase | None, pos: int) -> Speaker | None:
         """A sentence's subject as a speaker, if it is someone: a pronoun that resolves, a name
         or a role the article knows, not just any capitalised word ("Boos rained down")."""
         if phrase is None:
@@ -580,7 +415,7 @@ class _Extraction:
             return who if who.name else None
         return None
 
-    def nearby_speaker(self, pos: int) -> _Speaker | None:
+    def nearby_speaker(self, pos: int) -> Speaker | None:
         """A quote with no attribution at all usually belongs to whoever the sentence before it is
         about ("The DNC issued a statement apologizing. "On behalf of ...""), else to the person
         the text has just named, else to the last speaker."""
@@ -588,14 +423,14 @@ class _Extraction:
         if ss > 0:
             who = self.known_subject(sentence_subject(self.sentences, self.toks, max(ss - 2, 0)), pos)
             if who is not None:
-                return _Speaker(who.name, who.role, who.entity, 0.5)
+                return Speaker(who.name, who.role, who.entity, 0.5)
         window = pos - 600
         best_pos, best = -1, None
         for c in reversed(self.claims):
             if c.start < window:
                 break
             if c.kind != "source" and c.speaker and c.start < pos:
-                best_pos, best = c.start, _Speaker(c.speaker, c.role, None, 0.5)
+                best_pos, best = c.start, Speaker(c.speaker, c.role, None, 0.5)
                 break
         ps = self.sentences.paragraph(pos)[0]
         for entity in self.registry.entities:
@@ -604,10 +439,10 @@ class _Extraction:
             last = entity.last_before(pos)
             last = last if last >= max(window, ps - 300) else -1
             if last > best_pos:
-                best_pos, best = last, _Speaker(entity.name, entity.role, entity, 0.45)
+                best_pos, best = last, Speaker(entity.name, entity.role, entity, 0.45)
         return best
 
-    def main_speaker(self, pos: int) -> _Speaker:
+    def main_speaker(self, pos: int) -> Speaker:
         """For a `Quote:` block with no name: the latest speaker before it, else the first source."""
         best: Claim | None = None
         for c in self.claims:
@@ -622,10 +457,10 @@ class _Extraction:
             # The first person the article names with a role ("Defence Minister Oleksii ...").
             for entity in self.registry.entities:
                 if entity.kind == "person" and entity.role and entity.mentions[0] < pos:
-                    return _Speaker(entity.name, entity.role, entity, 0.6)
-            return _Speaker(None, None, None, 0.3)
+                    return Speaker(entity.name, entity.role, entity, 0.6)
+            return Speaker(None, None, None, 0.3)
         found = self.registry.find(best.speaker) if best.speaker else None
-        return _Speaker(best.speaker, best.role, found, 0.8)
+        return Speaker(best.speaker, best.role, found, 0.8)
 
 
 _ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman", "spokespeople": "spokesman"}
