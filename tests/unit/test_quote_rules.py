@@ -1,0 +1,46 @@
+"""Each quote rule, one by one: a text where it is the rule that answers, and the speaker it gives."""
+
+import pytest
+
+from reader.extract import find_claims
+from reader.extract.quote_rules import QUOTE_RULES
+
+CASES = [
+    ("label-named", 'Officials met on Monday.\n\nQuote from Zelenskyy: "We will not give up our land, not now and not ever."', "Zelenskyy"),
+    ("label", 'Defence Minister Oleksii Marchenko spoke on Monday about the plan.\n\nQuote: "We will open twelve new centres this year, all of them in the west."', "Oleksii Marchenko"),
+    ("cue-after", '"The budget is balanced and taxes will not rise," Mayor Anna Kovalenko said.', "Anna Kovalenko"),
+    ("name-verb-after", '"We expected far more people to come out tonight," Hannity started.', "Hannity"),
+    ("dash", '"Nothing about us without us, ever, in any talks about our future." - John Smith', "John Smith"),
+    ("cue-before", 'Senator Maria Lopez said: "The vote will happen next week whatever the others do."', "Maria Lopez"),
+    ("colon", 'Peskov: "There are no specifics yet about the place or the time of any meeting."', "Peskov"),
+    ("same-paragraph", 'Mayor Anna Kovalenko said: "The budget is balanced." Then she paused. "Taxes will not rise this year or the next."', "Anna Kovalenko"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "speaker"), CASES, ids=[c[0] for c in CASES])
+def test_each_rule_answers_where_it_should(rule, text, speaker):
+    quotes = [c for c in find_claims(text) if c.kind == "quote"]
+    assert quotes, text
+    last = quotes[-1]
+    assert (last.rule, last.speaker) == ("quote-" + rule, speaker)
+    # A claim is as sure as its rule, times how sure the speaker's resolution is.
+    assert 0 < last.confidence <= next(r.confidence for r in QUOTE_RULES if r.name == rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The senator was dubbed "Little Marco" by his rival.',  # title-word
+        'The show "Saturday Night Live" returns.',  # not-speech: a title
+        'It was a "historic" day, many felt.',  # not-speech: a scare quote
+    ],
+)
+def test_rules_that_say_a_quote_is_no_ones_words(text):
+    assert [c for c in find_claims(text) if c.kind == "quote"] == []
+
+
+def test_rule_names_are_unique_and_every_rule_has_a_confidence():
+    names = [r.name for r in QUOTE_RULES]
+    assert len(names) == len(set(names))
+    assert all(0.0 <= r.confidence <= 1.0 for r in QUOTE_RULES)
+    assert names[-1] == "unattributed"  # the last word: a quote with no one found
