@@ -36,7 +36,7 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
         who = text[: m.start()].strip(" ,:")
         if not who or who.split()[0] in NOT_NAMES or not who[0].isupper():
             return None
-        start = words[n + 1].start() if cue == two else m.end()
+        start = words[n + 1].end() if cue == two else m.end()  # "plays down | Varig rescue"
         while start < len(text) and text[start] == " ":
             start += 1
         if text[start : start + 5].lower() == "that ":

@@ -242,9 +242,9 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     if not head:
         return None, _clean_role(words), "role"
     # (each test asked in C first: most runs are a plain name with none of these)
-    if (not ORG_HEADS.isdisjoint(head)
+    if ((not ORG_HEADS.isdisjoint(head)
             or (any(w[-1] in "’'s" for w in head) and not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)))
-            or (any(map(str.isupper, head)) and _acronym(head))):
+            or (any(map(str.isupper, head)) and _acronym(head))) and not _titled_person(head)):
         # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
         return " ".join(head), _clean_role(role_words), "org"
     # Titles at the front of the run belong to the role: "US President | Donald Trump".
@@ -278,6 +278,16 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
         head = head[len(head) - keep :]
     name = " ".join(head)
     return name, _clean_role(role_words), "place" if name in PLACES else "person"
+
+
+def _titled_person(head: list[str]) -> bool:
+    """A title, then a person's name of two or three words with no organisation in it: "Energy
+    Minister Taras Melnyk", "Justice Secretary Ann Cole" (not "Ministry of Energy")."""
+    lows = [w.lower() for w in head]
+    last = max((k for k, w in enumerate(lows) if w in TITLES), default=-1)
+    rest = head[last + 1 :]
+    return (last >= 0 and 2 <= len(rest) <= 3 and ORG_HEADS.isdisjoint(rest)
+            and all(w[0].isupper() and w.isalpha() and not w.isupper() for w in rest))
 
 
 def _without_determiners(words: list[str]) -> list[str]:

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from .claims import _Extraction
 
 QUOTE_LABEL = re.compile(r"^Quote(?:\s+from\s+(?P<who>[^:\n]{1,120}))?:[ \t]*", re.M)
+# A topic before a quote, not its speaker: `About the talks: "..."`, `On sanctions: "..."`.
+TOPIC_LABEL = re.compile(
+    r"(?:About|On|Regarding|Concerning|As for|As to|(?:When )?[Aa]sked about|Speaking (?:about|of)"
+    r"|Commenting on|On the (?:subject|question|issue) of)\b[^:\"“”\n]{1,80}:\s*$"
+)
 _INTRO_GAP = re.compile(
     r"^(?:\s*that\s*|\s*[:,]?\s*|\s+[^\"“”«».;!?\n]{1,70}?[:,]\s*|\s+[^\"“”«».;!?\n:]{1,40}?\s+that\s*)$"
 )
@@ -100,6 +105,15 @@ def label(ex: _Extraction, at: At):
         return None
     who = ex.main_speaker(at.quote.open_at)
     return Found(who, "Quote") if who.name else None
+
+
+def topic_label(ex: _Extraction, at: At):
+    """`About the talks: "..."` opening a paragraph: the label is the topic; the speaker is the
+    one the text before it names (the latest speaker, else the source)."""
+    if not TOPIC_LABEL.fullmatch(ex.body, at.ps, at.quote.open_at):
+        return None
+    who = ex.main_speaker(at.quote.open_at)
+    return Found(who, None) if who.name else None
 
 
 def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
@@ -301,6 +315,7 @@ QUOTE_RULES: tuple[QuoteRule, ...] = (
     QuoteRule("dash", 0.9, dash),
     QuoteRule("dash-name-colon", 0.85, dash_name_colon),
     QuoteRule("cue-before", 0.95, cue_before),
+    QuoteRule("topic-label", 0.8, topic_label),
     QuoteRule("colon", 0.85, colon),
     QuoteRule("colon-sentence", 0.7, colon_sentence),
     QuoteRule("not-speech", 0.0, not_speech),

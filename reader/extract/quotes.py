@@ -87,6 +87,34 @@ def _unclosed(quote: Quote, body: str, end: int) -> Quote:
     return quote
 
 
+MAX_QUOTE_PARAGRAPHS = 8
+
+
+def _opens_block(body: str, span: tuple[int, int], quote: Quote) -> bool:
+    """Does the quote open its paragraph after a label (`Quote: "`, `About the talks: "`)? Where
+    the outlet writes a long quote with one opening mark, a label introduces it; a bare quote
+    left open is more often a broken one (a tweet's text, then its author's name)."""
+    lead = body[span[0] : quote.open_at].strip()
+    return lead.endswith(":") and len(lead) <= 80 and '"' not in lead
+
+
+def _closed_later(body: str, spans: list[tuple[int, int]], buckets: list[list[tuple[int, int, str]]], p: int) -> int | None:
+    """The outlet's own convention for a long quote: only its first paragraph opens with a mark,
+    only its last closes, at its end; the paragraphs between have no mark at all. The paragraph
+    that closes the quote opened in paragraph `p`, if that is how the next paragraphs read."""
+    for k in range(p + 1, min(p + MAX_QUOTE_PARAGRAPHS, len(buckets))):
+        if "\n\n" not in body[spans[k - 1][1] : spans[k][0] + 1]:
+            return None  # paragraphs of one quote stand apart; a line break is something else
+        if not buckets[k]:
+            continue
+        (i, j, mark), last = buckets[k][0], buckets[k][-1]
+        closes = mark in _CLOSERS or (mark not in _OPENERS and _side(body, i, j) == "close")
+        at_end = i == last[0] and not body[j : spans[k][1]].strip()
+        sentence = len(body[spans[k][0] : i].split()) >= 3
+        return k if closes and at_end and sentence else None
+    return None
+
+
 def find_quotes(body: str) -> list[Quote]:
     """Every top-level quotation in the body, in order."""
     spans = paragraph_spans(body)
@@ -100,11 +128,12 @@ def find_quotes(body: str) -> list[Quote]:
 
     quotes: list[Quote] = []
     carry: Quote | None = None
+    resume: dict[int, int] = {}  # paragraph -> its first mark not yet read (one closed a quote)
     for p, (span, marks) in enumerate(zip(spans, buckets, strict=False)):
         if not marks and carry is None:
             continue  # most paragraphs: nothing to do
         inside = None
-        first = 0
+        first = resume.get(p, 0)
         if carry is not None:
             if _opens_paragraph(body, span, marks):
                 inside, first = carry, 1
@@ -136,6 +165,11 @@ def find_quotes(body: str) -> list[Quote]:
         if inside is not None:
             if p + 1 < len(spans) and _opens_paragraph(body, spans[p + 1], buckets[p + 1]):
                 carry = inside
+            elif _opens_block(body, span, inside) and (closing := _closed_later(body, spans, buckets, p)) is not None:
+                inside.end, inside.after = buckets[closing][0][:2]
+                inside.paragraphs += closing - p
+                quotes.append(inside)
+                resume[closing] = 1
             else:
                 quotes.append(_unclosed(inside, body, span[1]))
     if carry is not None:

@@ -1,0 +1,55 @@
+"""Who said what on the outlet's real layout and in other newsrooms' prose: the cases real pages
+showed (see ../shared/docs/up-format.md), each on a fixture or a sentence written for it."""
+
+from helpers import FIXTURES
+from reader.extract import find_claims
+from reader.extract.names import split_words
+from reader.ingest import read_article
+
+
+def article(name):
+    path = FIXTURES / name
+    return read_article(str(path), path.read_bytes())
+
+
+def body_claims(a):
+    return [c for c in a.claims if c.part == "body"]
+
+
+def test_a_quote_block_with_one_opening_mark_is_one_quote_by_the_lead_speaker():
+    # The outlet's own pages: only the first paragraph opens with a mark, only the last closes;
+    # an advertisement line stood between two of them.
+    a = article("up/quote_block_one_mark.txt")
+    quote = next(c for c in body_claims(a) if c.rule == "quote-label")
+    assert quote.text.startswith("Crews worked through the weekend")
+    assert quote.text.endswith("but the grid will hold.")
+    assert "Advertisement" not in quote.text
+    assert (quote.speaker, quote.role) == ("Taras Melnyk", "Energy Minister")
+    # No paragraph of the quote is read as reported speech of its own.
+    inside = [c for c in body_claims(a) if c is not quote and quote.start <= c.start < quote.end]
+    assert inside == []
+
+
+def test_a_topic_label_before_a_quote_is_not_its_speaker():
+    a = article("up/quote_block_one_mark.txt")
+    quote = next(c for c in body_claims(a) if c.text.startswith("Blackouts will be announced"))
+    assert quote.speaker == "Taras Melnyk" and quote.rule == "quote-topic-label"
+
+
+def test_a_long_quote_left_open_without_a_label_is_not_run_into_the_next_paragraphs():
+    body = ('"We have done what we could for the town this year.\n\nMayor Anna Kovalenko.\n\n'
+            'The council met again on Friday and "nothing was decided," a clerk said.')
+    first = find_claims(body)[0]
+    assert first.text == "We have done what we could for the town this year."
+
+
+def test_a_title_before_a_name_makes_a_person_even_after_an_organisation_word():
+    assert split_words(tuple("Energy Minister Taras Melnyk".split())) == ("Taras Melnyk", "Energy Minister", "person")
+    assert split_words(tuple("Labour Party Chairman Ian McCartney".split()))[:2] == ("Ian McCartney", "Labour Party Chairman")
+    assert split_words(tuple("Ministry of Energy".split())) == ("Ministry of Energy", None, "org")
+
+
+def test_a_headline_phrasal_verb_is_not_part_of_the_claim():
+    claims = find_claims("Officials in Brasilia said no state money would go to the airline.", "Brazil plays down Varig rescue")
+    (title,) = [c for c in claims if c.part == "title"]
+    assert title.text == "Varig rescue" and title.cue == "plays down"
