@@ -25,6 +25,7 @@ from .names import (
 )
 from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
+from .reported_rules import after_listener, listener_end, veto
 from .sentences import Sentences
 from .speaker import Speaker
 
@@ -108,6 +109,7 @@ class _Extraction:
         self.registry = Registry()
         self.claims: list[Claim] = []
         self.quote_speaker: dict[int, Speaker] = {}
+        self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -291,6 +293,8 @@ class _Extraction:
         if self.inside_quote(start) and not cue.that:
             return
         body = self.body
+        if after_listener(body, cue, start):
+            start = listener_end(body, start, end) or start  # "told MPs | a new White Paper was ..."
         # A content that is one quotation is that quotation: `added that "there are no ..."`.
         first = max(bisect_right(self._quote_starts, start) - 1, 0)
         for i in range(first, len(self.quotes)):
@@ -306,6 +310,10 @@ class _Extraction:
             consumed.add(i)
         if body[start] in "-—–":
             return  # "-President Obama, tweeting after the speech": a dash attribution line
+        vetoed = veto(body, cue, start, end)
+        if vetoed:
+            self.vetoed.append((vetoed, start, end))
+            return
         words = body[start:end].split()
         if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
             return  # one word is too little, except the object of a stand: "endorsed Clinton"

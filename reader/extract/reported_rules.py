@@ -1,0 +1,149 @@
+"""When a cue's object is not what anyone said: an ordered list of named checks.
+
+A reporting cue ("said", "told", "plans", "found") and the words after it make a reported claim
+only when those words read as a statement. Each check below names one way they do not: the
+words open with a preposition ("personal attacks | between studios"), with a verb ("terror
+suspects | can be detained"), with a reflexive ("found | herself in trouble"); they are only the
+listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); or what
+someone perceived rather than said ("found | a suitable venue"). The first check that holds
+vetoes the claim; `REPORTED_VETOES` is the list, in order, each testable on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .cues import SPEECH_LEMMAS, Cue
+from .lexicon import TAKES_OBJECT
+
+_STRIP = "\"“”‘’'«»,.;:()[]"
+# Words that cannot open a clause or a noun phrase that someone said.
+_PREPOSITIONS = frozenset(
+    "between over with of for on in at by from about into such beyond under through across after "
+    "before during without within against toward towards around along among behind like than "
+    "anywhere everywhere somewhere upon onto via per".split()
+)
+# A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
+_SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+_CONJUNCTIONS = frozenset("and or nor".split())
+_RELATIVES = frozenset("which that who whom what".split())
+_VERBS = frozenset(
+    "can could will would should must may might shall is are was were am has have had do does "
+    "did requires".split()
+)
+_NOTHING_SAID = frozenset("comment elaborate speculate be".split())  # "declined to be drawn"
+_PERCEPTION = frozenset("find discover notice".split())
+_PERSONAL = frozenset("he she i we you they".split())
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself yourselves".split())
+# Words that open the clause after a listener: "told MPs | a new White Paper was ...".
+_CLAUSE_OPENERS = frozenset(
+    "he she it they we i you there the a an this these that those his her its their our my no "
+    "some all many most several any every".split()
+)
+_LISTENER_WORDS = 6
+
+
+def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
+    return [w.strip(_STRIP).lower() for w in body[start:end].split()[:n]]
+
+
+def _right_after(body: str, cue: Cue, start: int) -> bool:
+    """The words are the cue's object, right after it (not a sentence the cue interrupts)."""
+    return not cue.inverted and not body[cue.end : start].strip()
+
+
+def opens_with_preposition(body: str, cue: Cue, start: int, end: int) -> bool:
+    first = _words(body, start, end, 1)
+    if not first or first[0] not in _PREPOSITIONS or not _right_after(body, cue, start):
+        return False
+    return not (cue.lemma in SPEECH_LEMMAS and first[0] in _SPEECH_PREPOSITIONS)
+
+
+def opens_with_conjunction(body: str, cue: Cue, start: int, end: int) -> bool:
+    """"setting up voice | and data networks"; a capital "And" opens a sentence of its own."""
+    first = body[start:end].split()[:1]
+    return bool(first) and first[0] in _CONJUNCTIONS and _right_after(body, cue, start)
+
+
+def opens_with_verb(body: str, cue: Cue, start: int, end: int) -> bool:
+    """"terror suspects | can be detained": a noun read as a cue. After a relative pronoun the
+    verb continues the clause: "which he believes | will make it impossible"."""
+    first = _words(body, start, end, 1)
+    if not first or first[0] not in _VERBS or not _right_after(body, cue, start):
+        return False
+    before = [w.strip(_STRIP).lower() for w in body[max(0, cue.start - 60) : cue.start].split()[-4:]]
+    return _RELATIVES.isdisjoint(before)
+
+
+def nothing_said(body: str, cue: Cue, start: int, end: int) -> bool:
+    """"declined to comment", "refused to elaborate": no one said anything."""
+    words = _words(body, start, end, 5)
+    return (cue.lemma in ("decline", "refuse") and 2 <= len(words) <= 4 and words[0] == "to"
+            and words[1] in _NOTHING_SAID)
+
+
+def perceived(body: str, cue: Cue, start: int, end: int) -> bool:
+    """"found herself in trouble", "problems finding a suitable venue", "she had discovered her
+    husband": what someone came upon, not a statement. A finding of a body or a study is one
+    ("the SEC found similar problems", "the committee found those ... were")."""
+    if cue.lemma not in _PERCEPTION or cue.that:
+        return False
+    first = _words(body, start, end, 1)
+    subject = cue.subject
+    personal = subject is None or subject.pronoun in _PERSONAL or (first and first[0] in _REFLEXIVES)
+    return bool(personal)
+
+
+def after_listener(body: str, cue: Cue, start: int) -> bool:
+    """Do the words start right after a cue that takes a listener ("told | MPs ...")? Where the
+    cue's reading found the clause after the listener ("told reporters | he would"), they do not."""
+    return cue.lemma in TAKES_OBJECT and not cue.that and not cue.inverted and not body[cue.end : start].strip()
+
+
+def listener_only(body: str, cue: Cue, start: int, end: int) -> bool:
+    """"told the newspaper:", "told BBC Radio Five Live": the words after "told" are who heard it.
+    ("told Megyn not to worry" reports what was said: an instruction.)"""
+    if not after_listener(body, cue, start) or listener_end(body, start, end) is not None:
+        return False
+    words = body[start:end].split()
+    return "to" not in words and (len(words) <= 5 or body[end : end + 1] == ":")
+
+
+def listener_end(body: str, start: int, end: int) -> int | None:
+    """Where the clause after a listener starts ("told MPs | a new White Paper was ..."), or None
+    when the words are the listener alone."""
+    pos = start
+    for n, word in enumerate(body[start:end].split()):
+        pos = body.index(word, pos)
+        if n >= _LISTENER_WORDS:
+            return None
+        if n and word.strip(_STRIP).lower() in _CLAUSE_OPENERS and body[pos - 2 : pos - 1] not in ("'", "’"):
+            return pos
+        if n and word[:1] in "\"“":
+            return pos  # the listener, then a quotation: "telling the BBC | "there is ..."
+        pos += len(word)
+    return None
+
+
+class Veto(NamedTuple):
+    name: str
+    test: Callable[[str, Cue, int, int], bool]
+
+
+REPORTED_VETOES: tuple[Veto, ...] = (
+    Veto("opens-with-preposition", opens_with_preposition),
+    Veto("opens-with-conjunction", opens_with_conjunction),
+    Veto("opens-with-verb", opens_with_verb),
+    Veto("nothing-said", nothing_said),
+    Veto("perceived", perceived),
+    Veto("listener-only", listener_only),
+)
+
+
+def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
+    """The name of the first check that says these words are not what anyone said, or None."""
+    for rule in REPORTED_VETOES:
+        if rule.test(body, cue, start, end):
+            return rule.name
+    return None

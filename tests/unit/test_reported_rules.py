@@ -1,0 +1,57 @@
+"""Each check that sets aside words after a cue that no one said, one by one, and the claims
+the same cues still make where the words are a statement."""
+
+import pytest
+
+from reader.extract import find_claims
+from reader.extract.claims import _Extraction
+from reader.extract.reported_rules import REPORTED_VETOES
+
+
+def claims_of(body):
+    return [(c.kind, c.speaker, c.text) for c in find_claims(body)]
+
+
+def vetoes_of(body):
+    extraction = _Extraction(body)
+    extraction.run()
+    return [name for name, _, _ in extraction.vetoed]
+
+
+@pytest.mark.parametrize(
+    ("veto", "body"),
+    [
+        ("opens-with-preposition", "The campaigns spilled over into personal attacks between studios."),
+        ("opens-with-conjunction", "The firm overcame the problems of setting up voice and data networks."),
+        ("opens-with-verb", "Under the act, foreign terror suspects can be detained without trial."),
+        ("nothing-said", "Akamai declined to comment."),
+        ("perceived", "The veteran Martinez found herself in trouble early on against Vinci."),
+        ("listener-only", "Ms Hewitt told GMTV's Sunday programme."),
+    ],
+)
+def test_each_veto_sets_aside_what_no_one_said(veto, body):
+    assert [c for c in find_claims(body) if c.kind == "reported"] == []
+    assert vetoes_of(body) == [veto]
+
+
+def test_the_same_cues_still_report_statements():
+    assert claims_of("He warned of annual losses of six million pounds.") == [("reported", None, "of annual losses of six million pounds")]
+    assert claims_of("The SEC found similar problems at the bank.") == [("reported", "SEC", "similar problems at the bank")]
+    assert claims_of("The plan, which he believes will fail, was dropped.") != []
+    body = "Martin Scorsese, whose film won, said being honoured in the UK meant a lot to him."
+    assert claims_of(body) == [("reported", "Martin Scorsese", "being honoured in the UK meant a lot to him")]
+
+
+def test_the_listener_is_not_what_was_said():
+    body = "Shadow foreign secretary Michael Ancram told MPs a new White Paper was part of a plan."
+    assert claims_of(body) == [("reported", "Michael Ancram", "a new White Paper was part of a plan")]
+    # After "told BBC Sport:" the quote is the spokesman's, and the listener no claim at all.
+    body = 'An FA spokesman told BBC Sport: "We will look at the incident again next week."'
+    assert claims_of(body) == [("quote", "FA spokesman", "We will look at the incident again next week.")]
+    body = 'He denied the claim, telling the BBC "there is a recognition that something is wrong".'
+    assert ("quote", "there is a recognition that something is wrong") in [(k, t) for k, _, t in claims_of(body)]
+
+
+def test_veto_names_are_unique():
+    names = [v.name for v in REPORTED_VETOES]
+    assert len(names) == len(set(names))
