@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 
-from .model import Annotation, Article
+from .model import Annotation, Article, statements
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
 from .text import terminal_safe_json
@@ -38,7 +38,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
     `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
     summaries = sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True)
     out = []
-    counts = {"articles": 0, "claims": 0, "annotations": 0, "orphaned": 0}
+    counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0}
     annotators: set[str] = set()
     for summary in summaries:
         notes = store.everyone(summary.id)
@@ -63,6 +63,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         out.append(_entry(article, claims, orphaned, bodies))
         counts["articles"] += 1
         counts["claims"] += len(claims)
+        counts["statements"] += len(statements(article.claims))
         counts["orphaned"] += len(orphaned)
     return {
         "schema": SCHEMA,

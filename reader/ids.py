@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .model import Claim, Document
+from .model import Claim, Document, nest
 
 # Bump when parsing or extraction changes, so re-ingesting a file refreshes its claims.
 EXTRACTOR_VERSION = "4"
@@ -42,7 +42,7 @@ def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
         seen[key] = n + 1
         parts = (article, c.kind, c.text, str(n)) if c.part == "body" else (article, c.part, c.kind, c.text, str(n))
         c.id = _hash(*parts)
-    return claims
+    return nest(claims)
 
 
 def row_key(*parts: str) -> str:

@@ -22,7 +22,7 @@ class Segment:
 def segments(article: Article) -> list[Segment]:
     """The body cut at every claim and editorial boundary, covering it end to end."""
     body = article.body
-    claims = sorted((c for c in article.claims if c.part == "body"), key=lambda c: (c.start, c.end))
+    claims = sorted((c for c in article.claims if c.part == "body"), key=lambda c: (c.start, -c.end))
     notes = list(article.editorial) + [s for c in claims for s in c.editorial]
     cuts = {0, len(body)}
     for c in claims:
@@ -32,18 +32,24 @@ def segments(article: Article) -> list[Segment]:
     points = sorted(p for p in cuts if 0 <= p <= len(body))
     out: list[Segment] = []
     ci = 0
+    open_: list[Claim] = []  # the claims covering the current point, outermost first
     for a, b in itertools.pairwise(points):
-        while ci < len(claims) and claims[ci].end <= a:
+        open_ = [c for c in open_ if c.end > a]
+        while ci < len(claims) and claims[ci].start <= a:
+            if claims[ci].end > a:
+                open_.append(claims[ci])
             ci += 1
-        claim = claims[ci] if ci < len(claims) and claims[ci].start <= a < claims[ci].end else None
+        # The innermost claim shows: a quote inside a reported statement is drawn as a quote.
+        claim = open_[-1] if open_ else None
         editorial = any(s <= a < e for s, e in notes)
         out.append(Segment(a, b, claim, editorial))
     return out
 
 
 def claim_order(claims: list[Claim]) -> list[Claim]:
-    """The order claims are read and listed in: the headline's, then the body's by position."""
-    return sorted(claims, key=lambda c: (c.part != "title", c.start, c.end))
+    """The order claims are read and listed in: the headline's, then the body's by position (a
+    statement before the quotes inside it)."""
+    return sorted(claims, key=lambda c: (c.part != "title", c.start, -c.end))
 
 
 def speaker_order(claims: list[Claim]) -> dict[str, int]:

@@ -37,6 +37,7 @@ class Claim:
     editorial: tuple[Span, ...] = ()
     mention: str | None = None  # how the text names the speaker here ("the spokesman", "he")
     part: str = "body"  # "title" for a claim of the headline: its offsets index the title
+    within: str | None = None  # a quote inside a reported statement: that statement's id (see nest)
 
     def to_dict(self) -> dict:
         return {
@@ -53,6 +54,7 @@ class Claim:
             "confidence": round(self.confidence, 2),
             "rule": self.rule,
             "editorial": [list(s) for s in self.editorial],
+            "within": self.within,
         }
 
     @classmethod
@@ -71,6 +73,7 @@ class Claim:
             editorial=tuple(tuple(s) for s in d.get("editorial", ())),
             mention=d.get("mention"),
             part=d.get("part", "body"),
+            within=d.get("within"),
         )
 
 
@@ -189,6 +192,7 @@ class Annotation:
     not_a_claim: bool = False
     annotator: str = ""
     at: str = ""
+    within: str | None = None  # the claim is a quote inside this statement (Claim.within)
 
     def to_dict(self) -> dict:
         return {
@@ -203,6 +207,7 @@ class Annotation:
             "not_a_claim": self.not_a_claim,
             "annotator": self.annotator,
             "at": self.at,
+            "within": self.within,
         }
 
     @classmethod
@@ -218,6 +223,25 @@ class Annotation:
     @property
     def is_empty(self) -> bool:
         return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
+
+
+def nest(claims: list[Claim]) -> list[Claim]:
+    """Mark each quote that lies inside a reported statement of the body as part of it
+    (`within` = the statement's id): the speaker's own words quoted in what they are reported to
+    have said. The one rule for what a statement is; ids must be set."""
+    holder: Claim | None = None
+    for c in sorted((c for c in claims if c.part == "body"), key=lambda c: (c.start, -c.end)):
+        inside = holder is not None and c.kind == "quote" and holder.start <= c.start and c.end <= holder.end
+        c.within = holder.id if inside and holder is not None else None
+        if c.kind == "reported" and (holder is None or c.start >= holder.end):
+            holder = c
+    return claims
+
+
+def statements(claims: list[Claim]) -> list[Claim]:
+    """The claims that are statements of their own: not a quote inside another (see nest). What
+    progress counts: one statement is one claim to judge, however many quotes it holds."""
+    return [c for c in claims if c.within is None]
 
 
 def speaker_of(claim: Claim, annotation: Annotation | None) -> str | None:
@@ -311,6 +335,6 @@ def apply_change(
         setattr(a, name, value)
     if current is not None and a == current:
         return Applied(current, current, tuple(conflicts))
-    a.text, a.start, a.end = claim.text, claim.start, claim.end
+    a.text, a.start, a.end, a.within = claim.text, claim.start, claim.end, claim.within
     a.annotator, a.at = annotator, at
     return Applied(current, None if a.is_empty else a, tuple(conflicts))

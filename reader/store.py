@@ -29,7 +29,7 @@ from tinydb import TinyDB
 
 from . import journal
 from .ids import claim_ids, derived_id, row_key
-from .model import UNSET, Annotation, Applied, Article, Claim, apply_change
+from .model import UNSET, Annotation, Applied, Article, Claim, apply_change, statements
 from .storage import AtomicJSONStorage, StoreError, StoreLock
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
@@ -90,7 +90,7 @@ class Summary:
             section=d.section,
             path=article.path,
             fingerprint=article.fingerprint,
-            claims=len(article.claims),
+            claims=len(statements(article.claims)),
             speakers=article.speakers,
             sources=article.sources,
             words=len(d.body.split()),
@@ -366,8 +366,10 @@ class Store:
         }
 
     def tagged_counts(self) -> dict[str, int]:
-        """Per article id, how many of its claims you have done (see Annotation.done)."""
-        return {aid: sum(1 for a in notes.values() if a.done) for aid, notes in self.all_annotations().items()}
+        """Per article id, how many of its statements you have done (see Annotation.done; a quote
+        inside a statement is part of it, see model.statements)."""
+        return {aid: sum(1 for a in notes.values() if a.done and a.within is None)
+                for aid, notes in self.all_annotations().items()}
 
     def annotate(self, article_id: str, claim: Claim, *, tag=UNSET, note=UNSET, speaker=UNSET,
                  not_a_claim=UNSET) -> Annotation | None:

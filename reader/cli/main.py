@@ -269,7 +269,7 @@ def _claim_row(article_id: str, c: Claim, a: Annotation | None) -> dict:
         "id": c.id, "article": article_id, "kind": c.kind, "speaker": speaker_of(c, a),
         "role": c.role, "cue": c.cue, "text": c.text, "start": c.start, "end": c.end,
         "confidence": round(c.confidence, 2), "tag": a.tag if a else None, "note": a.note if a else "",
-        "not_a_claim": bool(a and a.not_a_claim),
+        "not_a_claim": bool(a and a.not_a_claim), "within": c.within,
     }
 
 
@@ -299,7 +299,8 @@ def cmd_export(args) -> int:
         path = Path(args.output)
         export_mod.write(data, path, store)
         c = data["counts"]
-        _err(f"exported {c['articles']} articles, {c['claims']} claims, {c['annotations']} annotations to {path}", prefix="")
+        _err(f"exported {c['articles']} articles, {c['statements']} statements ({c['claims']} claims with the quotes "
+             f"inside them), {c['annotations']} annotations to {path}", prefix="")
     else:
         _stdout().write(export_mod.to_bytes(data))
     return EXIT_OK

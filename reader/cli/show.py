@@ -130,7 +130,8 @@ def print_list(rows: list[dict]) -> None:
 def print_claims(rows: list[dict]) -> None:
     console = _console(not _is_tty(), wrap=False)
     for r in rows:
-        line = Text(shown(f"{r['id']}  {r['kind']:<8} {(r['tag'] or '-'):<8} "))
+        kind = "↳ quote" if r.get("within") else r["kind"]  # a quote inside the statement above
+        line = Text(shown(f"{r['id']}  {kind:<8} {(r['tag'] or '-'):<8} "))
         line.append(shown(r["speaker"] or "?"), style="bold")
         line.append(": ")
         line.append(_excerpt(r["text"], 100))

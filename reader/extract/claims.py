@@ -79,6 +79,11 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
 
 
 _BY_PLACE = attrgetter("start", "end")
+
+
+def _IN_READING_ORDER(c: Claim) -> tuple[int, int]:
+    """By place, a statement before the quotes inside it."""
+    return (c.start, -c.end)
 # Words that make an appositive more than a name with its role: "led by X", "like X", "A and B".
 _APPOSITIVE_BREAKS = frozenset({"and", "by", "for", "like", "with", "or"})
 
@@ -109,6 +114,7 @@ class _Extraction:
         self.registry = Registry()
         self.claims: list[Claim] = []
         self.quote_speaker: dict[int, Speaker] = {}
+        self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
         self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
 
     # -- helpers ---------------------------------------------------------------------------
@@ -283,8 +289,10 @@ class _Extraction:
                     self.spoke(who, cue.start)
         self.claims.sort(key=_BY_PLACE)
         sources = [c for c in self.claims if id(c) in source_ids]
-        others = [c for c in self.claims if id(c) not in source_ids]
-        return sorted(sources + _drop_overlaps(others), key=_BY_PLACE)
+        kept = _drop_overlaps([c for c in self.claims if id(c) not in source_ids])
+        alive = {id(c) for c in kept}
+        nested = [quote for parent, quote in self.nested if id(parent) in alive]
+        return sorted(sources + kept + nested, key=_IN_READING_ORDER)
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, cue: Cue, who: Speaker, consumed: set[int]) -> None:
@@ -297,6 +305,7 @@ class _Extraction:
             start = listener_end(body, start, end) or start  # "told MPs | a new White Paper was ..."
         # A content that is one quotation is that quotation: `added that "there are no ..."`.
         first = max(bisect_right(self._quote_starts, start) - 1, 0)
+        inside: list[int] = []
         for i in range(first, len(self.quotes)):
             q = self.quotes[i]
             if q.open_at > end:
@@ -307,7 +316,7 @@ class _Extraction:
                 return  # the quote pass attributes it (it will see this cue before it)
             if q.end > end:
                 end = q.after  # the sentence splitter stopped inside a quote
-            consumed.add(i)
+            inside.append(i)
         if body[start] in "-—–":
             return  # "-President Obama, tweeting after the speech": a dash attribution line
         vetoed = veto(body, cue, start, end)
@@ -319,7 +328,23 @@ class _Extraction:
             return  # one word is too little, except the object of a stand: "endorsed Clinton"
         cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
         confidence = 0.85 if cue.that or cue.according else 0.7
-        self.add("reported", start, end, who, cue_text, "reported-" + ("that" if cue.that else "according" if cue.according else "clause"), confidence)
+        rule = "reported-" + ("that" if cue.that else "according" if cue.according else "clause")
+        claim = self.add("reported", start, end, who, cue_text, rule, confidence)
+        if claim is not None:
+            consumed.update(inside)
+            self.quoted_within(claim, inside, who)
+
+    def quoted_within(self, claim: Claim, inside: list[int], who: Speaker) -> None:
+        """The speaker's own words quoted inside what they are reported to have said: `He added
+        that "there are no specifics yet"`, `its "mediator role"`. Each is a quote of its own (a
+        part of the reported statement, not another statement), with the statement's speaker."""
+        for i in inside:
+            q = self.quotes[i]
+            if q.start < claim.start or q.end > claim.end or q.end - q.start < 2 or self.is_title(q):
+                continue
+            nested = Claim("", "quote", self.body[q.start : q.end], q.start, q.end, claim.speaker, claim.role,
+                           claim.cue, claim.confidence, "quote-within", (), claim.mention)
+            self.nested.append((claim, nested))
 
     # -- direct quotes ---------------------------------------------------------------------
     def attribute_quote(self, index: int, cues: list[Cue], speaker_of, consumed: set[int]) -> None:
@@ -366,6 +391,12 @@ class _Extraction:
     def after_title_cue(self, pos: int) -> bool:
         before = self.body[max(0, pos - 30) : pos].lower().split()
         return bool(before) and (before[-1].strip(",:") in TITLE_CUES or before[-2:] == ["goes", "by"])
+
+    def is_title(self, q: Quote) -> bool:
+        """A name or a title in quotation marks: `so-called "peace plan"`, "Saturday Night Live"."""
+        text = self.body[q.start : q.end]
+        content = [w for w in text.split() if w[:1].isalpha()]
+        return self.after_title_cue(q.open_at) or (len(content) > 1 and len(content) <= 5 and all(w[0].isupper() for w in content))
 
     def is_not_speech(self, q: Quote, text: str, words: int) -> bool:
         if words > 5 and self.after_title_cue(q.open_at):

@@ -63,7 +63,8 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     seed_id = articles[0]["id"]
     code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id[:6], "--json")
     claims = json.loads(out)
-    assert len(claims) == 15 and all(c["tag"] is None for c in claims)
+    assert len(claims) == 18 and all(c["tag"] is None for c in claims)
+    assert len([c for c in claims if c["within"]]) == 3  # quotes inside reported statements
     target = next(c for c in claims if c["text"] == "I don’t know")
     code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"][:7], "unknown", "--note", "evasive")
     assert code == 0 and out.startswith(f"{target['id']}  unknown, note: evasive")
@@ -71,7 +72,7 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     (tagged,) = json.loads(out)
     assert (tagged["id"], tagged["note"], tagged["speaker"]) == (target["id"], "evasive", "Donald Trump")
     code, out, _ = run(capsys, "--store", store_dir, "claims", seed_id, "--untagged", "--json")
-    assert len(json.loads(out)) == 14
+    assert len(json.loads(out)) == 17
     code, out, _ = run(capsys, "--store", store_dir, "list", "--json")
     assert json.loads(out)[0]["tagged"] == 1
     code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"], "none", "--note", "")
@@ -128,7 +129,7 @@ def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
     run(capsys, "--store", store_dir, "tag", claims[0]["id"], "stated", "--note", "lead")
     target = tmp_path / "out" / "export.json"
     code, out, err = run(capsys, "--store", store_dir, "export", "-o", str(target))
-    assert code == 0 and err.strip() == f"exported 1 articles, 15 claims, 1 annotations to {target}"
+    assert code == 0 and err.strip() == f"exported 1 articles, 15 statements (18 claims with the quotes inside them), 1 annotations to {target}"
     data = json.loads(target.read_text())
     assert data["schema"] == "newsreader-export/1" and data["counts"]["annotations"] == 1
     (article,) = data["articles"]

@@ -57,7 +57,11 @@ def test_scare_quotes_and_titles_are_not_claims():
         'published on Monday. She appeared on "Saturday Night Live" last year, and the book "The Art '
         'of the Deal" sold well.'
     )
-    assert [c for c in claims_of(body) if c[0] == "quote"] == []
+    # Russia's own term, quoted inside what Russia is reported to say, is Russia's words; the
+    # scare quote, the show and the book are nobody's.
+    assert [c for c in claims_of(body) if c[0] == "quote"] == [("quote", "Russia", "special military operation")]
+    (within,) = [c for c in find_claims(body) if c.kind == "quote"]
+    assert within.rule == "quote-within"
 
 
 def test_dash_attribution():
@@ -141,8 +145,9 @@ def test_up_editorial_notes_are_the_editors():
 
 def test_up_curly_quotes_and_guillemets():
     article = fixture("up/curly_quotes.txt")
-    got = [(c.kind, c.speaker) for c in article.claims if c.kind == "quote"]
-    assert got == [("quote", "Dmitry Peskov"), ("quote", "Mykhailo Podoliak")]
+    got = [(c.kind, c.speaker, c.within is not None) for c in article.claims if c.kind == "quote"]
+    # Peskov's “under control” is quoted inside what he is reported to have said.
+    assert got == [("quote", "Dmitry Peskov", True), ("quote", "Dmitry Peskov", False), ("quote", "Mykhailo Podoliak", False)]
 
 
 def test_up_reader_comments_give_no_claims():
@@ -272,7 +277,7 @@ def test_a_name_with_its_role_in_the_appositive_of_a_role():
 
 def test_a_participle_after_a_comma_is_said_by_the_sentence_subject():
     body = "Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Jeb Bush, calling him “a total stiff.”"
-    assert claims_of(body) == [("reported", "Donald Trump", "him “a total stiff.”")]
+    assert claims_of(body) == [("reported", "Donald Trump", "him “a total stiff.”"), ("quote", "Donald Trump", "a total stiff.")]
 
 
 def test_a_cue_in_an_opening_clause_reports_only_up_to_the_main_clause():

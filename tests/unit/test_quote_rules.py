@@ -32,7 +32,7 @@ def test_each_rule_answers_where_it_should(rule, text, speaker):
     [
         'The senator was dubbed "Little Marco" by his rival.',  # title-word
         'The show "Saturday Night Live" returns.',  # not-speech: a title
-        'It was a "historic" day, many felt.',  # not-speech: a scare quote
+        'It was a "historic" day for the town.',  # not-speech: a scare quote
     ],
 )
 def test_rules_that_say_a_quote_is_no_ones_words(text):

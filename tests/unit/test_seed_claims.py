@@ -4,6 +4,7 @@ import pytest
 
 from helpers import SEED
 from reader.ingest import read_article
+from reader.model import statements
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +13,8 @@ def article():
 
 
 def claims(article, kind):
-    return [(c.speaker, c.text) for c in article.claims if c.kind == kind and c.part == "body"]
+    """The body's statements of one kind (a quote inside a reported statement is part of it)."""
+    return [(c.speaker, c.text) for c in article.claims if c.kind == kind and c.part == "body" and c.within is None]
 
 
 def test_every_claim_indexes_the_body_or_the_headline(article):
@@ -103,9 +105,17 @@ def test_pronoun_he_resolves_to_the_last_speaker(article):
     assert he_added.speaker == "Dmitry Peskov" and he_added.cue == "added that"
 
 
-def test_partial_quotes_are_not_separate_claims(article):
-    texts = [c.text for c in article.claims]
-    assert "mediator role" not in texts and "change its approach" not in texts and "tremendous hatred" not in texts
+def test_quoted_words_inside_reported_speech_are_quotes_of_that_statement(article):
+    by_id = {c.id: c for c in article.claims}
+    within = [(c.speaker, c.text, by_id[c.within].text[:30]) for c in article.claims if c.within]
+    assert within == [
+        ("Marco Rubio", "mediator role", 'Washington would withdraw from'),
+        ("US State Department", "change its approach", 'the country would "change its '),
+        ("Donald Trump", "tremendous hatred", "reaching a peace agreement bet"),
+    ]
+    assert all(c.kind == "quote" for c in article.claims if c.within)
+    # One statement is one claim to judge: the quotes inside do not count again.
+    assert len(statements(article.claims)) == len(article.claims) - 3
 
 
 def test_claim_ids_are_stable_and_unique(article):

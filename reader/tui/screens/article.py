@@ -11,7 +11,16 @@ from textual.widgets import Footer
 
 from ...journal import Entry
 from ...marks import claim_order
-from ...model import Annotation, Applied, Article, Claim, apply_change, speaker_of, values_of
+from ...model import (
+    Annotation,
+    Applied,
+    Article,
+    Claim,
+    apply_change,
+    speaker_of,
+    statements,
+    values_of,
+)
 from ...storage import StoreError
 from ...text import neutralize
 from .. import keys
@@ -144,7 +153,7 @@ class ArticleScreen(Screen):
         table = self.query_one(ClaimTable)
         table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
         self._show_detail()
-        done = sum(1 for c in self.claims if is_done(self.notes.get(c.id)))
+        done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
         self.app.progress_changed(self.article.id, done)
 
     def saved(self, claim: Claim, annotation: Annotation | None) -> None:

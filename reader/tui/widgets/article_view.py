@@ -144,7 +144,8 @@ class ArticleView(ScrollView, can_focus=True):
         for i, (text, _cls, _parts) in enumerate(self._header):
             rows.extend((i, line) for line in wrap(text, width))
         rows.append((-2, Line(0, 0)))  # a blank line under the header
-        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source" and c.part == "body")
+        # (a quote inside a statement is labelled with it: one label a statement)
+        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source" and c.part == "body" and c.within is None)
         labels = {i: self._label(i) for i in range(len(self.claims))}
         rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
         self._rows = rows
@@ -194,6 +195,10 @@ class ArticleView(ScrollView, can_focus=True):
             i -= 1
         return i if i >= self._titled else -1
 
+    def _holds_current(self, claim: Claim) -> bool:
+        """Is the claim a quote inside the current statement (drawn as current with it)?"""
+        return claim.within is not None and 0 <= self.current < len(self.claims) and self.claims[self.current].id == claim.within
+
     def pieces(self, line: Line) -> list[tuple[str, Style, int | None, int | None]]:
         """(text, style, body offset, claim index) for each run of a body line."""
         styles = self.styles_for_claims
@@ -220,7 +225,7 @@ class ArticleView(ScrollView, can_focus=True):
             if seg is not None and seg.claim is not None:
                 claim_index = self._claim_index(seg.claim)
                 speaker = self._speakers.get(seg.claim.speaker or "")
-                style = styles.claim(seg.claim.kind, speaker, claim_index == self.current)
+                style = styles.claim(seg.claim.kind, speaker, claim_index == self.current or self._holds_current(seg.claim))
             if seg is not None and seg.editorial:
                 style = style + styles.editorial
             out.append((self.body[a:b], style, a, claim_index))

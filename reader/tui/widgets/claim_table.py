@@ -38,7 +38,7 @@ class ClaimTable(VirtualTable):
         speaker = speaker_of(claim, note)
         return {
             "tag": tag,
-            "kind": KIND_SHORT.get(claim.kind, claim.kind),
+            "kind": "↳ quo" if claim.within else KIND_SHORT.get(claim.kind, claim.kind),  # inside the statement above
             "speaker": speaker or "?",
             "claim": excerpt(claim.text, 200) + (" ✎" if note and note.note else ""),
         }
