@@ -13,7 +13,7 @@ import hashlib
 from .model import Claim, Document, nest
 
 # Bump when parsing or extraction changes, so re-ingesting a file refreshes its claims.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 def _hash(*parts: str) -> str:
