@@ -17,6 +17,8 @@ _SAYS = re.compile(
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words that open no statement after a headline's verb: a passive's agent, a preposition.
+_NOT_A_STATEMENT = {"by", "of", "to", "for", "in", "on", "at", "with", "from", "over", "after", "as"}
 _END = re.compile(r"\s+[–—-]\s+|[;:]\s|,\s+(?:then|and|but|as|while)\b")
 
 
@@ -24,7 +26,7 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
     """Any attribution verb, whatever its case: "Conservative Icon Morton Blackwell Endorses Ted
     Cruz", "Rose Bowl skywriters blast Trump". The speaker is the words before it (one to six,
     starting with a capital), the claim what follows, to a dash, a semicolon or the end."""
-    from .lexicon import CUES, NOT_NAMES
+    from .lexicon import CUES, HEADLINE_LEMMAS, NOT_NAMES
 
     words = list(_WORD.finditer(text))
     for n, m in enumerate(words[1:7], start=1):
@@ -33,6 +35,8 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
         cue = two if two in CUES else low if low in CUES else None
         if cue is None or low in ("is", "are", "was"):
             continue
+        if CUES[cue] not in HEADLINE_LEMMAS:
+            return None  # "Lib Dems highlight problem debt": a headline's verb of action, no statement
         who = text[: m.start()].strip(" ,:")
         if not who or who.split()[0] in NOT_NAMES or not who[0].isupper():
             return None
@@ -43,8 +47,8 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
             start += 5
         stop = _END.search(text, start)
         end = stop.start() if stop else len(text)
-        if end - start < 3:
-            return None
+        if end - start < 3 or text[start:end].split()[0].lower() in _NOT_A_STATEMENT:
+            return None  # "MP attacked by muggers", "Labour accused of broken pledge": passives
         return who, start, end, cue, "headline-verb"
     return None
 

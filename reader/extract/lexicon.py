@@ -121,6 +121,16 @@ AMBIGUOUS = {"like", "figure", "object", "list", "project", "document", "float",
              "begins", "beginning", "begun", "try", "tries", "tried", "trying", "contested",
              "contests", "contesting", "charges", "charged", "charging"}
 
+# Verbs that make a headline a statement: "Conservative Icon Morton Blackwell Endorses Ted Cruz",
+# "Mayor vows new shelters". Speech and stance; not actions, findings or thoughts ("targets",
+# "highlight", "plans").
+HEADLINE_LEMMAS = frozenset(SPEECH.values()) | frozenset(
+    w.replace("_", " ") for w in
+    "endorse back support oppose reject criticize criticise condemn denounce slam blast attack "
+    "praise hail welcome defend dismiss deny accuse blame call_for urge warn vow pledge play_down "
+    "downplay rule_out".split()
+)
+
 CUES = {form: lemma for form, lemma in {**ATTITUDE, **EVIDENCE, **COGNITION, **SPEECH}.items()
         if form not in AMBIGUOUS}
 # Verbs that open a sentence before their subject: 'Said Dorothy Poynter, who grew up with Ali:

@@ -53,3 +53,13 @@ def test_a_headline_phrasal_verb_is_not_part_of_the_claim():
     claims = find_claims("Officials in Brasilia said no state money would go to the airline.", "Brazil plays down Varig rescue")
     (title,) = [c for c in claims if c.part == "title"]
     assert title.text == "Varig rescue" and title.cue == "plays down"
+
+
+def test_a_headline_makes_a_claim_only_with_a_verb_of_speech_or_stance():
+    def title_claims(title):
+        return [(c.speaker, c.cue, c.text) for c in find_claims("Nothing more.", title) if c.part == "title"]
+
+    assert title_claims("Conservative Icon Morton Blackwell Endorses Ted Cruz") == [("Morton Blackwell", "endorses", "Ted Cruz")]
+    for title in ("Lib Dems highlight problem debt", "Movie body targets children's PCs",
+                  "MP attacked by muggers in Kenya", "Labour accused of broken pledge"):
+        assert title_claims(title) == [], title
