@@ -11,6 +11,11 @@ _BULLETS = "•·▪●◦‣∙"
 _BULLET = re.compile(rf"^\s*[{_BULLETS}]\s*")
 
 
+# A named line rule: (name, pattern). Layout parsers keep ordered tuples of them and ask
+# `first_rule` which one a line is, so each rule can be read, tested and changed on its own.
+Rule = tuple[str, re.Pattern[str]]
+
+
 class NotAnArticle(ValueError):
     """The text is not one article; the message says why in a few words."""
 
@@ -62,3 +67,8 @@ def short_title(body: str, limit: int = 120) -> str:
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
     title = m.group(1) if m else first
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def first_rule(rules: tuple[Rule, ...], line: str) -> str | None:
+    """The name of the first rule whose pattern matches the whole of `line`, else None."""
+    return next((name for name, pattern in rules if pattern.fullmatch(line)), None)

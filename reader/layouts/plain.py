@@ -26,38 +26,43 @@ def _hard_wrapped(blocks: list[list[str]]) -> bool:
     return bool(inner) and sum(40 <= n <= 100 for n in inner) >= 0.8 * len(inner)
 
 
-def parse(text: str) -> Document:
-    rows = [line.rstrip() for line in text.split("\n")]
-    while rows and not rows[0].strip():
-        rows.pop(0)
-    title = rows[0].strip() if rows else ""
-    rest = rows[1:]
+def _headline(rows: list[str]) -> tuple[str, list[str]]:
+    """The first non-blank line and the rows after it; no headline when that line is too long to be
+    one (it is already a paragraph)."""
+    first = next((i for i, line in enumerate(rows) if line.strip()), len(rows))
+    title = rows[first].strip() if first < len(rows) else ""
     if len(title) > 300:
-        # No headline: the first line is already a paragraph.
-        rest = rows
-        title = ""
+        return "", rows[first:]
+    return title, rows[first + 1 :]
 
+
+def _blocks(rows: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines (stripped)."""
     blocks: list[list[str]] = [[]]
-    for line in map(str.strip, rest):
+    for line in map(str.strip, rows):
         if line:
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
-    blocks = [b for b in blocks if b]
+    return [b for b in blocks if b]
 
-    warnings: list[str] = []
-    lines: list[str] = []
+
+def _without_comments(lines: list[str], warnings: list[str]) -> list[str]:
+    """The lines before reader comments (never the first line), with a warning when some were cut."""
+    for i, line in enumerate(lines):
+        if i > 0 and line[:1] in _COMMENTS_FIRST and _COMMENTS.match(line):
+            warnings.append(f"dropped {len(lines) - i} paragraphs of reader comments after the article")
+            return lines[:i]
+    return lines
+
+
+def parse(text: str) -> Document:
+    title, rest = _headline([line.rstrip() for line in text.split("\n")])
+    blocks = _blocks(rest)
     if _hard_wrapped(blocks):
         lines = [" ".join(b) for b in blocks]
     else:
         lines = [line for b in blocks for line in b]
-    for i, line in enumerate(lines):
-        if i > 0 and line[:1] in _COMMENTS_FIRST and _COMMENTS.match(line):
-            warnings.append(f"dropped {len(lines) - i} paragraphs of reader comments after the article")
-            lines = lines[:i]
-            break
-
-    body = paragraphs(lines)
-    if not title:
-        title = short_title(body)
-    return Document(title=title, body=body, layout="plain", warnings=warnings)
+    warnings: list[str] = []
+    body = paragraphs(_without_comments(lines, warnings))
+    return Document(title=title or short_title(body), body=body, layout="plain", warnings=warnings)

@@ -160,3 +160,186 @@ def test_empty_articles_are_refused(text, reason):
 def test_absurdly_large_text_is_refused():
     with pytest.raises(NotAnArticle, match="too large"):
         parse("Headline\n\n" + "word " * 1_000_000)
+
+
+# --- Header glued to the lead ---------------------------------------------------------------------
+
+
+def test_lead_glued_to_the_header_is_body_text_and_makes_the_headline():
+    doc = read(UP / "glued_lead.txt")
+    assert doc.layout == "up" and doc.section is None
+    assert doc.body.startswith("Russian forces attacked Kharkiv overnight with guided aerial bombs, injuring")
+    assert doc.body.endswith("the school would reopen after repairs.")
+    assert doc.title.startswith("Russian forces attacked Kharkiv overnight")
+    assert "Source" not in doc.title and "Telegram" not in doc.title
+    assert "\n\nSource: Chornyi on Telegram\n\n" in doc.body
+    assert doc.published.isoformat() == "2024-05-14T00:00:00+03:00" and doc.date_only
+    assert doc.author is None and doc.outlet == "Ukrainska Pravda"
+
+
+def test_caption_glued_to_the_header_is_the_caption_and_the_lead_makes_the_headline():
+    doc = read(UP / "glued_caption.txt")
+    assert doc.caption == "Rescuers at the site. Photo: State Emergency Service"
+    assert doc.section is None
+    assert "Rescuers at the site" not in doc.body and "Photo:" not in doc.body
+    assert doc.body.startswith("Rescuers in Poltava Oblast have pulled four people")
+    assert doc.body.endswith("empty for most of the day.")
+    assert doc.title.startswith("Rescuers in Poltava Oblast") and "Photo" not in doc.title
+
+
+@pytest.mark.parametrize(
+    "after_date, section",
+    [
+        ("All Sections", "All Sections"),
+        ("Economy", "Economy"),
+        ("Ukraine and the World", "Ukraine and the World"),
+        ("The Russians attacked Kharkiv overnight, injuring three people.", None),
+        ("Explosions were heard in Kyiv.", None),
+        ("Zelenskyy: the talks will go on", None),
+        ("Rescuers at the site. Photo: State Emergency Service", None),
+    ],
+)
+def test_text_after_the_header_date_is_a_section_only_when_it_is_a_short_label(after_date, section):
+    lead = "The regional council said on Tuesday that the bridge would reopen in June."
+    doc = parse(f" date 2024-05-14 {after_date}\n\n{lead}\n")
+    assert doc.section == section
+    if section:
+        assert doc.body == lead and doc.title == lead
+    elif "Photo:" in after_date:
+        assert doc.caption == after_date and doc.body == lead
+    else:
+        assert doc.body == f"{after_date}\n\n{lead}"  # the glued lead is not lost
+
+
+# --- Side bars and related headlines ----------------------------------------------------------------
+
+
+def test_side_bars_that_interrupt_the_article_are_dropped_and_the_text_around_them_kept():
+    doc = read(UP / "sidebar.txt")
+    assert doc.title == "Ministry of Education promises heated classrooms by November"
+    assert doc.body.startswith("Deputy Education Minister Ostap Kravets has said")
+    # The article's paragraphs on both sides of each side bar are adjacent, nothing between them.
+    assert 'by November.\n\nQuote: "We have replaced the boilers' in doc.body
+    assert 'finished in October."\n\nDetails: Kravets added' in doc.body
+    assert doc.body.endswith("pay for generators in all kindergartens.")
+    for other in ("Read also", "RECENT NEWS", "the money has not arrived", "no tax rises", "Power cuts",
+                  "Przemyśl", "Subjects", "the metro is ready", "school buses"):
+        assert other not in doc.body and other not in doc.title
+    assert doc.subjects == ["Ostap Kravets", "Schools", "Heating season"]
+    assert any("headlines" in w for w in doc.warnings)
+
+
+def test_recent_news_block_runs_to_the_end_and_read_also_heading_takes_its_headline():
+    doc = read(UP / "recent_news_footer.txt")
+    assert doc.body.startswith("Lviv Mayor Bohdan Lysak has opened")
+    assert '"This is not charity. It is what the city owes them," Lysak said at the opening.' in doc.body
+    assert doc.body.endswith("The centre will also train physiotherapists from other regions.")
+    for other in ("Read also", "ambulances", "RECENT NEWS", "under control", "bread", "mobilisation"):
+        assert other not in doc.body
+
+
+# --- Aggregators' copies ------------------------------------------------------------------------------
+
+
+def test_aggregator_copy_without_header_or_byline():
+    doc = read(UP / "aggregator.txt")
+    assert doc.layout == "up"
+    assert doc.title == "Kyiv council approves money for new bomb shelters"
+    assert doc.outlet == "Ukrainska Pravda" and doc.author is None and doc.published is None
+    assert doc.body.startswith("Kyiv City Council has approved funding for forty new bomb shelters")
+    assert doc.body.endswith("publish the list of addresses next week.")
+    for junk in ("14", "Ukrainska Pravda", "min read", "03/09/2025", "Oops", "try again"):
+        assert junk not in doc.body
+
+
+def test_aggregator_copy_with_header_and_byline_names_the_republishing_site():
+    doc = read(UP / "aggregator_byline.txt")
+    assert doc.title == "Farmers in Mykolaiv Oblast start spring sowing early"
+    assert doc.author == "Olena Rozum"
+    assert doc.published.isoformat() == "2025-03-09T11:40:00+02:00"
+    assert doc.outlet == "Ukrainska Pravda via NewsHub.example"
+    assert doc.caption == "A tractor in a field. Photo: Mykolaiv Oblast Military Administration"
+    assert doc.body.startswith("Farmers in Mykolaiv Oblast have started sowing")
+    assert doc.body.endswith('cleared of mines," Koval said.')
+    for junk in ("37", "Ukrainska Pravda", "min read", "Oops", "NewsHub"):
+        assert junk not in doc.body
+
+
+@pytest.mark.parametrize(
+    "top, layout",
+    [
+        ("Headline of the story\nUkrainska Pravda\n·1 min read", "up"),
+        ("5\nHeadline of the story\nPravda Ukraine\n• 03/09/2025", "up"),
+        ("Headline of the story\nUkrainska Pravda", "plain"),  # the outlet's name alone: no sign
+        ("Headline of the story\n12", "plain"),
+    ],
+)
+def test_an_aggregator_copy_is_recognised_by_the_outlets_name_and_another_of_its_lines(top, layout):
+    doc = parse(f"{top}\n\nThe regional council said on Tuesday that the bridge would reopen in June.\n")
+    assert doc.layout == layout
+    assert doc.title == "Headline of the story"  # never the comment count or the outlet's name
+
+
+# --- Source lines, editors' notes, advertisements -----------------------------------------------------
+
+
+def test_source_without_a_colon_is_written_with_one_and_prose_is_left_alone():
+    doc = read(UP / "source_no_colon.txt")
+    assert "\n\nSource: RBC-Ukraine; sources in the Defence Intelligence of Ukraine\n\n" in doc.body
+    assert "\n\nSource code of the plant's accounting software was also leaked, the group said.\n\n" in doc.body
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Source RBC-Ukraine", "Source: RBC-Ukraine"),
+        ("Sources Interfax-Ukraine; Suspilne", "Sources: Interfax-Ukraine; Suspilne"),
+        ("Source: Suspilne", "Source: Suspilne"),
+        ("Source code was leaked", "Source code was leaked"),
+        ("Source Code was leaked to journalists", "Source Code was leaked to journalists"),
+        ("Sources close to the president deny this.", "Sources close to the president deny this."),
+        ("Source Ukrainska Pravda reported that talks had stalled", "Source Ukrainska Pravda reported that talks had stalled"),
+        ("Source Ministry of Defence.", "Source Ministry of Defence."),
+    ],
+)
+def test_source_line_normalisation(line, expected):
+    doc = parse(f" date 2024-12-05 All Sections\n\nThe lead says what happened yesterday in the city.\n\n{line}\n")
+    assert doc.body.split("\n\n")[1] == expected
+
+
+def test_nb_note_after_a_paragraph_stays_in_the_body_verbatim():
+    doc = read(UP / "nb_note.txt")
+    note = (
+        "[N.B. Russian officials often report that fires have been put out within hours, before"
+        " independent sources can confirm the damage – ed.]"
+    )
+    assert f'Nobody was hurt."\n\n{note}\n\nUkraine\'s General Staff has not commented' in doc.body
+
+
+def test_advertisement_inside_a_quote_with_one_opening_mark_is_dropped_and_the_quote_kept_whole():
+    doc = read(UP / "quote_own_convention.txt")
+    assert (
+        'since March.\n\nEvery unit that we repair is attacked again within weeks.\n\nWe ask people'
+        in doc.body
+    )
+    assert doc.body.split("\n\n")[1:5] == [
+        'Quote: "We have lost almost half of our generating capacity since March.',
+        "Every unit that we repair is attacked again within weeks.",
+        'We ask people to save electricity in the evening hours, when the load is highest."',
+        "Sahaidak said that two units would return to service in August.",
+    ]
+    assert "Advertisement" not in doc.body
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("Advertisement:", False),
+        ("Advertisement: Subscribe to our newsletter", False),
+        ("ADVERTISEMENT", False),
+        ("Advertisement spending by state companies fell by a third, the ministry said.", True),
+    ],
+)
+def test_advertisement_lines_are_dropped_but_prose_about_advertising_is_not(line, kept):
+    doc = parse(f" date 2024-03-02 Economy\n\nThe lead says what happened yesterday in the city.\n\n{line}\n")
+    assert (line in doc.body) is kept
