@@ -27,7 +27,7 @@ from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
 from .reported_rules import after_listener, listener_end, veto
 from .sentences import Sentences
-from .speaker import Speaker
+from .speaker import NOBODY, Speaker, is_share, speaker_name
 
 ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
@@ -115,7 +115,8 @@ class _Extraction:
         self.claims: list[Claim] = []
         self.quote_speaker: dict[int, Speaker] = {}
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
-        self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
+        self.vetoed: list[tuple[str, int, int]] = []
+        self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak  # (check, start, end) of reported words set aside
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -166,6 +167,13 @@ class _Extraction:
 
     def add(self, kind: str, start: int, end: int, who: Speaker, cue: str | None, rule: str, confidence: float) -> Claim | None:
         body = self.body
+        if who.name:
+            name = speaker_name(who.name)
+            if name != who.name:
+                self.not_speakers.append((kind, start, end, who.name))
+                if name is None and kind == "reported" and not is_share(who.name):
+                    return None  # "according to the ministerial code": a text, not anyone's words
+                who = Speaker(name, who.role, who.entity, who.confidence, who.mention or who.name) if name else NOBODY
         trailing = " \t\n,;:" if kind == "quote" else " \t\n,;:."
         while end > start and body[end - 1] in trailing:
             end -= 1

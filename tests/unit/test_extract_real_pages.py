@@ -63,3 +63,17 @@ def test_a_headline_makes_a_claim_only_with_a_verb_of_speech_or_stance():
     for title in ("Lib Dems highlight problem debt", "Movie body targets children's PCs",
                   "MP attacked by muggers in Kenya", "Labour accused of broken pledge"):
         assert title_claims(title) == [], title
+
+
+def test_a_speaker_is_never_a_number_a_share_a_text_or_a_word_of_the_grammar():
+    from reader.extract.speaker import speaker_name
+
+    assert speaker_name("70 %") is None and speaker_name("34") is None and speaker_name("Six in 10") is None
+    assert speaker_name("24 percent of Republicans") == "Republicans"
+    assert speaker_name("ministerial code") is None and speaker_name("2012 Benghazi terror") is None
+    assert speaker_name("questioned") is None and speaker_name("mean anyone") is None
+    assert speaker_name("Donald Trump didn't") == "Donald Trump" and speaker_name("Trump last week") == "Trump"
+    assert speaker_name("Jack Law") == "Jack Law" and speaker_name("Kristen Day") == "Kristen Day"
+    body = "In the survey carried out by ICM Research, 14% of people aged between 18 and 34 said they never voted. Among the over-65s, 70% said they would be certain to vote."
+    speakers = [c.speaker for c in find_claims(body)]
+    assert "70 %" not in speakers and "34" not in speakers and "70%" not in speakers
