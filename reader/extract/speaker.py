@@ -26,6 +26,7 @@ _NOT_HEADS = frozenset(
     (
         # numbers and shares
         "percent per cent % 0 1 2 3 4 5 6 7 8 9 10 000 half quarter dozen hundred hundreds thousand "
+        "one two three four five six seven eight nine ten twenty thirty forty fifty hundred "
         "thousands million millions billion "
         # grammar: prepositions, conjunctions, pronoun objects and indefinites
         "on over to by of for in at with from into about than and or anyone anything everyone "
