@@ -122,8 +122,8 @@ class Errors:
 class Verdicts:
     """How one group of predictions (a rule's, a confidence band's) fared. `span_right`: at least
     half inside some gold content. `judged`: those whose speaker can be checked (their span is
-    wrong, or the gold they fall in names its source, not by a pronoun); `right`: span and speaker
-    both right among them."""
+    wrong, or the gold they fall in names its source, or names it by the pronoun the prediction
+    resolved: see Judged); `right`: span and speaker both right among them."""
 
     claims: int = 0
     span_right: int = 0
@@ -380,19 +380,43 @@ def _judge_speaker(name: str, file_text: str, g: Gold, best: Placed, score: Scor
         )
 
 
-def _verdicts(gold: list[Gold], placed: list[Placed], score: Score) -> None:
-    """Every prediction judged on its own, per rule and per confidence band."""
+class Judged(NamedTuple):
+    """One prediction judged on its own: its span right (at least half inside some gold content);
+    whether its speaker can be judged (its span is wrong, or that gold names its source, not by a
+    pronoun); and right, span and speaker both."""
+
+    placed: Placed
+    span_right: bool
+    judged: bool
+    right: bool
+    # Where the gold names its source by a pronoun, and the prediction names it by the same
+    # pronoun, resolved to someone (how right the resolution is, the gold cannot say).
+    same_pronoun: bool = False
+
+
+def judge(gold: list[Gold], placed: list[Placed]) -> list[Judged]:
+    """Every prediction but source lines (PolNeAR has none to judge them against), judged."""
+    out = []
     for p in placed:
         if p.kind == "source":
-            continue  # PolNeAR has no source lines to judge them against
+            continue
         g = _best_gold(p, gold)
-        for group, key in ((score.rules, p.rule or "?"), (score.bands, band_of(p.confidence))):
+        judged = g is None or not is_pronoun(g.source)
+        same = (g is not None and not judged and bool(p.speaker) and bool(p.mention)
+                and p.mention.strip().lower() == g.source.strip().lower())
+        out.append(Judged(p, g is not None, judged, judged and g is not None and speaker_right(p, g), same))
+    return out
+
+
+def _verdicts(gold: list[Gold], placed: list[Placed], score: Score) -> None:
+    """Every prediction judged on its own, per rule and per confidence band."""
+    for j in judge(gold, placed):
+        for group, key in ((score.rules, j.placed.rule or "?"), (score.bands, band_of(j.placed.confidence))):
             v = group.setdefault(key, Verdicts())
             v.claims += 1
-            v.span_right += g is not None
-            if g is None or not is_pronoun(g.source):
-                v.judged += 1
-                v.right += g is not None and speaker_right(p, g)
+            v.span_right += j.span_right
+            v.judged += j.judged or j.same_pronoun
+            v.right += j.right or j.same_pronoun
 
 
 def score_article(name: str, file_text: str, gold: list[Gold], placed: list[Placed], score: Score, keep_errors: bool) -> None:

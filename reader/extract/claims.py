@@ -8,6 +8,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..model import Claim
+from . import calibration
 from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
 from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES
@@ -556,4 +557,4 @@ def find_claims(body: str, title: str = "") -> list[Claim]:
     part "title"), then the body's in body order."""
     extraction = _Extraction(body)
     claims = extraction.run()
-    return extraction.title_claims(title) + claims if title else claims
+    return calibration.apply(extraction.title_claims(title) + claims if title else claims)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ...extract.calibration import TRUSTED
 from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
-from .claim_table import TAG_TEXT
+from .claim_table import TAG_TEXT, is_doubtful
 
 
 class ClaimDetail(Static):
@@ -27,7 +28,10 @@ class ClaimDetail(Static):
             text.append(f" ({neutralize(claim.role)})")
         if claim.cue:
             text.append(f" · {neutralize(claim.cue)}")
-        text.append(f" · sure {claim.confidence:.0%}" if claim.confidence < 0.8 else "")
+        if is_doubtful(claim, note):
+            text.append(f" · doubtful ({claim.confidence:.0%}): check who said it", style="bold reverse")
+        elif claim.confidence < TRUSTED:
+            text.append(f" · sure {claim.confidence:.0%}")
         if note and note.not_a_claim:
             text.append(" · marked not a claim", style="bold")
         text.append(" · ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...extract.calibration import DOUBTFUL
 from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
 from .virtual_table import VirtualTable
@@ -9,6 +10,12 @@ from .virtual_table import VirtualTable
 TAG_TEXT = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
 TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
 KIND_SHORT = {"quote": "quote", "reported": "said", "source": "src"}
+
+
+def is_doubtful(claim: Claim, note: Annotation | None) -> bool:
+    """An attribution to check first: the extractor was unsure (see extract.calibration) and
+    nobody has judged or corrected it yet."""
+    return claim.confidence < DOUBTFUL and not (note and (note.done or note.speaker))
 
 
 def excerpt(text: str, limit: int = 70) -> str:
@@ -35,6 +42,7 @@ class ClaimTable(VirtualTable):
     def cells(self, claim: Claim, index: int) -> dict[str, str]:
         note = self.notes.get(claim.id)
         tag = "✕" if note and note.not_a_claim else TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
+        tag = tag or ("!" if is_doubtful(claim, note) else "")  # doubtful: check it first
         speaker = speaker_of(claim, note)
         return {
             "tag": tag,
@@ -45,4 +53,6 @@ class ClaimTable(VirtualTable):
 
     def row_classes(self, claim: Claim, index: int) -> tuple[str, ...]:
         note = self.notes.get(claim.id)
-        return ("table--dim",) if note and (note.tag or note.not_a_claim) else ()
+        if note and (note.tag or note.not_a_claim):
+            return ("table--dim",)
+        return ("table--doubtful",) if is_doubtful(claim, note) else ()

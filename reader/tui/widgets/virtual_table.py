@@ -29,6 +29,7 @@ class VirtualTable(ScrollView, can_focus=True):
         "table--cursor",
         "table--strong",
         "table--dim",
+        "table--doubtful",
     }
 
     cursor = reactive(0, always_update=True)
