@@ -58,8 +58,16 @@ def confidence(rule: str, raw: float, table: dict | None = None) -> float:
     return scaled(share) if share is not None else raw
 
 
+_KNOWN: dict[tuple[str, float], float] = {}  # (rule, raw) -> confidence, with the shipped table
+
+
 def apply(claims: list[Claim], table: dict | None = None) -> list[Claim]:
     """Every claim's raw score replaced by its calibrated confidence."""
+    known = _KNOWN if table is None and TABLE else {}
     for c in claims:
-        c.confidence = confidence(c.rule, c.confidence, table)
+        k = (c.rule, c.confidence)
+        found = known.get(k)
+        if found is None:
+            found = known[k] = confidence(c.rule, c.confidence, table)
+        c.confidence = found
     return claims

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cues import Cue, sentence_subject
@@ -59,6 +59,12 @@ class At:
     pe: int
     cues: list[Cue]
     speaker_of: Callable[[Cue], Speaker]
+    memo: dict = field(default_factory=dict)  # what several rules read, worked out once
+
+    def once(self, name: str, work: Callable[[], Any]) -> Any:
+        if name not in self.memo:
+            self.memo[name] = work()
+        return self.memo[name]
 
 
 class Found(NamedTuple):
@@ -84,8 +90,11 @@ def title_word(ex: _Extraction, at: At):
 
 
 def _label(ex: _Extraction, at: At):
-    label = QUOTE_LABEL.match(ex.body, at.ps)
-    return label if label and label.end() <= at.quote.open_at + 1 else None
+    def work():
+        label = QUOTE_LABEL.match(ex.body, at.ps)
+        return label if label and label.end() <= at.quote.open_at + 1 else None
+
+    return at.once("label", work)
 
 
 def label_named(ex: _Extraction, at: At):
@@ -185,10 +194,13 @@ def dash(ex: _Extraction, at: At):
 
 def _cue_before(ex: _Extraction, at: At) -> Cue | None:
     """The nearest cue that ends before the quote opens."""
-    for k in range(bisect_right(ex.cue_starts, at.quote.open_at) - 1, -1, -1):
-        if at.cues[k].end <= at.quote.open_at:
-            return at.cues[k]
-    return None
+    def work():
+        for k in range(bisect_right(ex.cue_starts, at.quote.open_at) - 1, -1, -1):
+            if at.cues[k].end <= at.quote.open_at:
+                return at.cues[k]
+        return None
+
+    return at.once("cue_before", work)
 
 
 def _gap_before(ex: _Extraction, at: At, cue: Cue) -> str:
@@ -231,8 +243,11 @@ def cue_before(ex: _Extraction, at: At):
 
 
 def _colon_lead(ex: _Extraction, at: At) -> re.Match | None:
-    m = _COLON_LEAD.search(ex.body, at.ps, at.quote.open_at)
-    return m if m and ex.body[m.end() : at.quote.open_at].strip() == "" else None
+    def work():
+        m = _COLON_LEAD.search(ex.body, at.ps, at.quote.open_at)
+        return m if m and ex.body[m.end() : at.quote.open_at].strip() == "" else None
+
+    return at.once("colon_lead", work)
 
 
 def colon(ex: _Extraction, at: At):

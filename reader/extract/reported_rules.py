@@ -45,7 +45,8 @@ _LISTENER_WORDS = 6
 
 
 def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
-    return [w.strip(_STRIP).lower() for w in body[start:end].split()[:n]]
+    """The first `n` words (lower case, without punctuation), read from the start only."""
+    return [w.strip(_STRIP).lower() for w in body[start : min(end, start + 24 * n)].split()[:n]]
 
 
 def _right_after(body: str, cue: Cue, start: int) -> bool:
@@ -53,43 +54,42 @@ def _right_after(body: str, cue: Cue, start: int) -> bool:
     return not cue.inverted and not body[cue.end : start].strip()
 
 
-def opens_with_preposition(body: str, cue: Cue, start: int, end: int) -> bool:
-    first = _words(body, start, end, 1)
+def opens_with_preposition(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     if not first or first[0] not in _PREPOSITIONS or not _right_after(body, cue, start):
         return False
     return not (cue.lemma in SPEECH_LEMMAS and first[0] in _SPEECH_PREPOSITIONS)
 
 
-def opens_with_conjunction(body: str, cue: Cue, start: int, end: int) -> bool:
+def opens_with_conjunction(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"setting up voice | and data networks"; a capital "And" opens a sentence of its own."""
-    first = body[start:end].split()[:1]
-    return bool(first) and first[0] in _CONJUNCTIONS and _right_after(body, cue, start)
+    word = body[start : min(end, start + 24)].split()[:1]
+    return bool(word) and word[0] in _CONJUNCTIONS and _right_after(body, cue, start)
 
 
-def opens_with_verb(body: str, cue: Cue, start: int, end: int) -> bool:
+def opens_with_verb(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"terror suspects | can be detained": a noun read as a cue. After a relative pronoun the
     verb continues the clause: "which he believes | will make it impossible"."""
-    first = _words(body, start, end, 1)
     if not first or first[0] not in _VERBS or not _right_after(body, cue, start):
         return False
     before = [w.strip(_STRIP).lower() for w in body[max(0, cue.start - 60) : cue.start].split()[-4:]]
     return _RELATIVES.isdisjoint(before)
 
 
-def nothing_said(body: str, cue: Cue, start: int, end: int) -> bool:
+def nothing_said(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"declined to comment", "refused to elaborate": no one said anything."""
+    if cue.lemma not in ("decline", "refuse"):
+        return False
     words = _words(body, start, end, 5)
     return (cue.lemma in ("decline", "refuse") and 2 <= len(words) <= 4 and words[0] == "to"
             and words[1] in _NOTHING_SAID)
 
 
-def perceived(body: str, cue: Cue, start: int, end: int) -> bool:
+def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"found herself in trouble", "problems finding a suitable venue", "she had discovered her
     husband": what someone came upon, not a statement. A finding of a body or a study is one
     ("the SEC found similar problems", "the committee found those ... were")."""
     if cue.lemma not in _PERCEPTION or cue.that:
         return False
-    first = _words(body, start, end, 1)
     subject = cue.subject
     personal = subject is None or subject.pronoun in _PERSONAL or (first and first[0] in _REFLEXIVES)
     return bool(personal)
@@ -101,12 +101,12 @@ def after_listener(body: str, cue: Cue, start: int) -> bool:
     return cue.lemma in TAKES_OBJECT and not cue.that and not cue.inverted and not body[cue.end : start].strip()
 
 
-def listener_only(body: str, cue: Cue, start: int, end: int) -> bool:
+def listener_only(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"told the newspaper:", "told BBC Radio Five Live": the words after "told" are who heard it.
     ("told Megyn not to worry" reports what was said: an instruction.)"""
     if not after_listener(body, cue, start) or listener_end(body, start, end) is not None:
         return False
-    words = body[start:end].split()
+    words = body[start : min(end, start + 200)].split()
     return "to" not in words and (len(words) <= 5 or body[end : end + 1] == ":")
 
 
@@ -114,7 +114,7 @@ def listener_end(body: str, start: int, end: int) -> int | None:
     """Where the clause after a listener starts ("told MPs | a new White Paper was ..."), or None
     when the words are the listener alone."""
     pos = start
-    for n, word in enumerate(body[start:end].split()):
+    for n, word in enumerate(body[start : min(end, start + 200)].split()):
         pos = body.index(word, pos)
         if n >= _LISTENER_WORDS:
             return None
@@ -128,7 +128,7 @@ def listener_end(body: str, start: int, end: int) -> int | None:
 
 class Veto(NamedTuple):
     name: str
-    test: Callable[[str, Cue, int, int], bool]
+    test: Callable[[str, Cue, int, int, list[str]], bool]  # (body, cue, start, end, [first word])
 
 
 REPORTED_VETOES: tuple[Veto, ...] = (
@@ -143,7 +143,8 @@ REPORTED_VETOES: tuple[Veto, ...] = (
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
     """The name of the first check that says these words are not what anyone said, or None."""
+    first = _words(body, start, end, 1)
     for rule in REPORTED_VETOES:
-        if rule.test(body, cue, start, end):
+        if rule.test(body, cue, start, end, first):
             return rule.name
     return None

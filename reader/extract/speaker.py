@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import Entity
 
@@ -72,6 +73,7 @@ def is_share(name: str) -> bool:
     return words[-1] in _SHARE_WORDS or words[-1].isdigit() or " in " in f" {name.lower()} " or _PART_OF.match(name) is not None
 
 
+@lru_cache(maxsize=16384)
 def speaker_name(name: str | None) -> str | None:
     """The words of a speaker as the extractor found them, as a speaker's name: trailing words
     that are not the name dropped, a share of a group made the group ("24 percent of Republicans"
