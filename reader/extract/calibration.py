@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from importlib import resources
+from pathlib import Path
 
 from ..model import Claim
 
@@ -30,7 +30,7 @@ SCALE = ((0.0, 0.0), (0.6, DOUBTFUL), (0.95, TRUSTED), (1.0, 1.0))
 
 def _load() -> dict:
     try:
-        return json.loads(resources.files(__package__).joinpath("calibration.json").read_text(encoding="utf-8"))
+        return json.loads((Path(__file__).parent / "calibration.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 

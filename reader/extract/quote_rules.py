@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cues import Cue, sentence_subject
@@ -59,12 +59,13 @@ class At:
     pe: int
     cues: list[Cue]
     speaker_of: Callable[[Cue], Speaker]
-    memo: dict = field(default_factory=dict)  # what several rules read, worked out once
+    # What several rules read, worked out once (UNSEEN until then).
+    label: Any = None
+    cue_before: Any = None
+    colon_lead: Any = None
 
-    def once(self, name: str, work: Callable[[], Any]) -> Any:
-        if name not in self.memo:
-            self.memo[name] = work()
-        return self.memo[name]
+    def __post_init__(self) -> None:
+        self.label = self.cue_before = self.colon_lead = UNSEEN
 
 
 class Found(NamedTuple):
@@ -73,6 +74,7 @@ class Found(NamedTuple):
 
 
 NOT_SPEECH: Any = object()  # a rule's answer: no one's words, no claim
+UNSEEN: Any = object()
 
 
 class QuoteRule(NamedTuple):
@@ -90,11 +92,10 @@ def title_word(ex: _Extraction, at: At):
 
 
 def _label(ex: _Extraction, at: At):
-    def work():
+    if at.label is UNSEEN:
         label = QUOTE_LABEL.match(ex.body, at.ps)
-        return label if label and label.end() <= at.quote.open_at + 1 else None
-
-    return at.once("label", work)
+        at.label = label if label and label.end() <= at.quote.open_at + 1 else None
+    return at.label
 
 
 def label_named(ex: _Extraction, at: At):
@@ -194,13 +195,13 @@ def dash(ex: _Extraction, at: At):
 
 def _cue_before(ex: _Extraction, at: At) -> Cue | None:
     """The nearest cue that ends before the quote opens."""
-    def work():
+    if at.cue_before is UNSEEN:
+        at.cue_before = None
         for k in range(bisect_right(ex.cue_starts, at.quote.open_at) - 1, -1, -1):
             if at.cues[k].end <= at.quote.open_at:
-                return at.cues[k]
-        return None
-
-    return at.once("cue_before", work)
+                at.cue_before = at.cues[k]
+                break
+    return at.cue_before
 
 
 def _gap_before(ex: _Extraction, at: At, cue: Cue) -> str:
@@ -243,11 +244,10 @@ def cue_before(ex: _Extraction, at: At):
 
 
 def _colon_lead(ex: _Extraction, at: At) -> re.Match | None:
-    def work():
+    if at.colon_lead is UNSEEN:
         m = _COLON_LEAD.search(ex.body, at.ps, at.quote.open_at)
-        return m if m and ex.body[m.end() : at.quote.open_at].strip() == "" else None
-
-    return at.once("colon_lead", work)
+        at.colon_lead = m if m and ex.body[m.end() : at.quote.open_at].strip() == "" else None
+    return at.colon_lead
 
 
 def colon(ex: _Extraction, at: At):

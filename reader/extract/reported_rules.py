@@ -141,9 +141,16 @@ REPORTED_VETOES: tuple[Veto, ...] = (
 )
 
 
+# What some check looks at: a first word, or a cue. A claim with neither passes every check.
+_FIRST_WORDS = _PREPOSITIONS | _VERBS | _CONJUNCTIONS
+_CUE_LEMMAS = frozenset({"decline", "refuse"}) | _PERCEPTION | frozenset(TAKES_OBJECT)
+
+
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
     """The name of the first check that says these words are not what anyone said, or None."""
     first = _words(body, start, end, 1)
+    if (not first or first[0] not in _FIRST_WORDS) and cue.lemma not in _CUE_LEMMAS:
+        return None  # (most claims: no check can hold, none is asked)
     for rule in REPORTED_VETOES:
         if rule.test(body, cue, start, end, first):
             return rule.name
