@@ -116,8 +116,8 @@ class _Extraction:
         self.claims: list[Claim] = []
         self.quote_speaker: dict[int, Speaker] = {}
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
-        self.vetoed: list[tuple[str, int, int]] = []
-        self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak  # (check, start, end) of reported words set aside
+        self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
+        self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -129,38 +129,52 @@ class _Extraction:
         if phrase is None:
             return Speaker(None, None, None, 0.3)
         if phrase.pronoun:
-            entity = self.registry.pronoun(phrase.pronoun, pos)
-            if entity is None:
-                return Speaker(None, None, None, 0.4)
-            return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
+            return self._pronoun(phrase, pos)
         name, role, kind = phrase.split()
         if phrase.literal and not (kind in ("person", "org", "place") and name and len(name.split()) >= len(phrase.words) - 1):
-            words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
-            text = " ".join(words[:10])
-            entity = self.registry.add(text, "role", None, pos)
-            return Speaker(text, None, entity, 0.8)
-        appositive_role = _appositive_role(phrase.appositive)
-        role = role or appositive_role
-        person = _appositive_person(phrase, role) if kind == "role" and phrase.appositive else None
-        if person is not None:
-            person_name, person_role, lead = person
-            entity = self.registry.add(person_name, "person", person_role, pos, gender_of(person_role, lead))
-            return Speaker(entity.name, entity.role or person_role, entity, 0.9, mention=phrase.text)
+            return self._literal(phrase, pos)
+        role = role or _appositive_role(phrase.appositive)
         if kind == "role":
-            words = (role or "").lower().split()
-            definite = phrase.words[0].lower() == "the"
-            head = next((w for w in reversed(words) if w not in ("of", "for", "at")), None)
-            if definite and head and len(words) <= 3:
-                entity = self.registry.by_role(head, pos)
-                if entity is not None:
-                    return Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
-            label = role or phrase.text
-            entity = self.registry.add(label, "role", None, pos)
-            return Speaker(label, None, entity, 0.7)
+            return self._named_in_appositive(phrase, role, pos) or self._role(phrase, role, pos)
         assert name is not None  # a person or an organisation always has a name
         entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
         mention = phrase.text if phrase.text != entity.name else None
         return Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
+
+    def _pronoun(self, phrase: Phrase, pos: int) -> Speaker:
+        """"he", "they": whoever the article last named that the pronoun can refer to."""
+        assert phrase.pronoun is not None
+        entity = self.registry.pronoun(phrase.pronoun, pos)
+        if entity is None:
+            return Speaker(None, None, None, 0.4)
+        return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
+
+    def _literal(self, phrase: Phrase, pos: int) -> Speaker:
+        """A phrase taken as written ("the sprint duo's lawyers"): its words, without articles."""
+        words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
+        text = " ".join(words[:10])
+        return Speaker(text, None, self.registry.add(text, "role", None, pos), 0.8)
+
+    def _named_in_appositive(self, phrase: Phrase, role: str | None, pos: int) -> Speaker | None:
+        """"The other candidate, former Secretary of State Hillary Clinton, said": the person."""
+        person = _appositive_person(phrase, role) if phrase.appositive else None
+        if person is None:
+            return None
+        person_name, person_role, lead = person
+        entity = self.registry.add(person_name, "person", person_role, pos, gender_of(person_role, lead))
+        return Speaker(entity.name, entity.role or person_role, entity, 0.9, mention=phrase.text)
+
+    def _role(self, phrase: Phrase, role: str | None, pos: int) -> Speaker:
+        """"the spokesman": the person the article named with that role, else the role itself."""
+        words = (role or "").lower().split()
+        definite = phrase.words[0].lower() == "the"
+        head = next((w for w in reversed(words) if w not in ("of", "for", "at")), None)
+        if definite and head and len(words) <= 3:
+            entity = self.registry.by_role(head, pos)
+            if entity is not None:
+                return Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
+        label = role or phrase.text
+        return Speaker(label, None, self.registry.add(label, "role", None, pos), 0.7)
 
     def spoke(self, who: Speaker, pos: int) -> None:
         if who.entity is not None:
@@ -168,13 +182,10 @@ class _Extraction:
 
     def add(self, kind: str, start: int, end: int, who: Speaker, cue: str | None, rule: str, confidence: float) -> Claim | None:
         body = self.body
-        if who.name:
-            name = speaker_name(who.name)
-            if name != who.name:
-                self.not_speakers.append((kind, start, end, who.name))
-                if name is None and kind == "reported" and not is_share(who.name):
-                    return None  # "according to the ministerial code": a text, not anyone's words
-                who = Speaker(name, who.role, who.entity, who.confidence, who.mention or who.name) if name else NOBODY
+        checked = self._checked(kind, start, end, who) if who.name else who
+        if checked is None:
+            return None
+        who = checked
         trailing = " \t\n,;:" if kind == "quote" else " \t\n,;:."
         while end > start and body[end - 1] in trailing:
             end -= 1
@@ -182,9 +193,6 @@ class _Extraction:
             start += 1
         if end - start < 2:
             return None
-        # Inside a quote any [bracketed] words are the editor's; elsewhere only marked notes are.
-        pattern = _EDITORIAL if kind == "quote" else _EDITORS_NOTE
-        editorial = tuple((m.start(), m.end()) for m in pattern.finditer(body, start, end)) if body.find("[", start, end) >= 0 else ()
         # (positional, in the order of Claim's fields: keywords cost a microsecond a claim)
         claim = Claim(
             "",  # id
@@ -197,11 +205,31 @@ class _Extraction:
             cue,
             round(confidence * (who.confidence if who.name else 0.3), 2),  # confidence
             rule,
-            editorial,
+            self._editorial(kind, start, end),
             who.mention if who.name else None,  # mention
         )
         self.claims.append(claim)
         return claim
+
+    def _checked(self, kind: str, start: int, end: int, who: Speaker) -> Speaker | None:
+        """The speaker as a speaker's name (speaker.speaker_name); None when the words are no
+        one's: "according to the ministerial code" is a text, not anyone's words."""
+        assert who.name is not None
+        name = speaker_name(who.name)
+        if name == who.name:
+            return who
+        self.not_speakers.append((kind, start, end, who.name))
+        if name is None and kind == "reported" and not is_share(who.name):
+            return None
+        return Speaker(name, who.role, who.entity, who.confidence, who.mention or who.name) if name else NOBODY
+
+    def _editorial(self, kind: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """Inside a quote any [bracketed] words are the editor's; elsewhere only marked notes are."""
+        body = self.body
+        if body.find("[", start, end) < 0:
+            return ()
+        pattern = _EDITORIAL if kind == "quote" else _EDITORS_NOTE
+        return tuple((m.start(), m.end()) for m in pattern.finditer(body, start, end))
 
     # -- passes ----------------------------------------------------------------------------
     def register_names(self) -> None:
@@ -230,16 +258,18 @@ class _Extraction:
                 elif words[0].isupper() and 1 < len(words[0]) <= 6:
                     registry.add(words[0], "org", None, start)
                 continue
-            plan = _name_plan(role, words)
-            if plan is None:
-                continue
-            name, kind, role_text, gender = plan
-            if kind == "person?":
-                # A lone capitalised word with no role: only a name already known.
-                if registry.find(name) is None:
-                    continue
-                kind = "person"
-            registry.add(name, kind, role_text, start, gender)
+            self._register(_name_plan(role, words), start)
+
+    def _register(self, plan: tuple[str, str, str | None, str | None] | None, start: int) -> None:
+        if plan is None:
+            return
+        name, kind, role_text, gender = plan
+        if kind == "person?":
+            # A lone capitalised word with no role: only a name already known.
+            if self.registry.find(name) is None:
+                return
+            kind = "person"
+        self.registry.add(name, kind, role_text, start, gender)
 
     def sources(self) -> None:
         for m in _SOURCE_LINE.finditer(self.body) if "Source" in self.body else ():
@@ -290,12 +320,18 @@ class _Extraction:
             if not is_cue:
                 self.attribute_quote(index, cues, speaker_of, consumed)
             else:
-                cue = cues[index]
-                who = speaker_of(cue)
-                if cue.content and not cue.used:
-                    self.reported(cue, who, consumed)
-                if who.name:
-                    self.spoke(who, cue.start)
+                self._cue(cues[index], speaker_of, consumed)
+        return self._kept(source_ids)
+
+    def _cue(self, cue: Cue, speaker_of, consumed: set[int]) -> None:
+        who = speaker_of(cue)
+        if cue.content and not cue.used:
+            self.reported(cue, who, consumed)
+        if who.name:
+            self.spoke(who, cue.start)
+
+    def _kept(self, source_ids: set[int]) -> list[Claim]:
+        """The claims, disjoint (see _drop_overlaps) but for the quotes inside kept statements."""
         self.claims.sort(key=_BY_PLACE)
         sources = [c for c in self.claims if id(c) in source_ids]
         kept = _drop_overlaps([c for c in self.claims if id(c) not in source_ids])
@@ -305,34 +341,18 @@ class _Extraction:
 
     # -- reported speech -------------------------------------------------------------------
     def reported(self, cue: Cue, who: Speaker, consumed: set[int]) -> None:
-        assert cue.content is not None
-        start, end = cue.content
-        if self.inside_quote(start) and not cue.that:
+        span = self._reported_span(cue)
+        if span is None:
             return
+        start, end, inside = span
         body = self.body
-        if after_listener(body, cue, start):
-            start = listener_end(body, start, end) or start  # "told MPs | a new White Paper was ..."
-        # A content that is one quotation is that quotation: `added that "there are no ..."`.
-        first = max(bisect_right(self._quote_starts, start) - 1, 0)
-        inside: list[int] = []
-        for i in range(first, len(self.quotes)):
-            q = self.quotes[i]
-            if q.open_at > end:
-                break
-            if q.after < start:
-                continue
-            if q.open_at <= start + 1 and q.after >= end - 2:
-                return  # the quote pass attributes it (it will see this cue before it)
-            if q.end > end:
-                end = q.after  # the sentence splitter stopped inside a quote
-            inside.append(i)
         if body[start] in "-—–":
             return  # "-President Obama, tweeting after the speech": a dash attribution line
         vetoed = veto(body, cue, start, end)
         if vetoed:
             self.vetoed.append((vetoed, start, end))
             return
-        words = body[start:end].split()
+        words = body[start:end].split(None, 2)
         if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
             return  # one word is too little, except the object of a stand: "endorsed Clinton"
         cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
@@ -342,6 +362,30 @@ class _Extraction:
         if claim is not None:
             consumed.update(inside)
             self.quoted_within(claim, inside, who)
+
+    def _reported_span(self, cue: Cue) -> tuple[int, int, list[int]] | None:
+        """Where what a cue reports starts and ends, and the quotes inside it; None when it is
+        a quotation of its own (the quote rules attribute it) or inside one."""
+        assert cue.content is not None
+        start, end = cue.content
+        if self.inside_quote(start) and not cue.that:
+            return None
+        if after_listener(self.body, cue, start):
+            start = listener_end(self.body, start, end) or start  # "told MPs | a new White Paper was ..."
+        first = max(bisect_right(self._quote_starts, start) - 1, 0)
+        inside: list[int] = []
+        for i in range(first, len(self.quotes)):
+            q = self.quotes[i]
+            if q.open_at > end:
+                break
+            if q.after < start:
+                continue
+            if q.open_at <= start + 1 and q.after >= end - 2:
+                return None  # one quotation: `added that "there are no ..."` (it sees this cue first)
+            if q.end > end:
+                end = q.after  # the sentence splitter stopped inside a quote
+            inside.append(i)
+        return start, end, inside
 
     def quoted_within(self, claim: Claim, inside: list[int], who: Speaker) -> None:
         """The speaker's own words quoted inside what they are reported to have said: `He added
@@ -491,24 +535,17 @@ class _Extraction:
         return best
 
     def main_speaker(self, pos: int) -> Speaker:
-        """For a `Quote:` block with no name: the latest speaker before it, else the first source."""
-        best: Claim | None = None
-        for c in self.claims:
-            if c.kind != "source" and c.speaker and c.start < pos and (best is None or c.start > best.start):
-                best = c
-        if best is None:
-            for c in self.claims:
-                if c.kind == "source" and c.speaker and c.start < pos:
-                    best = c
-                    break
-        if best is None:
-            # The first person the article names with a role ("Defence Minister Oleksii ...").
-            for entity in self.registry.entities:
-                if entity.kind == "person" and entity.role and entity.mentions[0] < pos:
-                    return Speaker(entity.name, entity.role, entity, 0.6)
-            return Speaker(None, None, None, 0.3)
-        found = self.registry.find(best.speaker) if best.speaker else None
-        return Speaker(best.speaker, best.role, found, 0.8)
+        """For a `Quote:` block with no name: the latest speaker before it, else the first source,
+        else the first person the article names with a role ("Defence Minister Oleksii ...")."""
+        before = [c for c in self.claims if c.speaker and c.start < pos]
+        spoken = [c for c in before if c.kind != "source"]
+        best = max(spoken, key=attrgetter("start"), default=None) or next((c for c in before if c.kind == "source"), None)
+        if best is not None:
+            return Speaker(best.speaker, best.role, self.registry.find(best.speaker) if best.speaker else None, 0.8)
+        for entity in self.registry.entities:
+            if entity.kind == "person" and entity.role and entity.mentions[0] < pos:
+                return Speaker(entity.name, entity.role, entity, 0.6)
+        return Speaker(None, None, None, 0.3)
 
 
 _ROLE_SYNONYMS = {"spokesperson": "spokesman", "spokeswoman": "spokesman", "spokespeople": "spokesman"}
