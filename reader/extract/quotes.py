@@ -115,9 +115,8 @@ def _closed_later(body: str, spans: list[tuple[int, int]], buckets: list[list[tu
     return None
 
 
-def find_quotes(body: str) -> list[Quote]:
-    """Every top-level quotation in the body, in order."""
-    spans = paragraph_spans(body)
+def _buckets(body: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int, str]]]:
+    """The double marks of each paragraph."""
     buckets: list[list[tuple[int, int, str]]] = [[] for _ in spans]
     k = 0
     for i, j, mark in double_marks(body):
@@ -125,32 +124,58 @@ def find_quotes(body: str) -> list[Quote]:
             k += 1
         if k < len(spans):
             buckets[k].append((i, j, mark))
+    return buckets
 
-    quotes: list[Quote] = []
-    carry: Quote | None = None
-    resume: dict[int, int] = {}  # paragraph -> its first mark not yet read (one closed a quote)
-    for p, (span, marks) in enumerate(zip(spans, buckets, strict=False)):
-        if not marks and carry is None:
-            continue  # most paragraphs: nothing to do
+
+def _mark_side(body: str, i: int, j: int, mark: str) -> str:
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    return _side(body, i, j)
+
+
+class _Reader:
+    """Paragraph by paragraph, the quotations of a body (see find_quotes)."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.spans = paragraph_spans(body)
+        self.buckets = _buckets(body, self.spans)
+        self.quotes: list[Quote] = []
+        self.carry: Quote | None = None  # a quote whose next paragraph opens with a mark again
+        self.resume: dict[int, int] = {}  # paragraph -> its first mark not yet read (one closed a quote)
+
+    def read(self) -> list[Quote]:
+        for p, marks in enumerate(self.buckets):
+            if marks or self.carry is not None:  # (most paragraphs: nothing to do)
+                self.paragraph(p)
+        if self.carry is not None:
+            self.quotes.append(_unclosed(self.carry, self.body, self.spans[-1][1]))
+        return [q for q in self.quotes if q.end > q.start]
+
+    def paragraph(self, p: int) -> None:
+        span, marks = self.spans[p], self.buckets[p]
         inside = None
-        first = resume.get(p, 0)
-        if carry is not None:
-            if _opens_paragraph(body, span, marks):
-                inside, first = carry, 1
+        first = self.resume.get(p, 0)
+        if self.carry is not None:
+            if _opens_paragraph(self.body, span, marks):
+                inside, first = self.carry, 1
                 inside.paragraphs += 1
             else:
-                quotes.append(_unclosed(carry, body, spans[p - 1][1]))
-            carry = None
+                self.quotes.append(_unclosed(self.carry, self.body, self.spans[p - 1][1]))
+            self.carry = None
+        inside = self.marks(span, marks[first:], inside)
+        if inside is not None:
+            self.left_open(p, inside)
+
+    def marks(self, span: tuple[int, int], marks: list[tuple[int, int, str]], inside: Quote | None) -> Quote | None:
+        """Read a paragraph's marks, opening and closing quotes; the quote still open after them."""
+        body = self.body
         depth = 0
-        for i, j, mark in marks[first:]:
-            if mark in _OPENERS:
-                side = "open"
-            elif mark in _CLOSERS:
-                side = "close"
-            else:
-                side = _side(body, i, j)
+        for i, j, mark in marks:
             if inside is None:
-                if side != "close":
+                if _mark_side(body, i, j, mark) != "close":
                     inside, depth = Quote(i, j), 0
                 continue
             if mark in _OPENERS and body.count("”", j, span[1]) >= 2:
@@ -160,21 +185,30 @@ def find_quotes(body: str) -> list[Quote]:
                 depth -= 1
                 continue
             inside.end, inside.after = i, j
-            quotes.append(inside)
+            self.quotes.append(inside)
             inside = None
-        if inside is not None:
-            if p + 1 < len(spans) and _opens_paragraph(body, spans[p + 1], buckets[p + 1]):
-                carry = inside
-            elif _opens_block(body, span, inside) and (closing := _closed_later(body, spans, buckets, p)) is not None:
-                inside.end, inside.after = buckets[closing][0][:2]
-                inside.paragraphs += closing - p
-                quotes.append(inside)
-                resume[closing] = 1
-            else:
-                quotes.append(_unclosed(inside, body, span[1]))
-    if carry is not None:
-        quotes.append(_unclosed(carry, body, spans[-1][1]))
-    quotes = [q for q in quotes if q.end > q.start]
+        return inside
+
+    def left_open(self, p: int, inside: Quote) -> None:
+        """A quote still open at the end of paragraph `p`: it goes on in the next (which opens with
+        a mark), runs to the paragraph that closes it (the outlet's one-mark block), or ends here."""
+        body, spans, buckets = self.body, self.spans, self.buckets
+        if p + 1 < len(spans) and _opens_paragraph(body, spans[p + 1], buckets[p + 1]):
+            self.carry = inside
+            return
+        closing = _closed_later(body, spans, buckets, p) if _opens_block(body, spans[p], inside) else None
+        if closing is None:
+            self.quotes.append(_unclosed(inside, body, spans[p][1]))
+            return
+        inside.end, inside.after = buckets[closing][0][:2]
+        inside.paragraphs += closing - p
+        self.quotes.append(inside)
+        self.resume[closing] = 1
+
+
+def find_quotes(body: str) -> list[Quote]:
+    """Every top-level quotation in the body, in order."""
+    quotes = _Reader(body).read()
     quotes.extend(_single_quotes(body, quotes))
     quotes.sort(key=attrgetter("start"))
     return quotes
