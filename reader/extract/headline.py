@@ -22,6 +22,19 @@ _NOT_A_STATEMENT = {"by", "of", "to", "for", "in", "on", "at", "with", "from", "
 _END = re.compile(r"\s+[–—-]\s+|[;:]\s|,\s+(?:then|and|but|as|while)\b")
 
 
+def _first_cue(words: list[re.Match]) -> tuple[int, str, bool] | None:
+    """(word index, cue form, two words) of the first attribution verb among words 2-7."""
+    from .lexicon import CUES
+
+    for n, m in enumerate(words[1:7], start=1):
+        low = m.group().lower()
+        two = f"{low} {words[n + 1].group().lower()}" if n + 1 < len(words) else ""
+        cue = two if two in CUES else low if low in CUES else None
+        if cue is not None and low not in ("is", "are", "was"):
+            return n, cue, cue == two
+    return None
+
+
 def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
     """Any attribution verb, whatever its case: "Conservative Icon Morton Blackwell Endorses Ted
     Cruz", "Rose Bowl skywriters blast Trump". The speaker is the words before it (one to six,
@@ -29,28 +42,25 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
     from .lexicon import CUES, HEADLINE_LEMMAS, NOT_NAMES
 
     words = list(_WORD.finditer(text))
-    for n, m in enumerate(words[1:7], start=1):
-        low = m.group().lower()
-        two = f"{low} {words[n + 1].group().lower()}" if n + 1 < len(words) else ""
-        cue = two if two in CUES else low if low in CUES else None
-        if cue is None or low in ("is", "are", "was"):
-            continue
-        if CUES[cue] not in HEADLINE_LEMMAS:
-            return None  # "Lib Dems highlight problem debt": a headline's verb of action, no statement
-        who = text[: m.start()].strip(" ,:")
-        if not who or who.split()[0] in NOT_NAMES or not who[0].isupper():
-            return None
-        start = words[n + 1].end() if cue == two else m.end()  # "plays down | Varig rescue"
-        while start < len(text) and text[start] == " ":
-            start += 1
-        if text[start : start + 5].lower() == "that ":
-            start += 5
-        stop = _END.search(text, start)
-        end = stop.start() if stop else len(text)
-        if end - start < 3 or text[start:end].split()[0].lower() in _NOT_A_STATEMENT:
-            return None  # "MP attacked by muggers", "Labour accused of broken pledge": passives
-        return who, start, end, cue, "headline-verb"
-    return None
+    found = _first_cue(words)
+    if found is None:
+        return None
+    n, cue, two = found
+    if CUES[cue] not in HEADLINE_LEMMAS:
+        return None  # "Lib Dems highlight problem debt": a headline's verb of action, no statement
+    who = text[: words[n].start()].strip(" ,:")
+    if not who or who.split()[0] in NOT_NAMES or not who[0].isupper():
+        return None
+    start = words[n + 1].end() if two else words[n].end()  # "plays down | Varig rescue"
+    while start < len(text) and text[start] == " ":
+        start += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    stop = _END.search(text, start)
+    end = stop.start() if stop else len(text)
+    if end - start < 3 or text[start:end].split()[0].lower() in _NOT_A_STATEMENT:
+        return None  # "MP attacked by muggers", "Labour accused of broken pledge": passives
+    return who, start, end, cue, "headline-verb"
 
 
 def headline_claims(title: str) -> list[tuple[str, int, int, str, str]]:
