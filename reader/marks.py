@@ -19,30 +19,31 @@ class Segment:
     editorial: bool
 
 
-def segments(article: Article) -> list[Segment]:
-    """The body cut at every claim and editorial boundary, covering it end to end."""
-    body = article.body
-    claims = sorted((c for c in article.claims if c.part == "body"), key=lambda c: (c.start, -c.end))
-    notes = list(article.editorial) + [s for c in claims for s in c.editorial]
+def _cuts(body: str, claims: list[Claim], notes: list[tuple[int, int]]) -> list[int]:
+    """Every place a claim or a note starts or ends, with the body's ends, in order."""
     cuts = {0, len(body)}
     for c in claims:
         cuts.update((c.start, c.end))
     for s, e in notes:
         cuts.update((s, e))
-    points = sorted(p for p in cuts if 0 <= p <= len(body))
+    return sorted(p for p in cuts if 0 <= p <= len(body))
+
+
+def segments(article: Article) -> list[Segment]:
+    """The body cut at every claim and editorial boundary, covering it end to end. Where claims
+    nest, the innermost shows: a quote inside a reported statement is drawn as a quote."""
+    claims = sorted((c for c in article.claims if c.part == "body"), key=lambda c: (c.start, -c.end))
+    notes = list(article.editorial) + [s for c in claims for s in c.editorial]
     out: list[Segment] = []
     ci = 0
-    open_: list[Claim] = []  # the claims covering the current point, outermost first
-    for a, b in itertools.pairwise(points):
-        open_ = [c for c in open_ if c.end > a]
+    covering: list[Claim] = []  # the claims covering the current point, outermost first
+    for a, b in itertools.pairwise(_cuts(article.body, claims, notes)):
+        covering = [c for c in covering if c.end > a]
         while ci < len(claims) and claims[ci].start <= a:
             if claims[ci].end > a:
-                open_.append(claims[ci])
+                covering.append(claims[ci])
             ci += 1
-        # The innermost claim shows: a quote inside a reported statement is drawn as a quote.
-        claim = open_[-1] if open_ else None
-        editorial = any(s <= a < e for s, e in notes)
-        out.append(Segment(a, b, claim, editorial))
+        out.append(Segment(a, b, covering[-1] if covering else None, any(s <= a < e for s, e in notes)))
     return out
 
 

@@ -201,42 +201,47 @@ class ArticleView(ScrollView, can_focus=True):
 
     def pieces(self, line: Line) -> list[tuple[str, Style, int | None, int | None]]:
         """(text, style, body offset, claim index) for each run of a body line."""
-        styles = self.styles_for_claims
         out: list[tuple[str, Style, int | None, int | None]] = []
-        cuts = {line.start, line.end}
-        label_at = {}
+        label_at: dict[int, list[int]] = {}
         for offset, index in line.labels:
-            cuts.add(offset)
             label_at.setdefault(offset, []).append(index)
+        k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
+        for a, b in itertools.pairwise(self._line_cuts(line, label_at)):
+            while k + 1 < len(self._segments) and self._segments[k].end <= a:
+                k += 1
+            seg = self._segments[k] if self._segments else None
+            style, claim_index = self._segment_style(seg)
+            out.append((self.body[a:b], style, a, claim_index))
+            out.extend(self._label_piece(index) for index in label_at.pop(b, ()))
+        out.extend(self._label_piece(index) for indices in label_at.values() for index in indices)
+        return out
+
+    def _line_cuts(self, line: Line, label_at: dict[int, list[int]]) -> list[int]:
+        """Where a body line's runs change: at labels and at segment ends."""
+        cuts = {line.start, line.end, *label_at}
         k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
         while k < len(self._segments) and self._segments[k].start < line.end:
             seg = self._segments[k]
             cuts.add(max(seg.start, line.start))
             cuts.add(min(seg.end, line.end))
             k += 1
-        points = sorted(p for p in cuts if line.start <= p <= line.end)
-        k = max(bisect_right(self._segment_starts, line.start) - 1, 0)
-        for a, b in itertools.pairwise(points):
-            while k + 1 < len(self._segments) and self._segments[k].end <= a:
-                k += 1
-            seg = self._segments[k] if self._segments else None
-            style = Style()
-            claim_index = None
-            if seg is not None and seg.claim is not None:
-                claim_index = self._claim_index(seg.claim)
-                speaker = self._speakers.get(seg.claim.speaker or "")
-                style = styles.claim(seg.claim.kind, speaker, claim_index == self.current or self._holds_current(seg.claim))
-            if seg is not None and seg.editorial:
-                style = style + styles.editorial
-            out.append((self.body[a:b], style, a, claim_index))
-            for index in label_at.pop(b, ()):
-                claim = self.claims[index]
-                speaker = self._speakers.get(claim.speaker or "")
-                out.append((self._label(index), styles.label(speaker, index == self.current), None, index))
-        for indices in label_at.values():
-            for index in indices:
-                out.append((self._label(index), styles.label(self._speakers.get(self.claims[index].speaker or ""), index == self.current), None, index))
-        return out
+        return sorted(p for p in cuts if line.start <= p <= line.end)
+
+    def _segment_style(self, seg) -> tuple[Style, int | None]:
+        styles = self.styles_for_claims
+        style = Style()
+        claim_index = None
+        if seg is not None and seg.claim is not None:
+            claim_index = self._claim_index(seg.claim)
+            speaker = self._speakers.get(seg.claim.speaker or "")
+            style = styles.claim(seg.claim.kind, speaker, claim_index == self.current or self._holds_current(seg.claim))
+        if seg is not None and seg.editorial:
+            style = style + styles.editorial
+        return style, claim_index
+
+    def _label_piece(self, index: int) -> tuple[str, Style, None, int]:
+        speaker = self._speakers.get(self.claims[index].speaker or "")
+        return (self._label(index), self.styles_for_claims.label(speaker, index == self.current), None, index)
 
     def _title_pieces(self, text: str, line: Line, style: Style) -> list[Segment]:
         """The headline, with its claims highlighted like the body's."""

@@ -19,19 +19,8 @@ class ClaimDetail(Static):
         text = Text()
         text.append(f"{position}  ", style="bold")
         text.append(claim.kind, style="bold")
-        speaker = speaker_of(claim, note)
-        text.append(" · ")
-        text.append(neutralize(speaker or "speaker unknown"), style="bold")
-        if note and note.speaker:
-            text.append(f" (corrected; found: {neutralize(claim.speaker or '?')})", style="italic")
-        elif claim.role:
-            text.append(f" ({neutralize(claim.role)})")
-        if claim.cue:
-            text.append(f" · {neutralize(claim.cue)}")
-        if is_doubtful(claim, note):
-            text.append(f" · doubtful ({claim.confidence:.0%}): check who said it", style="bold reverse")
-        elif claim.confidence < TRUSTED:
-            text.append(f" · sure {claim.confidence:.0%}")
+        _who(text, claim, note)
+        _how_sure(text, claim, note)
         if note and note.not_a_claim:
             text.append(" · marked not a claim", style="bold")
         text.append(" · ")
@@ -40,3 +29,22 @@ class ClaimDetail(Static):
             text.append(" · note: ")
             text.append(neutralize(note.note), style="italic")
         self.update(text)
+
+
+def _who(text: Text, claim: Claim, note: Annotation | None) -> None:
+    """The speaker (the user's correction first), the role, the cue."""
+    text.append(" · ")
+    text.append(neutralize(speaker_of(claim, note) or "speaker unknown"), style="bold")
+    if note and note.speaker:
+        text.append(f" (corrected; found: {neutralize(claim.speaker or '?')})", style="italic")
+    elif claim.role:
+        text.append(f" ({neutralize(claim.role)})")
+    if claim.cue:
+        text.append(f" · {neutralize(claim.cue)}")
+
+
+def _how_sure(text: Text, claim: Claim, note: Annotation | None) -> None:
+    if is_doubtful(claim, note):
+        text.append(f" · doubtful ({claim.confidence:.0%}): check who said it", style="bold reverse")
+    elif claim.confidence < TRUSTED:
+        text.append(f" · sure {claim.confidence:.0%}")
