@@ -2,11 +2,15 @@
 
     .venv/bin/python bench/bbc_check.py sample BBC_DIR [--n 200] [--seed 7] [--code DIR]
     .venv/bin/python bench/bbc_check.py check BBC_DIR [--n 200] [--seed 7] [--code DIR]
+    .venv/bin/python bench/bbc_check.py check BBC_DIR --draw random --code /tmp/before   # the
+        session-start figure: 122 of 200 right (61.0%), judged in bench/bbc_verdicts.jsonl
 
 BBC_DIR is the BBC corpus (<topic>/<NNN>.txt, headline on line 1), for example
 ../shared/corpus/bbc. Every article is read and its claims found as ingest does (decode, parse,
 find_claims); the claims of all articles, articles sorted by path, are pooled and N of them drawn
-uniformly at random with the seed, so the same extraction output always gives the same sample.
+with the seed: by default the N whose place hashes lowest ("stable": a claim the extractor still
+finds keeps its place in the sample, so its verdict still counts after a change), or with
+--draw random uniformly by index (how the session-start figure was drawn).
 
 `sample` prints, for each drawn claim that bench/bbc_verdicts.jsonl does not judge yet, a block
 for a human judge: the claim's key as one JSON line to complete and append to the verdict file,
@@ -120,10 +124,22 @@ def extract_all(corpus: Path, code: Path) -> tuple[list[Drawn], int, int]:
     return claims, len(jobs), skipped
 
 
-def draw(claims: list[Drawn], n: int, seed: int) -> list[Drawn]:
-    """N claims drawn uniformly without replacement, given in the pool's order."""
-    picked = random.Random(seed).sample(range(len(claims)), min(n, len(claims)))
+def draw(claims: list[Drawn], n: int, seed: int, how: str = "stable") -> list[Drawn]:
+    """N claims drawn without replacement, given in the pool's order. "stable": the N whose
+    place (path, part, offsets) hashes lowest with the seed, so a change of the extractor keeps
+    every claim it did not touch in the sample (and its verdict), and a claim it changed stays
+    there to be judged again; "random": uniformly from the pool by index (the session-start
+    figure was measured so; any change of the pool redraws the whole sample)."""
+    if how == "random":
+        picked = random.Random(seed).sample(range(len(claims)), min(n, len(claims)))
+    else:
+        rank = sorted(range(len(claims)), key=lambda i: _place_hash(claims[i], seed))
+        picked = rank[:n]
     return [claims[i] for i in sorted(picked)]
+
+
+def _place_hash(claim: Drawn, seed: int) -> str:
+    return hashlib.sha256(f"{seed}|{claim.path}|{claim.part}|{claim.start}|{claim.end}".encode()).hexdigest()
 
 
 # --- verdicts ---------------------------------------------------------------------------------
@@ -299,6 +315,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("corpus", type=Path, metavar="BBC_DIR", help="the BBC corpus: <topic>/<NNN>.txt")
     parser.add_argument("--n", type=int, default=200, help="claims drawn (default 200)")
     parser.add_argument("--seed", type=int, default=7, help="seed of the draw (default 7)")
+    parser.add_argument("--draw", choices=("stable", "random"), default="stable",
+                        help="how the sample is drawn (default stable; see draw())")
     parser.add_argument("--code", type=Path, default=ROOT,
                         help="the checkout whose reader/ extracts (default: this one)")
     parser.add_argument("--verdicts", type=Path, default=VERDICTS,
@@ -320,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{articles} articles ({skipped} not read as articles), {len(claims)} claims; "
           f"extractor {Path(reader.__file__).parent}")
-    drawn = draw(claims, args.n, args.seed)
+    drawn = draw(claims, args.n, args.seed, args.draw)
     (run_sample if args.command == "sample" else run_check)(args, drawn, verdicts)
     return 0
 
