@@ -17,6 +17,7 @@ _DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»", "''", "``")
 _SINGLE = re.compile(r"[‘’]")
 _OPENERS = {"“", "„", "«", "``"}
 _CLOSERS = {"”", "»"}
+_SENTENCE_GAPS = {". ", "? ", "! "}  # (some newsrooms open each quoted sentence again, closing only the last)
 _BEFORE_OPEN = set(" \t([{—–-/:;\n")
 _AFTER_CLOSE = set(" \t,.;:!?)]}—–-…\n")
 
@@ -184,6 +185,8 @@ class _Reader:
             if depth and mark in _CLOSERS:
                 depth -= 1
                 continue
+            if mark == '"' and body[i - 2 : i] in _SENTENCE_GAPS and _side(body, i, j) == "open":
+                continue  # 'in the tie. "The players ...': the next sentence of the same quote
             inside.end, inside.after = i, j
             self.quotes.append(inside)
             inside = None

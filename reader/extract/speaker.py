@@ -45,7 +45,8 @@ _TRAILING = frozenset(
         "week weeks month months year years day days night morning afternoon evening time minutes "
         "hours decade monday tuesday wednesday thursday friday saturday sunday today yesterday "
         "tonight last this next earlier later then now also still however meanwhile always ever "
-        "never just only even quite again too often usually released taken published"
+        "never just only even quite again too often usually released taken published himself herself "
+        "themselves itself"
     ).split()
 )
 _SHARE = re.compile(r"^(?:\S+\s+){0,3}?(?:percent|per cent|%|in (?:\d+|ten|five|four|three))\s+of\s+(?P<group>.+)$", re.I)

@@ -77,3 +77,16 @@ def test_a_speaker_is_never_a_number_a_share_a_text_or_a_word_of_the_grammar():
     body = "In the survey carried out by ICM Research, 14% of people aged between 18 and 34 said they never voted. Among the over-65s, 70% said they would be certain to vote."
     speakers = [c.speaker for c in find_claims(body)]
     assert "70 %" not in speakers and "34" not in speakers and "70%" not in speakers
+
+
+def test_a_quote_whose_every_sentence_opens_with_a_mark_is_one_quote():
+    # BBC copy opens each quoted sentence again and closes only the last.
+    body = ('Wenger said: "The only positive is that we are still in the tie. "The players are really '
+            'down in the dressing-room. I feel we really turned in a bad performance. "At 3-0 we faced '
+            'a real struggle, but 3-1 at least gives us a chance."')
+    (quote,) = find_claims(body)
+    assert quote.kind == "quote" and quote.speaker == "Wenger"
+    assert quote.text.startswith("The only positive") and quote.text.endswith("gives us a chance.")
+    # Two quotes side by side stay two.
+    body = 'He said: "We will win." "They will lose," his aide added.'
+    assert [c.text for c in find_claims(body)] == ["We will win.", "They will lose"]
