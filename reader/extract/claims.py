@@ -28,7 +28,7 @@ from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
 from .reported_rules import after_listener, listener_end, veto
 from .sentences import Sentences
-from .speaker import NOBODY, Speaker, is_share, speaker_name
+from .speaker import NOBODY, Speaker, speaker_name, unnamed_source
 
 ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
@@ -219,7 +219,7 @@ class _Extraction:
         if name == who.name:
             return who
         self.not_speakers.append((kind, start, end, who.name))
-        if name is None and kind == "reported" and not is_share(who.name):
+        if name is None and kind == "reported" and not unnamed_source(who.name):
             return None
         return Speaker(name, who.role, who.entity, who.confidence, who.mention or who.name) if name else NOBODY
 

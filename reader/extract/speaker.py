@@ -35,7 +35,8 @@ _NOT_HEADS = frozenset(
         # texts, rules and events that do not speak
         "code law laws rule rules act bill constitution treaty clause guidelines regulations "
         "policy plan plans system process deal move debate control spending terror murder name "
-        "issue issues evidence event meeting trial game match contest contests story"
+        "issue issues evidence event meeting trial game match contest contests story "
+        "document documents outline draft memo dossier leaflet"
     ).split()
 )
 # Words that trail a name without being part of it: "Trump last week", "Carter however", "the
@@ -66,12 +67,19 @@ _PART_OF = re.compile(r"(?i)(?:one|some|all|many|most|each|none|several|few|both
 _SHARE_WORDS = frozenset("percent % cent half quarter third majority minority most many".split())
 
 
-def is_share(name: str) -> bool:
-    """"70 %", "Six in 10", "Nearly half": a share of people (who said it, but not by name)."""
+# Texts that carry someone's words without being their author: "The document reportedly said".
+_DOCUMENTS = frozenset("document documents outline draft memo dossier leaflet".split())
+
+
+def unnamed_source(name: str) -> bool:
+    """Words that stand for someone who said it without naming them: a share of people ("70 %",
+    "Six in 10", "Nearly half"), or a document ("the document said"). The claim stands, with no
+    speaker; other words that cannot speak (a rule, an event) make no claim at all."""
     words = name.replace("%", " % ").lower().split()
     if not words:
         return False
-    return words[-1] in _SHARE_WORDS or words[-1].isdigit() or " in " in f" {name.lower()} " or _PART_OF.match(name) is not None
+    return (words[-1] in _SHARE_WORDS or words[-1] in _DOCUMENTS or words[-1].isdigit()
+            or " in " in f" {name.lower()} " or _PART_OF.match(name) is not None)
 
 
 @lru_cache(maxsize=16384)
