@@ -20,7 +20,7 @@ import itertools
 import json
 from pathlib import Path
 
-from ..model import Claim
+from ..model import Annotation, Claim
 
 DOUBTFUL = 0.5  # below this, the reader marks a claim for checking first
 TRUSTED = 0.8  # at or above this, claims were right at least 95% of the time
@@ -71,3 +71,9 @@ def apply(claims: list[Claim], table: dict | None = None) -> list[Claim]:
             found = known[k] = confidence(c.rule, c.confidence, table)
         c.confidence = found
     return claims
+
+
+def doubtful(claim: Claim, annotation: Annotation | None) -> bool:
+    """An attribution to check first: the extractor was unsure (below DOUBTFUL) and nobody has
+    judged or corrected it yet. The one rule for the reader's marks and its `!` key."""
+    return claim.confidence < DOUBTFUL and not (annotation and (annotation.done or annotation.speaker))

@@ -43,6 +43,8 @@ ARTICLE = [
     Binding("p", "previous_claim", "Previous", id="previous", tooltip="Previous claim"),
     Binding("N", "next_untagged", "Next untagged", key_display="N", id="next-untagged",
             tooltip="Next untagged claim, going on to the next article when this one is done"),
+    Binding("exclamation_mark", "next_doubtful", "Next doubtful", show=False, key_display="!", id="next-doubtful",
+            tooltip="Next doubtful attribution (marked !): the extractor was unsure who said it"),
     Binding("s", "tag('stated')", "Stated", id="stated", tooltip="Tag the claim: stated"),
     Binding("d", "tag('denied')", "Denied", id="denied", tooltip="Tag the claim: denied"),
     Binding("u", "tag('unknown')", "Unknown", id="unknown", tooltip="Tag the claim: unknown"),

@@ -11,6 +11,7 @@ from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.claim_detail import ClaimDetail
 
 SIZE = (120, 40)
 
@@ -262,3 +263,28 @@ async def test_ingest_a_folder_from_the_app(app_factory, tmp_path):
         # The seed, and every fixture but the refused listing page.
         assert len(app.library.rows) == 1 + len(files) - 1 and "Lavrov repeats claims about negotiations" in titles
         assert any("Refused 1: listing.txt: a listing page" in str(n.message) for n in app._notifications)
+
+
+async def test_the_doubtful_key_goes_to_the_attributions_to_check_first(app_factory, tmp_path):
+    article = tmp_path / "bridge.txt"
+    article.write_text(
+        "Bridge opens\n\nMayor Anna Kovalenko said the bridge had cost less than planned.\n\n"
+        "Residents gathered at both ends before dawn.\n\n"
+        '"Nobody should ever have to wait two hours to cross the river again in this town."\n\n'
+        "Some residents were still unhappy about the tolls.\n",
+        encoding="utf-8",
+    )
+    app = app_factory(article)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        # The quote nobody is named for is the one claim the extractor was unsure of.
+        (doubtful,) = [i for i, c in enumerate(screen.claims) if c.confidence < 0.5]
+        assert screen.current != doubtful
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert screen.current == doubtful
+        assert "doubtful" in str(screen.query_one(ClaimDetail).render())
+        await pilot.press("s", "exclamation_mark")  # judged: nothing left to check first
+        await pilot.pause()
+        assert screen.current == doubtful
+        assert any("No doubtful attribution left" in str(n.message) for n in app._notifications)

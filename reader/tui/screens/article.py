@@ -9,6 +9,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...extract.calibration import doubtful
 from ...journal import Entry
 from ...marks import claim_order
 from ...model import (
@@ -116,6 +117,15 @@ class ArticleScreen(Screen):
             self.app.open_next_untagged(after=self.article.id)
         elif index == self.current:
             self.notify("This is the last untagged claim of this article.", timeout=3)
+        else:
+            self.go_to(index)
+
+    def action_next_doubtful(self) -> None:
+        """The next claim whose speaker the extractor was unsure of and nobody has checked."""
+        order = list(range(self.current + 1, len(self.claims))) + list(range(0, self.current + 1))
+        index = next((i for i in order if doubtful(self.claims[i], self.notes.get(self.claims[i].id))), None)
+        if index is None:
+            self.notify("No doubtful attribution left in this article.", timeout=3)
         else:
             self.go_to(index)
 

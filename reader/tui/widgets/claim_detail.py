@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...extract.calibration import TRUSTED
+from ...extract.calibration import doubtful as is_doubtful
 from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
-from .claim_table import TAG_TEXT, is_doubtful
+from .claim_table import TAG_TEXT
 
 
 class ClaimDetail(Static):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...extract.calibration import DOUBTFUL
+from ...extract.calibration import doubtful as is_doubtful
 from ...model import Annotation, Claim, speaker_of
 from ...text import neutralize
 from .virtual_table import VirtualTable
@@ -10,12 +10,6 @@ from .virtual_table import VirtualTable
 TAG_TEXT = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
 TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
 KIND_SHORT = {"quote": "quote", "reported": "said", "source": "src"}
-
-
-def is_doubtful(claim: Claim, note: Annotation | None) -> bool:
-    """An attribution to check first: the extractor was unsure (see extract.calibration) and
-    nobody has judged or corrected it yet."""
-    return claim.confidence < DOUBTFUL and not (note and (note.done or note.speaker))
 
 
 def excerpt(text: str, limit: int = 70) -> str:
