@@ -447,18 +447,15 @@ class _Extraction:
 
     def is_title(self, q: Quote) -> bool:
         """A name or a title in quotation marks: `so-called "peace plan"`, "Saturday Night Live"."""
-        text = self.body[q.start : q.end]
-        content = [w for w in text.split() if w[:1].isalpha()]
-        return self.after_title_cue(q.open_at) or (len(content) > 1 and len(content) <= 5 and all(w[0].isupper() for w in content))
+        return self.after_title_cue(q.open_at) or title_case(self.body[q.start : q.end])
 
     def is_not_speech(self, q: Quote, text: str, words: int) -> bool:
         if words > 5 and self.after_title_cue(q.open_at):
             return True  # (shorter quotes after a title word were set aside first)
         if q.single and words < 6:
             return True
-        content = [w for w in text.split() if w[:1].isalpha()]
-        if words <= 5 and content and all(w[0].isupper() for w in content) and len(content) > 1:
-            return True  # a title: "Saturday Night Live"
+        if title_case(text):
+            return True  # a title: "Saturday Night Live", "The Late Show With Stephen Colbert"
         if words <= 4 and not re.search(r"[.!?,]\W*$", text):
             return True  # a scare quote or a label
         return False
@@ -568,6 +565,26 @@ def _appositive_role(appositive: str | None) -> str | None:
     if text.lower().startswith(("who ", "which ")) or text[:1].isdigit():
         return None
     return text[:80] if text else None
+
+
+# Short words a title leaves in lower case: "Eye of the Tiger", "Those Guys Have All the Fun".
+_TITLE_SMALL = frozenset("a an the and or but nor of for with to in on at by from as into via vs".split())
+_SPOKEN = frozenset("that's it's he's she's there's what's here's i'm we're they're you're i'll we'll".split())
+_SENTENCE_INSIDE = re.compile(r"[.!?;]\s+\S")
+
+
+def title_case(text: str) -> bool:
+    """Words of a title or a name, not a sentence: two to twelve words, every one capitalised but
+    the short ones a title leaves small, no sentence ending inside ("The Late Show With Stephen
+    Colbert", "Eye of the Tiger."; not "Lock her up!")."""
+    words = [w.strip("\"'“”‘’()[],.:;!?-–—") for w in text.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 12 or _SENTENCE_INSIDE.search(text):
+        return False
+    if any(w.lower().replace("’", "'") in _SPOKEN for w in words):
+        return False  # "That's Jeb Bush and Marco Rubio.": a sentence
+    big = [w for w in words if w.lower() not in _TITLE_SMALL or w == words[0]]
+    return len(big) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in big) and not all(w.isupper() for w in big)
 
 
 def _drop_overlaps(claims: list[Claim]) -> list[Claim]:

@@ -90,3 +90,15 @@ def test_a_quote_whose_every_sentence_opens_with_a_mark_is_one_quote():
     # Two quotes side by side stay two.
     body = 'He said: "We will win." "They will lose," his aide added.'
     assert [c.text for c in find_claims(body)] == ["We will win.", "They will lose"]
+
+
+def test_titles_of_shows_books_and_songs_are_nobody_s_words():
+    from reader.extract.claims import title_case
+
+    for title in ("The Late Show With Stephen Colbert", "Eye of the Tiger.", "Meet the Press.",
+                  "Those Guys Have All the Fun: Inside the World of ESPN."):
+        assert title_case(title), title
+    for words in ("Lock her up!", "That's Jeb Bush and Marco Rubio.", "We will win.", "LOCK HER UP"):
+        assert not title_case(words), words
+    body = "Mrs. Clinton said on ''The Late Show With Stephen Colbert'' last month that jobs come first."
+    assert [c for c in find_claims(body) if c.kind == "quote"] == []
