@@ -42,6 +42,9 @@ _CLAUSE_OPENERS = frozenset(
     "some all many most several any every".split()
 )
 _LISTENER_WORDS = 6
+_OBJECT_PRONOUNS = frozenset("him her them us me".split())
+# Capitalised words after "denied" that are no person: what was denied ("denied The Times report").
+_NOT_PERSONS = frozenset("the a an any all reports report claims claim allegations it this that these those".split())
 
 
 def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
@@ -95,6 +98,15 @@ def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bo
     return bool(personal)
 
 
+def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"Ferreira denied Gerrard with a last-ditch tackle", "denied him the chance": to deny
+    someone something is no denial of a claim ("denied the allegations", "denied that ...")."""
+    if cue.lemma != "deny" or cue.that or not first or not _right_after(body, cue, start):
+        return False
+    word = body[start : min(end, start + 40)].split()[0]
+    return first[0] in _OBJECT_PRONOUNS or (word[0].isupper() and first[0] not in _NOT_PERSONS)
+
+
 def after_listener(body: str, cue: Cue, start: int) -> bool:
     """Do the words start right after a cue that takes a listener ("told | MPs ...")? Where the
     cue's reading found the clause after the listener ("told reporters | he would"), they do not."""
@@ -138,12 +150,13 @@ REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("nothing-said", nothing_said),
     Veto("perceived", perceived),
     Veto("listener-only", listener_only),
+    Veto("denied-someone", denied_someone),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = _PREPOSITIONS | _VERBS | _CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse"}) | _PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny"}) | _PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:

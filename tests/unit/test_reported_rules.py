@@ -27,6 +27,7 @@ def vetoes_of(body):
         ("nothing-said", "Akamai declined to comment."),
         ("perceived", "The veteran Martinez found herself in trouble early on against Vinci."),
         ("listener-only", "Ms Hewitt told GMTV's Sunday programme."),
+        ("denied-someone", "Paulo Ferreira denied Gerrard with a last-ditch tackle."),
     ],
 )
 def test_each_veto_sets_aside_what_no_one_said(veto, body):
@@ -37,6 +38,7 @@ def test_each_veto_sets_aside_what_no_one_said(veto, body):
 def test_the_same_cues_still_report_statements():
     assert claims_of("He warned of annual losses of six million pounds.") == [("reported", None, "of annual losses of six million pounds")]
     assert claims_of("The SEC found similar problems at the bank.") == [("reported", "SEC", "similar problems at the bank")]
+    assert claims_of("The minister denied the allegations of fraud.") == [("reported", "minister", "the allegations of fraud")]
     assert claims_of("The plan, which he believes will fail, was dropped.") != []
     body = "Martin Scorsese, whose film won, said being honoured in the UK meant a lot to him."
     assert claims_of(body) == [("reported", "Martin Scorsese", "being honoured in the UK meant a lot to him")]
