@@ -80,6 +80,7 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
 
 
 _BY_PLACE = attrgetter("start", "end")
+_SENTENCE_GAPS = {". ", "? ", "! ", '." ', ".” "}
 
 
 def _IN_READING_ORDER(c: Claim) -> tuple[int, int]:
@@ -382,10 +383,21 @@ class _Extraction:
                 continue
             if q.open_at <= start + 1 and q.after >= end - 2:
                 return None  # one quotation: `added that "there are no ..."` (it sees this cue first)
+            if q.open_at > start and self.body[q.open_at - 2 : q.open_at] in _SENTENCE_GAPS:
+                end = q.open_at - 1  # '... at M&S. "Either way, ...": a new sentence, quoted
+                break
             if q.end > end:
                 end = q.after  # the sentence splitter stopped inside a quote
             inside.append(i)
+        if end <= cue.start and self._quote_ends_at(cue):
+            return None  # '"...," it added.': what was added is the quote (the quote rules say so)
         return start, end, inside
+
+    def _quote_ends_at(self, cue: Cue) -> bool:
+        """Does a quote end right before the cue ('"...," it added')?"""
+        begin = cue.subject.start if cue.subject is not None and not cue.inverted else cue.start
+        i = bisect_right(self._quote_starts, begin) - 1
+        return i >= 0 and self.quotes[i].after <= begin and not self.body[self.quotes[i].after : begin].strip(" ,")
 
     def quoted_within(self, claim: Claim, inside: list[int], who: Speaker) -> None:
         """The speaker's own words quoted inside what they are reported to have said: `He added

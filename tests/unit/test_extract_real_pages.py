@@ -102,3 +102,12 @@ def test_titles_of_shows_books_and_songs_are_nobody_s_words():
         assert not title_case(words), words
     body = "Mrs. Clinton said on ''The Late Show With Stephen Colbert'' last month that jobs come first."
     assert [c for c in find_claims(body) if c.kind == "quote"] == []
+
+
+def test_what_a_cue_reports_ends_where_a_quoted_sentence_begins():
+    body = ('The bank said the cuts could indicate a longer term change at the firm. '
+            '"Either way, this cannot be good news for its margin," it added.')
+    reported, quote = find_claims(body)
+    assert reported.text == "the cuts could indicate a longer term change at the firm"
+    assert (quote.kind, quote.cue, quote.within) == ("quote", "added", None)
+    assert quote.text == "Either way, this cannot be good news for its margin"
