@@ -11,7 +11,14 @@ from ..model import Claim
 from . import calibration
 from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
-from .lexicon import ATTITUDE, NOT_NAMES, ORG_HEADS, TITLE_CUES
+from .lexicon import (
+    ATTITUDE,
+    NOT_NAMES,
+    ORG_HEADS,
+    SPOKEN_CONTRACTIONS,
+    TITLE_CUES,
+    TITLE_SMALL_WORDS,
+)
 from .names import (
     NEVER_NAMES,
     Phrase,
@@ -579,9 +586,6 @@ def _appositive_role(appositive: str | None) -> str | None:
     return text[:80] if text else None
 
 
-# Short words a title leaves in lower case: "Eye of the Tiger", "Those Guys Have All the Fun".
-_TITLE_SMALL = frozenset("a an the and or but nor of for with to in on at by from as into via vs".split())
-_SPOKEN = frozenset("that's it's he's she's there's what's here's i'm we're they're you're i'll we'll".split())
 _SENTENCE_INSIDE = re.compile(r"[.!?;]\s+\S")
 
 
@@ -593,9 +597,9 @@ def title_case(text: str) -> bool:
     words = [w for w in words if w]
     if not 2 <= len(words) <= 12 or _SENTENCE_INSIDE.search(text):
         return False
-    if any(w.lower().replace("’", "'") in _SPOKEN for w in words):
+    if any(w.lower().replace("’", "'") in SPOKEN_CONTRACTIONS for w in words):
         return False  # "That's Jeb Bush and Marco Rubio.": a sentence
-    big = [w for w in words if w.lower() not in _TITLE_SMALL or w == words[0]]
+    big = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w == words[0]]
     return len(big) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in big) and not all(w.isupper() for w in big)
 
 

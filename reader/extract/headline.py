@@ -17,8 +17,6 @@ _SAYS = re.compile(
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# Words that open no statement after a headline's verb: a passive's agent, a preposition.
-_NOT_A_STATEMENT = {"by", "of", "to", "for", "in", "on", "at", "with", "from", "over", "after", "as"}
 _END = re.compile(r"\s+[–—-]\s+|[;:]\s|,\s+(?:then|and|but|as|while)\b")
 
 
@@ -39,7 +37,7 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
     """Any attribution verb, whatever its case: "Conservative Icon Morton Blackwell Endorses Ted
     Cruz", "Rose Bowl skywriters blast Trump". The speaker is the words before it (one to six,
     starting with a capital), the claim what follows, to a dash, a semicolon or the end."""
-    from .lexicon import CUES, HEADLINE_LEMMAS, NOT_NAMES
+    from .lexicon import CUES, HEADLINE_LEMMAS, NOT_A_STATEMENT, NOT_NAMES
 
     words = list(_WORD.finditer(text))
     found = _first_cue(words)
@@ -58,7 +56,7 @@ def _verb_claim(text: str) -> tuple[str, int, int, str, str] | None:
         start += 5
     stop = _END.search(text, start)
     end = stop.start() if stop else len(text)
-    if end - start < 3 or text[start:end].split()[0].lower() in _NOT_A_STATEMENT:
+    if end - start < 3 or text[start:end].split()[0].lower() in NOT_A_STATEMENT:
         return None  # "MP attacked by muggers", "Labour accused of broken pledge": passives
     return who, start, end, cue, "headline-verb"
 

@@ -331,3 +331,78 @@ PLACES = frozenset(
         "Africa|Asia|Latin America|Middle East|Britain|England|Scotland|Wales"
     ).split("|")
 )
+
+
+# -- What was said, and who can say it (reported_rules.py, speaker.py) ----------------------------
+
+# Words that cannot open a clause or a noun phrase that someone said.
+NOT_OPENERS = frozenset(
+    "between over with of for on in at by from about into such beyond under through across after "
+    "before during without within against toward towards around along among behind like than "
+    "anywhere everywhere somewhere upon onto via per".split()
+)
+# A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
+SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+JOINING_CONJUNCTIONS = frozenset("and or nor".split())
+RELATIVES = frozenset("which that who whom what".split())
+FINITE_AUX = frozenset(
+    "can could will would should must may might shall is are was were am has have had do does "
+    "did requires".split()
+)
+NOTHING_SAID = frozenset("comment elaborate speculate be".split())  # "declined to be drawn"
+PERCEPTION = frozenset("find discover notice".split())
+PERSONAL_PRONOUNS = frozenset("he she i we you they".split())
+REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself yourselves".split())
+# Words that open the clause after a listener: "told MPs | a new White Paper was ...".
+CLAUSE_OPENERS = frozenset(
+    "he she it they we i you there the a an this these that those his her its their our my no "
+    "some all many most several any every".split()
+)
+OBJECT_PRONOUNS = frozenset("him her them us me".split())
+# Capitalised words after "denied" that are no person: what was denied ("denied The Times report").
+NOT_PERSONS_AFTER_DENY = frozenset("the a an any all reports report claims claim allegations it this that these those".split())
+
+# Words a speaker's name never ends in: a speaker is a person, a group or an organisation, never a
+# number or a share ("70%", "Six in 10"), a word of the sentence's grammar ("reviews came", "those
+# questioned", "mean anyone"), or a text, rule or event ("the ministerial code", "Benghazi terror").
+NOT_SPEAKER_HEADS = frozenset(
+    (
+        # numbers and shares
+        "percent per cent % 0 1 2 3 4 5 6 7 8 9 10 000 half quarter dozen hundred hundreds thousand "
+        "one two three four five six seven eight nine ten twenty thirty forty fifty hundred "
+        "thousands million millions billion "
+        # grammar: prepositions, conjunctions, pronoun objects and indefinites
+        "on over to by of for in at with from into about than and or anyone anything everyone "
+        "everything someone something nobody nothing us them him her it me you "
+        # texts, rules and events that do not speak
+        "code law laws rule rules act bill constitution treaty clause guidelines regulations "
+        "policy plan plans system process deal move debate control spending terror murder name "
+        "issue issues evidence event meeting trial game match contest contests story "
+        "document documents outline draft memo dossier leaflet"
+    ).split()
+)
+# Words that trail a name without being part of it: "Trump last week", "Carter however", "the
+# Brookings Institution last year", "Donald Trump didn't".
+TRAILING_WORDS = frozenset(
+    (
+        "week weeks month months year years day days night morning afternoon evening time minutes "
+        "hours decade monday tuesday wednesday thursday friday saturday sunday today yesterday "
+        "tonight last this next earlier later then now also still however meanwhile always ever "
+        "never just only even quite again too often usually released taken published himself herself "
+        "themselves itself"
+    ).split()
+)
+WEEKDAY_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Words that say a share of people said it: "70 %", "Nearly half".
+SHARE_WORDS = frozenset("percent % cent half quarter third majority minority most many".split())
+# Texts that carry someone's words without being their author: "The document reportedly said".
+DOCUMENTS = frozenset("document documents outline draft memo dossier leaflet".split())
+
+# -- Titles and headlines (claims.py, headline.py) -------------------------------------------------
+
+# Short words a title leaves in lower case: "Eye of the Tiger", "Those Guys Have All the Fun".
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor of for with to in on at by from as into via vs".split())
+# Contractions that make quoted words a sentence, not a title: "That's Jeb Bush and Marco Rubio."
+SPOKEN_CONTRACTIONS = frozenset("that's it's he's she's there's what's here's i'm we're they're you're i'll we'll".split())
+# Words that open no statement after a headline's verb: a passive's agent, a preposition.
+NOT_A_STATEMENT = {"by", "of", "to", "for", "in", "on", "at", "with", "from", "over", "after", "as"}

@@ -15,37 +15,24 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .cues import SPEECH_LEMMAS, Cue
-from .lexicon import TAKES_OBJECT
+from .lexicon import (
+    CLAUSE_OPENERS,
+    FINITE_AUX,
+    JOINING_CONJUNCTIONS,
+    NOT_OPENERS,
+    NOT_PERSONS_AFTER_DENY,
+    NOTHING_SAID,
+    OBJECT_PRONOUNS,
+    PERCEPTION,
+    PERSONAL_PRONOUNS,
+    REFLEXIVES,
+    RELATIVES,
+    SPEECH_PREPOSITIONS,
+    TAKES_OBJECT,
+)
 
 _STRIP = "\"“”‘’'«»,.;:()[]"
-# Words that cannot open a clause or a noun phrase that someone said.
-_PREPOSITIONS = frozenset(
-    "between over with of for on in at by from about into such beyond under through across after "
-    "before during without within against toward towards around along among behind like than "
-    "anywhere everywhere somewhere upon onto via per".split()
-)
-# A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
-_SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
-_CONJUNCTIONS = frozenset("and or nor".split())
-_RELATIVES = frozenset("which that who whom what".split())
-_VERBS = frozenset(
-    "can could will would should must may might shall is are was were am has have had do does "
-    "did requires".split()
-)
-_NOTHING_SAID = frozenset("comment elaborate speculate be".split())  # "declined to be drawn"
-_PERCEPTION = frozenset("find discover notice".split())
-_PERSONAL = frozenset("he she i we you they".split())
-_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself yourselves".split())
-# Words that open the clause after a listener: "told MPs | a new White Paper was ...".
-_CLAUSE_OPENERS = frozenset(
-    "he she it they we i you there the a an this these that those his her its their our my no "
-    "some all many most several any every".split()
-)
 _LISTENER_WORDS = 6
-_OBJECT_PRONOUNS = frozenset("him her them us me".split())
-# Capitalised words after "denied" that are no person: what was denied ("denied The Times report").
-_NOT_PERSONS = frozenset("the a an any all reports report claims claim allegations it this that these those".split())
-
 
 def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
     """The first `n` words (lower case, without punctuation), read from the start only."""
@@ -58,24 +45,24 @@ def _right_after(body: str, cue: Cue, start: int) -> bool:
 
 
 def opens_with_preposition(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
-    if not first or first[0] not in _PREPOSITIONS or not _right_after(body, cue, start):
+    if not first or first[0] not in NOT_OPENERS or not _right_after(body, cue, start):
         return False
-    return not (cue.lemma in SPEECH_LEMMAS and first[0] in _SPEECH_PREPOSITIONS)
+    return not (cue.lemma in SPEECH_LEMMAS and first[0] in SPEECH_PREPOSITIONS)
 
 
 def opens_with_conjunction(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"setting up voice | and data networks"; a capital "And" opens a sentence of its own."""
     word = body[start : min(end, start + 24)].split()[:1]
-    return bool(word) and word[0] in _CONJUNCTIONS and _right_after(body, cue, start)
+    return bool(word) and word[0] in JOINING_CONJUNCTIONS and _right_after(body, cue, start)
 
 
 def opens_with_verb(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"terror suspects | can be detained": a noun read as a cue. After a relative pronoun the
     verb continues the clause: "which he believes | will make it impossible"."""
-    if not first or first[0] not in _VERBS or not _right_after(body, cue, start):
+    if not first or first[0] not in FINITE_AUX or not _right_after(body, cue, start):
         return False
     before = [w.strip(_STRIP).lower() for w in body[max(0, cue.start - 60) : cue.start].split()[-4:]]
-    return _RELATIVES.isdisjoint(before)
+    return RELATIVES.isdisjoint(before)
 
 
 def nothing_said(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
@@ -84,17 +71,17 @@ def nothing_said(body: str, cue: Cue, start: int, end: int, first: list[str]) ->
         return False
     words = _words(body, start, end, 5)
     return (cue.lemma in ("decline", "refuse") and 2 <= len(words) <= 4 and words[0] == "to"
-            and words[1] in _NOTHING_SAID)
+            and words[1] in NOTHING_SAID)
 
 
 def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"found herself in trouble", "problems finding a suitable venue", "she had discovered her
     husband": what someone came upon, not a statement. A finding of a body or a study is one
     ("the SEC found similar problems", "the committee found those ... were")."""
-    if cue.lemma not in _PERCEPTION or cue.that:
+    if cue.lemma not in PERCEPTION or cue.that:
         return False
     subject = cue.subject
-    personal = subject is None or subject.pronoun in _PERSONAL or (first and first[0] in _REFLEXIVES)
+    personal = subject is None or subject.pronoun in PERSONAL_PRONOUNS or (first and first[0] in REFLEXIVES)
     return bool(personal)
 
 
@@ -104,7 +91,7 @@ def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) 
     if cue.lemma != "deny" or cue.that or not first or not _right_after(body, cue, start):
         return False
     word = body[start : min(end, start + 40)].split()[0]
-    return first[0] in _OBJECT_PRONOUNS or (word[0].isupper() and first[0] not in _NOT_PERSONS)
+    return first[0] in OBJECT_PRONOUNS or (word[0].isupper() and first[0] not in NOT_PERSONS_AFTER_DENY)
 
 
 def after_listener(body: str, cue: Cue, start: int) -> bool:
@@ -130,7 +117,7 @@ def listener_end(body: str, start: int, end: int) -> int | None:
         pos = body.index(word, pos)
         if n >= _LISTENER_WORDS:
             return None
-        if n and word.strip(_STRIP).lower() in _CLAUSE_OPENERS and body[pos - 2 : pos - 1] not in ("'", "’"):
+        if n and word.strip(_STRIP).lower() in CLAUSE_OPENERS and body[pos - 2 : pos - 1] not in ("'", "’"):
             return pos
         if n and word[:1] in "\"“":
             return pos  # the listener, then a quotation: "telling the BBC | "there is ..."
@@ -155,8 +142,8 @@ REPORTED_VETOES: tuple[Veto, ...] = (
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
-_FIRST_WORDS = _PREPOSITIONS | _VERBS | _CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny"}) | _PERCEPTION | frozenset(TAKES_OBJECT)
+_FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
