@@ -45,6 +45,20 @@ def unnamed_source(name: str) -> bool:
             or " in " in f" {name.lower()} " or _PART_OF.match(name) is not None)
 
 
+def _after_possessive(words: list[str]) -> list[str]:
+    """"Xbox's Peter Moore" -> "Peter Moore", "France's Mauresmo" -> "Mauresmo", "Savage's" ->
+    "Savage": the name, not whose it is. "Authenti-corp's CEO" stays (a role, not a name)."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].endswith(("'s", "’s")):
+            rest = words[k + 1 :]
+            if not rest:
+                return words[:k] + [words[k][:-2]]
+            if all(w[:1].isupper() and not w.isupper() for w in rest):
+                return rest
+            return words
+    return words
+
+
 @lru_cache(maxsize=16384)
 def speaker_name(name: str | None) -> str | None:
     """The words of a speaker as the extractor found them, as a speaker's name: trailing words
@@ -56,7 +70,7 @@ def speaker_name(name: str | None) -> str | None:
     share = _SHARE.match(name.replace("%", " % ").strip())
     if share:
         name = share.group("group")
-    words = name.split()
+    words = _after_possessive(name.split())
     while words and _trails(words[-1]):
         words.pop()
     if not words:

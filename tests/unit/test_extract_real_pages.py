@@ -74,6 +74,8 @@ def test_a_speaker_is_never_a_number_a_share_a_text_or_a_word_of_the_grammar():
     assert speaker_name("questioned") is None and speaker_name("mean anyone") is None
     assert speaker_name("Donald Trump didn't") == "Donald Trump" and speaker_name("Trump last week") == "Trump"
     assert speaker_name("Jack Law") == "Jack Law" and speaker_name("Kristen Day") == "Kristen Day"
+    assert speaker_name("Xbox's Peter Moore") == "Peter Moore" and speaker_name("Savage's") == "Savage"
+    assert speaker_name("Putin's spokesperson") == "Putin's spokesperson"  # a role, not a name
     body = "In the survey carried out by ICM Research, 14% of people aged between 18 and 34 said they never voted. Among the over-65s, 70% said they would be certain to vote."
     speakers = [c.speaker for c in find_claims(body)]
     assert "70 %" not in speakers and "34" not in speakers and "70%" not in speakers
