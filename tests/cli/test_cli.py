@@ -136,6 +136,12 @@ def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
     first = article["claims"][0]  # the headline's claim comes first
     assert first["part"] == "title" and first["annotation"]["tag"] == "stated" and first["annotation"]["note"] == "lead"
     assert first["speaker"] == "Dmitry Peskov" and "body" not in article
+    # A quote inside a reported statement is exported as a quote of that statement.
+    by_id = {c["id"]: c for c in article["claims"]}
+    within = [c for c in article["claims"] if c["within"]]
+    assert [c["text"] for c in within] == ["mediator role", "change its approach", "tremendous hatred"]
+    assert all(c["kind"] == "quote" and by_id[c["within"]]["kind"] == "reported" for c in within)
+    assert data["counts"]["statements"] == 15 and data["counts"]["claims"] == 18
     code, out, _ = run(capsys, "--store", store_dir, "export", "--bodies")
     assert json.loads(out)["articles"][0]["body"].startswith("Kremlin spokesman")
 
