@@ -225,7 +225,10 @@ ROLE_NOUNS = set(
         "monitors inspector inspectors detective detectives officer constable sheriff "
         "commander-in-chief captain skipper striker midfielder defender goalkeeper referee "
         "chief-executive chairman-elect candidate-elect co-founder pastor priest bishop rabbi "
-        "imam cleric clerics elder elders chief-of-staff aide-de-camp"
+        "imam cleric clerics elder elders chief-of-staff aide-de-camp "
+        "producer producers actor actress singer presenter designer developer developers "
+        "publisher novelist playwright comedian entrepreneur investor investors banker bankers "
+        "broker trader traders chef architect engineer engineers"
     ).split()
 )
 
