@@ -88,6 +88,8 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
 
 _BY_PLACE = attrgetter("start", "end")
 _SENTENCE_GAPS = {". ", "? ", "! ", '." ', ".” "}
+# A person with their age and where they are from: "Harry Bond, 30, of Raleigh, N.C.".
+_AGED_FROM = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]+), (?P<age>\d{1,3}), (?:of|from) (?:[A-Z][\w.'’-]*,? ){0,3}$")
 
 
 def _IN_READING_ORDER(c: Claim) -> tuple[int, int]:
@@ -138,6 +140,9 @@ class _Extraction:
             return Speaker(None, None, None, 0.3)
         if phrase.pronoun:
             return self._pronoun(phrase, pos)
+        aged = self._aged_person(phrase, pos)
+        if aged is not None:
+            return aged
         name, role, kind = phrase.split()
         if phrase.literal and not (kind in ("person", "org", "place") and name and len(name.split()) >= len(phrase.words) - 1):
             return self._literal(phrase, pos)
@@ -148,6 +153,18 @@ class _Extraction:
         entity = self.registry.add(name, kind, role, pos, gender_of(role, phrase.words))
         mention = phrase.text if phrase.text != entity.name else None
         return Speaker(entity.name, entity.role or role, entity, 0.95, mention=mention)
+
+    def _aged_person(self, phrase: Phrase, pos: int) -> Speaker | None:
+        """"Cory James, 22, of Flint, Mich., said": the person, not the place they are from."""
+        m = _AGED_FROM.search(self.body, max(0, phrase.start - 120), phrase.start)
+        if m is None or m.end() != phrase.start:
+            return None
+        words = tuple(m.group("name").split())
+        name, role, kind = split_words(words)
+        if kind != "person" or not name:
+            return None
+        entity = self.registry.add(name, "person", role, pos, gender_of(role, list(words)))
+        return Speaker(entity.name, entity.role or role, entity, 0.9, mention=f"{m.group('name')}, {m.group('age')}")
 
     def _pronoun(self, phrase: Phrase, pos: int) -> Speaker:
         """"he", "they": whoever the article last named that the pronoun can refer to."""

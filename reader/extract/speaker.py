@@ -52,7 +52,7 @@ def _after_possessive(words: list[str]) -> list[str]:
         if words[k].endswith(("'s", "’s")):
             rest = words[k + 1 :]
             if not rest:
-                return words[:k] + [words[k][:-2]]
+                return [*words[:k], words[k][:-2]]
             if all(w[:1].isupper() and not w.isupper() for w in rest):
                 return rest
             return words

@@ -113,3 +113,9 @@ def test_what_a_cue_reports_ends_where_a_quoted_sentence_begins():
     assert reported.text == "the cuts could indicate a longer term change at the firm"
     assert (quote.kind, quote.cue, quote.within) == ("quote", "added", None)
     assert quote.text == "Either way, this cannot be good news for its margin"
+
+
+def test_a_person_given_with_age_and_home_town_is_the_speaker_not_the_town():
+    body = '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.'
+    assert [(c.speaker, c.mention) for c in find_claims(body)] == [("Harry Bond", "Harry Bond, 30")]
+    assert find_claims("Cory James, 22, of Flint, Mich., said he had not given up hope.")[0].speaker == "Cory James"
