@@ -360,7 +360,18 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
             else:  # "-- John McCain, who lost the 2008 election to Obama --"
                 phrase = _before_appositives(body, toks, j + 1, close - 1)
             return phrase
-    return _np_backward(toks, lo, k)
+    return _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+
+
+def _plural_possessive(toks: Tokens, lo: int, k: int) -> Phrase | None:
+    """"Sanders' team said": a plural or s-final possessive, then the noun ("Sanders'" is
+    tokenised as a word and an apostrophe)."""
+    if k - 3 < lo or toks.texts[k - 2] not in ("'", "’") or not toks.texts[k - 1].islower():
+        return None
+    owner = toks.texts[k - 3]
+    if not (is_name_token(owner) and owner.endswith("s") and toks.ends[k - 3] == toks.starts[k - 2]):
+        return None
+    return Phrase(toks.starts[k - 3], toks.ends[k - 1], [owner + toks.texts[k - 2], toks.texts[k - 1]])
 
 
 def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase | None:

@@ -119,3 +119,8 @@ def test_a_person_given_with_age_and_home_town_is_the_speaker_not_the_town():
     body = '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.'
     assert [(c.speaker, c.mention) for c in find_claims(body)] == [("Harry Bond", "Harry Bond, 30")]
     assert find_claims("Cory James, 22, of Flint, Mich., said he had not given up hope.")[0].speaker == "Cory James"
+
+
+def test_a_plural_possessive_subject_speaks():
+    body = "Clinton was accused. Sanders' team said the committee appears to skirt legal limits on donations."
+    assert [(c.speaker, c.text) for c in find_claims(body)] == [("Sanders' team", "the committee appears to skirt legal limits on donations")]
