@@ -330,17 +330,29 @@ def _end_before_aside(toks: Tokens, cue: Cue) -> None:
 
 
 def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
-    """What the cue reports: a that-clause, a bare clause, an object, or -- when the cue closes
-    or interrupts its sentence -- the rest of the sentence."""
+    """What the cue reports, read in turn as: a that-clause or a bare clause after the cue (with
+    time phrases and the listener skipped), an object, or -- when the cue closes or interrupts its
+    sentence -- the rest of the sentence. The first reading that finds a content sets it."""
     if cue.according:
         _according_content(body, toks, cue, ss, se)
         return
     k = toks.index(cue.subject.end if cue.inverted and cue.subject else cue.end)
     hi = toks.index(se)
+    found, j = _clause_after(toks, cue, k, hi, se)
+    if found:
+        return
+    if cue.lemma == "speak" and k < hi and toks.lows[k] not in ("about", "of", "against"):
+        return  # "spoke with voters", "spoke on the condition of anonymity": no one's words
+    if _object_content(body, toks, cue, k, hi, se):
+        return
+    _closing_content(toks, cue, ss, se, j, hi)
+
+
+def _clause_after(toks: Tokens, cue: Cue, k: int, hi: int, se: int) -> tuple[bool, int]:
+    """Look past time and place phrases ("in a statement on Monday") and, for "told" and the
+    like, the listener ("told reporters"), for "that" or a clause. (found, where the look stopped)"""
     object_taker = cue.lemma in TAKES_OBJECT
     j = k
-    # Skip time and place phrases ("in a statement on Monday") and, for "told" and the like, the
-    # listener ("told reporters"), looking for "that" or a clause.
     limit = min(hi, k + 12)
     # (what the loop asks of the cue, worked out once)
     first_clause = not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker
@@ -352,7 +364,7 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         if low == "that" and j + 1 < hi and not (j == k and toks.texts[j + 1][0] in ",.;"):
             cue.that = True
             cue.content = (toks.starts[j + 1], se)
-            return
+            return True, j
         if text in _CONTENT_STOPS:
             break
         if text == ",":
@@ -361,57 +373,87 @@ def _read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
                 continue
             break
         if j == k:
-            if first_clause:
-                if low in _CLAUSE_STARTERS or _contraction(low):
-                    if _starts_clause(toks, j, hi):
-                        cue.content = (starts[j], se)
-                        return
-                elif text[0].isupper() and text not in NOT_NAMES:
-                    # "said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)
-                    n = j + 1
-                    while n < hi and toks.texts[n][0].isupper():
-                        n += 1
-                    if n < hi and toks.texts[n][0].islower() and toks.lows[n] not in _PREPOSITIONS and toks.lows[n] not in ("and", "of"):
-                        cue.content = (starts[j], se)
-                        return
-            if saying and text.isalpha() and text.islower() and low not in _PREPOSITIONS and low not in _NOT_CLAUSES:
-                cue.content = (starts[j], se)  # "Sanders says millions lost their homes ..."
-                return
+            if _clause_at_cue(toks, cue, j, hi, se, first_clause, saying):
+                return True, j
             if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or object_taker):
                 break
-        elif clause_after_object and (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks.texts[j - 1] != ",":
+        elif clause_after_object and _subject_after_object(toks, j):
             cue.content = (starts[j], se)  # "told reporters he would ..."
-            return
+            return True, j
         j += 1
-    if cue.lemma == "speak" and k < hi and toks.lows[k] not in ("about", "of", "against"):
-        return  # "spoke with voters", "spoke on the condition of anonymity": no one's words
-    if not cue.inverted and k < hi and cue.lemma not in CLAUSE_ONLY and _object_start(toks.texts[k], toks.lows[k]) and not _time_phrase(toks, k, hi):
-        end = _object_end(body, toks, k, hi, se)
-        if end > toks.starts[k]:
-            if cue.lemma in _TO_VERBS or toks.lows[k] != "to":
-                cue.content = (toks.starts[k], end)
-                return
-    # The cue ends or interrupts its sentence: "The plan is dead, he said." /
-    # "In a merger, he said, the brand would survive."
+    return False, j
+
+
+def _subject_after_object(toks: Tokens, j: int) -> bool:
+    """A pronoun subject after the listener or object: "told reporters | he would ..."."""
+    low = toks.lows[j]
+    return (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks.texts[j - 1] != ","
+
+
+def _clause_at_cue(toks: Tokens, cue: Cue, j: int, hi: int, se: int, first_clause: bool, saying: bool) -> bool:
+    """A clause right after the cue: "said Russia would ...", "Sanders says millions lost ..."."""
+    low, text, start = toks.lows[j], toks.texts[j], toks.starts[j]
+    if first_clause:
+        if low in _CLAUSE_STARTERS or _contraction(low):
+            if _starts_clause(toks, j, hi):
+                cue.content = (start, se)
+                return True
+        elif text[0].isupper() and text not in NOT_NAMES and _name_then_verb(toks, j, hi):
+            cue.content = (start, se)
+            return True
+    if saying and text.isalpha() and text.islower() and low not in _PREPOSITIONS and low not in _NOT_CLAUSES:
+        cue.content = (start, se)  # "Sanders says millions lost their homes ..."
+        return True
+    return False
+
+
+def _name_then_verb(toks: Tokens, j: int, hi: int) -> bool:
+    """"said Russia would ..." (a clause) versus "said Peskov." (an inverted subject)."""
+    n = j + 1
+    while n < hi and toks.texts[n][0].isupper():
+        n += 1
+    return n < hi and toks.texts[n][0].islower() and toks.lows[n] not in _PREPOSITIONS and toks.lows[n] not in ("and", "of")
+
+
+def _object_content(body: str, toks: Tokens, cue: Cue, k: int, hi: int, se: int) -> bool:
+    """The cue's object: "endorsed Clinton", "plans to run ads"."""
+    if cue.inverted or k >= hi or cue.lemma in CLAUSE_ONLY or not _object_start(toks.texts[k], toks.lows[k]) or _time_phrase(toks, k, hi):
+        return False
+    end = _object_end(body, toks, k, hi, se)
+    if end > toks.starts[k] and (cue.lemma in _TO_VERBS or toks.lows[k] != "to"):
+        cue.content = (toks.starts[k], end)
+        return True
+    return False
+
+
+def _comma_before(toks: Tokens, cue: Cue, ss: int) -> int | None:
+    """The token after the comma that sets the cue (and its subject) off from what came before
+    in its sentence, if one does."""
     begin = cue.start if cue.inverted or not cue.subject else min(cue.start, cue.subject.start)
     kk = toks.index(begin)
     if kk > 1 and toks.texts[kk - 1] in ('"', "”") and toks.texts[kk - 2] == ",":
         kk -= 1  # '... "capital investment," Ben Carson said.'
     if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5 and not (cue.participle and cue.subject is None):
-        # (not a participle's phrase: "Meanwhile, speaking to MSNBC, Trump said ..." is Trump's)
-        tail_start = j
-        if _tail_is_short(toks, tail_start, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
-            # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
-            # Republican who founded ...'
-            cue.content = (ss, toks.starts[kk - 1])
-        elif tail_start < hi and toks.texts[tail_start] == "," and tail_start + 1 < hi:
-            if toks.texts[tail_start + 1] in ('"', "“"):
-                return  # '..., Adelson said, "They have got to win."': the quote is what was said
-            after = toks.starts[tail_start + 1]
-            if (se - after) * 5 >= (se - ss) * 2:
-                cue.content = (after, se)
-            else:
-                cue.content = (ss, se)
+        return kk  # (not a participle's phrase: "Meanwhile, speaking to MSNBC, Trump said ..." is Trump's)
+    return None
+
+
+def _closing_content(toks: Tokens, cue: Cue, ss: int, se: int, j: int, hi: int) -> None:
+    """The cue ends or interrupts its sentence: "The plan is dead, he said." / "In a merger, he
+    said, the brand would survive."."""
+    kk = _comma_before(toks, cue, ss)
+    if kk is None:
+        return
+    tail_start = j
+    if _tail_is_short(toks, tail_start, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
+        # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
+        # Republican who founded ...'
+        cue.content = (ss, toks.starts[kk - 1])
+    elif tail_start < hi and toks.texts[tail_start] == "," and tail_start + 1 < hi:
+        if toks.texts[tail_start + 1] in ('"', "“"):
+            return  # '..., Adelson said, "They have got to win."': the quote is what was said
+        after = toks.starts[tail_start + 1]
+        cue.content = (after, se) if (se - after) * 5 >= (se - ss) * 2 else (ss, se)
 
 
 _TIME_WORDS = {
