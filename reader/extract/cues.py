@@ -592,47 +592,74 @@ def _coordinate(cues: list[Cue], sentences: Sentences, toks: Tokens) -> None:
     body = sentences.body
     for cue in cues:
         if outer is None or outer.content is None or not (outer.content[0] <= cue.start < outer.content[1]):
-            if cue.coordinated and cue.subject is None:
-                k = toks.index(cue.start)
-                adverbial = k > 0 and toks.lows[k - 1] in ("by", "after", "before", "while", "when", "since")
-                if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start) and not adverbial:
-                    cue.subject = kept[-1].subject
-                else:
-                    cue.subject = sentence_subject(sentences, toks, cue.start)
-            if cue.subject is None and not (cue.coordinated and cue.content):
-                continue  # (a participle with content stays: its speaker is for the reader to say)
-            kept.append(cue)
-            outer = cue
+            if _stands_alone(cue, kept, sentences, toks):
+                kept.append(cue)
+                outer = cue
             continue
-        if cue.coordinated:
-            k = toks.index(cue.start)
-            if k and toks.lows[k - 1] in _BE:
-                continue  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
-            cue.subject = outer.subject
-            cut = cue.start
-        elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and (
-            _clause_break(body, outer.content[0], cue.subject.start)
-            or (not cue.subject.pronoun and cue.subject.words[0][0].isupper()
-                and body[outer.content[0] : cue.subject.start].rstrip().endswith((",", " and")))
-            or body[outer.content[0] : cue.subject.start].rstrip().endswith(_AFTER_QUOTE)
-            or body.startswith(":", cue.end)  # "..., to which O'Malley interjected: ..." opens a quote
-            or (not cue.subject.pronoun and cue.lemma == "say" and outer.lemma == "say"
-                and body[outer.content[0] : cue.subject.start].rstrip().endswith(" and"))
-        ):
-            # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
-            cut = cue.subject.start
-        else:
+        cut = _cut_at(body, toks, outer, cue)
+        if cut is None:
             continue  # nested inside what the outer speaker said
-        text = body[outer.content[0] : cut].rstrip()
-        for _ in range(2):
-            for joiner in (" to which", " at which", " which", " who", " and", " but", " while", " whereas",
-                           " although", " though", " because", " as", ",", ";"):
-                if text.endswith(joiner):
-                    text = text[: -len(joiner)].rstrip()
-        outer.content = (outer.content[0], outer.content[0] + len(text))
+        _end_content(body, outer, cut)
         kept.append(cue)
         outer = cue
     cues[:] = kept
+
+
+def _stands_alone(cue: Cue, kept: list[Cue], sentences: Sentences, toks: Tokens) -> bool:
+    """A cue outside any other's content: give a coordinated one its subject; keep it if it has
+    a subject (a participle with content stays: its speaker is for the reader to say)."""
+    if cue.coordinated and cue.subject is None:
+        k = toks.index(cue.start)
+        adverbial = k > 0 and toks.lows[k - 1] in ("by", "after", "before", "while", "when", "since")
+        if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start) and not adverbial:
+            cue.subject = kept[-1].subject
+        else:
+            cue.subject = sentence_subject(sentences, toks, cue.start)
+    return not (cue.subject is None and not (cue.coordinated and cue.content))
+
+
+def _cut_at(body: str, toks: Tokens, outer: Cue, cue: Cue) -> int | None:
+    """Where a cue inside another's content ends that content: at the cue when it shares the
+    subject ("... and noted that"), at its subject when a new speaker starts; None when it is part
+    of what the outer speaker said."""
+    assert outer.content is not None
+    if cue.coordinated:
+        k = toks.index(cue.start)
+        if k and toks.lows[k - 1] in _BE:
+            return None  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
+        cue.subject = outer.subject
+        return cue.start
+    if cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _new_speaker(body, outer, cue):
+        return cue.subject.start  # "..., but Z insisted that ...", "... filing papers, John said ..."
+    return None
+
+
+def _new_speaker(body: str, outer: Cue, cue: Cue) -> bool:
+    assert outer.content is not None and cue.subject is not None
+    before = body[outer.content[0] : cue.subject.start].rstrip()
+    named = not cue.subject.pronoun
+    return bool(
+        _clause_break(body, outer.content[0], cue.subject.start)
+        or (named and cue.subject.words[0][0].isupper() and before.endswith((",", " and")))
+        or before.endswith(_AFTER_QUOTE)
+        or body.startswith(":", cue.end)  # "..., to which O'Malley interjected: ..." opens a quote
+        or (named and cue.lemma == "say" and outer.lemma == "say" and before.endswith(" and"))
+    )
+
+
+_JOINERS_AT_END = (" to which", " at which", " which", " who", " and", " but", " while", " whereas",
+                   " although", " though", " because", " as", ",", ";")
+
+
+def _end_content(body: str, outer: Cue, cut: int) -> None:
+    """End the outer content at `cut`, without the words that joined the next clause to it."""
+    assert outer.content is not None
+    text = body[outer.content[0] : cut].rstrip()
+    for _ in range(2):
+        for joiner in _JOINERS_AT_END:
+            if text.endswith(joiner):
+                text = text[: -len(joiner)].rstrip()
+    outer.content = (outer.content[0], outer.content[0] + len(text))
 
 
 _OPENERS = {
