@@ -222,7 +222,7 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
 
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
-    s, e = cue.start, cue.end
+    s = cue.start
     k = toks.index(s)
     if cue.participle and (k <= toks.index(ss) + 1 or toks.texts[k - 1] == ","):
         # "Citing last week's attack, Will urged ...": the subject comes after the comma;
@@ -244,21 +244,30 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         # "Mike Lee, who declared", "Rikkie Wells who tweeted"
         cue.subject = subject_before(body, toks, toks.starts[k - 1] if prev2 != "," else toks.starts[k - 2], ss)
         return
-    invertible = cue.lemma in _INVERTIBLE or (cue.lemma in SPEECH_LEMMAS and cue.lemma not in TAKES_OBJECT)
-    if (prev in _BEFORE_INVERTED or toks.starts[k - 1] <= ss) and invertible and not cue.participle:
-        # '"...," said Peskov' -- but not 'told researchers: "..."' (an object, then a quote)
-        phrase = phrase_after(body, toks, e, se)
-        if phrase is not None:
-            after = toks.index(phrase.end)
-            nxt_text = toks.texts[after] if after < toks.n and toks.starts[after] < se else "."
-            if phrase.pronoun and nxt_text.isalpha():
-                pass  # "Jim Poolman, said he was": "he" begins the content ('"No," said he.' is rare)
-            elif nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
-                cue.subject, cue.inverted = phrase, True
-                return
+    if (prev in _BEFORE_INVERTED or toks.starts[k - 1] <= ss) and _inverted_subject(body, toks, cue, se):
+        return
     cue.subject = loose_subject(body, toks, s, ss)
     if cue.subject is not None:
         _participle(toks, cue)
+
+
+def _inverted_subject(body: str, toks: Tokens, cue: Cue, se: int) -> bool:
+    """'"...," said Peskov': the subject after the verb -- but not 'told researchers: "..."' (an
+    object, then a quote). Sets it and says whether it found one."""
+    invertible = cue.lemma in _INVERTIBLE or (cue.lemma in SPEECH_LEMMAS and cue.lemma not in TAKES_OBJECT)
+    if not invertible or cue.participle:
+        return False
+    phrase = phrase_after(body, toks, cue.end, se)
+    if phrase is None:
+        return False
+    after = toks.index(phrase.end)
+    nxt_text = toks.texts[after] if after < toks.n and toks.starts[after] < se else "."
+    if phrase.pronoun and nxt_text.isalpha():
+        return False  # "Jim Poolman, said he was": "he" begins the content ('"No," said he.' is rare)
+    if nxt_text.lower() in _AFTER_INVERTED or (cue.lemma not in TAKES_OBJECT and nxt_text.isalpha() and nxt_text.islower()):
+        cue.subject, cue.inverted = phrase, True
+        return True
+    return False
 
 
 _OBJECT_PREPOSITIONS = {"on", "in", "at", "to", "with", "from", "for", "by", "of", "about", "into", "onto"}
