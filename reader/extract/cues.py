@@ -150,22 +150,9 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
     for k, s, e, verb in cue_matches(body, toks):
-        if k and toks.lows[k - 1] in _NOT_AFTER:
-            continue  # "plans to support", "has been asked": no one speaks here
-        if inside_quote(s):
+        if inside_quote(s) or _not_speaking(toks, sentences, k, s, e, verb):
             continue
-        if _after_determiner(toks, k):
-            continue  # "the report", "his call", "a claim": a noun, not a verb
-        if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
-            continue  # "abortion rights advocates said": a noun before the verb
-        if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
-            continue  # "Edward Said": a name, unless it opens the sentence
-        lemma = "according to" if verb.lower() == "according to" else CUES[verb]
-        if _passive(toks, k, verb):
-            continue  # "is expected to", "was planned": the subject is not the one who speaks
-        if lemma in SPEECH_LEMMAS and _negated(toks, k):
-            continue  # "did not say how much": nothing was said (but "does not support" is a stand)
-        cue = Cue(s, e, lemma, verb)
+        cue = Cue(s, e, "according to" if verb.lower() == "according to" else CUES[verb], verb)
         ss, se = sentences.bounds(s)
         if cue.according:
             cue.subject = phrase_after(body, toks, e, se)
@@ -173,14 +160,35 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             _find_subject(body, toks, cue, ss, se)
         if cue.subject is None and not cue.coordinated:
             continue
-        _read_content(body, toks, cue, ss, se)
-        if cue.content is not None and toks.lows[toks.index(ss)] in _SUBORDINATORS:
-            _end_subordinate(body, toks, cue, ss)
-        if cue.content is not None and not cue.according and body.find(", ", *cue.content) >= 0:
-            _end_before_aside(toks, cue)
+        _content(body, toks, cue, ss, se)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _not_speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> bool:
+    """A cue form where no one speaks."""
+    if k and toks.lows[k - 1] in _NOT_AFTER:
+        return True  # "plans to support", "has been asked": no one speaks here
+    if _after_determiner(toks, k):
+        return True  # "the report", "his call", "a claim": a noun, not a verb
+    if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
+        return True  # "abortion rights advocates said": a noun before the verb
+    if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
+        return True  # "Edward Said": a name, unless it opens the sentence
+    if _passive(toks, k, verb):
+        return True  # "is expected to", "was planned": the subject is not the one who speaks
+    lemma = "according to" if verb.lower() == "according to" else CUES[verb]
+    return lemma in SPEECH_LEMMAS and _negated(toks, k)  # "did not say how much" (but "does not support" is a stand)
+
+
+def _content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
+    """What the cue reports, ended before a subordinate clause's main clause and a writer's aside."""
+    _read_content(body, toks, cue, ss, se)
+    if cue.content is not None and toks.lows[toks.index(ss)] in _SUBORDINATORS:
+        _end_subordinate(body, toks, cue, ss)
+    if cue.content is not None and not cue.according and body.find(", ", *cue.content) >= 0:
+        _end_before_aside(toks, cue)
 
 
 _DETERMINERS = {
