@@ -693,35 +693,39 @@ _SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "
 def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | None:
     """The subject a participle or coordinated verb shares: the name, role or pronoun opening its
     sentence, after an opening adverbial ("In an interview with the Journal, Trump ...")."""
-    body = sentences.body
     ss, _ = sentences.bounds(pos)
     i, hi = toks.index(ss), toks.index(pos)
-    if i < hi and toks.texts[i].isupper() and len(toks.texts[i]) > 2:
-        # a dateline: "WASHINGTON, Dec. 8 (UPI) — ..."
-        for j in range(i, min(hi, i + 14)):
-            if toks.texts[j] in ("—", "–", "-", "--"):
-                i = j + 1
-                break
+    i = _after_dateline(toks, i, hi)
     while i < hi and toks.texts[i] in ('"', "“", "‘", "(", "—"):
         i += 1
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
         while i < hi and toks.lows[i] in _CONJUNCTIONS:
             i += 1  # "And then Trump went on the attack, saying"
-        if i < hi and (toks.lows[i] in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi) or (
-            toks.texts[i] in NOT_NAMES and toks.lows[i] not in SUBJECT_PRONOUNS and toks.lows[i] not in _SUBJECT_DETERMINERS
-        )):
-            for j in range(i, min(hi, i + 30)):
-                if toks.texts[j] == ",":
-                    i = j + 1
-                    break
-            else:
-                return None
-            i = _after_place(toks, i, hi)  # "Speaking in Salem, New Hampshire, Trump ..."
-            continue
-        break
+        if not (i < hi and _opens_adverbial(toks, i, hi)):
+            break
+        comma = next((j for j in range(i, min(hi, i + 30)) if toks.texts[j] == ","), None)
+        if comma is None:
+            return None
+        i = _after_place(toks, comma + 1, hi)  # "Speaking in Salem, New Hampshire, Trump ..."
     if i >= hi:
         return None
-    return phrase_after(body, toks, toks.starts[i], toks.ends[hi - 1])
+    return phrase_after(sentences.body, toks, toks.starts[i], toks.ends[hi - 1])
+
+
+def _after_dateline(toks: Tokens, i: int, hi: int) -> int:
+    """Past a dateline: "WASHINGTON, Dec. 8 (UPI) — ..."."""
+    if i < hi and toks.texts[i].isupper() and len(toks.texts[i]) > 2:
+        for j in range(i, min(hi, i + 14)):
+            if toks.texts[j] in ("—", "–", "-", "--"):
+                return j + 1
+    return i
+
+
+def _opens_adverbial(toks: Tokens, i: int, hi: int) -> bool:
+    """Does an opening adverbial start here ("In an interview ...,", "Speaking in Salem,")?"""
+    low, text = toks.lows[i], toks.texts[i]
+    return (low in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi)
+            or (text in NOT_NAMES and low not in SUBJECT_PRONOUNS and low not in _SUBJECT_DETERMINERS))
 
 
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
