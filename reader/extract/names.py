@@ -588,22 +588,32 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
     hi = min(b, a + 14)
     if a >= hi:
         return None
-    texts, lows = toks.texts, toks.lows
-    low = lows[a]
+    low = toks.lows[a]
     if low in SUBJECT_PRONOUNS:
-        return Phrase(toks.starts[a], toks.ends[a], [texts[a]], pronoun=low)
+        return Phrase(toks.starts[a], toks.ends[a], [toks.texts[a]], pronoun=low)
+    words, i = _phrase_words(toks, a, hi)
+    words, i = _trimmed(words, i)
+    if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
+        return None
+    phrase = Phrase(toks.starts[a], toks.ends[i - 1], words)
+    # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
+    if i < hi and toks.texts[i] == ",":
+        phrase.appositive = _appositive_after(body, toks, i, b)
+    return phrase
+
+
+def _phrase_words(toks: Tokens, a: int, hi: int) -> tuple[list[str], int]:
+    """The words of a noun phrase from token `a`, and the token after them."""
+    texts, lows = toks.texts, toks.lows
     i = a
     words: list[str] = []
     saw_name = False
     while i < hi:
         text, low = texts[i], lows[i]
         if is_name_token(text) and (text not in NOT_NAMES or low in TITLES or (i == a and low in ("the", "a", "an"))):
-            if low in ("the", "a", "an"):
-                words.append(text)
-                i += 1
-                continue
             words.append(text)
-            saw_name = True
+            if low not in ("the", "a", "an"):
+                saw_name = True
         elif low in _DETERMINERS and not words:
             words.append(text)
         elif (role_word(low) or _leads_to_name(toks, i, hi)) and (
@@ -612,44 +622,60 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
             # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(text)
             saw_name = False
-        elif (words and words[0].lower() in ("a", "an", "the", "another", "one")
-              and ((text.replace("-", "").isalpha() and text.islower()) or (text[0].isdigit() and len(words) == 1))
-              and low not in _STOP and low not in _PREPOSITIONS_AFTER and len(words) < 8):
-            # "says a narrator", "said a former U.S. law enforcement official": plain words after
-            # an article (trimmed back to the last noun of persons below)
-            words.append(text)
-        elif low in _PARTICLES and i + 1 < hi and is_name_token(texts[i + 1]):
-            words.append(text)
-        elif low == "of" and words and i + 1 < hi and (is_name_token(texts[i + 1]) or lows[i + 1] == "the"):
-            words.append(text)
-        elif low in ("for", "at") and words and not saw_name and words[-1].lower() in ROLE_NOUNS:
+        elif _goes_on(toks, i, hi, words, saw_name):
             words.append(text)
         else:
             break
         i += 1
+    return words, i
+
+
+def _goes_on(toks: Tokens, i: int, hi: int, words: list[str], saw_name: bool) -> bool:
+    """Other words a noun phrase goes on with: plain words after an article ("said a former
+    U.S. law enforcement official": trimmed back to the last noun of persons later), a particle
+    before a name ("van", "de"), "of" before a name, "for"/"at" after a role ("a spokesman for")."""
+    low = toks.lows[i]
+    if _plain_after_article(toks.texts[i], low, words):
+        return True
+    if low in _PARTICLES and i + 1 < hi and is_name_token(toks.texts[i + 1]):
+        return True
+    if low == "of" and words and i + 1 < hi and (is_name_token(toks.texts[i + 1]) or toks.lows[i + 1] == "the"):
+        return True
+    return low in ("for", "at") and bool(words) and not saw_name and words[-1].lower() in ROLE_NOUNS
+
+
+def _plain_after_article(text: str, low: str, words: list[str]) -> bool:
+    if not (words and words[0].lower() in ("a", "an", "the", "another", "one") and len(words) < 8):
+        return False
+    plain = (text.replace("-", "").isalpha() and text.islower()) or (text[0].isdigit() and len(words) == 1)
+    return plain and low not in _STOP and low not in _PREPOSITIONS_AFTER
+
+
+def _trimmed(words: list[str], i: int) -> tuple[list[str], int]:
+    """No trailing "of", "for", articles; after an article, end on the last name or noun of
+    persons: "a source involved" -> "a source"."""
     while words and words[-1].lower() in ("of", "for", "at", "the", "a", "an"):
         words.pop()
         i -= 1
     if words and words[0].lower() in ("a", "an", "the", "another", "one") and words[-1].islower():
-        # end on the last name or noun of persons: "a source involved" -> "a source"
         keep = len(words)
         while keep > 1 and not (role_word(words[keep - 1].lower()) or words[keep - 1][0].isupper()):
             keep -= 1
         if keep > 1:
             i -= len(words) - keep
             words = words[:keep]
-    if not words or not any(w[0].isupper() or w.lower() in ROLE_NOUNS or (w.islower() and w.lower() not in _DETERMINERS) for w in words):
-        return None
-    phrase = Phrase(toks.starts[a], toks.ends[i - 1], words)
-    # An appositive after the name gives the role: "said Geoff Garin, a Democratic pollster".
-    if i < hi and texts[i] == ",":
-        hi = min(b, i + 27)
-        j = i + 1
-        while j < hi and texts[j] not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
-            j += 1
-        if j > i + 1 and (lows[i + 1] in _APPOSITIVE_START or role_word(lows[i + 1])):
-            phrase.appositive = body[toks.starts[i + 1] : toks.ends[j - 1]]
-    return phrase
+    return words, i
+
+
+def _appositive_after(body: str, toks: Tokens, i: int, b: int) -> str | None:
+    """The appositive after a name's comma, if it gives a role: ", a Democratic pollster"."""
+    hi = min(b, i + 27)
+    j = i + 1
+    while j < hi and toks.texts[j] not in (",", ".", ";", "“", '"', "”", "—") and j - i < 25:
+        j += 1
+    if j > i + 1 and (toks.lows[i + 1] in _APPOSITIVE_START or role_word(toks.lows[i + 1])):
+        return body[toks.starts[i + 1] : toks.ends[j - 1]]
+    return None
 
 
 def _leads_to_name(toks: Tokens, i: int, hi: int) -> bool:
