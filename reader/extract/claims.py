@@ -156,6 +156,9 @@ class _Extraction:
 
     def _aged_person(self, phrase: Phrase, pos: int) -> Speaker | None:
         """"Cory James, 22, of Flint, Mich., said": the person, not the place they are from."""
+        window = self.body[max(0, phrase.start - 60) : phrase.start]
+        if ", of " not in window and ", from " not in window:
+            return None  # (nearly every phrase: no age and home town before it)
         m = _AGED_FROM.search(self.body, max(0, phrase.start - 120), phrase.start)
         if m is None or m.end() != phrase.start:
             return None

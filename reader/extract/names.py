@@ -468,56 +468,136 @@ _PHRASE_PREPOSITIONS = {"in", "at", "on", "during", "over", "from"}
 
 
 def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
+    """The noun phrase that ends at token `k`, read backward: a pronoun, or a name or a noun of
+    persons with what may stand before it (titles, roles, "of", determiners, adjectives)."""
     if k <= lo:
         return None
-    texts, lows = toks.texts, toks.lows
-    low = lows[k - 1]
+    low = toks.lows[k - 1]
     if low in SUBJECT_PRONOUNS:
-        return Phrase(toks.starts[k - 1], toks.ends[k - 1], [texts[k - 1]], pronoun=low)
+        return Phrase(toks.starts[k - 1], toks.ends[k - 1], [toks.texts[k - 1]], pronoun=low)
+    i = _np_start(toks, lo, k)
+    if i == k:
+        return None
+    return _np_phrase(toks, i, k)
+
+
+def _np_start(toks: Tokens, lo: int, k: int) -> int:
+    """Where the phrase ending at `k` starts (`k` when there is none): each token before it is
+    offered to the steps back in turn; the first that takes it says where the phrase starts now,
+    whether a head was seen, and whether to go on; a token no step takes ends the phrase."""
     i = k
     saw_head = False
     while i > lo:
-        text = texts[i - 1]
-        low = lows[i - 1]
-        if is_name_token(text) and (text not in NOT_NAMES or (i < k and low not in ("the", "a", "an"))):
-            if text in NOT_NAMES and low not in TITLES and not (text in _FIRST_NAMES_TOO and saw_head):
+        for step in _STEPS_BACK:
+            taken = step(toks, lo, k, i, saw_head)
+            if taken is not None:
+                i, saw_head, go_on = taken
                 break
-            i -= 1
-            saw_head = True
-        elif low in _PARTICLES and i < k and is_name_token(texts[i]):
-            i -= 1
-        elif low == "of" and i < k and i - 1 > lo and (is_name_token(texts[i - 2]) or role_word(lows[i - 2])):
-            i -= 1
-        elif low in ("for", "at", "with") and i < k and i - 1 > lo and role_word(lows[i - 2]) and saw_head:
-            i -= 1
-        elif role_word(low) or (low.endswith(("'s", "’s")) and saw_head is False and i < k):
-            i -= 1
-            saw_head = True
-        elif low in _DETERMINERS and i < k:
-            i -= 1
-            break
-        elif text[0].isdigit() and i < k and saw_head:
-            i -= 1  # "a 2008 Clinton veteran"
-        elif low == "and" and saw_head and i - 1 > lo and (role_word(lows[i - 2]) or is_name_token(texts[i - 2])):
-            i -= 1  # "the Florida senator and Republican presidential candidate"
-        elif text in ("-", "–") and i < k and i > lo + 1 and _is_word(texts[i - 2]):
-            i -= 1
-        elif saw_head and i < k and low[0].isalpha() and text[0].islower() and low not in AUX and low not in _STOP:
-            # Adjectives between a determiner and the head: "the presumptive Republican
-            # presidential nominee", "a conservative-leaning newspaper".
-            j = i - 1
-            while j > lo and j > i - 3 and texts[j - 1][0].islower() and lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _STOP:
-                j -= 1
-            if j > lo and lows[j - 1] in ("the", "a", "an"):
-                i = j - 1
-            break
         else:
             break
-    if i == k:
+        if not go_on:
+            break
+    return i
+
+
+Step = tuple[int, bool, bool] | None
+
+
+def _back_name(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    text, low = toks.texts[i - 1], toks.lows[i - 1]
+    if not (is_name_token(text) and (text not in NOT_NAMES or (i < k and low not in ("the", "a", "an")))):
         return None
-    words = texts[i:k]
-    while words and (words[0] in NOT_NAMES and words[0].lower() not in ("the", "a", "an") and words[0].lower() not in TITLES
-                     and not (words[0] in _FIRST_NAMES_TOO and len(words) > 1 and words[1][0].isupper())):
+    if text in NOT_NAMES and low not in TITLES and not (text in _FIRST_NAMES_TOO and saw_head):
+        return i, saw_head, False
+    return i - 1, True, True
+
+
+def _back_particle(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """"van", "de" before a name."""
+    return (i - 1, saw_head, True) if toks.lows[i - 1] in _PARTICLES and i < k and is_name_token(toks.texts[i]) else None
+
+
+def _back_of(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """"Secretary of State", "the head of the agency"."""
+    if toks.lows[i - 1] == "of" and i < k and i - 1 > lo and (is_name_token(toks.texts[i - 2]) or role_word(toks.lows[i - 2])):
+        return i - 1, saw_head, True
+    return None
+
+
+def _back_for(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """"a spokesman for the campaign"."""
+    if toks.lows[i - 1] in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks.lows[i - 2]) and saw_head:
+        return i - 1, saw_head, True
+    return None
+
+
+def _back_role(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """A noun of persons, or a possessive before the head."""
+    low = toks.lows[i - 1]
+    if role_word(low) or (low.endswith(("'s", "’s")) and saw_head is False and i < k):
+        return i - 1, True, True
+    return None
+
+
+def _back_determiner(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """A determiner opens the phrase: the last token taken."""
+    return (i - 1, saw_head, False) if toks.lows[i - 1] in _DETERMINERS and i < k else None
+
+
+def _back_number(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """"a 2008 Clinton veteran"."""
+    return (i - 1, saw_head, True) if toks.texts[i - 1][0].isdigit() and i < k and saw_head else None
+
+
+def _back_and(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """"the Florida senator and Republican presidential candidate"."""
+    if toks.lows[i - 1] == "and" and saw_head and i - 1 > lo and (role_word(toks.lows[i - 2]) or is_name_token(toks.texts[i - 2])):
+        return i - 1, saw_head, True
+    return None
+
+
+def _back_hyphen(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    if toks.texts[i - 1] in ("-", "–") and i < k and i > lo + 1 and _is_word(toks.texts[i - 2]):
+        return i - 1, saw_head, True
+    return None
+
+
+def _back_adjectives(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """Adjectives between a determiner and the head (the last step taken)."""
+    text, low = toks.texts[i - 1], toks.lows[i - 1]
+    if saw_head and i < k and low[0].isalpha() and text[0].islower() and low not in AUX and low not in _STOP:
+        return _adjectives_back(toks, lo, i), saw_head, False
+    return None
+
+
+_STEPS_BACK = (_back_name, _back_particle, _back_of, _back_for, _back_role, _back_determiner,
+               _back_number, _back_and, _back_hyphen, _back_adjectives)
+
+
+def _adjectives_back(toks: Tokens, lo: int, i: int) -> int:
+    """Adjectives between a determiner and the head: "the presumptive Republican presidential
+    nominee", "a conservative-leaning newspaper" (only when an article opens them)."""
+    texts, lows = toks.texts, toks.lows
+    j = i - 1
+    while j > lo and j > i - 3 and texts[j - 1][0].islower() and lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _STOP:
+        j -= 1
+    return j - 1 if j > lo and lows[j - 1] in ("the", "a", "an") else i
+
+
+def _not_opening(words: list[str]) -> bool:
+    """A capitalised word that cannot open a speaker's phrase ("However", "Asked"), unless an
+    article, a title, or a first name that is also a word ("Will Smith")."""
+    first = words[0]
+    if first not in NOT_NAMES or first.lower() in ("the", "a", "an") or first.lower() in TITLES:
+        return False
+    return not (first in _FIRST_NAMES_TOO and len(words) > 1 and words[1][0].isupper())
+
+
+def _np_phrase(toks: Tokens, i: int, k: int) -> Phrase | None:
+    """The phrase of tokens i..k, without leading non-names, if it ends in a name or a noun of
+    persons ("a new" is no speaker)."""
+    words = toks.texts[i:k]
+    while words and _not_opening(words):
         words = words[1:]
         i += 1
     content = [w for w in words if w.lower() not in _DETERMINERS]
@@ -528,7 +608,7 @@ def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
     if not named and not any(w[0].isupper() or role_word(w.lower()) for w in content):
         return None
     if not (named or head[0].isdigit()) or head.lower() in _MODIFIERS_ONLY:
-        return None  # "a new" is no speaker: the phrase must end in a name or a noun of persons
+        return None
     return Phrase(toks.starts[i], toks.ends[k - 1], words)
 
 
