@@ -323,44 +323,59 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     """The noun phrase that ends just before `pos` (a cue), skipping auxiliaries and adverbs
     ("has", "later", "also"), and an appositive between commas ("Peskov, the spokesman, said")."""
     lo = toks.index(floor)
-    k = skip_adverbials(toks, toks.index(pos), lo)
+    k = _before_brackets(toks, lo, skip_adverbials(toks, toks.index(pos), lo))
+    if k > lo and toks.texts[k - 1] == ",":
+        return _before_appositives(body, toks, lo, k - 1)
+    if k > lo + 1 and toks.texts[k - 1] in ("—", "–", "-"):
+        return _between_dashes(body, toks, lo, k)
+    return _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+
+
+def _before_brackets(toks: Tokens, lo: int, k: int) -> int:
+    """Back past what stands between a subject and its verb: "Sen. Jack Reed (D-R.I.), said",
+    "Others, however, say", "Rep. Earl Blumenauer (D-Ore.) said"."""
     if k > lo + 1 and toks.texts[k - 1] == "," and toks.texts[k - 2] == ")":
-        k -= 1  # "Sen. Jack Reed (D-R.I.), said"
+        k -= 1
     if k > lo + 3 and toks.texts[k - 1] == "," and toks.lows[k - 2] in _ASIDES and toks.texts[k - 3] == ",":
-        k -= 3  # "Others, however, say"
+        k -= 3
     if k > lo and toks.texts[k - 1] == ")":
-        # "Rep. Earl Blumenauer (D-Ore.) said": the parenthesis is not the subject
         j = k - 1
         while j > lo and toks.texts[j] != "(" and k - j < 12:
             j -= 1
         if toks.texts[j] == "(":
             k = j
-    if k > lo and toks.texts[k - 1] == ",":
-        return _before_appositives(body, toks, lo, k - 1)
-    if k > lo + 1 and toks.texts[k - 1] in ("—", "–", "-"):
-        # "Jason Sims — a teacher from Mount Pleasant — says", "A former candidate -- John
-        # McCain, who lost in 2008 -- said"
-        double = toks.texts[k - 1] == "-"
-        if double and toks.texts[k - 2] != "-":
-            return None
-        dash = toks.texts[k - 1]
-        close = k - 2 if double else k - 1  # the closing dash's first token
-        j = close - 1
-        while j > lo and not (toks.texts[j] == dash and (not double or toks.texts[j - 1] == "-")) and k - j < 30:
-            j -= 1
-        if j > lo and toks.texts[j] == dash:
-            opening = j - 1 if double else j
-            phrase = _np_backward(toks, lo, opening)
-            if phrase is not None:
-                phrase.appositive = body[toks.starts[j + 1] : toks.ends[close - 1]]
-            elif close - j - 1 <= 5 and all(map(is_name_token, toks.texts[j + 1 : close])):
-                phrase = _np_backward(toks, j + 1, close)  # the name is the appositive
-            elif toks.texts[close - 1] != ",":
-                phrase = None
-            else:  # "-- John McCain, who lost the 2008 election to Obama --"
-                phrase = _before_appositives(body, toks, j + 1, close - 1)
-            return phrase
-    return _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+    return k
+
+
+def _opening_dash(toks: Tokens, lo: int, k: int, close: int, dash: str, double: bool) -> int | None:
+    """The token of the dash that opens the aside closed at `close`, if there is one."""
+    j = close - 1
+    while j > lo and not (toks.texts[j] == dash and (not double or toks.texts[j - 1] == "-")) and k - j < 30:
+        j -= 1
+    return j if j > lo and toks.texts[j] == dash else None
+
+
+def _between_dashes(body: str, toks: Tokens, lo: int, k: int) -> Phrase | None:
+    """"Jason Sims — a teacher from Mount Pleasant — says", "A former candidate -- John
+    McCain, who lost in 2008 -- said"."""
+    double = toks.texts[k - 1] == "-"
+    if double and toks.texts[k - 2] != "-":
+        return None
+    dash = toks.texts[k - 1]
+    close = k - 2 if double else k - 1  # the closing dash's first token
+    j = _opening_dash(toks, lo, k, close, dash, double)
+    if j is None:
+        return _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+    opening = j - 1 if double else j
+    phrase = _np_backward(toks, lo, opening)
+    if phrase is not None:
+        phrase.appositive = body[toks.starts[j + 1] : toks.ends[close - 1]]
+        return phrase
+    if close - j - 1 <= 5 and all(map(is_name_token, toks.texts[j + 1 : close])):
+        return _np_backward(toks, j + 1, close)  # the name is the appositive
+    if toks.texts[close - 1] != ",":
+        return None
+    return _before_appositives(body, toks, j + 1, close - 1)  # "-- John McCain, who lost the 2008 election to Obama --"
 
 
 def _plural_possessive(toks: Tokens, lo: int, k: int) -> Phrase | None:
