@@ -222,10 +222,30 @@ class Phrase:
 
 @lru_cache(maxsize=16384)
 def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
+    """(name, role, kind) of a phrase's words: the name is the trailing run of capitalised words
+    (with particles and inner "of"); titles at its front and the words before it are the role;
+    kind is person, org, place or role."""
     words = _without_determiners(list(given))
     if not words:
         return None, None, "role"
-    # The name is the trailing run of capitalised words (with particles and inner "of").
+    i = _name_run_start(words)
+    head, role_words = words[i:], words[:i]
+    if not head:
+        return None, _clean_role(words), "role"
+    # (each test asked in C first: most runs are a plain name with none of these)
+    if _organisation(head) and not _titled_person(head):
+        # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
+        return " ".join(head), _clean_role(role_words), "org"
+    head, role_words, titled = _titles_to_role(head, role_words)
+    if not head:
+        return None, _clean_role(role_words), "role"
+    head, role_words = _person_name(head, role_words, titled)
+    name = " ".join(head)
+    return name, _clean_role(role_words), "place" if name in PLACES else "person"
+
+
+def _name_run_start(words: list[str]) -> int:
+    """Where the trailing run of capitalised words (with particles and inner "of") starts."""
     i = len(words)
     while i > 0:
         w = words[i - 1]
@@ -233,51 +253,47 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
             i -= 1
         elif w == "of" and i - 1 > 0 and words[i - 2][0].isupper() and i < len(words):
             i -= 1
-        elif w.lower() in ("for", "at", "with", "to") and i < len(words) and i - 1 > 0 and words[i - 2].lower() in ROLE_NOUNS:
-            break
         else:
-            break
-    head = words[i:]
-    role_words = words[:i]
-    if not head:
-        return None, _clean_role(words), "role"
-    # (each test asked in C first: most runs are a plain name with none of these)
-    if ((not ORG_HEADS.isdisjoint(head)
+            break  # (also "a spokesman for | the campaign": "for", "at", "with", "to" after a role)
+    return i
+
+
+def _organisation(head: list[str]) -> bool:
+    return (not ORG_HEADS.isdisjoint(head)
             or (any(w[-1] in "’'s" for w in head) and not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)))
-            or (any(map(str.isupper, head)) and _acronym(head))) and not _titled_person(head)):
-        # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
-        return " ".join(head), _clean_role(role_words), "org"
-    # Titles at the front of the run belong to the role: "US President | Donald Trump".
-    last_title = -1
+            or (any(map(str.isupper, head)) and _acronym(head)))
+
+
+def _titles_to_role(head: list[str], role_words: list[str]) -> tuple[list[str], list[str], bool]:
+    """Titles at the front of the run belong to the role: "US President | Donald Trump";
+    "Secretary of State Marco Rubio": the name is the last two words."""
     lows = list(map(str.lower, head))
-    if not TITLES.isdisjoint(lows):
-        for k, w in enumerate(lows):
-            if w in TITLES:
-                last_title = k
-    if last_title >= 0:
-        role_words = role_words + head[: last_title + 1]
-        head = head[last_title + 1 :]
-        if head and head[0] == "of":
-            # "Secretary of State Marco Rubio": the name is the last two words.
-            keep = 3 if len(head) >= 4 and len(head[-2]) <= 2 else 2
-            role_words += head[: len(head) - keep]
-            head = head[len(head) - keep :]
-    if not head:
-        return None, _clean_role(role_words), "role"
+    if TITLES.isdisjoint(lows):
+        return head, role_words, False
+    last_title = max(k for k, w in enumerate(lows) if w in TITLES)
+    role_words = role_words + head[: last_title + 1]
+    head = head[last_title + 1 :]
+    if head and head[0] == "of":
+        keep = 3 if len(head) >= 4 and len(head[-2]) <= 2 else 2
+        role_words += head[: len(head) - keep]
+        head = head[len(head) - keep :]
+    return head, role_words, True
+
+
+def _person_name(head: list[str], role_words: list[str], titled: bool) -> tuple[list[str], list[str]]:
+    """The person's name in what is left: "Jason Gilbert | of Cheyenne"; a long run with no
+    title keeps its last two or three words ("... for Human Rights | Dmytro Lubinets")."""
     if head[0] == "of":
         head = head[1:]
-    if "of" in head[1:] and last_title < 0:
-        # "Jason Gilbert of Cheyenne": the name, then where the person is from
+    if "of" in head[1:] and not titled:
         cut = head.index("of", 1)
         role_words = role_words + head[cut:]
         head = head[:cut]
     if len(head) > 3:
-        # A long run with no title: "... for Human Rights Dmytro Lubinets".
         keep = 3 if len(head[-2]) <= 2 or head[-2].lower() in _PARTICLES else 2
         role_words = role_words + head[: len(head) - keep]
         head = head[len(head) - keep :]
-    name = " ".join(head)
-    return name, _clean_role(role_words), "place" if name in PLACES else "person"
+    return head, role_words
 
 
 def _titled_person(head: list[str]) -> bool:
