@@ -470,29 +470,42 @@ def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
         if low in AUX or _adverb(toks, k - 1):
             k -= 1
             continue
-        if low in _TIME_NOUNS:
-            j = k - 1
-            if j > lo and toks.lows[j - 1] in ("the", "a", "an", "his", "her", "their", "last", "this"):
-                j -= 1
-            if j > lo and toks.lows[j - 1] in _ADVERBIAL_PREPOSITIONS:
-                k = j - 1
-                continue
-        # A short prepositional phrase after a name: "Trump in his announcement speech called",
-        # "Cruz on Thursday said".
-        last = toks.texts[k - 1]
-        if (last[0].isupper() and last not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[0].isalnum():
-            break  # a name, a pronoun or punctuation right before the verb: nothing to skip
-        j = k - 1
-        while (j > lo and k - j <= 5 and toks.lows[j] not in _PHRASE_PREPOSITIONS and toks.texts[j][0].isalnum()
-               and toks.lows[j] not in ("and", "or", "but")):  # "Reid caucused in Nevada and says": no phrase
-            j -= 1
-        if j > lo and k - j >= 2 and toks.lows[j] in _PHRASE_PREPOSITIONS:
-            before, before_low = toks.texts[j - 1], toks.lows[j - 1]
-            if (is_name_token(before) and before not in NOT_NAMES) or before_low in SUBJECT_PRONOUNS or role_word(before_low):
-                k = j
-                continue
-        break
+        j = _time_phrase_start(toks, k, lo) if low in _TIME_NOUNS else None
+        if j is None:
+            j = _phrase_after_name(toks, k, lo)
+        if j is None:
+            break
+        k = j
     return k
+
+
+def _time_phrase_start(toks: Tokens, k: int, lo: int) -> int | None:
+    """Where a time phrase ending at k starts: "in the past", "last week", "in a statement"."""
+    j = k - 1
+    if j > lo and toks.lows[j - 1] in ("the", "a", "an", "his", "her", "their", "last", "this"):
+        j -= 1
+    return j - 1 if j > lo and toks.lows[j - 1] in _ADVERBIAL_PREPOSITIONS else None
+
+
+def _phrase_after_name(toks: Tokens, k: int, lo: int) -> int | None:
+    """A short prepositional phrase after a name: "Trump in his announcement speech called",
+    "Cruz on Thursday said"; where it starts, or None."""
+    last, low = toks.texts[k - 1], toks.lows[k - 1]
+    if (last[0].isupper() and last not in NOT_NAMES) or low in SUBJECT_PRONOUNS or not last[0].isalnum():
+        return None  # a name, a pronoun or punctuation right before the verb: nothing to skip
+    j = k - 1
+    while (j > lo and k - j <= 5 and toks.lows[j] not in _PHRASE_PREPOSITIONS and toks.texts[j][0].isalnum()
+           and toks.lows[j] not in ("and", "or", "but")):  # "Reid caucused in Nevada and says": no phrase
+        j -= 1
+    if not (j > lo and k - j >= 2 and toks.lows[j] in _PHRASE_PREPOSITIONS):
+        return None
+    return j if _names_someone(toks, j - 1) else None
+
+
+def _names_someone(toks: Tokens, j: int) -> bool:
+    """A name, a subject pronoun or a noun of persons at token j."""
+    text, low = toks.texts[j], toks.lows[j]
+    return (is_name_token(text) and text not in NOT_NAMES) or low in SUBJECT_PRONOUNS or role_word(low)
 
 
 _PHRASE_PREPOSITIONS = {"in", "at", "on", "during", "over", "from"}
