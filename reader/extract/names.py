@@ -411,29 +411,47 @@ def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase 
     said") to the name they describe."""
     end = comma  # index of the comma that closes the last appositive
     for _ in range(3):
-        j = end - 1
-        while j >= lo and toks.texts[j] not in (",", "(", "—", "–", "\n", ";") and end - j < 40:
-            j -= 1
-        if j < lo + 1 or toks.texts[j] != "," or end - j < 2:
+        j = _appositive_comma(toks, lo, end)
+        if j is None:
             return None
-        if end == comma and end - j <= 5 and all(is_name_token(t) and t not in NOT_NAMES for t in toks.texts[j + 1 : end]):
-            # The name is the appositive: "Another delegate on the Cruz slate, Jim Poolman, said"
-            phrase = _np_backward(toks, j + 1, end)
-            if phrase is not None and len(phrase.words) >= 2 and _np_backward(toks, lo, j) is None:
-                phrase.appositive = body[toks.starts[lo] : toks.ends[j - 1]]
+        if end == comma:
+            phrase = _named_appositive(body, toks, lo, j, end)
+            if phrase is not None:
                 return phrase
         phrase = _np_backward(toks, lo, j)
-        if phrase is not None and end == comma:
-            phrase.appositive = body[toks.starts[j + 1] : toks.ends[comma - 1]]
-            return phrase  # the usual "NAME, appositive, said" (any phrase will do)
-        if phrase is not None and (phrase.words[-1][0].isupper() or phrase.pronoun) and (
-            toks.index(phrase.start) == lo or toks.texts[toks.index(phrase.start) - 1] in _NP_EDGES
-            or toks.lows[toks.index(phrase.start) - 1] in _NP_EDGE_WORDS
-        ):
+        if phrase is not None and (end == comma or _at_phrase_edge(toks, lo, phrase)):
+            # the usual "NAME, appositive, said" (any phrase will do), or a name further back
             phrase.appositive = body[toks.starts[j + 1] : toks.ends[comma - 1]]
             return phrase
         end = j
     return None
+
+
+def _appositive_comma(toks: Tokens, lo: int, end: int) -> int | None:
+    """The comma that opens the appositive closed by the comma at `end`."""
+    j = end - 1
+    while j >= lo and toks.texts[j] not in (",", "(", "—", "–", "\n", ";") and end - j < 40:
+        j -= 1
+    return None if j < lo + 1 or toks.texts[j] != "," or end - j < 2 else j
+
+
+def _named_appositive(body: str, toks: Tokens, lo: int, j: int, end: int) -> Phrase | None:
+    """The name is the appositive: "Another delegate on the Cruz slate, Jim Poolman, said"."""
+    if end - j > 5 or not all(is_name_token(t) and t not in NOT_NAMES for t in toks.texts[j + 1 : end]):
+        return None
+    phrase = _np_backward(toks, j + 1, end)
+    if phrase is None or len(phrase.words) < 2 or _np_backward(toks, lo, j) is not None:
+        return None
+    phrase.appositive = body[toks.starts[lo] : toks.ends[j - 1]]
+    return phrase
+
+
+def _at_phrase_edge(toks: Tokens, lo: int, phrase: Phrase) -> bool:
+    """A name or pronoun that starts where a phrase can start (after punctuation, "and", ...)."""
+    if not (phrase.words[-1][0].isupper() or phrase.pronoun):
+        return False
+    i = toks.index(phrase.start)
+    return i == lo or toks.texts[i - 1] in _NP_EDGES or toks.lows[i - 1] in _NP_EDGE_WORDS
 
 
 _NP_EDGES = {",", ";", ":", "(", "—", "–", "\n", '"', "“", "”", "'", "’"}
