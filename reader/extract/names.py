@@ -700,27 +700,37 @@ def loose_subject(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | Non
     nine, none of them a function word that would make it a clause of its own."""
     lo = toks.index(floor)
     k = skip_adverbials(toks, toks.index(pos), lo)
-    i = k
-    determined = False
-    texts, lows = toks.texts, toks.lows
-    while i > lo and k - i < 9:
-        text, low = texts[i - 1], lows[i - 1]
-        if not (text[0].isalnum() or text.endswith("%")) or low in _LOOSE_BREAK:
-            break
-        i -= 1
-        if low in _LOOSE_DETERMINERS:
-            determined = True  # "the oil industry says", "other senators said"
-            break
+    i, determined = _loose_start(toks, lo, k)
+    texts = toks.texts
     if i == k or k - i >= 9 or (k - i == 1 and toks.lows[i] in _NEVER_ALONE):
         return None  # nothing, too long, or an article alone ("Some said" stands)
     if not determined and i > lo and toks.lows[i - 1] not in _CLAUSE_EDGE and toks.texts[i - 1] not in _CLAUSE_EDGE:
         return None  # stopped inside a clause ("the bill that Congress passed said")
     words = texts[i:k]
-    if _adverb(toks, k - 1) or words[0].lower() in _PARTICLES or words[-1] in _TIME_NAMES:
-        return None  # "a Sunday", "... Meanwhile": a time or a connective, not a speaker
-    if words[0].islower() and words[0].endswith("ing"):
-        return None  # ", raising fresh questions": a participle's clause, not a subject
+    if _adverb(toks, k - 1) or _no_speaker(words):
+        return None
     return Phrase(toks.starts[i], toks.ends[k - 1], words)
+
+
+def _loose_start(toks: Tokens, lo: int, k: int) -> tuple[int, bool]:
+    """Back from k over plain words (at most nine) to a clause edge or a determiner: (start,
+    ended on a determiner: "the oil industry says", "other senators said")."""
+    i = k
+    while i > lo and k - i < 9:
+        text, low = toks.texts[i - 1], toks.lows[i - 1]
+        if not (text[0].isalnum() or text.endswith("%")) or low in _LOOSE_BREAK:
+            break
+        i -= 1
+        if low in _LOOSE_DETERMINERS:
+            return i, True
+    return i, False
+
+
+def _no_speaker(words: list[str]) -> bool:
+    """"a Sunday", "... Meanwhile": a time or a connective; ", raising fresh questions": a
+    participle's clause, not a subject."""
+    first = words[0]
+    return first.lower() in _PARTICLES or words[-1] in _TIME_NAMES or (first.islower() and first.endswith("ing"))
 
 
 def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | None:
