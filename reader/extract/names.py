@@ -154,26 +154,34 @@ def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
             ch = body[start - 1]
             if ch.isalnum() or ch in "_'’":
                 continue  # inside a word
-        last = k
-        while i < n:
-            nxt = caps[i]
-            if nxt == last + 1:
-                a, b = ends[last], starts[nxt]
-                if not ((b == a + 1 and body[a] == " ") or (b > a + 1 and not body[a:b].strip(" \t"))):
-                    break
-            elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES:
-                if not (_spaced(body, ends[last], starts[last + 1]) and _spaced(body, ends[last + 1], starts[nxt])):
-                    break
-            else:
-                break
-            last = nxt
-            i += 1
+        last, i = _run_end(body, toks, caps, i, k)
         if last == k:  # one word (most runs): its token is its text
             if texts[k] not in NEVER_NAMES:
                 runs.append((k, start, texts[k]))
         else:
             runs.append((k, start, body[start : ends[last]]))
     return runs
+
+
+def _run_end(body: str, toks: Tokens, caps: list[int], i: int, last: int) -> tuple[int, int]:
+    """The last token of the run that `last` starts (the capitalised tokens from caps[i] on
+    that follow it, apart by spaces only or joined by a particle), and where caps goes on."""
+    texts, starts, ends = toks.texts, toks.starts, toks.ends
+    n = len(caps)
+    while i < n:
+        nxt = caps[i]
+        if nxt == last + 1:
+            a, b = ends[last], starts[nxt]
+            if not ((b == a + 1 and body[a] == " ") or (b > a + 1 and not body[a:b].strip(" \t"))):
+                break
+        elif nxt == last + 2 and texts[last + 1] in _RUN_PARTICLES:
+            if not (_spaced(body, ends[last], starts[last + 1]) and _spaced(body, ends[last + 1], starts[nxt])):
+                break
+        else:
+            break
+        last = nxt
+        i += 1
+    return last, i
 
 
 def _spaced(body: str, a: int, b: int) -> bool:
