@@ -889,6 +889,16 @@ def _role_words(role: str) -> frozenset[str]:
     return frozenset(_ROLE_ABBREVIATIONS.get(w, w) for w in role.lower().split())
 
 
+def _learn(entity: Entity, name: str, kind: str, role: str | None, gender: str | None) -> None:
+    """A known entity named again: the longer name, and a role or gender it lacked."""
+    if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
+        entity.name = name
+    if role and not entity.role:
+        entity.role = role
+    if gender and not entity.gender:
+        entity.gender = gender
+
+
 class Registry:
     """Everyone named in an article so far, and who spoke last."""
 
@@ -904,27 +914,26 @@ class Registry:
             # not the same name again (the common case, kept cheap): find or make its entity
             entity = self.find(name, kind)
             if entity is None:
-                entity = Entity(name, kind, role, gender)
-                self.entities.append(entity)
-                key = name.split()[-1].lower()
-                self._by_token.setdefault(key, []).append(entity)
-                if kind == "org":
-                    for w in name.split():
-                        if len(w) > 3 and w not in ORG_HEADS:
-                            self._by_token.setdefault(w.lower(), []).append(entity)
+                entity = self._new(name, kind, role, gender)
             else:
-                if len(name.split()) > len(entity.name.split()) and kind == entity.kind:
-                    entity.name = name
-                if role and not entity.role:
-                    entity.role = role
-                if gender and not entity.gender:
-                    entity.gender = gender
+                _learn(entity, name, kind, role, gender)
             self._exact[(name, kind)] = entity
         mentions = entity.mentions  # kept in order; positions mostly come in order
         if not mentions or pos >= mentions[-1]:
             mentions.append(pos)
         else:
             insort(mentions, pos)
+        return entity
+
+    def _new(self, name: str, kind: str, role: str | None, gender: str | None) -> Entity:
+        """A new entity, found later by its last word (an organisation by each long word too)."""
+        entity = Entity(name, kind, role, gender)
+        self.entities.append(entity)
+        self._by_token.setdefault(name.split()[-1].lower(), []).append(entity)
+        if kind == "org":
+            for w in name.split():
+                if len(w) > 3 and w not in ORG_HEADS:
+                    self._by_token.setdefault(w.lower(), []).append(entity)
         return entity
 
     def find(self, name: str, kind: str | None = None) -> Entity | None:
