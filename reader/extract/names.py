@@ -977,6 +977,15 @@ class Registry:
         # "it": an organisation; "they": an organisation, a group or a person; "he", "she": a
         # person of that gender or of none known.
         kinds = ("org",) if gender == "n" else ("org", "role", "person") if gender == "p" else ("person",)
+        recent_speaker, recent_person = self._recent(kinds, gender, pos)
+        if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
+            return recent_speaker
+        return recent_person
+
+
+    def _recent(self, kinds: tuple[str, ...], gender: str, pos: int) -> tuple[Entity | None, Entity | None]:
+        """(the last to speak before pos, the last mentioned before pos, a person of some
+        standing) among the entities of those kinds and that gender."""
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
@@ -988,9 +997,7 @@ class Registry:
             i = bisect_left(e.mentions, pos)
             if i and e.mentions[i - 1] > best and (e.role or " " in e.name or last_spoke >= 0):
                 recent_person, best = e, e.mentions[i - 1]
-        if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
-            return recent_speaker
-        return recent_person
+        return recent_speaker, recent_person
 
 
 def gender_of(role: str | None, words: Sequence[str]) -> str | None:
