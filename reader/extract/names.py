@@ -776,9 +776,7 @@ def _phrase_words(toks: Tokens, a: int, hi: int) -> tuple[list[str], int]:
                 saw_name = True
         elif low in _DETERMINERS and not words:
             words.append(text)
-        elif (role_word(low) or _leads_to_name(toks, i, hi)) and (
-            not saw_name or words[-1].endswith(("'s", "’s")) or (role_word(low) and _leads_to_name(toks, i, hi))
-        ):
+        elif _role_before_name(toks, i, hi, words, saw_name):
             # "Clinton’s top foreign policy aide Jake Sullivan"
             words.append(text)
             saw_name = False
@@ -788,6 +786,14 @@ def _phrase_words(toks: Tokens, a: int, hi: int) -> tuple[list[str], int]:
             break
         i += 1
     return words, i
+
+
+def _role_before_name(toks: Tokens, i: int, hi: int, words: list[str], saw_name: bool) -> bool:
+    low = toks.lows[i]
+    role = role_word(low)
+    if not (role or _leads_to_name(toks, i, hi)):
+        return False
+    return not saw_name or words[-1].endswith(("'s", "’s")) or (role and _leads_to_name(toks, i, hi))
 
 
 def _goes_on(toks: Tokens, i: int, hi: int, words: list[str], saw_name: bool) -> bool:
