@@ -215,18 +215,23 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     word = toks.lows[k]
     if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
         return True  # "in question", "for comment", "of support" (but "by saying")
-    if k > 1 and toks.lows[k - 2] in ("a", "an", "another", "every", "each") and toks.texts[k - 1].isalpha() and CUES.get(word) == word:
-        # "a big claim", "an open question": a bare form after "a" and a word is a noun (but "a
-        # spokesman said" is a subject and its verb)
+    if _noun_after_a_word(toks, k, word):
         return True
-    if (k > 2 and toks.texts[k - 1][0].isupper() and toks.lows[k - 2] in ("the", "a", "an")
-            and toks.lows[k - 3] in _AFTER_PREPOSITIONS and CUES.get(word) in (word, word[:-1])):
-        return True  # "after the Paris attacks", "in the Benghazi hearings": a name before a noun
     if prev in _NOUN_ADJECTIVES and k > 1:
         if word.endswith("ed") or word in ("said", "told", "wrote", "says", "tells", "writes"):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def _noun_after_a_word(toks: Tokens, k: int, word: str) -> bool:
+    """"a big claim", "an open question": a bare form after "a" and a word is a noun (but "a
+    spokesman said" is a subject and its verb); "after the Paris attacks", "in the Benghazi
+    hearings": a name before a noun."""
+    if k > 1 and toks.lows[k - 2] in ("a", "an", "another", "every", "each") and toks.texts[k - 1].isalpha() and CUES.get(word) == word:
+        return True
+    return (k > 2 and toks.texts[k - 1][0].isupper() and toks.lows[k - 2] in ("the", "a", "an")
+            and toks.lows[k - 3] in _AFTER_PREPOSITIONS and CUES.get(word) in (word, word[:-1]))
 
 
 def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
@@ -375,25 +380,22 @@ def _clause_after(toks: Tokens, cue: Cue, k: int, hi: int, se: int) -> tuple[boo
     first_clause = not cue.inverted and cue.lemma in BARE_CLAUSE and not object_taker
     saying = not cue.inverted and cue.lemma in _SAYING and cue.lemma not in CLAUSE_ONLY
     clause_after_object = object_taker or cue.lemma in BARE_CLAUSE
-    texts, lows, starts = toks.texts, toks.lows, toks.starts
+    texts, starts = toks.texts, toks.starts
     while j < limit:
-        low, text = lows[j], texts[j]
-        if low == "that" and j + 1 < hi and not (j == k and toks.texts[j + 1][0] in ",.;"):
-            cue.that = True
-            cue.content = (toks.starts[j + 1], se)
+        text = texts[j]
+        if _that_clause(toks, cue, j, k, hi, se):
             return True, j
         if text in _CONTENT_STOPS:
             break
         if text == ",":
-            if j + 1 < hi and toks.lows[j + 1] in ("however", "though", "too"):
-                j += 2
-                continue
-            break
-        if j == k:
-            if _clause_at_cue(toks, cue, j, hi, se, first_clause, saying):
-                return True, j
-            if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or object_taker):
+            if not _aside_after(toks, j, hi):
                 break
+            j += 2  # ", however": an aside, not the end of the cue's words
+            continue
+        if j == k:
+            at_cue = _at_cue(toks, cue, j, hi, se, first_clause, saying)
+            if at_cue is not None:
+                return at_cue, j
         elif clause_after_object and _subject_after_object(toks, j):
             cue.content = (starts[j], se)  # "told reporters he would ..."
             return True, j
@@ -401,10 +403,34 @@ def _clause_after(toks: Tokens, cue: Cue, k: int, hi: int, se: int) -> tuple[boo
     return False, j
 
 
+def _that_clause(toks: Tokens, cue: Cue, j: int, k: int, hi: int, se: int) -> bool:
+    """"said that ...": the clause after "that" (not "said that, ..." where "that" is an object)."""
+    if toks.lows[j] == "that" and j + 1 < hi and not (j == k and toks.texts[j + 1][0] in ",.;"):
+        cue.that = True
+        cue.content = (toks.starts[j + 1], se)
+        return True
+    return False
+
+
+def _aside_after(toks: Tokens, j: int, hi: int) -> bool:
+    return j + 1 < hi and toks.lows[j + 1] in ("however", "though", "too")
+
+
 def _subject_after_object(toks: Tokens, j: int) -> bool:
     """A pronoun subject after the listener or object: "told reporters | he would ..."."""
     low = toks.lows[j]
     return (low in SUBJECT_PRONOUNS or (("'" in low or "’" in low) and _contraction(low))) and toks.texts[j - 1] != ","
+
+
+def _at_cue(toks: Tokens, cue: Cue, j: int, hi: int, se: int, first_clause: bool, saying: bool) -> bool | None:
+    """The word right after the cue: True when a clause starts there (content set), False when
+    the look stops there, None when it goes on past a time or place phrase or a listener."""
+    if _clause_at_cue(toks, cue, j, hi, se, first_clause, saying):
+        return True
+    low = toks.lows[j]
+    if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or cue.lemma in TAKES_OBJECT):
+        return False
+    return None
 
 
 def _clause_at_cue(toks: Tokens, cue: Cue, j: int, hi: int, se: int, first_clause: bool, saying: bool) -> bool:
