@@ -410,7 +410,7 @@ class _Extraction:
                 continue
             if q.open_at <= start + 1 and q.after >= end - 2:
                 return None  # one quotation: `added that "there are no ..."` (it sees this cue first)
-            if q.open_at > start and self.body[q.open_at - 2 : q.open_at] in _SENTENCE_GAPS:
+            if self._opens_sentence(q, start):
                 end = q.open_at - 1  # '... at M&S. "Either way, ...": a new sentence, quoted
                 break
             if q.end > end:
@@ -419,6 +419,9 @@ class _Extraction:
         if end <= cue.start and self._quote_ends_at(cue):
             return None  # '"...," it added.': what was added is the quote (the quote rules say so)
         return start, end, inside
+
+    def _opens_sentence(self, q: Quote, start: int) -> bool:
+        return q.open_at > start and self.body[q.open_at - 2 : q.open_at] in _SENTENCE_GAPS
 
     def _quote_ends_at(self, cue: Cue) -> bool:
         """Does a quote end right before the cue ('"...," it added')?"""
@@ -619,7 +622,11 @@ def title_case(text: str) -> bool:
         return False
     if any(w.lower().replace("’", "'") in SPOKEN_CONTRACTIONS for w in words):
         return False  # "That's Jeb Bush and Marco Rubio.": a sentence
-    big = [w for w in words if w.lower() not in TITLE_SMALL_WORDS or w == words[0]]
+    return _capitalised_as_a_title([w for w in words if w.lower() not in TITLE_SMALL_WORDS or w == words[0]])
+
+
+def _capitalised_as_a_title(big: list[str]) -> bool:
+    """Every word a title capitalises is, and not all in capitals ("LOCK HER UP" is shouted)."""
     return len(big) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in big) and not all(w.isupper() for w in big)
 
 

@@ -257,9 +257,14 @@ def _find_subject(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         # "Mike Lee, who declared", "Rikkie Wells who tweeted"
         cue.subject = subject_before(body, toks, toks.starts[k - 1] if prev2 != "," else toks.starts[k - 2], ss)
         return
+    _subject_elsewhere(body, toks, cue, k, prev, ss, se)
+
+
+def _subject_elsewhere(body: str, toks: Tokens, cue: Cue, k: int, prev: str, ss: int, se: int) -> None:
+    """The subject after the verb ('"...," said Peskov'), else a looser reading before it."""
     if (prev in _BEFORE_INVERTED or toks.starts[k - 1] <= ss) and _inverted_subject(body, toks, cue, se):
         return
-    cue.subject = loose_subject(body, toks, s, ss)
+    cue.subject = loose_subject(body, toks, cue.start, ss)
     if cue.subject is not None:
         _participle(toks, cue)
 
