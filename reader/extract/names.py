@@ -154,7 +154,9 @@ def name_runs(body: str, toks: Tokens) -> list[tuple[int, int, str]]:
             ch = body[start - 1]
             if ch.isalnum() or ch in "_'’":
                 continue  # inside a word
-        last, i = _run_end(body, toks, caps, i, k)
+        last = k
+        if i < n and caps[i] - k <= 2:  # (most runs are one word: no call for them)
+            last, i = _run_end(body, toks, caps, i, k)
         if last == k:  # one word (most runs): its token is its text
             if texts[k] not in NEVER_NAMES:
                 runs.append((k, start, texts[k]))
