@@ -305,6 +305,13 @@ def is_pronoun(source: str) -> bool:
     return not words or (len(words) == 1 and words[0] in PRONOUNS)
 
 
+def names_someone(source: str) -> bool:
+    """Does a gold source name its speaker? Not where it is a pronoun, nor where it holds no word
+    a name could share ("who", "that", "said", "According to": relative pronouns and slips of the
+    annotation, which no prediction could match)."""
+    return not is_pronoun(source) and bool(content_words(source))
+
+
 def _context(text: str, start: int, end: int, width: int = 80) -> str:
     a, b = max(0, start - width), min(len(text), end + width)
     snippet = text[a:start] + "[[" + text[start:end] + "]]" + text[end:b]
@@ -361,7 +368,7 @@ def _find(name: str, file_text: str, g: Gold, kind: str, correct: list[Placed], 
     hits = [(h, p) for p in correct if (h := _inside(p.start, p.end, g.content_spans)) >= need]
     if hits:
         tally.found += 1
-        if score is not None and kind == "quote" and not is_pronoun(g.source):
+        if score is not None and kind == "quote" and names_someone(g.source):
             _judge_speaker(name, file_text, g, max(hits, key=lambda t: t[0])[1], score, keep_errors)
     elif score is not None and keep_errors:
         s, e = g.content_spans[0][0], g.content_spans[-1][1]
@@ -401,7 +408,7 @@ def judge(gold: list[Gold], placed: list[Placed]) -> list[Judged]:
         if p.kind == "source":
             continue
         g = _best_gold(p, gold)
-        judged = g is None or not is_pronoun(g.source)
+        judged = g is None or names_someone(g.source)
         same = (g is not None and not judged and bool(p.speaker) and bool(p.mention)
                 and p.mention.strip().lower() == g.source.strip().lower())
         out.append(Judged(p, g is not None, judged, judged and g is not None and speaker_right(p, g), same))

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import FIXTURES
-from reader.evaluate import assign_folds, content_words, evaluate, is_pronoun, read_ann, read_gold
+from reader.evaluate import assign_folds, content_words, evaluate, is_pronoun, names_someone, read_ann, read_gold
 from reader.model import Claim
 
 GOLD = FIXTURES / "gold"
@@ -75,6 +75,12 @@ def test_multi_span_content_and_words():
     assert g.content_spans == ((5, 9), (12, 20))
     assert is_pronoun("He\xa0") and is_pronoun("their") and not is_pronoun("the spokesman")
     assert content_words("The US State Department's spokesman") == {"state", "department's", "spokesman"}
+
+
+def test_a_source_that_names_nobody_is_not_judged():
+    # "who" and a stray "said" name no one: no speaker could be scored right against them
+    assert not names_someone("who") and not names_someone("said") and not names_someone("According to")
+    assert not names_someone("she") and names_someone("the man's lawyer") and names_someone("Trump")
 
 
 def test_repeated_runs_score_the_same_and_report_the_fastest(score):
