@@ -178,8 +178,8 @@ class _Extraction:
         return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
 
     def _literal(self, phrase: Phrase, pos: int) -> Speaker:
-        """A phrase taken as written ("the sprint duo's lawyers"): its words, without articles."""
-        words = [w for w in phrase.words if w.lower() not in ("the", "a", "an")]
+        """A phrase taken as written ("the sprint duo's lawyers"): its words, without the article."""
+        words = phrase.words[1:] if phrase.words[0].lower() in ("the", "a", "an") else phrase.words
         text = " ".join(words[:10])
         return Speaker(text, None, self.registry.add(text, "role", None, pos), 0.8)
 

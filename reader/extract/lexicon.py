@@ -232,6 +232,16 @@ ROLE_NOUNS = set(
     ).split()
 )
 
+# What ties an unnamed source to what they know, with its preposition: "a source familiar with
+# the matter", "people close to Cruz", "an official briefed on the talks", "with knowledge of".
+SOURCE_LINKS = {
+    "familiar": "with", "close": "to", "closest": "to", "briefed": "on", "knowledge": "of",
+    "knowledgeable": "about", "involved": "in", "aware": "of", "privy": "to", "loyal": "to",
+}
+
+# Prefixes that keep a role a role: "co-host", "ex-minister", "vice-chair".
+ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting", "former"})
+
 # Role nouns that are people (a pronoun can refer to them), with gender when the noun says it.
 PERSON_ROLE_GENDER = {
     "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
@@ -348,6 +358,8 @@ NOT_OPENERS = frozenset(
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
 JOINING_CONJUNCTIONS = frozenset("and or nor".split())
 RELATIVES = frozenset("which that who whom what".split())
+# Words of NOT_NAMES that are given names when a surname follows them: "said Will Doyle".
+GIVEN_NAMES_TOO = frozenset({"Will", "May"})
 FINITE_AUX = frozenset(
     "can could will would should must may might shall is are was were am has have had do does "
     "did requires".split()

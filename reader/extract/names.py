@@ -19,14 +19,18 @@ from operator import methodcaller, ne
 
 from .lexicon import (
     AUX,
+    GIVEN_NAMES_TOO,
     NOT_NAMES,
     ORG_HEADS,
     PERSON_ROLE_GENDER,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
+    ROLE_PREFIXES,
+    SOURCE_LINKS,
     SUBJECT_PRONOUNS,
     TITLES,
+    WEEKDAY_NAMES,
 )
 
 _ABBREVIATIONS = (
@@ -206,6 +210,9 @@ def role_word(low: str) -> bool:
     base = low[:-2] if low.endswith(("'s", "’s")) else low
     if base in ROLE_NOUNS or base in _ROLE_MODIFIERS:
         return True
+    prefix, dash, rest = base.partition("-")
+    if dash and prefix in ROLE_PREFIXES:
+        return role_word(rest)  # "co-host", "ex-minister", "vice-chair"
     # plurals: "advisers", "officials", "spokespeople" are listed; "aides" -> "aide"
     return base.endswith("s") and (base[:-1] in ROLE_NOUNS or (base.endswith("es") and base[:-2] in ROLE_NOUNS))
 
@@ -354,7 +361,24 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
         return _before_appositives(body, toks, lo, k - 1)
     if k > lo + 1 and toks.texts[k - 1] in ("—", "–", "-"):
         return _between_dashes(body, toks, lo, k)
-    return _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+    return _linked_source(toks, lo, k) or _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
+
+
+def _linked_source(toks: Tokens, lo: int, k: int) -> Phrase | None:
+    """An unnamed source with what ties them to the story, ending at token k: "a source familiar
+    with the matter said", "people close to Cruz say", "an official with knowledge of the talks
+    said": the whole phrase names them (see SOURCE_LINKS)."""
+    lows = toks.lows
+    for j in range(k - 2, max(lo, k - 9), -1):
+        if not toks.texts[j][0].isalnum():
+            return None  # the phrase does not cross punctuation
+        if SOURCE_LINKS.get(lows[j]) == lows[j + 1]:
+            end = j - 1 if lows[j] == "knowledge" and lows[j - 1] == "with" else j
+            role = _np_backward(toks, lo, end)
+            if role is None or role.pronoun or not (role_word(role.words[-1].lower()) or role.words[-1].lower() in ("people", "person")):
+                return None
+            return Phrase(role.start, toks.ends[k - 1], role.words + toks.texts[end:k], literal=True)
+    return None
 
 
 def _before_brackets(toks: Tokens, lo: int, k: int) -> int:
@@ -495,8 +519,8 @@ def _adverb(toks: Tokens, j: int) -> bool:
 def _skip_adverbials(toks: Tokens, k: int, lo: int) -> int:
     while k > lo:
         low = toks.lows[k - 1]
-        if low in AUX or _adverb(toks, k - 1):
-            k -= 1
+        if low in AUX or _adverb(toks, k - 1) or toks.texts[k - 1] in WEEKDAY_NAMES:
+            k -= 1  # "also said", "publicly said", "Priebus later Thursday told"
             continue
         j = _time_phrase_start(toks, k, lo) if low in _TIME_NOUNS else None
         if j is None:
@@ -772,7 +796,7 @@ def _phrase_words(toks: Tokens, a: int, hi: int) -> tuple[list[str], int]:
     saw_name = False
     while i < hi:
         text, low = texts[i], lows[i]
-        if is_name_token(text) and (text not in NOT_NAMES or low in TITLES or (i == a and low in ("the", "a", "an"))):
+        if is_name_token(text) and (text not in NOT_NAMES or low in TITLES or (i == a and _opens_name(toks, i, hi))):
             words.append(text)
             if low not in ("the", "a", "an"):
                 saw_name = True
@@ -788,6 +812,15 @@ def _phrase_words(toks: Tokens, a: int, hi: int) -> tuple[list[str], int]:
             break
         i += 1
     return words, i
+
+
+def _opens_name(toks: Tokens, i: int, hi: int) -> bool:
+    """A phrase's first word that NOT_NAMES holds but opens it: an article ("The Associated
+    Press"), or a given name before a surname ("said Will Doyle")."""
+    if toks.lows[i] in ("the", "a", "an"):
+        return True
+    text = toks.texts[i]
+    return text in GIVEN_NAMES_TOO and i + 1 < hi and is_name_token(toks.texts[i + 1]) and toks.texts[i + 1] not in NOT_NAMES
 
 
 def _role_before_name(toks: Tokens, i: int, hi: int, words: list[str], saw_name: bool) -> bool:

@@ -40,7 +40,12 @@ _AFTER_WORDS = re.compile(
     r"^[\s,]*(?!(?:while|when|as|because|but|and|or|which|who|that|if|after|before|since|though|although|so|until|where|in|on|at)\b)"
     r"(?:[\w'’\-.]+\s+){1,5}$"
 )
-_NAME_THEN_VERB = re.compile(r" ((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)[.;]")
+# A name and a verb in -ed ending the sentence, or with a phrase of when or how after it:
+# '"...," Hannity started.', '"...," Kelly charged in her opening question.'
+_NAME_THEN_VERB = re.compile(
+    r" ((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)"
+    r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
+)
 _DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
@@ -157,8 +162,9 @@ def cue_after(ex: _Extraction, at: At):
 
 
 def name_verb_after(ex: _Extraction, at: At):
-    """A comma closing the quote, then a name and a verb of any kind ending the sentence:
-    `"...," Hannity started.` (the comma says the sentence goes on with who spoke)."""
+    """A comma closing the quote, then a name and a verb of any kind ending the sentence or
+    followed by when or how: `"...," Hannity started.`, `"...," Kelly charged in her question.`
+    (the comma says the sentence goes on with who spoke)."""
     q, body = at.quote, ex.body
     if not (at.text.rstrip().endswith(",") and body.startswith(" ", q.after)):
         return None
@@ -266,7 +272,7 @@ def colon_sentence(ex: _Extraction, at: At):
     m = _colon_lead(ex, at)
     if m is None:
         return None
-    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, m.start(1)), at.quote.open_at)
+    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, m.end(1)), at.quote.open_at)
     return Found(who, ":") if who is not None else None
 
 

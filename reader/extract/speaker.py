@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import DOCUMENTS, NOT_SPEAKER_HEADS, SHARE_WORDS, TRAILING_WORDS, WEEKDAY_NAMES
+from .lexicon import (
+    DOCUMENTS,
+    NOT_SPEAKER_HEADS,
+    SHARE_WORDS,
+    SOURCE_LINKS,
+    TRAILING_WORDS,
+    WEEKDAY_NAMES,
+)
 from .names import Entity
 
 
@@ -59,6 +66,16 @@ def _after_possessive(words: list[str]) -> list[str]:
     return words
 
 
+def _head(words: list[str]) -> str:
+    """The word a speaker's phrase is about: its last, or the one before what ties an unnamed
+    source to the story ("officials briefed on the plan" -> "officials")."""
+    for i in range(1, len(words) - 1):
+        if SOURCE_LINKS.get(words[i].lower()) == words[i + 1].lower():
+            before = words[: i - 1] if words[i - 1].lower() == "with" else words[:i]  # "with knowledge of"
+            return before[-1] if before else words[-1]
+    return words[-1]
+
+
 @lru_cache(maxsize=16384)
 def speaker_name(name: str | None) -> str | None:
     """The words of a speaker as the extractor found them, as a speaker's name: trailing words
@@ -75,7 +92,7 @@ def speaker_name(name: str | None) -> str | None:
         words.pop()
     if not words:
         return None
-    last = words[-1].strip(".,;:'’")
+    last = _head(words).strip(".,;:'’")
     if last in NOT_SPEAKER_HEADS or last.replace(",", "").isdigit() or "%" in words[-1]:
         return None  # (capitalised, "Law" and "Story" are names: Jack Law)
     if len(words) == 1 and last.endswith("ed") and last.islower():

@@ -3,7 +3,15 @@
 import pytest
 
 from helpers import FIXTURES
-from reader.evaluate import assign_folds, content_words, evaluate, is_pronoun, names_someone, read_ann, read_gold
+from reader.evaluate import (
+    assign_folds,
+    content_words,
+    evaluate,
+    is_pronoun,
+    names_someone,
+    read_ann,
+    read_gold,
+)
 from reader.model import Claim
 
 GOLD = FIXTURES / "gold"

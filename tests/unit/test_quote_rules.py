@@ -13,11 +13,18 @@ CASES = [
     ("dash", '"Nothing about us without us, ever, in any talks about our future." - John Smith', "John Smith"),
     ("cue-before", 'Senator Maria Lopez said: "The vote will happen next week whatever the others do."', "Maria Lopez"),
     ("colon", 'Peskov: "There are no specifics yet about the place or the time of any meeting."', "Peskov"),
+    ("name-verb-after", '"You have called your rivals fools and worse," Kelly charged in her first question.', "Kelly"),
+    ("cue-after", '"It is a costly way to run a college," said Will Doyle, a professor of education.', "Will Doyle"),
+    ("cue-after", '"Imagine a third candidate on that stage," mused radio co-host Stu Barnes.', "Stu Barnes"),
+    ("cue-before", 'Priebus later Thursday told Fox News: "Both men are meeting next week to talk it over."', "Priebus"),
+    ("cue-before", 'A source familiar with the talks said, "I think he will try to be friendlier now."', "source familiar with the talks"),
+    ("cue-before", 'People close to the governor said: "He has no plans to run for the Senate at all."', "People close to the governor"),
+    ("colon-sentence", 'Ohio Gov. John Kasich was asked to act. Kasich resisted: "Governors do not have the power to suspend the law."', "John Kasich"),
     ("same-paragraph", 'Mayor Anna Kovalenko said: "The budget is balanced." Then she paused. "Taxes will not rise this year or the next."', "Anna Kovalenko"),
 ]
 
 
-@pytest.mark.parametrize(("rule", "text", "speaker"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("rule", "text", "speaker"), CASES, ids=[f"{i}-{c[0]}" for i, c in enumerate(CASES)])
 def test_each_rule_answers_where_it_should(rule, text, speaker):
     quotes = [c for c in find_claims(text) if c.kind == "quote"]
     assert quotes, text
