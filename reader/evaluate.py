@@ -383,7 +383,7 @@ def _judge_speaker(name: str, file_text: str, g: Gold, best: Placed, score: Scor
     elif keep_errors:
         s, e = g.content_spans[0]
         score.errors.wrong_speakers.append(
-            (name, f"gold {g.source!r}, predicted {best.speaker!r} | {_context(file_text, s, e, 60)}")
+            (name, f"gold {g.source!r}, predicted {best.speaker!r} ({best.rule}) | {_context(file_text, s, e, 60)}")
         )
 
 

@@ -237,6 +237,7 @@ ROLE_NOUNS = set(
 SOURCE_LINKS = {
     "familiar": "with", "close": "to", "closest": "to", "briefed": "on", "knowledge": "of",
     "knowledgeable": "about", "involved": "in", "aware": "of", "privy": "to", "loyal": "to",
+    "speaking": "to", "talking": "to",  # "another source speaking to Fox News said"
 }
 
 # Prefixes that keep a role a role: "co-host", "ex-minister", "vice-chair".

@@ -41,9 +41,10 @@ _AFTER_WORDS = re.compile(
     r"(?:[\w'’\-.]+\s+){1,5}$"
 )
 # A name and a verb in -ed ending the sentence, or with a phrase of when or how after it:
-# '"...," Hannity started.', '"...," Kelly charged in her opening question.'
+# '"...," Hannity started.', '"...," Kelly charged in her opening question.', '"...," an angry
+# Hollande retaliated.'
 _NAME_THEN_VERB = re.compile(
-    r" ((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)"
+    r" ((?:(?:an?|the) (?:[a-z][\w-]* ){1,2})?(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)"
     r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
 )
 _DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
@@ -137,9 +138,10 @@ def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
     gap = ex.body[q.after : begin]
     comma = "," in gap[:3] or text.rstrip().endswith(",")
     adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
-    # '"... ended." Smith went on': a full stop, then a new sentence with its own subject.
+    # '"... ended." Smith went on': a full stop, then a new sentence with its own subject; but
+    # '"... missing." Trump said.' says nothing of its own, so it says who spoke the quote.
     new_sentence = (text.rstrip().endswith(".") and cue.subject and not cue.inverted
-                    and cue.subject.words[0][0].isupper() and "," not in gap)
+                    and cue.subject.words[0][0].isupper() and "," not in gap and cue.content is not None)
     return bool(adjacent) and not new_sentence
 
 
@@ -268,11 +270,12 @@ def colon(ex: _Extraction, at: At):
 
 
 def colon_sentence(ex: _Extraction, at: At):
-    """A whole sentence leading to a colon: `McConnell delivered a blunt message to Trump: "...`."""
-    m = _colon_lead(ex, at)
-    if m is None:
+    """A whole sentence leading to a colon: `McConnell delivered a blunt message to Trump: "...`
+    (the sentence as the splitter sees it: "Sen. Mitch McConnell, R-Ky., delivered ...:")."""
+    lead = ex.body[at.ps : at.quote.open_at].rstrip()
+    if not lead.endswith(":") or ex.sentences.bounds(at.ps + len(lead) - 1)[0] < at.ps:
         return None
-    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, m.end(1)), at.quote.open_at)
+    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, at.ps + len(lead) - 1), at.quote.open_at)
     return Found(who, ":") if who is not None else None
 
 

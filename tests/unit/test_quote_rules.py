@@ -20,6 +20,10 @@ CASES = [
     ("cue-before", 'A source familiar with the talks said, "I think he will try to be friendlier now."', "source familiar with the talks"),
     ("cue-before", 'People close to the governor said: "He has no plans to run for the Senate at all."', "People close to the governor"),
     ("colon-sentence", 'Ohio Gov. John Kasich was asked to act. Kasich resisted: "Governors do not have the power to suspend the law."', "John Kasich"),
+    ("name-verb-after", 'He said the country had changed. "France will always be France, whatever they say," an angry Hollande retaliated.', "Hollande"),
+    ("cue-after", 'The hack was news. "Russia, if you are listening, I hope you find the emails." Trump said. Clinton laughed.', "Trump"),
+    ("colon-sentence", 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "It is time to quit attacking people and get on message."', "Mitch McConnell"),
+    ("cue-before", 'Another source speaking to Fox News said, "The agents are looking at the donations and the contracts."', "source speaking to Fox News"),
     ("same-paragraph", 'Mayor Anna Kovalenko said: "The budget is balanced." Then she paused. "Taxes will not rise this year or the next."', "Anna Kovalenko"),
 ]
 
