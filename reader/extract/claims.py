@@ -12,6 +12,7 @@ from . import calibration
 from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
 from .lexicon import (
+    APPOSITIVE_NOT_ROLES,
     ATTITUDE,
     NOT_NAMES,
     ORG_HEADS,
@@ -604,8 +605,9 @@ def _appositive_role(appositive: str | None) -> str | None:
         if text.lower().startswith(det):
             text = text[len(det):]
             break
-    if text.lower().startswith(("who ", "which ")) or text[:1].isdigit():
-        return None
+    first = text.split(None, 1)[0].lower() if text else ""
+    if first in ("who", "which", "whose") or first in APPOSITIVE_NOT_ROLES or text[:1].isdigit():
+        return None  # "who lost in 2008", "during a meeting in Columbus", "however": no role
     return text[:80] if text else None
 
 

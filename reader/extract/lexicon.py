@@ -240,6 +240,12 @@ SOURCE_LINKS = {
     "speaking": "to", "talking": "to",  # "another source speaking to Fox News said"
 }
 
+# First words of an aside between commas that is no role: "Clinton, during a meeting in Ohio, said".
+APPOSITIVE_NOT_ROLES = frozenset(
+    "during in at on after before while when since though although however meanwhile also too "
+    "speaking writing asked citing according like unlike despite".split()
+)
+
 # Prefixes that keep a role a role: "co-host", "ex-minister", "vice-chair".
 ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting", "former"})
 

@@ -453,12 +453,23 @@ def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase 
             if phrase is not None:
                 return phrase
         phrase = _np_backward(toks, lo, j)
+        if phrase is not None and _object_of_preposition(toks, lo, phrase):
+            phrase = None  # "Clinton, during a meeting in Columbus, Ohio, said": not Columbus
         if phrase is not None and (end == comma or _at_phrase_edge(toks, lo, phrase)):
             # the usual "NAME, appositive, said" (any phrase will do), or a name further back
             phrase.appositive = body[toks.starts[j + 1] : toks.ends[comma - 1]]
             return phrase
         end = j
     return None
+
+
+def _object_of_preposition(toks: Tokens, lo: int, phrase: Phrase) -> bool:
+    """A phrase right after "in", "at", "during" and the like is no subject."""
+    i = toks.index(phrase.start)
+    return i > lo and toks.lows[i - 1] in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "outside", "inside", "from", "into", "across", "throughout"})
 
 
 def _appositive_comma(toks: Tokens, lo: int, end: int) -> int | None:

@@ -140,7 +140,7 @@ def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
     adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
     # '"... ended." Smith went on': a full stop, then a new sentence with its own subject; but
     # '"... missing." Trump said.' says nothing of its own, so it says who spoke the quote.
-    new_sentence = (text.rstrip().endswith(".") and cue.subject and not cue.inverted
+    new_sentence = (text.rstrip().endswith((".", "?", "!")) and cue.subject and not cue.inverted
                     and cue.subject.words[0][0].isupper() and "," not in gap and cue.content is not None)
     return bool(adjacent) and not new_sentence
 

@@ -24,6 +24,7 @@ CASES = [
     ("cue-after", 'The hack was news. "Russia, if you are listening, I hope you find the emails." Trump said. Clinton laughed.', "Trump"),
     ("colon-sentence", 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "It is time to quit attacking people and get on message."', "Mitch McConnell"),
     ("cue-before", 'Another source speaking to Fox News said, "The agents are looking at the donations and the contracts."', "source speaking to Fox News"),
+    ("cue-before", 'Director David Felgate told BBC Sport: "He was fantastic. Why would he stake his name on something that fails?" Connors has also agreed to commentate.', "David Felgate"),
     ("same-paragraph", 'Mayor Anna Kovalenko said: "The budget is balanced." Then she paused. "Taxes will not rise this year or the next."', "Anna Kovalenko"),
 ]
 
@@ -55,3 +56,9 @@ def test_rule_names_are_unique_and_every_rule_has_a_confidence():
     assert len(names) == len(set(names))
     assert all(0.0 <= r.confidence <= 1.0 for r in QUOTE_RULES)
     assert names[-1] == "unattributed"  # the last word: a quote with no one found
+
+
+def test_an_aside_of_place_or_time_between_commas_is_neither_the_speaker_nor_a_role():
+    text = 'Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put coal miners out of business."'
+    claims = find_claims(text)
+    assert {(c.kind, c.speaker, c.role) for c in claims} == {("reported", "Clinton", None), ("quote", "Clinton", None)}
