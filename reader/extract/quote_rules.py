@@ -47,6 +47,7 @@ _NAME_THEN_VERB = re.compile(
     r" ((?:(?:an?|the) (?:[a-z][\w-]* ){1,2})?(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)"
     r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
 )
+_OPENS_QUOTE = re.compile(r"[^\"“”:.;\n]{0,30}?:\s*[\"“]")
 _DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
@@ -140,9 +141,15 @@ def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
     adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
     # '"... ended." Smith went on': a full stop, then a new sentence with its own subject; but
     # '"... missing." Trump said.' says nothing of its own, so it says who spoke the quote.
-    new_sentence = (text.rstrip().endswith((".", "?", "!")) and cue.subject and not cue.inverted
-                    and cue.subject.words[0][0].isupper() and "," not in gap and cue.content is not None)
+    new_sentence = (text.rstrip().endswith(".") and cue.subject and not cue.inverted
+                    and cue.subject.words[0][0].isupper() and "," not in gap and not _closes_sentence(ex, cue))
     return bool(adjacent) and not new_sentence
+
+
+def _closes_sentence(ex: _Extraction, cue: Cue) -> bool:
+    """Does the cue say nothing of its own ('Trump said.'), rather than say more words ('Smith
+    went on to ...') or open a quote of its own with a colon ('Williams added: "...')?"""
+    return cue.content is None and _OPENS_QUOTE.match(ex.body, cue.subject.end if cue.inverted and cue.subject else cue.end) is None
 
 
 def cue_after(ex: _Extraction, at: At):

@@ -21,10 +21,10 @@ CASES = [
     ("cue-before", 'People close to the governor said: "He has no plans to run for the Senate at all."', "People close to the governor"),
     ("colon-sentence", 'Ohio Gov. John Kasich was asked to act. Kasich resisted: "Governors do not have the power to suspend the law."', "John Kasich"),
     ("name-verb-after", 'He said the country had changed. "France will always be France, whatever they say," an angry Hollande retaliated.', "Hollande"),
+    ("cue-before", 'Jones, leader of the group, said: "This reshuffle is changing the deckchairs on the Titanic." Kirsty Williams added: "Changing the minister will serve no purpose."', "Kirsty Williams"),
     ("cue-after", 'The hack was news. "Russia, if you are listening, I hope you find the emails." Trump said. Clinton laughed.', "Trump"),
     ("colon-sentence", 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message: "It is time to quit attacking people and get on message."', "Mitch McConnell"),
     ("cue-before", 'Another source speaking to Fox News said, "The agents are looking at the donations and the contracts."', "source speaking to Fox News"),
-    ("cue-before", 'Director David Felgate told BBC Sport: "He was fantastic. Why would he stake his name on something that fails?" Connors has also agreed to commentate.', "David Felgate"),
     ("same-paragraph", 'Mayor Anna Kovalenko said: "The budget is balanced." Then she paused. "Taxes will not rise this year or the next."', "Anna Kovalenko"),
 ]
 
@@ -62,3 +62,8 @@ def test_an_aside_of_place_or_time_between_commas_is_neither_the_speaker_nor_a_r
     text = 'Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put coal miners out of business."'
     claims = find_claims(text)
     assert {(c.kind, c.speaker, c.role) for c in claims} == {("reported", "Clinton", None), ("quote", "Clinton", None)}
+
+
+def test_a_cue_that_opens_its_own_quote_with_a_colon_does_not_take_the_quote_before():
+    text = 'Jones, leader of the group, said: "This reshuffle is changing the deckchairs on the Titanic." Kirsty Williams added: "Changing the minister will serve no purpose."'
+    assert [c.speaker for c in find_claims(text) if c.kind == "quote"] == ["Jones", "Kirsty Williams"]
