@@ -14,11 +14,13 @@ from .headline import headline_claims
 from .lexicon import (
     APPOSITIVE_NOT_ROLES,
     ATTITUDE,
+    FINITE_AUX,
     NOT_NAMES,
     ORG_HEADS,
     SPOKEN_CONTRACTIONS,
     TITLE_CUES,
     TITLE_SMALL_WORDS,
+    TRAILING_WORDS,
 )
 from .names import (
     NEVER_NAMES,
@@ -129,6 +131,7 @@ class _Extraction:
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
         self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
         self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak
+        self._lower: str | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -514,17 +517,13 @@ class _Extraction:
         """The headline's claim, its speaker resolved against what the body says about them."""
         out = []
         for who, start, end, cue, rule in headline_claims(title):
-            words = who.split()
-            name, role, kind = split_words(tuple(words))
-            speaker = None
-            if name:
-                entity = self.registry.find(name) if kind not in ("org", "place") else None
-                speaker = Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
-            elif role:
-                entity = self.registry.by_role(_role_head(role), len(self.body))
-                speaker = Speaker(entity.name, entity.role, entity, 0.7, mention=who) if entity else Speaker(role, None, None, 0.6)
-            if speaker is None:
+            words = _headline_name(who.split())
+            if not words:
                 continue
+            name, role, kind = split_words(tuple(words))
+            speaker = self._headline_speaker(name, role, kind, who)
+            if speaker is None:
+                continue  # a headline's speaker is someone its article speaks of: "Ready to", "The Only" are not
             kind_ = "quote" if title[max(start - 1, 0) : start] in "'‘\"“" and start > 0 else "reported"
             out.append(
                 Claim(id="", kind=kind_, text=title[start:end], start=start, end=end, speaker=speaker.name,
@@ -532,6 +531,26 @@ class _Extraction:
                       mention=speaker.mention or (who if who != speaker.name else None), part="title")
             )
         return out
+
+    @property
+    def _body_lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.body.lower()
+        return self._lower
+
+    def _headline_speaker(self, name: str | None, role: str | None, kind: str, who: str) -> Speaker | None:
+        """Who a headline's claim is by, as the article names them; None for a person the article
+        never names (the words before the verb are then no one: "Ready to", "Breton Will")."""
+        if name:
+            entity = self.registry.find(name) if kind not in ("org", "place") else None
+            last = name.split()[-1]
+            if entity is None and kind == "person" and (last in NOT_NAMES or last.lower() not in self._body_lower):
+                return None
+            return Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
+        if role and role_word(_role_head(role).lower()):
+            entity = self.registry.by_role(_role_head(role), len(self.body))
+            return Speaker(entity.name, entity.role, entity, 0.7, mention=who) if entity else Speaker(role, None, None, 0.6)
+        return None
 
     def known_subject(self, phrase: Phrase | None, pos: int) -> Speaker | None:
         """A sentence's subject as a speaker, if it is someone: a pronoun that resolves, a name
@@ -595,6 +614,17 @@ def _role_head(role: str) -> str:
     """The noun a role ends in, with synonyms folded: "Putin's spokesperson" -> "spokesman"."""
     head = role.split()[-1].lower()
     return _ROLE_SYNONYMS.get(head, head)
+
+
+def _headline_name(words: list[str]) -> list[str]:
+    """A headline's words before its verb without the Title Case words around the name: "Trump
+    Just", "Donald Trump Finally", "Trump Is Now", "How Paul Ryan" -> the name."""
+    while words and (words[-1].lower() in TRAILING_WORDS or words[-1].lower() in FINITE_AUX or words[-1] in NOT_NAMES
+                     or words[-1].endswith(("n't", "n’t"))):
+        words = words[:-1]
+    while words and words[0] in NOT_NAMES:
+        words = words[1:]
+    return words
 
 
 def _appositive_role(appositive: str | None) -> str | None:

@@ -55,9 +55,18 @@ def test_a_headline_phrasal_verb_is_not_part_of_the_claim():
     assert title.text == "Varig rescue" and title.cue == "plays down"
 
 
+def test_a_headline_speaker_is_a_name_its_article_knows_without_the_title_case_words_around_it():
+    def title_claims(body, title):
+        return [(c.speaker, c.text) for c in find_claims(body, title) if c.part == "title"]
+
+    body = "Donald Trump spoke to reporters on Monday about the race."
+    assert title_claims(body, "Trump Just Announced Who He Would Love To See Run") == [("Donald Trump", "Who He Would Love To See Run")]
+    assert title_claims(body, "Ready to Endorse Clinton, Obama Works to Unite Dems") == []
+
+
 def test_a_headline_makes_a_claim_only_with_a_verb_of_speech_or_stance():
     def title_claims(title):
-        return [(c.speaker, c.cue, c.text) for c in find_claims("Nothing more.", title) if c.part == "title"]
+        return [(c.speaker, c.cue, c.text) for c in find_claims("Morton Blackwell spoke in Iowa.", title) if c.part == "title"]
 
     assert title_claims("Conservative Icon Morton Blackwell Endorses Ted Cruz") == [("Morton Blackwell", "endorses", "Ted Cruz")]
     for title in ("Lib Dems highlight problem debt", "Movie body targets children's PCs",
