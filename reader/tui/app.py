@@ -116,7 +116,7 @@ class NewsreaderApp(App):
             for row in self.library.rows:
                 row.tagged = counts.get(row.id, 0)
             if self.library_screen is not None:
-                self.library_screen.table.refresh()
+                self.library_screen.refresh_counts()
         screen = self.screen
         if isinstance(screen, ArticleScreen) and f"annotations-{screen.article.id[:1]}" in changed:
             notes = await self.service.run(self.store.annotations, screen.article.id)

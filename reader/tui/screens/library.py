@@ -60,6 +60,12 @@ class LibraryScreen(Screen):
     def table(self) -> ArticleTable:
         return self.query_one(ArticleTable)
 
+    def refresh_counts(self) -> None:
+        """Redraw the progress column; nothing while the app tears the screen down (a poll of
+        the store can land then)."""
+        for table in self.query(ArticleTable):
+            table.refresh()
+
     def show_rows(self, keep: str | None = None) -> None:
         current = self.table.current
         self.library.refresh()
@@ -281,4 +287,5 @@ class LibraryScreen(Screen):
 
     def reload(self, rows: list[Row]) -> None:
         self.library.rows = rows
-        self.show_rows()
+        if self.query(ArticleTable):  # (not while the app tears the screen down)
+            self.show_rows()
