@@ -193,6 +193,15 @@ def test_tokens_keep_the_full_stop_of_abbreviations_and_initials():
     assert all(body[s:e] == text for s, e, text in zip(toks.starts, toks.ends, toks.texts, strict=True))
 
 
+def test_sentences_end_once_at_runs_of_marks_and_at_paragraph_breaks():
+    from reader.extract.sentences import Sentences
+
+    body = 'Is it?! Yes... "Sure." Mr. Smith left.\n\nThe end. 3.5 B\n\n\nNo. \n Next'
+    starts = Sentences(body).starts
+    sentences = [body[a:b].strip() for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+    assert sentences == ["Is it?!", "Yes...", '"Sure."', "Mr. Smith left.", "The end.", "3.5 B", "No.", "Next"]
+
+
 def test_initials_before_a_name_do_not_end_the_sentence():
     body = '"You would not have had Bundy Ranch if not for Santilli," says J.J. MacNab, an expert on militias.'
     assert claims_of(body)[0][:2] == ("quote", "J.J. MacNab")
