@@ -41,27 +41,26 @@ class Sentences:
                 continue
             starts.append(end)
         self.starts = starts
+        # Every sentence's (start, end), its trailing white space left out: worked out once, as
+        # bounds() is asked of the same few sentences again and again.
+        self._spans = [(a, a + len(body[a:b].rstrip())) for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
 
     def _abbreviation(self, dot: int, after: int) -> bool:
-        if self.body[dot] != ".":
+        body = self.body
+        if body[dot] != ".":
             return False
         k = dot
-        while k > 0 and (self.body[k - 1].isalpha() or self.body[k - 1] == "."):
+        while k > 0 and ((ch := body[k - 1]) == "." or ch.isalpha()):
             k -= 1
-        word = self.body[k:dot].lower()
-        if word in _ABBREVIATIONS or (len(word) == 1 and self.body[k].isupper()):
+        word = body[k:dot].lower()
+        if word in _ABBREVIATIONS or (len(word) == 1 and body[k].isupper()):
             return True
         # initials before a name: "J.J. MacNab" (but not '... U.S.A. "This')
-        return (len(word) >= 3 and word[1] == "." and self.body[k].isupper() and after < len(self.body)
-                and self.body[after].isalpha() and all(len(part) == 1 for part in word.split(".")))
+        return (len(word) >= 3 and word[1] == "." and body[k].isupper() and after < len(body)
+                and body[after].isalpha() and all(len(part) == 1 for part in word.split(".")))
 
     def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, pos) - 1
-        start = self.starts[i]
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.body)
-        while end > start and self.body[end - 1].isspace():
-            end -= 1
-        return start, end
+        return self._spans[bisect_right(self.starts, pos) - 1]
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         start = self.body.rfind("\n", 0, pos) + 1
