@@ -20,7 +20,6 @@ from .lexicon import (
     SPOKEN_CONTRACTIONS,
     TITLE_CUES,
     TITLE_SMALL_WORDS,
-    TRAILING_WORDS,
 )
 from .names import (
     NEVER_NAMES,
@@ -38,7 +37,7 @@ from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
 from .reported_rules import after_listener, listener_end, veto
 from .sentences import Sentences
-from .speaker import NOBODY, Speaker, speaker_name, unnamed_source
+from .speaker import NOBODY, Speaker, speaker_name, trails, unnamed_source
 
 ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
@@ -131,7 +130,6 @@ class _Extraction:
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
         self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
         self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak
-        self._lower: str | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -532,19 +530,13 @@ class _Extraction:
             )
         return out
 
-    @property
-    def _body_lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.body.lower()
-        return self._lower
-
     def _headline_speaker(self, name: str | None, role: str | None, kind: str, who: str) -> Speaker | None:
         """Who a headline's claim is by, as the article names them; None for a person the article
         never names (the words before the verb are then no one: "Ready to", "Breton Will")."""
         if name:
             entity = self.registry.find(name) if kind not in ("org", "place") else None
             last = name.split()[-1]
-            if entity is None and kind == "person" and (last in NOT_NAMES or last.lower() not in self._body_lower):
+            if entity is None and kind == "person" and (last in NOT_NAMES or last.lower() not in self.body.lower()):
                 return None
             return Speaker(entity.name if entity else name, (entity.role if entity else None) or role, entity, 0.8)
         if role and role_word(_role_head(role).lower()):
@@ -619,8 +611,7 @@ def _role_head(role: str) -> str:
 def _headline_name(words: list[str]) -> list[str]:
     """A headline's words before its verb without the Title Case words around the name: "Trump
     Just", "Donald Trump Finally", "Trump Is Now", "How Paul Ryan" -> the name."""
-    while words and (words[-1].lower() in TRAILING_WORDS or words[-1].lower() in FINITE_AUX or words[-1] in NOT_NAMES
-                     or words[-1].endswith(("n't", "n’t"))):
+    while words and (trails(words[-1].lower()) or words[-1].lower() in FINITE_AUX or words[-1] in NOT_NAMES):
         words = words[:-1]
     while words and words[0] in NOT_NAMES:
         words = words[1:]

@@ -246,6 +246,9 @@ APPOSITIVE_NOT_ROLES = frozenset(
     "speaking writing asked citing according like unlike despite".split()
 )
 
+# Prepositions whose object is never a sentence's subject: "Clinton, during a meeting in Columbus, Ohio, said".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "outside", "inside", "from", "into", "across", "throughout"})
+
 # Prefixes that keep a role a role: "co-host", "ex-minister", "vice-chair".
 ROLE_PREFIXES = frozenset({"co", "ex", "vice", "deputy", "acting", "former"})
 

@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     PERSON_ROLE_GENDER,
+    PLACE_PREPOSITIONS,
     PLACES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -364,21 +365,31 @@ def subject_before(body: str, toks: Tokens, pos: int, floor: int) -> Phrase | No
     return _linked_source(toks, lo, k) or _np_backward(toks, lo, k) or _plural_possessive(toks, lo, k)
 
 
+def source_link(lows: Sequence[str], lo: int = 1, hi: int | None = None) -> int | None:
+    """Where the words that tie an unnamed source to the story begin ("familiar with", "close
+    to", "with knowledge of"; see SOURCE_LINKS): the last such place in lows[lo:hi], or None."""
+    for j in range((len(lows) if hi is None else hi) - 2, lo - 1, -1):
+        if SOURCE_LINKS.get(lows[j]) == lows[j + 1]:
+            return j - 1 if lows[j] == "knowledge" and lows[j - 1] == "with" else j
+    return None
+
+
 def _linked_source(toks: Tokens, lo: int, k: int) -> Phrase | None:
     """An unnamed source with what ties them to the story, ending at token k: "a source familiar
     with the matter said", "people close to Cruz say", "an official with knowledge of the talks
-    said": the whole phrase names them (see SOURCE_LINKS)."""
-    lows = toks.lows
-    for j in range(k - 2, max(lo, k - 9), -1):
+    said": the whole phrase names them."""
+    first = max(lo, k - 9) + 1
+    for j in range(k - 2, first - 1, -1):
         if not toks.texts[j][0].isalnum():
-            return None  # the phrase does not cross punctuation
-        if SOURCE_LINKS.get(lows[j]) == lows[j + 1]:
-            end = j - 1 if lows[j] == "knowledge" and lows[j - 1] == "with" else j
-            role = _np_backward(toks, lo, end)
-            if role is None or role.pronoun or not (role_word(role.words[-1].lower()) or role.words[-1].lower() in ("people", "person")):
-                return None
-            return Phrase(role.start, toks.ends[k - 1], role.words + toks.texts[end:k], literal=True)
-    return None
+            first = j + 1  # the phrase does not cross punctuation
+            break
+    end = source_link(toks.lows, first, k)
+    if end is None:
+        return None
+    role = _np_backward(toks, lo, end)
+    if role is None or role.pronoun or not (role_word(role.words[-1].lower()) or role.words[-1].lower() in ("people", "person")):
+        return None
+    return Phrase(role.start, toks.ends[k - 1], role.words + toks.texts[end:k], literal=True)
 
 
 def _before_brackets(toks: Tokens, lo: int, k: int) -> int:
@@ -466,10 +477,7 @@ def _before_appositives(body: str, toks: Tokens, lo: int, comma: int) -> Phrase 
 def _object_of_preposition(toks: Tokens, lo: int, phrase: Phrase) -> bool:
     """A phrase right after "in", "at", "during" and the like is no subject."""
     i = toks.index(phrase.start)
-    return i > lo and toks.lows[i - 1] in _PLACE_PREPOSITIONS
-
-
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "during", "near", "outside", "inside", "from", "into", "across", "throughout"})
+    return i > lo and toks.lows[i - 1] in PLACE_PREPOSITIONS
 
 
 def _appositive_comma(toks: Tokens, lo: int, end: int) -> int | None:

@@ -142,11 +142,11 @@ def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
     # '"... ended." Smith went on': a full stop, then a new sentence with its own subject; but
     # '"... missing." Trump said.' says nothing of its own, so it says who spoke the quote.
     new_sentence = (text.rstrip().endswith(".") and cue.subject and not cue.inverted
-                    and cue.subject.words[0][0].isupper() and "," not in gap and not _closes_sentence(ex, cue))
+                    and cue.subject.words[0][0].isupper() and "," not in gap and not _says_nothing_more(ex, cue))
     return bool(adjacent) and not new_sentence
 
 
-def _closes_sentence(ex: _Extraction, cue: Cue) -> bool:
+def _says_nothing_more(ex: _Extraction, cue: Cue) -> bool:
     """Does the cue say nothing of its own ('Trump said.'), rather than say more words ('Smith
     went on to ...') or open a quote of its own with a colon ('Williams added: "...')?"""
     return cue.content is None and _OPENS_QUOTE.match(ex.body, cue.subject.end if cue.inverted and cue.subject else cue.end) is None

@@ -10,11 +10,10 @@ from .lexicon import (
     DOCUMENTS,
     NOT_SPEAKER_HEADS,
     SHARE_WORDS,
-    SOURCE_LINKS,
     TRAILING_WORDS,
     WEEKDAY_NAMES,
 )
-from .names import Entity
+from .names import Entity, source_link
 
 
 @dataclass(slots=True)
@@ -31,7 +30,7 @@ NOBODY = Speaker(None, None, None, 0.3)
 _SHARE = re.compile(r"^(?:\S+\s+){0,3}?(?:percent|per cent|%|in (?:\d+|ten|five|four|three))\s+of\s+(?P<group>.+)$", re.I)
 
 
-def _trails(word: str) -> bool:
+def trails(word: str) -> bool:
     """A word after a name that is not part of it (a capitalised one only if a weekday: "Kristen
     Day" keeps her name)."""
     bare = word.strip(".,;:")
@@ -69,11 +68,8 @@ def _after_possessive(words: list[str]) -> list[str]:
 def _head(words: list[str]) -> str:
     """The word a speaker's phrase is about: its last, or the one before what ties an unnamed
     source to the story ("officials briefed on the plan" -> "officials")."""
-    for i in range(1, len(words) - 1):
-        if SOURCE_LINKS.get(words[i].lower()) == words[i + 1].lower():
-            before = words[: i - 1] if words[i - 1].lower() == "with" else words[:i]  # "with knowledge of"
-            return before[-1] if before else words[-1]
-    return words[-1]
+    link = source_link([w.lower() for w in words])
+    return words[link - 1] if link else words[-1]
 
 
 @lru_cache(maxsize=16384)
@@ -88,7 +84,7 @@ def speaker_name(name: str | None) -> str | None:
     if share:
         name = share.group("group")
     words = _after_possessive(name.split())
-    while words and _trails(words[-1]):
+    while words and trails(words[-1]):
         words.pop()
     if not words:
         return None
