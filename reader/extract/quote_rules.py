@@ -280,9 +280,10 @@ def colon_sentence(ex: _Extraction, at: At):
     """A whole sentence leading to a colon: `McConnell delivered a blunt message to Trump: "...`
     (the sentence as the splitter sees it: "Sen. Mitch McConnell, R-Ky., delivered ...:")."""
     lead = ex.body[at.ps : at.quote.open_at].rstrip()
-    if not lead.endswith(":") or ex.sentences.bounds(at.ps + len(lead) - 1)[0] < at.ps:
+    colon = at.ps + len(lead) - 1
+    if not lead.endswith(":") or ex.sentences.bounds(colon)[0] < at.ps:
         return None
-    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, at.ps + len(lead) - 1), at.quote.open_at)
+    who = ex.known_subject(sentence_subject(ex.sentences, ex.toks, colon), at.quote.open_at)
     return Found(who, ":") if who is not None else None
 
 
