@@ -43,7 +43,6 @@ ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
 _EDITORS_NOTE = re.compile(r"\[[^\[\]\n]{1,1000}?[–—-]\s*ed(?:itor)?s?\.?\s*\]|\[\s*NB\b[^\[\]\n]{0,1000}\]", re.I)
 _SOURCE_LINE = re.compile(r"^Sources?:[ \t]*(.+)$", re.M)
-_HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Gov", "Sen", "Rep", "Gen", "Prof", "Rev"}
 _PUNCT_END = set(",.;:!?\"”“()—–")
 
@@ -84,7 +83,7 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
         if not name.isupper():
             return (name, "person?", None, None)
         kind = "org"
-    gender = gender_of(role_text, list(words)) if role_text or words[0] in _HONORIFICS else None
+    gender = gender_of(role_text, list(words))
     return (name, kind, role_text, gender)
 
 
@@ -174,16 +173,20 @@ class _Extraction:
     def _pronoun(self, phrase: Phrase, pos: int) -> Speaker:
         """"he", "they": whoever the article last named that the pronoun can refer to."""
         assert phrase.pronoun is not None
-        entity = self.registry.pronoun(phrase.pronoun, pos)
+        entity = self.registry.pronoun(phrase.pronoun, pos, self._where)
         if entity is None:
             return Speaker(None, None, None, 0.4)
         return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
+
+    def _where(self, pos: int) -> tuple[bool, int]:
+        """Is `pos` inside a quote, and where does its sentence start (for the pronoun rule)."""
+        return self.inside_quote(pos), self.sentences.bounds(pos)[0]
 
     def _literal(self, phrase: Phrase, pos: int) -> Speaker:
         """A phrase taken as written ("the sprint duo's lawyers"): its words, without the article."""
         words = phrase.words[1:] if phrase.words[0].lower() in ("the", "a", "an") else phrase.words
         text = " ".join(words[:10])
-        return Speaker(text, None, self.registry.add(text, "role", None, pos), 0.8)
+        return Speaker(text, None, self.registry.add(text, "role", None, pos, gender_of(text, ())), 0.8)
 
     def _named_in_appositive(self, phrase: Phrase, role: str | None, pos: int) -> Speaker | None:
         """"The other candidate, former Secretary of State Hillary Clinton, said": the person."""
@@ -204,7 +207,7 @@ class _Extraction:
             if entity is not None:
                 return Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)
         label = role or phrase.text
-        return Speaker(label, None, self.registry.add(label, "role", None, pos), 0.7)
+        return Speaker(label, None, self.registry.add(label, "role", None, pos, gender_of(label, ())), 0.7)
 
     def spoke(self, who: Speaker, pos: int) -> None:
         if who.entity is not None:

@@ -153,7 +153,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
     if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
-        return None  # "abortion rights advocates said": a noun before the verb
+        if not toks.lows[k + 1].endswith("ing"):  # (but "she said adding that": a verb, then a participle)
+            return None  # "abortion rights advocates said": a noun before the verb
     if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
         return None  # "Edward Said": a name, unless it opens the sentence
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]

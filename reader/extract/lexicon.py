@@ -6,6 +6,8 @@ article: they describe how English news attributes speech.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _forms(spec: str) -> dict[str, str]:
     """'say:says,said,saying tell:tells,told' -> {form: lemma} for every form."""
@@ -183,7 +185,8 @@ TITLES = {
         "Interior Finance Health Economy Trade Senior Acting Former Ex First Lady Leader "
         "Premier Envoy Councillor Councilman Councilwoman Sheriff Coach Manager Officer "
         "Patriarch Cardinal Bishop Archbishop Rabbi Imam Father Sister Brother Saint St St. "
-        "Emperor Sultan Sheikh Crown Supreme Grand Presidential Candidate Nominee Hon Hon."
+        "Emperor Sultan Sheikh Crown Supreme Grand Presidential Candidate Nominee Hon Hon. "
+        "Detective Inspector Superintendent Constable Det Det. Insp Insp. Supt Supt."
     ).split()
 }
 
@@ -261,6 +264,21 @@ PERSON_ROLE_GENDER = {
     "ms.": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f",
     "councilman": "m", "councilwoman": "f",
 }
+
+
+
+def _given_names(path: Path) -> dict[str, str]:
+    """"m Aaron Abdul ..." lines: each name with the gender a pronoun referring to them takes."""
+    genders: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gender, *names = line.split()
+            genders.update(dict.fromkeys(names, gender))
+    return genders
+
+
+# Given names a man or a woman bears (given_names.txt): "Sharon Osbourne" is "she", not "he".
+GIVEN_NAME_GENDER = _given_names(Path(__file__).with_name("given_names.txt"))
 
 # Head words that make a capitalised name an organisation, not a person.
 ORG_HEADS = set(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
@@ -20,6 +20,7 @@ from operator import methodcaller, ne
 from .lexicon import (
     AUX,
     GIVEN_NAMES_TOO,
+    GIVEN_NAME_GENDER,
     NOT_NAMES,
     ORG_HEADS,
     PERSON_ROLE_GENDER,
@@ -251,6 +252,11 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     if not head:
         return None, _clean_role(words), "role"
     # (each test asked in C first: most runs are a plain name with none of these)
+    person = _person_of(head) if "of" in head else None
+    if person is not None:
+        # "Detective Inspector Paul Miller of Thames Valley Police": the person, with the rest as role.
+        name_words, title_words = person
+        return " ".join(name_words), _clean_role(role_words + title_words), "person"
     if _organisation(head) and not _titled_person(head):
         # "the US State Department", "RIA Novosti": the whole capitalised run is the name.
         return " ".join(head), _clean_role(role_words), "org"
@@ -280,6 +286,22 @@ def _organisation(head: list[str]) -> bool:
     return (not ORG_HEADS.isdisjoint(head)
             or (any(w[-1] in "’'s" for w in head) and not ORG_HEADS.isdisjoint(map(_STRIP_POSSESSIVE, head)))
             or (any(map(str.isupper, head)) and _acronym(head)))
+
+
+def _person_of(head: list[str]) -> tuple[list[str], list[str]] | None:
+    """(name, the rest) where a run is a person "of" an organisation: titles, then a given name
+    and a surname (or a title and a name of two or three words), then "of" and the body; not
+    "Bank of England", "Secretary of State Marco Rubio"."""
+    cut = head.index("of")
+    k = 0
+    while k < cut and head[k].lower() in TITLES:
+        k += 1
+    name = head[k:cut]
+    if not (2 <= len(name) <= 3 and (k or name[0] in GIVEN_NAME_GENDER) and cut + 1 < len(head)):
+        return None
+    if not ORG_HEADS.isdisjoint(name) or not all(w[0].isupper() and w.isalpha() for w in name):
+        return None
+    return name, head[:k] + head[cut:]
 
 
 def _titles_to_role(head: list[str], role_words: list[str]) -> tuple[list[str], list[str], bool]:
@@ -959,6 +981,21 @@ def _learn(entity: Entity, name: str, kind: str, role: str | None, gender: str |
         entity.gender = gender
 
 
+def _same_name(parts: list[str], e: Entity, kind: str | None) -> bool:
+    """Can the words name that entity: one of the two is a lone surname, or the first names
+    begin alike ("G. Brown", "Gordon Brown"); of another kind only as a lone word."""
+    if kind and e.kind != kind and len(parts) > 1:
+        return False
+    eparts = e.name.split()
+    return len(parts) == 1 or len(eparts) == 1 or parts[0].rstrip(".")[:1] == eparts[0][:1]
+
+
+def _named_last(found: list[Entity], pos: int | None) -> Entity:
+    if pos is None or len(found) == 1:
+        return found[-1]
+    return max(found, key=lambda e: e.last_before(pos))
+
+
 class Registry:
     """Everyone named in an article so far, and who spoke last."""
 
@@ -970,9 +1007,10 @@ class Registry:
     def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
         """Register a mention, linking it to an earlier entity when the names match."""
         entity = self._exact.get((name, kind))
-        if entity is None or (role and not entity.role) or (gender and not entity.gender):
-            # not the same name again (the common case, kept cheap): find or make its entity
-            entity = self.find(name, kind)
+        if entity is None or (role and not entity.role) or (gender and not entity.gender) or self._shared(name):
+            # not the same name again (the common case, kept cheap), or a surname two people
+            # bear ("Ozzy Osbourne", "Sharon Osbourne"): find or make its entity
+            entity = self.find(name, kind, pos)
             if entity is None:
                 entity = self._new(name, kind, role, gender)
             else:
@@ -996,26 +1034,22 @@ class Registry:
                     self._by_token.setdefault(w.lower(), []).append(entity)
         return entity
 
-    def find(self, name: str, kind: str | None = None) -> Entity | None:
+    def _shared(self, name: str) -> bool:
+        found = self._by_token.get(name.rsplit(None, 1)[-1].lower())
+        return found is not None and len(found) > 1
+
+    def find(self, name: str, kind: str | None = None, pos: int | None = None) -> Entity | None:
+        """The entity a name refers to; where several bear it, the one named last before `pos`
+        (without `pos`, the one the article named last)."""
         if kind is None and " " not in name:
             # One word: the latest entity known by it (the common case, kept cheap).
             found = self._by_token.get(name.strip().lower())
-            return found[-1] if found else None
+            return _named_last(found, pos) if found else None
         parts = name.split()
         if not parts:
             return None
-        candidates = self._by_token.get(parts[-1].lower(), [])
-        best = None
-        for e in candidates:
-            if kind and e.kind != kind and not (kind == "person" and e.kind == "person"):
-                if not (len(parts) == 1):
-                    continue
-            eparts = e.name.split()
-            if len(parts) == 1 or len(eparts) == 1:
-                best = e
-            elif parts[0].rstrip(".")[:1] == eparts[0][:1]:
-                best = e
-        return best
+        matches = [e for e in self._by_token.get(parts[-1].lower(), ()) if _same_name(parts, e, kind)]
+        return _named_last(matches, pos) if matches else None
 
     def by_role(self, noun: str, pos: int) -> Entity | None:
         """The latest entity before `pos` whose role contains `noun` ("the spokesman")."""
@@ -1028,36 +1062,72 @@ class Registry:
                     best, best_pos = e, last
         return best
 
-    def pronoun(self, word: str, pos: int) -> Entity | None:
+    def pronoun(self, word: str, pos: int, where: Callable[[int], tuple[bool, int]] | None = None) -> Entity | None:
         """Resolve a subject pronoun: the most recent speaker of a matching kind, else the most
-        recently mentioned person."""
+        recently mentioned person. `where(p)` tells whether position p is inside a quote and where
+        its sentence starts: with it, a mention in a quote does not count, and a person named as
+        the subject of a sentence after the last speaker spoke is who "he" is ("Spain's minister
+        of sport Jaime Lissavetzky was quick to give his backing. "...," he said")."""
         gender = PRONOUNS.get(word)
         if gender in ("1", "2", None):
             return None
         # "it": an organisation; "they": an organisation, a group or a person; "he", "she": a
         # person of that gender or of none known.
         kinds = ("org",) if gender == "n" else ("org", "role", "person") if gender == "p" else ("person",)
-        recent_speaker, recent_person = self._recent(kinds, gender, pos)
-        if recent_speaker is not None and (recent_person is None or recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person"):
+        outside = (lambda p: not where(p)[0]) if where else None
+        recent_speaker, recent_person, named_at = self._recent(kinds, gender, pos, outside)
+        if recent_person is None:
+            return recent_speaker
+        if recent_speaker is None:
+            return recent_person
+        if where and self._newly_named_subject(recent_person, named_at, recent_speaker, gender, pos, where):
+            return recent_person
+        if recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person":
             return recent_speaker
         return recent_person
 
-
-    def _recent(self, kinds: tuple[str, ...], gender: str, pos: int) -> tuple[Entity | None, Entity | None]:
-        """(the last to speak before pos, the last mentioned before pos, a person of some
-        standing) among the entities of those kinds and that gender."""
+    def _recent(self, kinds: tuple[str, ...], gender: str, pos: int,
+                outside: Callable[[int], bool] | None) -> tuple[Entity | None, Entity | None, int]:
+        """(the last to speak before pos, the last mentioned before pos (outside quotes, where
+        `outside` tells), a person of some standing, and where it was mentioned) among the
+        entities of those kinds and that gender."""
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
             if e.kind not in kinds or (gender in ("m", "f") and e.gender not in (None, gender)):
-                continue
+                if not (e.kind == "role" and e.gender == gender):  # "a spokeswoman" is "she"
+                    continue
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
+            if not (e.role or " " in e.name or last_spoke >= 0 or e.gender):
+                continue
             i = bisect_left(e.mentions, pos)
-            if i and e.mentions[i - 1] > best and (e.role or " " in e.name or last_spoke >= 0):
+            while i and outside is not None and not outside(e.mentions[i - 1]):
+                i -= 1
+            if i and e.mentions[i - 1] > best:
                 recent_person, best = e, e.mentions[i - 1]
-        return recent_speaker, recent_person
+        return recent_speaker, recent_person, best
+
+    def _newly_named_subject(self, person: Entity, at: int, speaker: Entity, gender: str, pos: int,
+                             where: Callable[[int], tuple[bool, int]]) -> bool:
+        """Is `person` (a man or a woman, who spoke before or whose gender is known) named at
+        `at` as the subject of a sentence before the pronoun's, after `speaker` last spoke?"""
+        if gender not in ("m", "f") or at <= speaker.last_spoke or not (person.gender or person.last_spoke >= 0):
+            return False
+        start = where(at)[1]
+        return start < where(pos)[1] and self._first_named(person, at, start, where)
+
+    def _first_named(self, entity: Entity, at: int, start: int, where: Callable[[int], tuple[bool, int]]) -> bool:
+        """Is the mention at `at` the first person its sentence (from `start`) names outside
+        quotes (so likely its subject, not "appointed by President Obama")?"""
+        for e in self.entities:
+            if e is entity or e.kind != "person":
+                continue
+            i = bisect_left(e.mentions, start)
+            if i < len(e.mentions) and e.mentions[i] < at and not where(e.mentions[i])[0]:
+                return False
+        return True
 
 
 def gender_of(role: str | None, words: Sequence[str]) -> str | None:
@@ -1071,4 +1141,5 @@ def _gender_of(role: str | None, words: tuple[str, ...]) -> str | None:
         g = PERSON_ROLE_GENDER.get(w)
         if g:
             return g
-    return None
+    # A given name with a surname after it: "Sharon Osbourne" (a lone "Gordon" may be a surname).
+    return next((GIVEN_NAME_GENDER[w] for w in words[:-1] if w in GIVEN_NAME_GENDER), None)
