@@ -19,8 +19,8 @@ from operator import methodcaller, ne
 
 from .lexicon import (
     AUX,
-    GIVEN_NAMES_TOO,
     GIVEN_NAME_GENDER,
+    GIVEN_NAMES_TOO,
     NOT_NAMES,
     ORG_HEADS,
     PERSON_ROLE_GENDER,
@@ -981,6 +981,22 @@ def _learn(entity: Entity, name: str, kind: str, role: str | None, gender: str |
         entity.gender = gender
 
 
+def _may_be(e: Entity, kinds: tuple[str, ...], gender: str) -> bool:
+    """Can a pronoun of that gender refer to the entity: one of those kinds, of that gender or of
+    none known; or a role of that very gender ("a spokeswoman" is "she")."""
+    if e.kind in kinds and (gender not in ("m", "f") or e.gender in (None, gender)):
+        return True
+    return e.kind == "role" and e.gender == gender
+
+
+def _named_before(e: Entity, pos: int, outside: Callable[[int], bool] | None) -> int:
+    """Its last mention before pos (outside quotes, where `outside` tells), or -1."""
+    i = bisect_left(e.mentions, pos)
+    while i and outside is not None and not outside(e.mentions[i - 1]):
+        i -= 1
+    return e.mentions[i - 1] if i else -1
+
+
 def _same_name(parts: list[str], e: Entity, kind: str | None) -> bool:
     """Can the words name that entity: one of the two is a lone surname, or the first names
     begin alike ("G. Brown", "Gordon Brown"); of another kind only as a lone word."""
@@ -1094,19 +1110,16 @@ class Registry:
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
-            if e.kind not in kinds or (gender in ("m", "f") and e.gender not in (None, gender)):
-                if not (e.kind == "role" and e.gender == gender):  # "a spokeswoman" is "she"
-                    continue
+            if not _may_be(e, kinds, gender):
+                continue
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
             if not (e.role or " " in e.name or last_spoke >= 0 or e.gender):
                 continue
-            i = bisect_left(e.mentions, pos)
-            while i and outside is not None and not outside(e.mentions[i - 1]):
-                i -= 1
-            if i and e.mentions[i - 1] > best:
-                recent_person, best = e, e.mentions[i - 1]
+            named = _named_before(e, pos, outside)
+            if named > best:
+                recent_person, best = e, named
         return recent_speaker, recent_person, best
 
     def _newly_named_subject(self, person: Entity, at: int, speaker: Entity, gender: str, pos: int,
