@@ -37,7 +37,7 @@ from .quote_rules import NOT_SPEECH, QUOTE_RULES, At
 from .quotes import Quote, find_quotes
 from .reported_rules import after_listener, listener_end, veto
 from .sentences import Sentences
-from .speaker import NOBODY, Speaker, speaker_name, trails, unnamed_source
+from .speaker import NOBODY, Speaker, names_no_one, speaker_name, trails, unnamed_source
 
 ATTITUDE_LEMMAS = frozenset(ATTITUDE.values())
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,500}\]")
@@ -249,6 +249,9 @@ class _Extraction:
         one's: "according to the ministerial code" is a text, not anyone's words."""
         assert who.name is not None
         name = speaker_name(who.name)
+        if name and kind == "reported" and names_no_one(name):
+            self.not_speakers.append((kind, start, end, who.name))
+            return None
         if name == who.name:
             return who
         self.not_speakers.append((kind, start, end, who.name))

@@ -424,6 +424,66 @@ NOT_SPEAKER_HEADS = frozenset(
         "document documents outline draft memo dossier leaflet"
     ).split()
 )
+# Lower-case nouns that can be a speaker besides ROLE_NOUNS: people and groups of them,
+# organisations, and the texts news cites as a source ("a poll found", "the report said").
+# A speaker whose head is any other lower-case word ("the clear support", "Full details",
+# "The speeds offer") is a phrase of the sentence, not someone.
+SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
+    (
+        # people and groups of them
+        "people person persons man men woman women boy boys girl girls child children kid kids "
+        "family families couple crowd crowds audience audiences public community communities "
+        "generation youth adults locals neighbours neighbors team teams staff crew leadership "
+        "followers associates peers partners politicians authorities delegates delegation "
+        "superdelegates participants respondents attendees speakers speaker moderator narrator "
+        "user users viewers readers listeners spectators sceptics skeptics proponents advocates "
+        "defenders detractors hopeful hopefuls contenders competitors frontrunner front-runner "
+        "appointee appointees challengers candidates leaders advisers advisors nominees governors "
+        "mayors senators representatives ministers presidents chiefs heads directors managers "
+        "owners executives attorneys editors authors writers reporters journalists commentators "
+        "columnists hosts presenters producers stars star celebrity celebrities tycoon mogul "
+        "magnate businessman businesswoman businessmen entrepreneur billionaire millionaire "
+        "politician lobbyists lobbyist agents agent guard guards troops forces army military "
+        "navy immigrants refugees migrants patients customers clients consumers shoppers "
+        "passengers travellers travelers tourists shareholders stakeholders taxpayers "
+        "pensioners parents families neighbours teachers pupils graduates scholars academics "
+        "officers detectives firefighters paramedics medics surgeons physicians nurses "
+        "socialist socialists nationalist nationalists separatists insurgents terrorists "
+        "terrorist gunmen gunman attackers suspect suspects defendant defendants plaintiff "
+        "plaintiffs accused jury jurors panel inspectors monitors watchdog watchdogs "
+        "others allies foes enemies rivals "
+        # organisations
+        "agencies ministries departments offices committees councils courts governments "
+        "administrations campaigns parties companies firms groups banks business businesses "
+        "corporation corporations organization organizations organisation organisations "
+        "institution institutions institute university universities school schools college "
+        "hospital hospitals union unions association associations federation league club "
+        "clubs coalition alliance movement faction factions network networks channel station "
+        "broadcaster broadcasters newspapers papers magazines outlets publications site sites "
+        "websites platform service services bureau commission commissions board boards "
+        "authority regime embassy parliament congress senate legislature legislators state "
+        "states nation nations country countries city cities county district districts region "
+        "airline airlines carrier retailer retailers manufacturer manufacturers maker makers "
+        "supplier suppliers operator operators provider providers giant chain foundation "
+        "charity charities lobby industry sector club unit division branch team management "
+        "employer employers landlord landlords body bodies organisers organizers tribunal "
+        "tribunals band bands orchestra choir cast assistant assistants schoolchildren "
+        "worker staffers colleague spokesmen inquiry panel jury "
+        # texts and records
+        "reports study studies surveys polls polling statements memos letters ads "
+        "advertisements websites posts blogs tweets videos email emails record records "
+        "filings analyses releases publications reviews audits article articles editorial "
+        "editorials column research findings results petition lawsuit lawsuits suit "
+        "complaint indictment ruling verdict book books interview interviews transcript "
+        "message messages note notes account accounts summary estimate estimates forecast "
+        "forecasts projections numbers statistics tally count census investigation probe "
+        "inquiry page platform motion resolution proposal white paper"
+    ).split()
+)
+# Quantities that stand for people ("both said", "many believe", "most agreed"): a speaker left
+# as written, not a phrase to drop.
+QUANTITY_SPEAKERS = frozenset("both many most all some few several none each either neither".split())
+
 # Words that trail a name without being part of it: "Trump last week", "Carter however", "the
 # Brookings Institution last year", "Donald Trump didn't".
 TRAILING_WORDS = frozenset(

@@ -9,7 +9,9 @@ from functools import lru_cache
 from .lexicon import (
     DOCUMENTS,
     NOT_SPEAKER_HEADS,
+    QUANTITY_SPEAKERS,
     SHARE_WORDS,
+    SPEAKER_NOUNS,
     TRAILING_WORDS,
     WEEKDAY_NAMES,
 )
@@ -94,3 +96,23 @@ def speaker_name(name: str | None) -> str | None:
     if len(words) == 1 and last.endswith("ed") and last.islower():
         return None  # "questioned", "polled": a verb
     return " ".join(words)
+
+
+def names_no_one(name: str) -> bool:
+    """A reported claim needs someone to have said it: this is the check that its speaker's
+    words (speaker_name's answer) name no one, and the cue was a noun or a verb of some other
+    sense ("the clear support given to", "a pick-up in global demand for")."""
+    return _no_one(name.split())
+
+
+def _no_one(words: list[str]) -> bool:
+    """Words that name no one: no capitalised word, no noun for a person, a group, an
+    organisation or a text ("the clear support", "a pick-up in global demand", "the speeds
+    offer"), no quantity of people ("both", "most"), no age ("a 64-year-old")."""
+    bare = [w.strip(".,;:'’\"").lower() for w in words]
+    if any(w[:1].isupper() for w in words):
+        return False  # (a capital may be a name, "Full" as much as "Peskov": the name rules judge it)
+    if not SPEAKER_NOUNS.isdisjoint(bare) or not SPEAKER_NOUNS.isdisjoint(w.removesuffix("'s").removesuffix("’s") for w in bare):
+        return False
+    last = bare[-1]
+    return not (last in QUANTITY_SPEAKERS or last in SHARE_WORDS or last.isdigit() or last.endswith("-old"))

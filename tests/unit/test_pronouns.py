@@ -52,3 +52,13 @@ def test_she_is_the_spokeswoman():
             "A department spokeswoman confirmed he was still in post. "
             '"No date was ever given," she said adding that the post had been advertised.')
     assert speaker_of(body, "No date was ever given") == "department spokeswoman"
+
+
+def test_a_reported_claim_needs_someone_who_said_it():
+    from reader.extract.speaker import names_no_one
+
+    assert names_no_one("pick-up in global") and names_no_one("cost")
+    assert not names_no_one("analysts") and not names_no_one("nearly half") and not names_no_one("both")
+    body = ("The economy is benefiting from a pick-up in global demand for technology products. "
+            "Analysts said the outlook was better.")
+    assert [c.speaker for c in find_claims(body)] == ["Analysts"]
