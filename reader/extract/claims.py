@@ -16,6 +16,7 @@ from .lexicon import (
     ATTITUDE,
     FINITE_AUX,
     NOT_NAMES,
+    NOT_SUBJECT_BEFORE,
     ORG_HEADS,
     SPOKEN_CONTRACTIONS,
     TITLE_CUES,
@@ -178,9 +179,11 @@ class _Extraction:
             return Speaker(None, None, None, 0.4)
         return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
 
-    def _where(self, pos: int) -> tuple[bool, int]:
-        """Is `pos` inside a quote, and where does its sentence start (for the pronoun rule)."""
-        return self.inside_quote(pos), self.sentences.bounds(pos)[0]
+    def _where(self, pos: int) -> tuple[bool, int, bool]:
+        """For the pronoun rule: is `pos` inside a quote, where does its sentence start, and is
+        the word before it an article or a preposition ("an Alan Shearer strike", "by Obama")?"""
+        k = self.toks.index(pos)
+        return self.inside_quote(pos), self.sentences.bounds(pos)[0], k > 0 and self.toks.lows[k - 1] in NOT_SUBJECT_BEFORE
 
     def _literal(self, phrase: Phrase, pos: int) -> Speaker:
         """A phrase taken as written ("the sprint duo's lawyers"): its words, without the article."""
@@ -376,21 +379,23 @@ class _Extraction:
         return sorted(sources + kept + nested, key=_IN_READING_ORDER)
 
     # -- reported speech -------------------------------------------------------------------
-    def reported(self, cue: Cue, who: Speaker, consumed: set[int]) -> None:
+    def reported(self, cue: Cue, who: Speaker, consumed: set[int]) -> bool:
+        """The claim a cue reports, if its words are one; whether the cue said something (a
+        quotation of its own, which the quote rules attribute, counts)."""
         span = self._reported_span(cue)
         if span is None:
-            return
+            return True
         start, end, inside = span
         body = self.body
         if body[start] in "-—–":
-            return  # "-President Obama, tweeting after the speech": a dash attribution line
+            return True  # "-President Obama, tweeting after the speech": a dash attribution line
         vetoed = veto(body, cue, start, end)
         if vetoed:
             self.vetoed.append((vetoed, start, end))
-            return
+            return False
         words = body[start:end].split(None, 2)
         if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
-            return  # one word is too little, except the object of a stand: "endorsed Clinton"
+            return False  # one word is too little, except the object of a stand: "endorsed Clinton"
         cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
         confidence = 0.85 if cue.that or cue.according else 0.7
         rule = "reported-" + ("that" if cue.that else "according" if cue.according else "clause")
@@ -398,6 +403,7 @@ class _Extraction:
         if claim is not None:
             consumed.update(inside)
             self.quoted_within(claim, inside, who)
+        return claim is not None
 
     def _reported_span(self, cue: Cue) -> tuple[int, int, list[int]] | None:
         """Where what a cue reports starts and ends, and the quotes inside it; None when it is

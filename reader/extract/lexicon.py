@@ -186,7 +186,7 @@ TITLES = {
         "Premier Envoy Councillor Councilman Councilwoman Sheriff Coach Manager Officer "
         "Patriarch Cardinal Bishop Archbishop Rabbi Imam Father Sister Brother Saint St St. "
         "Emperor Sultan Sheikh Crown Supreme Grand Presidential Candidate Nominee Hon Hon. "
-        "Detective Inspector Superintendent Constable Det Det. Insp Insp. Supt Supt."
+        "Detective Inspector Superintendent Constable Det Det. Insp Insp. Supt Supt. Boss Skipper"
     ).split()
 }
 
@@ -298,6 +298,21 @@ ORG_HEADS = set(
         "Conservatives Labour Tories Liberals Greens Ministry's Department's Committee's"
     ).split()
 )
+
+# Last words of the names of places, venues and events, not of people: "Carrow Road",
+# "Goodison Park", "the Grand Prix" (words that are also surnames, Hall, Hill, Castle, are not here).
+PLACE_HEADS = frozenset(
+    (
+        "Road Avenue Square Boulevard Stadium Arena Ground Park Prix Cup Championship "
+        "Championships Olympics Games Festival Awards Airport Station Centre Center "
+        "Island Islands Valley River Lake Mountains Coast Cathedral Abbey Gardens Theatre "
+        "Theater Museum Gallery Prison Motorway Highway Bridge Tower Square Strait Sea Ocean"
+    ).split()
+)
+
+# Words before a name that make it no sentence's subject: "an Alan Shearer strike",
+# "appointed by Obama" (for the pronoun rule).
+NOT_SUBJECT_BEFORE = frozenset("a an by".split())  # (not "for": "not enough for Mr Sarkozy. \"...,\" he said")
 
 # Capitalised words that start sentences or stand alone without being names.
 NOT_NAMES = set(
@@ -428,9 +443,8 @@ NOT_SPEAKER_HEADS = frozenset(
 # organisations, and the texts news cites as a source ("a poll found", "the report said").
 # A speaker whose head is any other lower-case word ("the clear support", "Full details",
 # "The speeds offer") is a phrase of the sentence, not someone.
-SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
+PEOPLE_NOUNS = frozenset(
     (
-        # people and groups of them
         "people person persons man men woman women boy boys girl girls child children kid kids "
         "family families couple crowd crowds audience audiences public community communities "
         "generation youth adults locals neighbours neighbors team teams staff crew leadership "
@@ -452,8 +466,14 @@ SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
         "terrorist gunmen gunman attackers suspect suspects defendant defendants plaintiff "
         "plaintiffs accused jury jurors panel inspectors monitors watchdog watchdogs "
         "others allies foes enemies rivals "
-        # organisations
-        "agencies ministries departments offices committees councils courts governments "
+    ).split()
+)
+# Organisations: what "it" can stand for when it speaks ("The government denied it. In a
+# statement, it said").
+ORGANISATION_NOUNS = frozenset(
+    (
+        "government company firm party ministry department agency office committee council court "
+        "administration campaign bank agencies ministries departments offices committees councils courts governments "
         "administrations campaigns parties companies firms groups banks business businesses "
         "corporation corporations organization organizations organisation organisations "
         "institution institutions institute university universities school schools college "
@@ -469,8 +489,12 @@ SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
         "employer employers landlord landlords body bodies organisers organizers tribunal "
         "tribunals band bands orchestra choir cast assistant assistants schoolchildren "
         "worker staffers colleague spokesmen inquiry panel jury "
-        # texts and records
-        "reports study studies surveys polls polling statements memos letters ads "
+    ).split()
+)
+TEXT_NOUNS = frozenset(
+    (
+        "report study survey poll statement memo letter ad advertisement website post blog tweet "
+        "video document filing data figures analysis release publication review audit reports study studies surveys polls polling statements memos letters ads "
         "advertisements websites posts blogs tweets videos email emails record records "
         "filings analyses releases publications reviews audits article articles editorial "
         "editorials column research findings results petition lawsuit lawsuits suit "
@@ -480,6 +504,7 @@ SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
         "inquiry page platform motion resolution proposal white paper"
     ).split()
 )
+SPEAKER_NOUNS = ROLE_NOUNS | PEOPLE_NOUNS | ORGANISATION_NOUNS | TEXT_NOUNS
 # Quantities that stand for people ("both said", "many believe", "most agreed"): a speaker left
 # as written, not a phrase to drop.
 QUANTITY_SPEAKERS = frozenset("both many most all some few several none each either neither".split())

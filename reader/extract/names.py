@@ -23,7 +23,9 @@ from .lexicon import (
     GIVEN_NAMES_TOO,
     NOT_NAMES,
     ORG_HEADS,
+    ORGANISATION_NOUNS,
     PERSON_ROLE_GENDER,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     PLACES,
     PRONOUNS,
@@ -251,6 +253,8 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     head, role_words = words[i:], words[:i]
     if not head:
         return None, _clean_role(words), "role"
+    if head[-1] in PLACE_HEADS:
+        return " ".join(head), _clean_role(role_words), "place"  # "Carrow Road", "the Grand Prix"
     # (each test asked in C first: most runs are a plain name with none of these)
     person = _person_of(head) if "of" in head else None
     if person is not None:
@@ -277,9 +281,23 @@ def _name_run_start(words: list[str]) -> int:
             i -= 1
         elif w == "of" and i - 1 > 0 and words[i - 2][0].isupper() and i < len(words):
             i -= 1
+        elif _joins_organisation(words, i - 1):
+            i -= 1  # "Department of Trade and Industry", "Department for Work and Pensions"
         else:
             break  # (also "a spokesman for | the campaign": "for", "at", "with", "to" after a role)
     return i
+
+
+def _joins_organisation(words: list[str], k: int) -> bool:
+    """Is words[k] an "and" or "for" inside an organisation's name: between capitalised words,
+    in a run with an organisation's head word ("Finance and Economy Ministry"), "for" right
+    after that head ("Department for Education")?"""
+    w = words[k]
+    if w not in ("and", "for") or not 0 < k < len(words) - 1 or not words[k - 1][0].isupper():
+        return False
+    if w == "for":
+        return words[k - 1] in ORG_HEADS and words[k + 1][0].isupper()
+    return not ORG_HEADS.isdisjoint(words)
 
 
 def _organisation(head: list[str]) -> bool:
@@ -981,12 +999,15 @@ def _learn(entity: Entity, name: str, kind: str, role: str | None, gender: str |
         entity.gender = gender
 
 
-def _may_be(e: Entity, kinds: tuple[str, ...], gender: str) -> bool:
+def _may_be(e: Entity, kinds: tuple[str, ...], gender: str, roles: bool = True) -> bool:
     """Can a pronoun of that gender refer to the entity: one of those kinds, of that gender or of
-    none known; or a role of that very gender ("a spokeswoman" is "she")."""
+    none known; or a role of that very gender ("a spokeswoman" is "she"); or, for "it", an
+    organisation named by its noun ("the US government")."""
     if e.kind in kinds and (gender not in ("m", "f") or e.gender in (None, gender)):
         return True
-    return e.kind == "role" and e.gender == gender
+    if e.kind != "role" or not roles:
+        return False
+    return e.gender == gender or (gender == "n" and e.name.rsplit(None, 1)[-1].lower() in ORGANISATION_NOUNS)
 
 
 def _named_before(e: Entity, pos: int, outside: Callable[[int], bool] | None) -> int:
@@ -1078,7 +1099,7 @@ class Registry:
                     best, best_pos = e, last
         return best
 
-    def pronoun(self, word: str, pos: int, where: Callable[[int], tuple[bool, int]] | None = None) -> Entity | None:
+    def pronoun(self, word: str, pos: int, where: Callable[[int], tuple[bool, int, bool]] | None = None) -> Entity | None:
         """Resolve a subject pronoun: the most recent speaker of a matching kind, else the most
         recently mentioned person. `where(p)` tells whether position p is inside a quote and where
         its sentence starts: with it, a mention in a quote does not count, and a person named as
@@ -1092,6 +1113,11 @@ class Registry:
         kinds = ("org",) if gender == "n" else ("org", "role", "person") if gender == "p" else ("person",)
         outside = (lambda p: not where(p)[0]) if where else None
         recent_speaker, recent_person, named_at = self._recent(kinds, gender, pos, outside)
+        if gender == "n" and recent_speaker is not None and recent_speaker.kind == "role":
+            # "it": an organisation named by its name beats one named by a noun ("the firm")
+            named = self._recent(kinds, gender, pos, outside, roles=False)[0]
+            if named is not None and named.last_spoke >= pos - 1500:
+                recent_speaker = named
         if recent_person is None:
             return recent_speaker
         if recent_speaker is None:
@@ -1102,15 +1128,15 @@ class Registry:
             return recent_speaker
         return recent_person
 
-    def _recent(self, kinds: tuple[str, ...], gender: str, pos: int,
-                outside: Callable[[int], bool] | None) -> tuple[Entity | None, Entity | None, int]:
+    def _recent(self, kinds: tuple[str, ...], gender: str, pos: int, outside: Callable[[int], bool] | None,
+                roles: bool = True) -> tuple[Entity | None, Entity | None, int]:
         """(the last to speak before pos, the last mentioned before pos (outside quotes, where
         `outside` tells), a person of some standing, and where it was mentioned) among the
         entities of those kinds and that gender."""
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
-            if not _may_be(e, kinds, gender):
+            if not _may_be(e, kinds, gender, roles):
                 continue
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
@@ -1123,15 +1149,15 @@ class Registry:
         return recent_speaker, recent_person, best
 
     def _newly_named_subject(self, person: Entity, at: int, speaker: Entity, gender: str, pos: int,
-                             where: Callable[[int], tuple[bool, int]]) -> bool:
+                             where: Callable[[int], tuple[bool, int, bool]]) -> bool:
         """Is `person` (a man or a woman, who spoke before or whose gender is known) named at
         `at` as the subject of a sentence before the pronoun's, after `speaker` last spoke?"""
         if gender not in ("m", "f") or at <= speaker.last_spoke or not (person.gender or person.last_spoke >= 0):
             return False
-        start = where(at)[1]
-        return start < where(pos)[1] and self._first_named(person, at, start, where)
+        _, start, not_subject = where(at)
+        return start < where(pos)[1] and not not_subject and self._first_named(person, at, start, where)
 
-    def _first_named(self, entity: Entity, at: int, start: int, where: Callable[[int], tuple[bool, int]]) -> bool:
+    def _first_named(self, entity: Entity, at: int, start: int, where: Callable[[int], tuple[bool, int, bool]]) -> bool:
         """Is the mention at `at` the first person its sentence (from `start`) names outside
         quotes (so likely its subject, not "appointed by President Obama")?"""
         for e in self.entities:

@@ -62,3 +62,29 @@ def test_a_reported_claim_needs_someone_who_said_it():
     body = ("The economy is benefiting from a pick-up in global demand for technology products. "
             "Analysts said the outlook was better.")
     assert [c.speaker for c in find_claims(body)] == ["Analysts"]
+
+
+def test_places_and_events_are_no_one_a_pronoun_means():
+    assert split_words(("Carrow", "Road"))[2] == "place"
+    assert split_words(("Grand", "Prix"))[2] == "place"
+    body = ('Kelly Holmes will start the year in Glasgow. She will also run in the Grand Prix in '
+            'Birmingham. "I am still competitive," she said.')
+    assert speaker_of(body, "I am still competitive") == "Kelly Holmes"
+
+
+def test_and_inside_an_organisations_name():
+    assert split_words(tuple("Department of Trade and Industry".split())) == ("Department of Trade and Industry", None, "org")
+    assert split_words(tuple("Department for Work and Pensions".split()))[0] == "Department for Work and Pensions"
+    assert split_words(("Smith", "and", "Jones"))[0] == "Jones"  # two people, no organisation
+
+
+def test_it_is_the_organisation_named_by_its_noun():
+    body = ('The US government denied the claims, saying it condemned torture. In a statement, '
+            'it said: "He was properly detained."')
+    assert speaker_of(body, "He was properly detained.") == "US government"
+
+
+def test_a_name_after_an_article_is_no_subject():
+    body = ('Boss Graeme Souness felt Newcastle were never in danger. An early goal followed by an '
+            'Alan Shearer strike earned them a win. "We got our goals early," he said.')
+    assert speaker_of(body, "We got our goals early") == "Graeme Souness"
