@@ -1114,10 +1114,7 @@ class Registry:
         outside = (lambda p: not where(p)[0]) if where else None
         recent_speaker, recent_person, named_at = self._recent(kinds, gender, pos, outside)
         if gender == "n" and recent_speaker is not None and recent_speaker.kind == "role":
-            # "it": an organisation named by its name beats one named by a noun ("the firm")
-            named = self._recent(kinds, gender, pos, outside, roles=False)[0]
-            if named is not None and named.last_spoke >= pos - 1500:
-                recent_speaker = named
+            recent_speaker = self._named_organisation(kinds, pos, outside) or recent_speaker
         if recent_person is None:
             return recent_speaker
         if recent_speaker is None:
@@ -1127,6 +1124,12 @@ class Registry:
         if recent_speaker.last_spoke >= pos - 1500 or recent_person.kind != "person":
             return recent_speaker
         return recent_person
+
+    def _named_organisation(self, kinds: tuple[str, ...], pos: int, outside: Callable[[int], bool] | None) -> Entity | None:
+        """For "it": an organisation named by its name that spoke lately beats one named by a
+        noun ("the firm")."""
+        named = self._recent(kinds, "n", pos, outside, roles=False)[0]
+        return named if named is not None and named.last_spoke >= pos - 1500 else None
 
     def _recent(self, kinds: tuple[str, ...], gender: str, pos: int, outside: Callable[[int], bool] | None,
                 roles: bool = True) -> tuple[Entity | None, Entity | None, int]:
