@@ -218,12 +218,18 @@ def _noun_after_article(toks: Tokens, k: int, word: str) -> bool:
             and toks.lows[k - 3] in _AFTER_PREPOSITIONS and CUES.get(word) in (word, word[:-1]))
 
 
+# Words before a gerund whose subject is the sentence's: "told the AP | after | hinting that".
+_BEFORE_GERUND = frozenset({"after", "before", "while", "when", "since", "without", "upon", "by"})
+
+
 def _find_subject(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: int) -> None:
     """Who speaks, for the cue at token k: the subject before it, or (with `cue.coordinated`)
     the subject of the clause before, or one after it ('"...," said Peskov', `cue.inverted`)."""
-    if cue.participle and (k <= toks.index(ss) + 1 or toks.texts[k - 1] == ","):
+    gerund = toks.lows[k - 1] in _BEFORE_GERUND and cue.lemma in SPEECH_LEMMAS  # (not "after seeing")
+    if cue.participle and (k <= toks.index(ss) + 1 or toks.texts[k - 1] == "," or gerund):
         # "Citing last week's attack, Will urged ...": the subject comes after the comma;
-        # "Trump went after Bush, calling him ...": the sentence's subject
+        # "Trump went after Bush, calling him ...", "Carson told the AP after hinting that":
+        # the sentence's subject
         cue.coordinated = True
         return
     cue.subject = subject_before(body, toks, cue.start, ss)
@@ -355,10 +361,12 @@ def _shared_subject(kept: list[Cue], cue: Cue, sentences: Sentences, toks: Token
     """The subject a coordinated cue outside other cues' content shares: the last cue's in the
     same sentence (not after "by", "after" and the like), else the sentence's."""
     k = toks.index(cue.start)
-    adverbial = k > 0 and toks.lows[k - 1] in ("by", "after", "before", "while", "when", "since")
-    if kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start) and not adverbial:
+    adverbial = k > 0 and toks.lows[k - 1] in _BEFORE_GERUND
+    same = kept and sentences.bounds(kept[-1].start) == sentences.bounds(cue.start)
+    if same and not adverbial:
         return kept[-1].subject
-    return sentence_subject(sentences, toks, cue.start)
+    # ('"...," Carson told the AP after hinting that': the sentence's subject is the last cue's)
+    return sentence_subject(sentences, toks, cue.start) or (kept[-1].subject if same else None)
 
 
 def _cut_short(body: str, toks: Tokens, outer: Cue, cue: Cue) -> bool:
@@ -430,7 +438,7 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
     body = sentences.body
     ss, _ = sentences.bounds(pos)
     i, hi = toks.index(ss), toks.index(pos)
-    i = _after_dateline(toks, i, hi)
+    i = _past_quote(toks, _after_dateline(toks, i, hi), hi)
     while i < hi and toks.texts[i] in ('"', "“", "‘", "(", "—"):
         i += 1
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren appeared ..."
@@ -450,6 +458,17 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
 
 
+def _past_quote(toks: Tokens, i: int, hi: int) -> int:
+    """Past a quotation opening the sentence at token i and the comma after it ('"...," he
+    will say before arguing': the subject is "he", not the quote's first words), else i."""
+    if i >= hi or toks.texts[i] not in ('"', "“"):
+        return i
+    for j in range(i + 1, hi):
+        if toks.texts[j] in ('"', "”"):
+            return j + 1 + (j + 1 < hi and toks.texts[j + 1] == ",")
+    return i
+
+
 def _after_dateline(toks: Tokens, i: int, hi: int) -> int:
     """Past a dateline opening the sentence at token i ("WASHINGTON, Dec. 8 (UPI) — ..."), else i."""
     if i < hi and toks.texts[i].isupper() and len(toks.texts[i]) > 2:
@@ -463,7 +482,7 @@ def _opens_adverbial(toks: Tokens, i: int, hi: int) -> bool:
     """Token i opens an adverbial before the subject: "In an interview ...,", "Two weeks ago,",
     "Holding signs ...,", or a capitalised word that is no name, pronoun or determiner."""
     low = toks.lows[i]
-    return low in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi) or (
+    return low in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi) or _adverb_opener(toks, i, hi) or (
         toks.texts[i] in NOT_NAMES and low not in SUBJECT_PRONOUNS and low not in _SUBJECT_DETERMINERS
     )
 
@@ -488,6 +507,12 @@ def _participle_opener(toks: Tokens, i: int, hi: int) -> bool:
     """A participle opening the sentence: "Holding signs calling him a loser, the protesters ..."."""
     low = toks.lows[i]
     return low.endswith("ing") and len(low) > 4 and i + 1 < hi and toks.texts[i + 1][0].islower()
+
+
+def _adverb_opener(toks: Tokens, i: int, hi: int) -> bool:
+    """An adverb opening the sentence before a time clause: "Shortly after the vote ended,"
+    (not "Kelly said": the word after it decides)."""
+    return toks.lows[i].endswith("ly") and i + 1 < hi and toks.lows[i + 1] in ("after", "before", "afterwards", ",")
 
 
 def _time_opener(toks: Tokens, i: int, hi: int) -> bool:

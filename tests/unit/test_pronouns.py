@@ -88,3 +88,16 @@ def test_a_name_after_an_article_is_no_subject():
     body = ('Boss Graeme Souness felt Newcastle were never in danger. An early goal followed by an '
             'Alan Shearer strike earned them a win. "We got our goals early," he said.')
     assert speaker_of(body, "We got our goals early") == "Graeme Souness"
+
+
+def test_a_gerund_after_after_is_said_by_the_sentences_subject():
+    body = '"Every single thing is on the table," Carson told the AP after hinting that "personnel changes" could come.'
+    assert speaker_of(body, '"personnel changes" could come') == "Carson"
+    body = ("Shortly after the vote ended, Rubio's campaign sent out a press release saying Murphy "
+            "owes Florida an explanation.")
+    assert speaker_of(body, "Murphy owes Florida an explanation") == "Rubio's campaign"
+
+
+def test_a_gerund_that_is_no_speech_makes_no_claim():
+    body = "Ireland coach Eddie O'Sullivan heaped praise on Italy after seeing his side stutter to a win."
+    assert find_claims(body) == []
