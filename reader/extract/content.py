@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .lexicon import BARE_CLAUSE, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .lexicon import BARE_CLAUSE, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
 from .names import Phrase, Tokens
 
 if TYPE_CHECKING:
@@ -349,7 +349,21 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
             return starts[n]
         elif n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
             return starts[n]  # "expressed solidarity for her | even as he alluded to her failings"
+        elif n > k and _new_predicate(toks, n, hi):
+            return starts[n]  # "denied the charges | and counter-accused her": the subject's next verb
     return se
+
+
+def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:
+    """"and" at token n, then a verb in the past or of saying: the subject's next predicate
+    ("talked about the stock market | and made comments"), not more of the object ("Cruz and
+    Kasich")."""
+    if toks.lows[n] not in ("and", "but") or n + 1 >= hi:
+        return False
+    j = n + 1
+    if toks.lows[j] in FINITE_VERB_ADVERBS and j + 1 < hi:
+        j += 1
+    return past_or_speech_verb(toks.texts[j], toks.lows[j])
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:

@@ -8,6 +8,7 @@ from itertools import compress
 from .content import read_content
 from .lexicon import (
     CUES,
+    INTENTIONS,
     NOT_NAMES,
     PLACES,
     SENTENCE_OPENING_CUES,
@@ -241,8 +242,9 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who" and cue.lemma in SPEECH_LEMMAS:
-        # "Mike Lee, who declared", "Rikkie Wells who tweeted"
+    if prev.lower() == "who" and cue.lemma not in INTENTIONS:
+        # "Mike Lee, who declared", "Rikkie Wells who tweeted", "voters who think"; not a wish
+        # or a plan ("investors who hope to")
         cue.subject = _subject_before_who(body, toks, k, ss)
         return
     if _may_invert(toks, cue, k, prev, ss):

@@ -1,0 +1,30 @@
+"""What a reporting cue's reported span holds: where it starts and where it stops, one reading
+at a time (reader/extract/content.py), each shown by a sentence."""
+
+from reader.extract import find_claims
+
+
+def reported(body):
+    return [(c.speaker, c.text) for c in find_claims(body) if c.kind == "reported"]
+
+
+def test_an_object_stops_before_the_subjects_next_verb():
+    body = "The mayor denied the charges and counter-sued the newspaper."
+    assert reported(body) == [("mayor", "the charges")]
+    body = "The senator talked about the stock market and then made remarks on trade."
+    assert ("senator", "the stock market") in reported(body)
+
+
+def test_an_object_keeps_its_own_coordination():
+    body = "The union endorsed Smith and Jones for the board."
+    assert reported(body) == [("union", "Smith and Jones for the board")]
+
+
+def test_who_before_a_cue_of_belief_gives_the_subject():
+    body = "There are some lawyers who think the case against the firm is clear."
+    assert reported(body) == [("lawyers", "the case against the firm is clear")]
+
+
+def test_who_before_a_wish_gives_no_claim():
+    body = "It will please investors who want to see higher dividends next year."
+    assert reported(body) == []
