@@ -129,7 +129,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
     for k, s, e, verb in cue_matches(body, toks):
-        if k and toks.lows[k - 1] in _NOT_AFTER:
+        if k and toks.lows[k - 1] in _NOT_AFTER and not _progressive(toks, k):
             continue  # "plans to support", "has been asked": no one speaks here
         if inside_quote(s) or _after_determiner(toks, k):
             continue  # quoted, or after a determiner: "the report", "his call", "a claim" are nouns
@@ -137,6 +137,9 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if lemma is None:
             continue
         cue = Cue(s, e, lemma, verb)
+        if _progressive(toks, k):
+            k -= 1  # "has been warning": the cue is "been warning", its subject before "has been"
+            cue = Cue(toks.starts[k], e, lemma, body[toks.starts[k] : e])
         ss, se = sentences.bounds(s)
         if cue.according:
             cue.subject = phrase_after(body, toks, e, se)
@@ -148,6 +151,13 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _progressive(toks: Tokens, k: int) -> bool:
+    """"has been warning", "will be asking": the -ing form after "be" or "been" is someone
+    speaking, not a passive (but "would be seeking" is a plan, no one speaking)."""
+    low = toks.lows[k]
+    return k > 0 and toks.lows[k - 1] in ("be", "been") and low.endswith("ing") and CUES.get(low) not in INTENTIONS
 
 
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:

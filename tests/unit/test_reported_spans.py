@@ -28,3 +28,12 @@ def test_who_before_a_cue_of_belief_gives_the_subject():
 def test_who_before_a_wish_gives_no_claim():
     body = "It will please investors who want to see higher dividends next year."
     assert reported(body) == []
+
+
+def test_a_cue_in_the_progressive_is_someone_speaking():
+    body = "The island has been warning that it is running out of cash."
+    assert reported(body) == [("island", "it is running out of cash")]
+    # (a passive is not: "has been asked to leave")
+    assert reported("The manager has been asked to leave the club.") == []
+    # nor a plan in the progressive: "would be seeking"
+    assert reported("Asked if the firm would be seeking damages, he smiled.") == []
