@@ -7,8 +7,11 @@ from itertools import compress
 
 from .content import read_content
 from .lexicon import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVES,
     CUES,
     INTENTIONS,
+    NOT_ADJECTIVES,
     NOT_NAMES,
     PLACES,
     SENTENCE_OPENING_CUES,
@@ -203,13 +206,32 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     word = toks.lows[k]
     if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
         return True  # "in question", "for comment", "of support" (but "by saying")
-    if word in _BARE_FORMS and _noun_after_article(toks, k, word):
+    if word in _BARE_FORMS and (_noun_after_article(toks, k, word) or _noun_after_modifiers(toks, k, word)):
         return True
     if prev in _NOUN_ADJECTIVES and k > 1:
         if _never_noun(word):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def _noun_after_modifiers(toks: Tokens, k: int, word: str) -> bool:
+    """"the clear support given to", "its central claim that", "a pick-up in global demand for",
+    "amid renewed reports of": the cue word at token k, after an adjective that follows a
+    determiner, a possessive or a preposition, is a noun (not "the official said")."""
+    if k < 2 or _never_noun(word) or not _adjective(toks.texts[k - 1], toks.lows[k - 1]):
+        return False
+    low = toks.lows[k - 2]
+    if low in _DETERMINERS or low.endswith(("'s", "’s")):
+        return CUES.get(word) == word  # (a singular noun takes "hopes": "the president hopes")
+    return low in _AFTER_PREPOSITIONS
+
+
+def _adjective(text: str, low: str) -> bool:
+    """A word in lower case that reads as an adjective: "clear", "central", "renewed" (not
+    "five", "general")."""
+    return (text.isalpha() and text.islower() and low not in NOT_ADJECTIVES
+            and (low in ADJECTIVES or low.endswith(ADJECTIVE_ENDINGS)))
 
 
 def _never_noun(word: str) -> bool:

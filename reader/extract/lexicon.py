@@ -374,6 +374,16 @@ FINITE_AUX = frozenset(
     "can could will would should must may might shall is are was were am has have had do does "
     "did requires".split()
 )
+# Adjectives before a cue word that make it a noun: "the clear support", "its central claim",
+# "in global demand"; and the endings of adjectives that are never nouns ("renewed", "famous").
+ADJECTIVES = frozenset(
+    "clear strong broad wide widespread fresh growing open vague strange false bold central global "
+    "national international political economic financial legal personal federal local regional "
+    "total overall further constant repeated frequent".split()
+)
+ADJECTIVE_ENDINGS = ("ed", "ous", "ful", "less", "ible", "able")
+# Words with an adjective's ending that are nouns: "the table read", "the bed".
+NOT_ADJECTIVES = frozenset("table cable bed need seed speed creed".split())
 # Plans, wishes and decisions: what someone means to do, not what anyone said.
 INTENTIONS = frozenset("want hope plan aim seek try intend wish prefer expect decide".split())
 NOTHING_SAID = frozenset("comment elaborate speculate be".split())  # "declined to be drawn"

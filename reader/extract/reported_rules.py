@@ -2,7 +2,7 @@
 
 A reporting cue ("said", "told", "plans", "found") and the words after it make a reported claim
 only when those words read as a statement. Each check below names one way they do not: the
-words open with a preposition ("personal attacks | between studios"), with a verb ("terror
+words open with a preposition ("bitter attacks | between studios"), with a verb ("terror
 suspects | can be detained"), with a reflexive ("found | herself in trouble"); they are only the
 listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); or what
 someone perceived rather than said ("found | a suitable venue"). The first check that holds

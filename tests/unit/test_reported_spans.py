@@ -37,3 +37,12 @@ def test_a_cue_in_the_progressive_is_someone_speaking():
     assert reported("The manager has been asked to leave the club.") == []
     # nor a plan in the progressive: "would be seeking"
     assert reported("Asked if the firm would be seeking damages, he smiled.") == []
+
+
+def test_a_cue_word_after_an_adjective_is_a_noun():
+    assert reported("It ended there, with the clear support given to the chairman by the board.") == []
+    assert reported("Growth came from a pick-up in global demand for software.") == []
+    assert reported("The party got into trouble over its central claim that taxes would rise.") == []
+    # (a verb after a noun of persons stays a verb)
+    assert reported("The official said the bill is dead.") == [("official", "the bill is dead")]
+    assert reported("The senators claim the bill is dead.") == [("senators", "the bill is dead")]
