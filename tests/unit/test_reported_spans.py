@@ -46,3 +46,17 @@ def test_a_cue_word_after_an_adjective_is_a_noun():
     # (a verb after a noun of persons stays a verb)
     assert reported("The official said the bill is dead.") == [("official", "the bill is dead")]
     assert reported("The senators claim the bill is dead.") == [("senators", "the bill is dead")]
+
+
+def test_that_after_a_verb_is_a_relative_not_what_was_said():
+    body = "The holding company asked the bank to repay a loan that the unit had secured."
+    assert reported(body) == [("holding company", "the bank to repay a loan that the unit had secured")]
+    body = "Organisers have promised there will be no repeat of the stunt that sparked complaints."
+    assert reported(body) == [("Organisers", "there will be no repeat of the stunt that sparked complaints")]
+
+
+def test_the_listener_is_left_out():
+    body = "Jane Smith, head of the trust, told BBC News schools had been crying out for help."
+    assert reported(body) == [("Jane Smith", "schools had been crying out for help")]
+    body = "The president told the head of the parliament, John Doe, that the bill would go ahead."
+    assert [text for _, text in reported(body)] == ["the bill would go ahead"]
