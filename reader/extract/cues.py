@@ -403,8 +403,10 @@ def _cut_short(body: str, toks: Tokens, outer: Cue, cue: Cue) -> bool:
         k = toks.index(cue.start)
         if k and toks.lows[k - 1] in _BE:
             return False  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
+        if cue.participle and toks.texts[k - 1] != ",":
+            return False  # "can cut crime without asking", "not using adverts and offering": inside what was said
         cue.subject = outer.subject
-        cut = cue.start
+        cut = toks.starts[skip_adverbials(toks, k, toks.index(outer.content[0]))]  # "fraud | and will testify"
     elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _new_speaker(body, outer, cue):
         # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
         cut = cue.subject.start

@@ -60,3 +60,10 @@ def test_the_listener_is_left_out():
     assert reported(body) == [("Jane Smith", "schools had been crying out for help")]
     body = "The president told the head of the parliament, John Doe, that the bill would go ahead."
     assert [text for _, text in reported(body)] == ["the bill would go ahead"]
+
+
+def test_a_participle_inside_what_was_said_does_not_cut_it_short():
+    body = "The Tories, he said, can cut crime and improve services without asking people to pay more."
+    assert [text for _, text in reported(body)] == ["can cut crime and improve services without asking people to pay more"]
+    # (after a comma it is a claim of its own)
+    assert [text for _, text in reported("He criticised the plan, saying it was too costly.")] == ["the plan", "it was too costly"]
