@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .lexicon import BARE_CLAUSE, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT
+from .lexicon import BARE_CLAUSE, FINITE_AUX, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
 from .names import Phrase, Tokens
 
 if TYPE_CHECKING:
@@ -135,11 +135,27 @@ def _look_end(toks: Tokens, cue: Cue, k: int, hi: int) -> int:
     limit = min(hi, k + 12)
     while j < limit:
         if texts[j] in _CONTENT_STOPS:
+            past = _appositive_then_that(toks, j, hi) if cue.lemma in TAKES_OBJECT else -1
+            if past >= 0:
+                j, limit = past, min(hi, past + 2)
+                continue
             if not _comma_adverb(toks, j, hi):
                 break
             j += 1  # (and past the adverb)
         j += 1
     return j
+
+
+def _appositive_then_that(toks: Tokens, j: int, hi: int) -> int:
+    """"told the President of the Parliament, Josep Borrell, that ...": at the comma at token j,
+    a name between commas and then "that" -- the token of that "that", else -1."""
+    if toks.texts[j] != ",":
+        return -1
+    for n in range(j + 2, min(hi - 1, j + 6)):
+        if toks.texts[n] == ",":
+            named = all(t[:1].isupper() for t in toks.texts[j + 1 : n])
+            return n + 1 if named and toks.lows[n + 1] == "that" else -1
+    return -1
 
 
 def _clause_at_cue(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int, stop: int) -> Span | None:
@@ -164,6 +180,9 @@ def _clause_further_on(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: i
     clause_after_object = cue.lemma in TAKES_OBJECT or cue.lemma in BARE_CLAUSE
     for j in range(k + 1, stop):
         low = lows[j]
+        if low in FINITE_AUX or (low == "to" and cue.lemma in TAKES_OBJECT):
+            return None  # "promised there will be no repeat of the incident that sparked ...",
+            # "asked Rosneft to repay a loan that ...": a "that" after a verb is a relative
         if low == "that" and j + 1 < hi:
             cue.that = True
             return (toks.starts[j + 1], se)
@@ -349,7 +368,21 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
             return starts[n]
         elif n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
             return starts[n]  # "expressed solidarity for her | even as he alluded to her failings"
+        elif n > k and _new_predicate(toks, n, hi):
+            return starts[n]  # "denied the charges | and counter-accused her": the subject's next verb
     return se
+
+
+def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:
+    """"and" at token n, then a verb in the past or of saying: the subject's next predicate
+    ("talked about the stock market | and made comments"), not more of the object ("Cruz and
+    Kasich")."""
+    if toks.lows[n] not in ("and", "but") or n + 1 >= hi:
+        return False
+    j = n + 1
+    if toks.lows[j] in FINITE_VERB_ADVERBS and j + 1 < hi:
+        j += 1
+    return past_or_speech_verb(toks.texts[j], toks.lows[j])
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:

@@ -7,7 +7,11 @@ from itertools import compress
 
 from .content import read_content
 from .lexicon import (
+    ADJECTIVE_ENDINGS,
+    ADJECTIVES,
     CUES,
+    INTENTIONS,
+    NOT_ADJECTIVES,
     NOT_NAMES,
     PLACES,
     SENTENCE_OPENING_CUES,
@@ -128,7 +132,7 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
     """Every cue outside quotation marks that has a speaker, in body order."""
     cues: list[Cue] = []
     for k, s, e, verb in cue_matches(body, toks):
-        if k and toks.lows[k - 1] in _NOT_AFTER:
+        if k and toks.lows[k - 1] in _NOT_AFTER and not _progressive(toks, k):
             continue  # "plans to support", "has been asked": no one speaks here
         if inside_quote(s) or _after_determiner(toks, k):
             continue  # quoted, or after a determiner: "the report", "his call", "a claim" are nouns
@@ -136,6 +140,9 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if lemma is None:
             continue
         cue = Cue(s, e, lemma, verb)
+        if _progressive(toks, k):
+            k -= 1  # "has been warning": the cue is "been warning", its subject before "has been"
+            cue = Cue(toks.starts[k], e, lemma, body[toks.starts[k] : e])
         ss, se = sentences.bounds(s)
         if cue.according:
             cue.subject = phrase_after(body, toks, e, se)
@@ -147,6 +154,13 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _progressive(toks: Tokens, k: int) -> bool:
+    """"has been warning", "will be asking": the -ing form after "be" or "been" is someone
+    speaking, not a passive (but "would be seeking" is a plan, no one speaking)."""
+    low = toks.lows[k]
+    return k > 0 and toks.lows[k - 1] in ("be", "been") and low.endswith("ing") and CUES.get(low) not in INTENTIONS
 
 
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
@@ -193,13 +207,32 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     word = toks.lows[k]
     if prev in _NOUN_PREPOSITIONS and not word.endswith("ing"):
         return True  # "in question", "for comment", "of support" (but "by saying")
-    if word in _BARE_FORMS and _noun_after_article(toks, k, word):
+    if word in _BARE_FORMS and (_noun_after_article(toks, k, word) or _noun_after_modifiers(toks, k, word)):
         return True
     if prev in _NOUN_ADJECTIVES and k > 1:
         if _never_noun(word):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
+
+
+def _noun_after_modifiers(toks: Tokens, k: int, word: str) -> bool:
+    """"the clear support given to", "its central claim that", "a pick-up in global demand for",
+    "amid renewed reports of": the cue word at token k, after an adjective that follows a
+    determiner, a possessive or a preposition, is a noun (not "the official said")."""
+    if k < 2 or _never_noun(word) or not _adjective(toks.texts[k - 1], toks.lows[k - 1]):
+        return False
+    low = toks.lows[k - 2]
+    if low in _DETERMINERS or low.endswith(("'s", "’s")):
+        return CUES.get(word) == word  # (a singular noun takes "hopes": "the president hopes")
+    return low in _AFTER_PREPOSITIONS
+
+
+def _adjective(text: str, low: str) -> bool:
+    """A word in lower case that reads as an adjective: "clear", "central", "renewed" (not
+    "five", "general")."""
+    return (text.isalpha() and text.islower() and low not in NOT_ADJECTIVES
+            and (low in ADJECTIVES or low.endswith(ADJECTIVE_ENDINGS)))
 
 
 def _never_noun(word: str) -> bool:
@@ -248,8 +281,9 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who" and cue.lemma in SPEECH_LEMMAS:
-        # "Mike Lee, who declared", "Rikkie Wells who tweeted"
+    if prev.lower() == "who" and cue.lemma not in INTENTIONS:
+        # "Mike Lee, who declared", "Rikkie Wells who tweeted", "voters who think"; not a wish
+        # or a plan ("investors who hope to")
         cue.subject = _subject_before_who(body, toks, k, ss)
         return
     if _may_invert(toks, cue, k, prev, ss):
@@ -378,8 +412,10 @@ def _cut_short(body: str, toks: Tokens, outer: Cue, cue: Cue) -> bool:
         k = toks.index(cue.start)
         if k and toks.lows[k - 1] in _BE:
             return False  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
+        if cue.participle and toks.texts[k - 1] != ",":
+            return False  # "can cut crime without asking", "not using adverts and offering": inside what was said
         cue.subject = outer.subject
-        cut = cue.start
+        cut = toks.starts[skip_adverbials(toks, k, toks.index(outer.content[0]))]  # "fraud | and will testify"
     elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _new_speaker(body, outer, cue):
         # "..., but Z insisted that ...", "... filing papers, John said ...": a new speaker
         cut = cue.subject.start

@@ -407,6 +407,18 @@ FINITE_AUX = frozenset(
     "can could will would should must may might shall is are was were am has have had do does "
     "did requires".split()
 )
+# Adjectives before a cue word that make it a noun: "the clear support", "its central claim",
+# "in global demand"; and the endings of adjectives that are never nouns ("renewed", "famous").
+ADJECTIVES = frozenset(
+    "clear strong broad wide widespread fresh growing open vague strange false bold central global "
+    "national international political economic financial legal personal federal local regional "
+    "total overall further constant repeated frequent".split()
+)
+ADJECTIVE_ENDINGS = ("ed", "ous", "ful", "less", "ible", "able")
+# Words with an adjective's ending that are nouns: "the table read", "the bed".
+NOT_ADJECTIVES = frozenset("table cable bed need seed speed creed".split())
+# Plans, wishes and decisions: what someone means to do, not what anyone said.
+INTENTIONS = frozenset("want hope plan aim seek try intend wish prefer expect decide".split())
 NOTHING_SAID = frozenset("comment elaborate speculate be".split())  # "declined to be drawn"
 PERCEPTION = frozenset("find discover notice".split())
 PERSONAL_PRONOUNS = frozenset("he she i we you they".split())
@@ -417,6 +429,22 @@ CLAUSE_OPENERS = frozenset(
     "some all many most several any every".split()
 )
 OBJECT_PRONOUNS = frozenset("him her them us me".split())
+# Irregular past forms of common verbs: "... and made comments", "... and went on".
+IRREGULAR_PAST = frozenset(
+    "made went took gave got came said told wrote thought felt knew saw found left kept held "
+    "brought bought sent spent met ran won lost put set let paid led fell rose drew threw spoke "
+    "began sought stood sat became chose forgot hid hit quit shut stuck struck swore tore wore".split()
+)
+# Adverbs between "and" and a verb: "and then told", "and also warned".
+FINITE_VERB_ADVERBS = frozenset("then also later still again even never now repeatedly".split())
+
+
+def past_or_speech_verb(text: str, low: str) -> bool:
+    """A lower-case verb in the past ("made", "counter-accused") or a form of a reporting verb
+    ("says", "warned")."""
+    if not text[:1].islower():
+        return False
+    return low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4) or (low in CUES and low != CUES[low])
 # Capitalised words after "denied" that are no person: what was denied ("denied The Times report").
 NOT_PERSONS_AFTER_DENY = frozenset("the a an any all reports report claims claim allegations it this that these those".split())
 
@@ -487,7 +515,8 @@ ORGANISATION_NOUNS = frozenset(
         "supplier suppliers operator operators provider providers giant chain foundation "
         "charity charities lobby industry sector club unit division branch team management "
         "employer employers landlord landlords body bodies organisers organizers tribunal "
-        "tribunals band bands orchestra choir cast assistant assistants schoolchildren "
+        "tribunals band bands orchestra choir cast assistant assistants schoolchildren island "
+        "islands town towns village capital province republic kingdom "
         "worker staffers colleague spokesmen inquiry panel jury "
     ).split()
 )

@@ -2,7 +2,7 @@
 
 A reporting cue ("said", "told", "plans", "found") and the words after it make a reported claim
 only when those words read as a statement. Each check below names one way they do not: the
-words open with a preposition ("personal attacks | between studios"), with a verb ("terror
+words open with a preposition ("bitter attacks | between studios"), with a verb ("terror
 suspects | can be detained"), with a reflexive ("found | herself in trouble"); they are only the
 listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); or what
 someone perceived rather than said ("found | a suitable venue"). The first check that holds
@@ -115,12 +115,29 @@ def listener_end(body: str, start: int, end: int) -> int | None:
     pos = start
     for n, word in enumerate(body[start : min(end, start + 200)].split()):
         pos = body.index(word, pos)
-        if n >= _LISTENER_WORDS:
-            return None
-        if n and word.strip(_STRIP).lower() in CLAUSE_OPENERS and body[pos - 2 : pos - 1] not in ("'", "’"):
+        low = word.strip(_STRIP).lower()
+        if n >= _LISTENER_WORDS or low == "to":
+            return None  # "asked Rosneft | to repay": an instruction, not a listener
+        if low in FINITE_AUX:
+            return _subject_after_name(body, start, pos)  # "told BBC News | schools had been ..."
+        if n and low in CLAUSE_OPENERS and body[pos - 2 : pos - 1] not in ("'", "’"):
             return pos
         if n and word[:1] in "\"“":
             return pos  # the listener, then a quotation: "telling the BBC | "there is ..."
+        pos += len(word)
+    return None
+
+
+def _subject_after_name(body: str, start: int, verb: int) -> int | None:
+    """Where the clause's subject starts when a name is the listener and a verb (at `verb`)
+    follows: "told BBC News | schools had been crying out" -- after the capitalised words
+    that open the words, if lower-case words stand between them and the verb; else None
+    ("promised | there will be no repeat")."""
+    pos = start
+    for word in body[start:verb].split():
+        pos = body.index(word, pos)
+        if not word[:1].isupper():
+            return pos if pos > start else None
         pos += len(word)
     return None
 

@@ -21,7 +21,7 @@ def vetoes_of(body):
 @pytest.mark.parametrize(
     ("veto", "body"),
     [
-        ("opens-with-preposition", "The campaigns spilled over into personal attacks between studios."),
+        ("opens-with-preposition", "The campaigns spilled over into bitter attacks between studios."),
         ("opens-with-conjunction", "The firm overcame the problems of setting up voice and data networks."),
         ("opens-with-verb", "Under the act, foreign terror suspects can be detained without trial."),
         ("nothing-said", "Akamai declined to comment."),

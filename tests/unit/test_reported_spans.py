@@ -1,0 +1,69 @@
+"""What a reporting cue's reported span holds: where it starts and where it stops, one reading
+at a time (reader/extract/content.py), each shown by a sentence."""
+
+from reader.extract import find_claims
+
+
+def reported(body):
+    return [(c.speaker, c.text) for c in find_claims(body) if c.kind == "reported"]
+
+
+def test_an_object_stops_before_the_subjects_next_verb():
+    body = "The mayor denied the charges and counter-sued the newspaper."
+    assert reported(body) == [("mayor", "the charges")]
+    body = "The senator talked about the stock market and then made remarks on trade."
+    assert ("senator", "the stock market") in reported(body)
+
+
+def test_an_object_keeps_its_own_coordination():
+    body = "The union endorsed Smith and Jones for the board."
+    assert reported(body) == [("union", "Smith and Jones for the board")]
+
+
+def test_who_before_a_cue_of_belief_gives_the_subject():
+    body = "There are some lawyers who think the case against the firm is clear."
+    assert reported(body) == [("lawyers", "the case against the firm is clear")]
+
+
+def test_who_before_a_wish_gives_no_claim():
+    body = "It will please investors who want to see higher dividends next year."
+    assert reported(body) == []
+
+
+def test_a_cue_in_the_progressive_is_someone_speaking():
+    body = "The island has been warning that it is running out of cash."
+    assert reported(body) == [("island", "it is running out of cash")]
+    # (a passive is not: "has been asked to leave")
+    assert reported("The manager has been asked to leave the club.") == []
+    # nor a plan in the progressive: "would be seeking"
+    assert reported("Asked if the firm would be seeking damages, he smiled.") == []
+
+
+def test_a_cue_word_after_an_adjective_is_a_noun():
+    assert reported("It ended there, with the clear support given to the chairman by the board.") == []
+    assert reported("Growth came from a pick-up in global demand for software.") == []
+    assert reported("The party got into trouble over its central claim that taxes would rise.") == []
+    # (a verb after a noun of persons stays a verb)
+    assert reported("The official said the bill is dead.") == [("official", "the bill is dead")]
+    assert reported("The senators claim the bill is dead.") == [("senators", "the bill is dead")]
+
+
+def test_that_after_a_verb_is_a_relative_not_what_was_said():
+    body = "The holding company asked the bank to repay a loan that the unit had secured."
+    assert reported(body) == [("holding company", "the bank to repay a loan that the unit had secured")]
+    body = "Organisers have promised there will be no repeat of the stunt that sparked complaints."
+    assert reported(body) == [("Organisers", "there will be no repeat of the stunt that sparked complaints")]
+
+
+def test_the_listener_is_left_out():
+    body = "Jane Smith, head of the trust, told BBC News schools had been crying out for help."
+    assert reported(body) == [("Jane Smith", "schools had been crying out for help")]
+    body = "The president told the head of the parliament, John Doe, that the bill would go ahead."
+    assert [text for _, text in reported(body)] == ["the bill would go ahead"]
+
+
+def test_a_participle_inside_what_was_said_does_not_cut_it_short():
+    body = "The Tories, he said, can cut crime and improve services without asking people to pay more."
+    assert [text for _, text in reported(body)] == ["can cut crime and improve services without asking people to pay more"]
+    # (after a comma it is a claim of its own)
+    assert [text for _, text in reported("He criticised the plan, saying it was too costly.")] == ["the plan", "it was too costly"]
