@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .lexicon import BARE_CLAUSE, FINITE_AUX, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
+from .lexicon import (
+    BARE_CLAUSE,
+    FINITE_AUX,
+    FINITE_VERB_ADVERBS,
+    NOT_NAMES,
+    SUBJECT_PRONOUNS,
+    TAKES_OBJECT,
+    past_or_speech_verb,
+)
 from .names import Phrase, Tokens
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from .lexicon import (
     NOT_ADJECTIVES,
     NOT_NAMES,
     PLACES,
+    ROLE_NOUNS,
     SENTENCE_OPENING_CUES,
     SPEECH,
     SUBJECT_PRONOUNS,
@@ -171,6 +172,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
             return None  # "abortion rights advocates said": a noun before the verb
     if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
         return None  # "Edward Said": a name, unless it opens the sentence
+    if verb.endswith("ing") and k + 2 < toks.n and toks.lows[k + 1] in ROLE_NOUNS and toks.texts[k + 2][0].isupper():
+        return None  # "policy planning director Anne-Marie Slaughter": a title's modifier
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks

@@ -501,6 +501,7 @@ PEOPLE_NOUNS = frozenset(
 ORGANISATION_NOUNS = frozenset(
     (
         "government company firm party ministry department agency office committee council court "
+        "magazine newspaper outlet broadcaster tabloid "
         "administration campaign bank agencies ministries departments offices committees councils courts governments "
         "administrations campaigns parties companies firms groups banks business businesses "
         "corporation corporations organization organizations organisation organisations "

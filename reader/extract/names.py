@@ -893,13 +893,22 @@ def _role_before_name(toks: Tokens, i: int, hi: int, words: list[str], saw_name:
 def _goes_on(toks: Tokens, i: int, hi: int, words: list[str], saw_name: bool) -> bool:
     """Other words a noun phrase goes on with: plain words after an article ("said a former
     U.S. law enforcement official": trimmed back to the last noun of persons later), a particle
-    before a name ("van", "de"), "of" before a name, "for"/"at" after a role ("a spokesman for")."""
+    before a name ("van", "de"), "of" before a name, an organisation's noun after a name ("Time
+    magazine"), "for"/"at" after a role ("a spokesman for")."""
     low = toks.lows[i]
     if _plain_after_article(toks.texts[i], low, words):
         return True
     if low in _PARTICLES and i + 1 < hi and is_name_token(toks.texts[i + 1]):
         return True
     if low == "of" and words and i + 1 < hi and (is_name_token(toks.texts[i + 1]) or toks.lows[i + 1] == "the"):
+        return True
+    return _after_name_or_role(low, words, saw_name)
+
+
+def _after_name_or_role(low: str, words: list[str], saw_name: bool) -> bool:
+    """An organisation's noun after a name ("wrote Time magazine", "said the Clinton campaign"),
+    or "for"/"at" after a role ("a spokesman for")."""
+    if saw_name and low in ORGANISATION_NOUNS and words[-1][0].isupper():
         return True
     return low in ("for", "at") and bool(words) and not saw_name and words[-1].lower() in ROLE_NOUNS
 
@@ -1079,8 +1088,10 @@ class Registry:
         """The entity a name refers to; where several bear it, the one named last before `pos`
         (without `pos`, the one the article named last)."""
         if kind is None and " " not in name:
-            # One word: the latest entity known by it (the common case, kept cheap).
-            found = self._by_token.get(name.strip().lower())
+            # One word: the latest entity known by it (the common case, kept cheap); "Clinton’s
+            # response was:" names Clinton.
+            low = name.strip().lower()
+            found = self._by_token.get(low) or self._by_token.get(low.removesuffix("’s").removesuffix("'s"))
             return _named_last(found, pos) if found else None
         parts = name.split()
         if not parts:

@@ -101,3 +101,15 @@ def test_a_gerund_after_after_is_said_by_the_sentences_subject():
 def test_a_gerund_that_is_no_speech_makes_no_claim():
     body = "Ireland coach Eddie O'Sullivan heaped praise on Italy after seeing his side stutter to a win."
     assert find_claims(body) == []
+
+
+def test_whose_response_it_was():
+    body = 'Hillary Clinton wrote back to the aide. Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”'
+    assert speaker_of(body, "Is Dalton Brody off Conn or Wisconsin?") == "Clinton"
+
+
+def test_a_gerund_before_a_title_is_part_of_it():
+    body = '"I have never been prouder," former State policy planning director Anne-Marie Slaughter wrote to Clinton.'
+    assert speaker_of(body, "I have never been prouder") == "Anne-Marie Slaughter"
+    body = '"The train has left the station," wrote Time magazine.'
+    assert speaker_of(body, "The train has left the station") == "Time magazine"
