@@ -15,6 +15,7 @@ from .lexicon import (
     APPOSITIVE_NOT_ROLES,
     ATTITUDE,
     FINITE_AUX,
+    GIVEN_NAME_GENDER,
     NOT_NAMES,
     NOT_SUBJECT_BEFORE,
     ORG_HEADS,
@@ -27,6 +28,7 @@ from .names import (
     Phrase,
     Registry,
     Tokens,
+    Where,
     gender_of,
     name_runs,
     phrase_after,
@@ -84,7 +86,7 @@ def _name_plan(role: tuple[str, ...], words: tuple[str, ...]) -> tuple[str, str,
         if not name.isupper():
             return (name, "person?", None, None)
         kind = "org"
-    gender = gender_of(role_text, list(words))
+    gender = gender_of(role_text, list(words)) if role_text or words[0] in _GENDERED_FIRST else None
     return (name, kind, role_text, gender)
 
 
@@ -92,6 +94,10 @@ _BY_PLACE = attrgetter("start", "end")
 _SENTENCE_GAPS = {". ", "? ", "! ", '." ', ".” "}
 # A person with their age and where they are from: "Harry Bond, 30, of Raleigh, N.C.".
 _AGED_FROM = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]+), (?P<age>\d{1,3}), (?:of|from) (?:[A-Z][\w.'’-]*,? ){0,3}$")
+
+
+# First words that tell a person's gender: honorifics and given names ("Mr Brown", "Sharon Osbourne").
+_GENDERED_FIRST = frozenset(GIVEN_NAME_GENDER) | {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Lord", "Lady", "Dame"}
 
 
 def _IN_READING_ORDER(c: Claim) -> tuple[int, int]:
@@ -130,6 +136,9 @@ class _Extraction:
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
         self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
         self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak
+        self._pronoun_context = Where(
+            lambda p: not self.inside_quote(p), lambda p: self.sentences.bounds(p)[0], self._after_article
+        )
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -174,16 +183,15 @@ class _Extraction:
     def _pronoun(self, phrase: Phrase, pos: int) -> Speaker:
         """"he", "they": whoever the article last named that the pronoun can refer to."""
         assert phrase.pronoun is not None
-        entity = self.registry.pronoun(phrase.pronoun, pos, self._where)
+        entity = self.registry.pronoun(phrase.pronoun, pos, self._pronoun_context)
         if entity is None:
             return Speaker(None, None, None, 0.4)
         return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
 
-    def _where(self, pos: int) -> tuple[bool, int, bool]:
-        """For the pronoun rule: is `pos` inside a quote, where does its sentence start, and is
-        the word before it an article or a preposition ("an Alan Shearer strike", "by Obama")?"""
+    def _after_article(self, pos: int) -> bool:
+        """Is the word before `pos` an article or "by" ("an Alan Shearer strike", "by Obama")?"""
         k = self.toks.index(pos)
-        return self.inside_quote(pos), self.sentences.bounds(pos)[0], k > 0 and self.toks.lows[k - 1] in NOT_SUBJECT_BEFORE
+        return k > 0 and self.toks.lows[k - 1] in NOT_SUBJECT_BEFORE
 
     def _literal(self, phrase: Phrase, pos: int) -> Speaker:
         """A phrase taken as written ("the sprint duo's lawyers"): its words, without the article."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, compress
 from operator import methodcaller, ne
+from typing import NamedTuple
 
 from .lexicon import (
     AUX,
@@ -1021,10 +1022,11 @@ def _may_be(e: Entity, kinds: tuple[str, ...], gender: str, roles: bool = True) 
 
 def _named_before(e: Entity, pos: int, outside: Callable[[int], bool] | None) -> int:
     """Its last mention before pos (outside quotes, where `outside` tells), or -1."""
-    i = bisect_left(e.mentions, pos)
-    while i and outside is not None and not outside(e.mentions[i - 1]):
+    mentions = e.mentions
+    i = bisect_left(mentions, pos) if mentions[-1] >= pos else len(mentions)
+    while i and outside is not None and not outside(mentions[i - 1]):
         i -= 1
-    return e.mentions[i - 1] if i else -1
+    return mentions[i - 1] if i else -1
 
 
 def _same_name(parts: list[str], e: Entity, kind: str | None) -> bool:
@@ -1042,6 +1044,15 @@ def _named_last(found: list[Entity], pos: int | None) -> Entity:
     return max(found, key=lambda e: e.last_before(pos))
 
 
+class Where(NamedTuple):
+    """What the pronoun rule asks of the text about a position: is it outside quotes, where does
+    its sentence start, does an article or "by" come right before it ("an Alan Shearer strike")."""
+
+    outside: Callable[[int], bool]
+    sentence_start: Callable[[int], int]
+    after_article: Callable[[int], bool]
+
+
 class Registry:
     """Everyone named in an article so far, and who spoke last."""
 
@@ -1049,6 +1060,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_token: dict[str, list[Entity]] = {}
         self._exact: dict[tuple[str, str], Entity] = {}
+        self._shared_tokens: set[str] = set()  # last words several entities bear
 
     def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
         """Register a mention, linking it to an earlier entity when the names match."""
@@ -1073,7 +1085,11 @@ class Registry:
         """A new entity, found later by its last word (an organisation by each long word too)."""
         entity = Entity(name, kind, role, gender)
         self.entities.append(entity)
-        self._by_token.setdefault(name.split()[-1].lower(), []).append(entity)
+        last = name.split()[-1].lower()
+        bearers = self._by_token.setdefault(last, [])
+        bearers.append(entity)
+        if len(bearers) > 1:
+            self._shared_tokens.add(last)
         if kind == "org":
             for w in name.split():
                 if len(w) > 3 and w not in ORG_HEADS:
@@ -1081,8 +1097,9 @@ class Registry:
         return entity
 
     def _shared(self, name: str) -> bool:
-        found = self._by_token.get(name.rsplit(None, 1)[-1].lower())
-        return found is not None and len(found) > 1
+        if not self._shared_tokens:
+            return False  # (most articles: no two entities share a last word)
+        return name.rsplit(None, 1)[-1].lower() in self._shared_tokens
 
     def find(self, name: str, kind: str | None = None, pos: int | None = None) -> Entity | None:
         """The entity a name refers to; where several bear it, the one named last before `pos`
@@ -1096,7 +1113,12 @@ class Registry:
         parts = name.split()
         if not parts:
             return None
-        matches = [e for e in self._by_token.get(parts[-1].lower(), ()) if _same_name(parts, e, kind)]
+        candidates = self._by_token.get(parts[-1].lower())
+        if not candidates:
+            return None
+        if len(candidates) == 1:  # (the common case: one entity bears that last word)
+            return candidates[0] if _same_name(parts, candidates[0], kind) else None
+        matches = [e for e in candidates if _same_name(parts, e, kind)]
         return _named_last(matches, pos) if matches else None
 
     def by_role(self, noun: str, pos: int) -> Entity | None:
@@ -1110,9 +1132,9 @@ class Registry:
                     best, best_pos = e, last
         return best
 
-    def pronoun(self, word: str, pos: int, where: Callable[[int], tuple[bool, int, bool]] | None = None) -> Entity | None:
+    def pronoun(self, word: str, pos: int, where: Where | None = None) -> Entity | None:
         """Resolve a subject pronoun: the most recent speaker of a matching kind, else the most
-        recently mentioned person. `where(p)` tells whether position p is inside a quote and where
+        recently mentioned person. `where` tells whether a position is inside a quote and where
         its sentence starts: with it, a mention in a quote does not count, and a person named as
         the subject of a sentence after the last speaker spoke is who "he" is ("Spain's minister
         of sport Jaime Lissavetzky was quick to give his backing. "...," he said")."""
@@ -1122,7 +1144,7 @@ class Registry:
         # "it": an organisation; "they": an organisation, a group or a person; "he", "she": a
         # person of that gender or of none known.
         kinds = ("org",) if gender == "n" else ("org", "role", "person") if gender == "p" else ("person",)
-        outside = (lambda p: not where(p)[0]) if where else None
+        outside = where.outside if where else None
         recent_speaker, recent_person, named_at = self._recent(kinds, gender, pos, outside)
         if gender == "n" and recent_speaker is not None and recent_speaker.kind == "role":
             recent_speaker = self._named_organisation(kinds, pos, outside) or recent_speaker
@@ -1150,35 +1172,37 @@ class Registry:
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
-            if not _may_be(e, kinds, gender, roles):
-                continue
+            if not (e.kind in kinds and (e.gender is None or e.gender == gender)) and not _may_be(e, kinds, gender, roles):
+                continue  # (the common case asked inline first)
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
             if not (e.role or " " in e.name or last_spoke >= 0 or e.gender):
                 continue
+            if e.mentions[0] >= pos or e.last_before(pos) <= best:
+                continue  # (named later, or not after the best so far even counting quotes)
             named = _named_before(e, pos, outside)
             if named > best:
                 recent_person, best = e, named
         return recent_speaker, recent_person, best
 
     def _newly_named_subject(self, person: Entity, at: int, speaker: Entity, gender: str, pos: int,
-                             where: Callable[[int], tuple[bool, int, bool]]) -> bool:
+                             where: Where) -> bool:
         """Is `person` (a man or a woman, who spoke before or whose gender is known) named at
         `at` as the subject of a sentence before the pronoun's, after `speaker` last spoke?"""
         if gender not in ("m", "f") or at <= speaker.last_spoke or not (person.gender or person.last_spoke >= 0):
             return False
-        _, start, not_subject = where(at)
-        return start < where(pos)[1] and not not_subject and self._first_named(person, at, start, where)
+        start = where.sentence_start(at)
+        return start < where.sentence_start(pos) and not where.after_article(at) and self._first_named(person, at, start, where)
 
-    def _first_named(self, entity: Entity, at: int, start: int, where: Callable[[int], tuple[bool, int, bool]]) -> bool:
+    def _first_named(self, entity: Entity, at: int, start: int, where: Where) -> bool:
         """Is the mention at `at` the first person its sentence (from `start`) names outside
         quotes (so likely its subject, not "appointed by President Obama")?"""
         for e in self.entities:
             if e is entity or e.kind != "person":
                 continue
             i = bisect_left(e.mentions, start)
-            if i < len(e.mentions) and e.mentions[i] < at and not where(e.mentions[i])[0]:
+            if i < len(e.mentions) and e.mentions[i] < at and where.outside(e.mentions[i]):
                 return False
         return True
 

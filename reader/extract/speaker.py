@@ -98,6 +98,7 @@ def speaker_name(name: str | None) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=16384)
 def names_no_one(name: str) -> bool:
     """A reported claim needs someone to have said it: this is the check that its speaker's
     words (speaker_name's answer) name no one, and the cue was a noun or a verb of some other
