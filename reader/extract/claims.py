@@ -57,9 +57,18 @@ def _name_words(run: str) -> tuple[str, ...]:
     last = words[-1]
     if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
         words[-1] = last[:-1]
-    while words and words[0] in NEVER_NAMES:
-        words.pop(0)
-    return tuple(words)
+    while words and (words[0] in NEVER_NAMES or words[0].removesuffix("'s").removesuffix("’s") in NEVER_NAMES):
+        words.pop(0)  # (also "September's Hartlepool by-election", "Monday's")
+    return tuple(_possessor(words))
+
+
+def _possessor(words: list[str]) -> list[str]:
+    """A run with a possessive inside names its owner: "Gordon Brown's Budget" is Gordon Brown
+    (but "St Mary's Hospital" is an organisation's name)."""
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "’s")) and ORG_HEADS.isdisjoint(words[k + 1 :]):
+            return [*words[:k], w[:-2]]
+    return words
 
 
 def _role_before(body: str, start: int) -> tuple[str, ...]:

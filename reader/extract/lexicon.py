@@ -186,7 +186,8 @@ TITLES = {
         "Premier Envoy Councillor Councilman Councilwoman Sheriff Coach Manager Officer "
         "Patriarch Cardinal Bishop Archbishop Rabbi Imam Father Sister Brother Saint St St. "
         "Emperor Sultan Sheikh Crown Supreme Grand Presidential Candidate Nominee Hon Hon. "
-        "Detective Inspector Superintendent Constable Det Det. Insp Insp. Supt Supt. Boss Skipper"
+        "Detective Inspector Superintendent Constable Det Det. Insp Insp. Supt Supt. Boss Skipper "
+        "MP MEP MSP MLA"
     ).split()
 }
 

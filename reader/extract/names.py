@@ -362,7 +362,7 @@ def _titled_person(head: list[str]) -> bool:
     last = max((k for k, w in enumerate(lows) if w in TITLES), default=-1)
     rest = head[last + 1 :]
     return (last >= 0 and 2 <= len(rest) <= 3 and ORG_HEADS.isdisjoint(rest)
-            and all(w[0].isupper() and w.isalpha() and not w.isupper() for w in rest))
+            and all(w[0].isupper() and w.replace("-", "").replace("'", "").isalpha() and not w.isupper() for w in rest))
 
 
 def _without_determiners(words: list[str]) -> list[str]:

@@ -113,3 +113,14 @@ def test_a_gerund_before_a_title_is_part_of_it():
     assert speaker_of(body, "I have never been prouder") == "Anne-Marie Slaughter"
     body = '"The train has left the station," wrote Time magazine.'
     assert speaker_of(body, "The train has left the station") == "Time magazine"
+
+
+def test_a_possessive_inside_a_name_names_its_owner():
+    body = ("Chancellor Gordon Brown spoke first. In Wednesday's Budget, Mr Brown doubled stamp duty. "
+            'Defending the plans, he told Today: "I will take no risks with the economy."')
+    assert speaker_of(body, "I will take no risks with the economy.") == "Gordon Brown"
+
+
+def test_an_mep_is_a_person():
+    assert split_words(tuple("MEP Robert Kilroy-Silk".split())) == ("Robert Kilroy-Silk", "MEP", "person")
+    assert split_words(tuple("Labour MP Diane Abbott".split()))[:2] == ("Diane Abbott", "Labour MP")
