@@ -274,7 +274,7 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who" and cue.lemma not in INTENTIONS:
+    if _relative_subject(prev.lower(), cue.lemma):
         # "Mike Lee, who declared", "Rikkie Wells who tweeted", "voters who think"; not a wish
         # or a plan ("investors who hope to")
         cue.subject = _subject_before_who(body, toks, k, ss)
@@ -287,6 +287,15 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
     cue.subject = loose_subject(body, toks, cue.start, ss)
     if cue.subject is not None:
         _participle(toks, cue)
+
+
+def _relative_subject(prev: str, lemma: str) -> bool:
+    """A cue after a relative pronoun speaks for the phrase before it: "Mike Lee, who declared",
+    "voters who think" (not a plan or wish: "investors who hope to"); after "which" or "that",
+    only a verb of speech ("Labour, which denies", not "a fund which supports students")."""
+    if prev == "who":
+        return lemma not in INTENTIONS
+    return prev in ("which", "that") and lemma in SPEECH_LEMMAS
 
 
 def _subject_before_who(body: str, toks: Tokens, k: int, ss: int) -> Phrase | None:

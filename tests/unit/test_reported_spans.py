@@ -67,3 +67,10 @@ def test_a_participle_inside_what_was_said_does_not_cut_it_short():
     assert [text for _, text in reported(body)] == ["can cut crime and improve services without asking people to pay more"]
     # (after a comma it is a claim of its own)
     assert [text for _, text in reported("He criticised the plan, saying it was too costly.")] == ["the plan", "it was too costly"]
+
+
+def test_which_before_a_verb_of_speech_gives_the_subject():
+    body = "The rise was criticised by the Low Pay Commission, which said the number of jobs had grown."
+    assert reported(body) == [("Low Pay Commission", "the number of jobs had grown")]
+    # (not another verb: "the fund, which supports students with grants")
+    assert reported("The money goes to the award fund, which supports students with grants.") == []
