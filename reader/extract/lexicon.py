@@ -71,7 +71,10 @@ SPEECH = _forms(
     "bark snarl growl thunder roar cry:cries,cried,crying gasp hiss drawl stammer mumble bellow "
     "fume marvel gush exult enthuse sniff grouse carp:carps,carped,carping crow gloat rejoin "
     "surmise posit theorize theorise hypothesize vent blurt react reason "
-    "make_clear:makes_clear,made_clear,making_clear refute"
+    "make_clear:makes_clear,made_clear,making_clear refute "
+    "echo:echoes,echoed,echoing bemoan imply:implies,implied,implying reaffirm retweet "
+    "rail_against lay_out:lays_out,laid_out,laying_out liken allude_to "
+    "brush_off:brushes_off,brushed_off,brushing_off"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.
@@ -101,7 +104,7 @@ ATTITUDE = _forms(
     "take_aim_at:takes_aim_at,took_aim_at,taken_aim_at,taking_aim_at "
     "take_issue_with:takes_issue_with,took_issue_with,taken_issue_with,taking_issue_with "
     "cast_doubt_on:casts_doubt_on,cast_doubt_on,casting_doubt_on look_to look_forward_to "
-    "vote_to"
+    "vote_to balk_at"
 )
 
 # What studies, polls and documents do: show, find, suggest.

@@ -74,3 +74,12 @@ def test_which_before_a_verb_of_speech_gives_the_subject():
     assert reported(body) == [("Low Pay Commission", "the number of jobs had grown")]
     # (not another verb: "the fund, which supports students with grants")
     assert reported("The money goes to the award fund, which supports students with grants.") == []
+
+
+def test_more_verbs_of_speech_report_what_was_said():
+    assert reported("The party chairman likened the two men to squabbling schoolboys.") == [
+        ("party chairman", "the two men to squabbling schoolboys")]
+    assert reported("The minister echoed criticisms of the way the rules were introduced.") == [
+        ("minister", "criticisms of the way the rules were introduced")]
+    assert reported("The senator railed against irresponsible drinks promotions.") == [
+        ("senator", "irresponsible drinks promotions")]
