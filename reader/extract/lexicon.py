@@ -74,7 +74,9 @@ SPEECH = _forms(
     "make_clear:makes_clear,made_clear,making_clear refute "
     "echo:echoes,echoed,echoing bemoan imply:implies,implied,implying reaffirm retweet "
     "rail_against lay_out:lays_out,laid_out,laying_out liken allude_to "
-    "brush_off:brushes_off,brushed_off,brushing_off"
+    "brush_off:brushes_off,brushed_off,brushing_off "
+    "make_it_clear:makes_it_clear,made_it_clear,making_it_clear "
+    "hit_out_at:hits_out_at,hit_out_at,hitting_out_at lash_out_at:lashes_out_at,lashed_out_at,lashing_out_at"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.

@@ -83,3 +83,5 @@ def test_more_verbs_of_speech_report_what_was_said():
         ("minister", "criticisms of the way the rules were introduced")]
     assert reported("The senator railed against irresponsible drinks promotions.") == [
         ("senator", "irresponsible drinks promotions")]
+    assert reported("The actor has hit out at the quality of current films.") == [("actor", "the quality of current films")]
+    assert reported("The coach has made it clear he will pick his squad on form.") == [("coach", "he will pick his squad on form")]
