@@ -40,8 +40,9 @@ def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
 
 
 def _right_after(body: str, cue: Cue, start: int) -> bool:
-    """The words are the cue's object, right after it (not a sentence the cue interrupts)."""
-    return not cue.inverted and not body[cue.end : start].strip()
+    """The words are the cue's object, right after it (not a sentence the cue interrupts or
+    ends: "At one point, she said, she was ...", "In Pennsylvania, she leads ..., according to")."""
+    return not cue.inverted and start >= cue.end and not body[cue.end : start].strip()
 
 
 def opens_with_preposition(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:

@@ -57,3 +57,12 @@ def test_the_listener_is_not_what_was_said():
 def test_veto_names_are_unique():
     names = [v.name for v in REPORTED_VETOES]
     assert len(names) == len(set(names))
+
+
+def test_words_before_the_cue_are_no_object_to_veto():
+    # "At one point, she said, ...": the sentence the cue interrupts may open with a preposition
+    body = "At one point, she said, she was considering a move abroad."
+    assert vetoes_of(body) == []
+    body = "In the north, the party leads by nine points, according to the poll."
+    assert vetoes_of(body) == []
+    assert ("reported", "poll", "In the north, the party leads by nine points") in claims_of(body)
