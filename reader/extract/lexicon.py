@@ -371,6 +371,8 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# Prepositions a verb of stance takes: "pushed for action", "agreed with them", "called upon".
+VERB_PREPOSITIONS = frozenset("for with upon against about".split())
 JOINING_CONJUNCTIONS = frozenset("and or nor".split())
 RELATIVES = frozenset("which that who whom what".split())
 # Words of NOT_NAMES that are given names when a surname follows them: "said Will Doyle".

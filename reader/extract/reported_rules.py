@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .cues import SPEECH_LEMMAS, Cue
 from .lexicon import (
     CLAUSE_OPENERS,
+    COGNITION,
     FINITE_AUX,
     JOINING_CONJUNCTIONS,
     NOT_OPENERS,
@@ -29,8 +30,10 @@ from .lexicon import (
     RELATIVES,
     SPEECH_PREPOSITIONS,
     TAKES_OBJECT,
+    VERB_PREPOSITIONS,
 )
 
+COGNITION_LEMMAS = frozenset(COGNITION.values()) | {"credit"}  # (thought, wish and plan: "hoped for", "best known for")
 _STRIP = "\"“”‘’'«»,.;:()[]"
 _LISTENER_WORDS = 6
 
@@ -48,7 +51,25 @@ def _right_after(body: str, cue: Cue, start: int) -> bool:
 def opens_with_preposition(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     if not first or first[0] not in NOT_OPENERS or not _right_after(body, cue, start):
         return False
+    if first[0] in VERB_PREPOSITIONS and cue.lemma not in COGNITION_LEMMAS and _plainly_a_verb(cue):
+        return False  # "pushed | for immediate action", "agree | with them": the verb's own preposition
     return not (cue.lemma in SPEECH_LEMMAS and first[0] in SPEECH_PREPOSITIONS)
+
+
+def _plainly_a_verb(cue: Cue) -> bool:
+    """A cue form that is no noun: a past form ("pushed"), or after "to" or a modal ("agree")."""
+    word = cue.verb.split(" ")[-1].lower()
+    return word.endswith("ed") or word != cue.lemma.split(" ")[-1] and not word.endswith("s")
+
+
+def adverbial_only(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"In 2003, imports declined", "At Gatwick, the company has written", "Among the biggest
+    laggards, according to the report, are ...": the words before the cue are a phrase of time,
+    place or manner, not what anyone said."""
+    if end > cue.start or not first or first[0] not in NOT_OPENERS:
+        return False
+    words = _words(body, start, end, 7)
+    return len(words) <= 6 and FINITE_AUX.isdisjoint(words)
 
 
 def opens_with_conjunction(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
@@ -150,6 +171,7 @@ class Veto(NamedTuple):
 
 REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("opens-with-preposition", opens_with_preposition),
+    Veto("adverbial-only", adverbial_only),
     Veto("opens-with-conjunction", opens_with_conjunction),
     Veto("opens-with-verb", opens_with_verb),
     Veto("nothing-said", nothing_said),
