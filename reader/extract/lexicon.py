@@ -371,6 +371,11 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# What someone raises when they speak: "raised concerns", "raised the question of".
+RAISED_MATTERS = frozenset(
+    "concern concerns question questions doubt doubts fear fears objection objections issue issues "
+    "alarm possibility prospect idea criticism complaint complaints point points matter subject".split()
+)
 # Prepositions a verb of stance takes: "pushed for action", "agreed with them", "called upon".
 VERB_PREPOSITIONS = frozenset("for with upon against about".split())
 JOINING_CONJUNCTIONS = frozenset("and or nor".split())

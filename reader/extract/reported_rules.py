@@ -26,6 +26,7 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PERCEPTION,
     PERSONAL_PRONOUNS,
+    RAISED_MATTERS,
     REFLEXIVES,
     RELATIVES,
     SPEECH_PREPOSITIONS,
@@ -107,6 +108,15 @@ def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bo
     return bool(personal)
 
 
+def raised_no_concern(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"raised $16 million", "raised two sons", "raising rates": to raise is to voice something
+    only with a concern, a question or a doubt ("raised concerns about the deal")."""
+    if cue.lemma != "raise" or not _right_after(body, cue, start):
+        return False
+    words = _words(body, start, end, 3)
+    return not RAISED_MATTERS.intersection(words)
+
+
 def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"Ferreira denied Gerrard with a last-ditch tackle", "denied him the chance": to deny
     someone something is no denial of a claim ("denied the allegations", "denied that ...")."""
@@ -178,12 +188,13 @@ REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("perceived", perceived),
     Veto("listener-only", listener_only),
     Veto("denied-someone", denied_someone),
+    Veto("raised-no-concern", raised_no_concern),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:

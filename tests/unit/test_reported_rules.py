@@ -29,6 +29,7 @@ def vetoes_of(body):
         ("perceived", "The veteran Martinez found herself in trouble early on against Vinci."),
         ("listener-only", "Ms Hewitt told GMTV's Sunday programme."),
         ("denied-someone", "Paulo Ferreira denied Gerrard with a last-ditch tackle."),
+        ("raised-no-concern", "The campaign raised $16 million in the first half of the year."),
     ],
 )
 def test_each_veto_sets_aside_what_no_one_said(veto, body):
@@ -77,3 +78,8 @@ def test_a_verb_of_stance_keeps_its_own_preposition():
         ("reported", "club", "with visiting fans not to protest")]
     # (not a wish or a thought: "investors hoped for a recovery")
     assert [c for c in claims_of("Shares rose as investors hoped for a recovery in demand.") if c[0] == "reported"] == []
+
+
+def test_raising_a_concern_is_still_said():
+    assert claims_of("The senator raised concerns about the cost of the deal.") == [
+        ("reported", "senator", "concerns about the cost of the deal")]
