@@ -374,15 +374,15 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
 
 
 def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:
-    """"and" at token n, then a verb in the past or of saying: the subject's next predicate
-    ("talked about the stock market | and made comments"), not more of the object ("Cruz and
-    Kasich")."""
+    """"and" at token n, then an auxiliary or a verb in the past or of saying: the subject's next
+    predicate ("talked about the stock market | and made comments", "supports Clinton | but is
+    not working for her"), not more of the object ("Cruz and Kasich")."""
     if toks.lows[n] not in ("and", "but") or n + 1 >= hi:
         return False
     j = n + 1
     if toks.lows[j] in FINITE_VERB_ADVERBS and j + 1 < hi:
         j += 1
-    return past_or_speech_verb(toks.texts[j], toks.lows[j])
+    return toks.lows[j] in FINITE_AUX or past_or_speech_verb(toks.texts[j], toks.lows[j])
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:

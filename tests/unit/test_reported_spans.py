@@ -85,3 +85,8 @@ def test_more_verbs_of_speech_report_what_was_said():
         ("senator", "irresponsible drinks promotions")]
     assert reported("The actor has hit out at the quality of current films.") == [("actor", "the quality of current films")]
     assert reported("The coach has made it clear he will pick his squad on form.") == [("coach", "he will pick his squad on form")]
+
+
+def test_an_object_stops_before_an_auxiliary_of_the_subject():
+    body = "It was a blow, said the chairman, who supports Smith but is not working for him."
+    assert ("chairman", "Smith") in reported(body)
