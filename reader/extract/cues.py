@@ -9,6 +9,8 @@ from .content import read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
+    BACK_MOTION,
+    BACK_PARTICLES,
     CUES,
     INTENTIONS,
     NOT_ADJECTIVES,
@@ -163,6 +165,12 @@ def _progressive(toks: Tokens, k: int) -> bool:
     return k > 0 and toks.lows[k - 1] in ("be", "been") and low.endswith("ing") and CUES.get(low) not in INTENTIONS
 
 
+def _back_as_adverb(toks: Tokens, k: int) -> bool:
+    """"back" at token k is an adverb or a particle: "went back to", "backed down", "backing up"."""
+    nxt = toks.lows[k + 1] if k + 1 < toks.n else ""
+    return nxt in BACK_PARTICLES or (k > 0 and toks.lows[k - 1] in BACK_MOTION)
+
+
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
@@ -171,6 +179,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
         return None  # "Edward Said": a name, unless it opens the sentence
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
+    if lemma == "back" and _back_as_adverb(toks, k):
+        return None  # "gone back to", "backed down", "cut back": no one backing anyone
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks
     if lemma in SPEECH_LEMMAS and _negated(toks, k):

@@ -371,6 +371,13 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# "back" as an adverb or particle, not a stance: "backed down", "went back to", "cut back".
+BACK_PARTICLES = frozenset("down up off away to into in home out from on".split())
+BACK_MOTION = frozenset(
+    "go goes went gone going come comes came coming get gets got getting cut cuts cutting bring "
+    "brings brought bringing fight fights fought fighting hit hits "
+    "look looks looked looking send sends sent sending turn turns turned turning way".split()
+)
 # What someone raises when they speak: "raised concerns", "raised the question of".
 RAISED_MATTERS = frozenset(
     "concern concerns question questions doubt doubts fear fears objection objections issue issues "

@@ -90,3 +90,9 @@ def test_more_verbs_of_speech_report_what_was_said():
 def test_an_object_stops_before_an_auxiliary_of_the_subject():
     body = "It was a blow, said the chairman, who supports Smith but is not working for him."
     assert ("chairman", "Smith") in reported(body)
+
+
+def test_back_as_an_adverb_is_no_cue():
+    assert reported("The Russian fought back brilliantly to win the final.") == []
+    assert reported("The state party eventually backed down over the data.") == []
+    assert reported("The union backed Smith for the leadership.") == [("union", "Smith for the leadership")]
