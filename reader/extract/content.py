@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .lexicon import BARE_CLAUSE, FINITE_AUX, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
+from .lexicon import NOUN_DETERMINERS, BARE_CLAUSE, FINITE_AUX, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
 from .names import Phrase, Tokens
 
 if TYPE_CHECKING:
@@ -32,11 +32,11 @@ _CLAUSE_STARTERS = {
 _QUOTE_MARKS = set("\"“”‘’«»")
 
 # Verbs that report only with a clause ("maintained that ..."): their plain objects are not what
-# anyone said ("maintained a lead", "continued the tour", "wrote a book").
+# anyone said ("maintained a lead", "continued the tour", "wrote a book", "wrote the letter").
 CLAUSE_ONLY = {
     "maintain", "remember", "forget", "imagine", "regard", "judge", "determine", "assume",
     "guess", "reckon", "read", "sing", "laugh", "begin", "go on", "wonder", "reason", "react",
-    "look to", "look forward to", "put it", "muse", "interrupt", "continue", "respond",
+    "look to", "look forward to", "put it", "muse", "interrupt", "continue", "respond", "write",
 }
 # Verbs whose object is a to-infinitive: "declined to comment", "plans to run ads".
 _TO_VERBS = {
@@ -232,6 +232,8 @@ _READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, 
 def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
     """A clause with no "that" at token k (`low` its lower case), right after the cue."""
     lemma = cue.lemma
+    if lemma in CLAUSE_ONLY and low in NOUN_DETERMINERS and not _verb_follows(toks, k + 1, hi):
+        return False  # "maintains a wide lead", "has written a book": an object, not a clause
     if lemma in BARE_CLAUSE and lemma not in TAKES_OBJECT:
         if low in _CLAUSE_STARTERS or _contraction(low):
             if _starts_clause(toks, k, hi):
@@ -240,6 +242,11 @@ def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
             return True
     # "Sanders says millions lost their homes ..."
     return lemma in _SAYING and lemma not in CLAUSE_ONLY and _plain_word(toks.texts[k], low)
+
+
+def _verb_follows(toks: Tokens, k: int, hi: int) -> bool:
+    """A verb within a few words from token k: "maintained the case | has no place"."""
+    return any(toks.lows[j] in FINITE_AUX or past_or_speech_verb(toks.texts[j], toks.lows[j]) for j in range(k, min(hi, k + 6)))
 
 
 def _name_then_verb(toks: Tokens, k: int, hi: int) -> bool:

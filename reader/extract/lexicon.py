@@ -378,6 +378,8 @@ BACK_MOTION = frozenset(
     "brings brought bringing fight fights fought fighting hit hits "
     "look looks looked looking send sends sent sending turn turns turned turning way".split()
 )
+# Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
+NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 # What someone raises when they speak: "raised concerns", "raised the question of".
 RAISED_MATTERS = frozenset(
     "concern concerns question questions doubt doubts fear fears objection objections issue issues "

@@ -96,3 +96,10 @@ def test_back_as_an_adverb_is_no_cue():
     assert reported("The Russian fought back brilliantly to win the final.") == []
     assert reported("The state party eventually backed down over the data.") == []
     assert reported("The union backed Smith for the leadership.") == [("union", "Smith for the leadership")]
+
+
+def test_what_someone_wrote_is_a_claim_only_as_a_clause():
+    assert reported("The athlete has written a book about her career.") == []
+    assert reported("The columnist wrote that the plan would fail.") == [("columnist", "the plan would fail")]
+    assert reported("The candidate maintains a wide lead over her rival.") == []
+    assert reported("The bank maintains the case has no place in a US court.") == [("bank", "the case has no place in a US court")]
