@@ -129,6 +129,8 @@ def _look_end(toks: Tokens, cue: Cue, k: int, hi: int) -> int:
     j = k
     if k < hi and texts[k] not in _CONTENT_STOPS:
         low = toks.lows[k]
+        if low == "to" and cue.lemma in _TO_VERBS:
+            return k  # "agreed | to divide the primaries in ways that ...": an infinitive, no clause after it
         if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or cue.lemma in TAKES_OBJECT):
             return k
         j = k + 1

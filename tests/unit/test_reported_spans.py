@@ -103,3 +103,8 @@ def test_what_someone_wrote_is_a_claim_only_as_a_clause():
     assert reported("The columnist wrote that the plan would fail.") == [("columnist", "the plan would fail")]
     assert reported("The candidate maintains a wide lead over her rival.") == []
     assert reported("The bank maintains the case has no place in a US court.") == [("bank", "the case has no place in a US court")]
+
+
+def test_that_after_an_infinitive_is_a_relative():
+    body = "The two rivals have agreed to divide the primaries in ways that might help them both."
+    assert reported(body) == [("rivals", "to divide the primaries in ways that might help them both")]
