@@ -14,6 +14,7 @@ from .lexicon import (
     FINITE_AUX,
     FINITE_VERB_ADVERBS,
     NOT_NAMES,
+    NOUN_DETERMINERS,
     SUBJECT_PRONOUNS,
     TAKES_OBJECT,
     past_or_speech_verb,
@@ -40,11 +41,11 @@ _CLAUSE_STARTERS = {
 _QUOTE_MARKS = set("\"“”‘’«»")
 
 # Verbs that report only with a clause ("maintained that ..."): their plain objects are not what
-# anyone said ("maintained a lead", "continued the tour", "wrote a book").
+# anyone said ("maintained a lead", "continued the tour", "wrote a book", "wrote the letter").
 CLAUSE_ONLY = {
     "maintain", "remember", "forget", "imagine", "regard", "judge", "determine", "assume",
     "guess", "reckon", "read", "sing", "laugh", "begin", "go on", "wonder", "reason", "react",
-    "look to", "look forward to", "put it", "muse", "interrupt", "continue", "respond",
+    "look to", "look forward to", "put it", "muse", "interrupt", "continue", "respond", "write",
 }
 # Verbs whose object is a to-infinitive: "declined to comment", "plans to run ads".
 _TO_VERBS = {
@@ -137,6 +138,8 @@ def _look_end(toks: Tokens, cue: Cue, k: int, hi: int) -> int:
     j = k
     if k < hi and texts[k] not in _CONTENT_STOPS:
         low = toks.lows[k]
+        if low == "to" and cue.lemma in _TO_VERBS:
+            return k  # "agreed | to divide the primaries in ways that ...": an infinitive, no clause after it
         if not (low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS or cue.lemma in TAKES_OBJECT):
             return k
         j = k + 1
@@ -240,6 +243,8 @@ _READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, 
 def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
     """A clause with no "that" at token k (`low` its lower case), right after the cue."""
     lemma = cue.lemma
+    if lemma in CLAUSE_ONLY and low in NOUN_DETERMINERS and not _verb_follows(toks, k + 1, hi):
+        return False  # "maintains a wide lead", "has written a book": an object, not a clause
     if lemma in BARE_CLAUSE and lemma not in TAKES_OBJECT:
         if low in _CLAUSE_STARTERS or _contraction(low):
             if _starts_clause(toks, k, hi):
@@ -248,6 +253,11 @@ def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
             return True
     # "Sanders says millions lost their homes ..."
     return lemma in _SAYING and lemma not in CLAUSE_ONLY and _plain_word(toks.texts[k], low)
+
+
+def _verb_follows(toks: Tokens, k: int, hi: int) -> bool:
+    """A verb within a few words from token k: "maintained the case | has no place"."""
+    return any(toks.lows[j] in FINITE_AUX or past_or_speech_verb(toks.texts[j], toks.lows[j]) for j in range(k, min(hi, k + 6)))
 
 
 def _name_then_verb(toks: Tokens, k: int, hi: int) -> bool:
@@ -382,15 +392,15 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
 
 
 def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:
-    """"and" at token n, then a verb in the past or of saying: the subject's next predicate
-    ("talked about the stock market | and made comments"), not more of the object ("Cruz and
-    Kasich")."""
+    """"and" at token n, then an auxiliary or a verb in the past or of saying: the subject's next
+    predicate ("talked about the stock market | and made comments", "supports Clinton | but is
+    not working for her"), not more of the object ("Cruz and Kasich")."""
     if toks.lows[n] not in ("and", "but") or n + 1 >= hi:
         return False
     j = n + 1
     if toks.lows[j] in FINITE_VERB_ADVERBS and j + 1 < hi:
         j += 1
-    return past_or_speech_verb(toks.texts[j], toks.lows[j])
+    return toks.lows[j] in FINITE_AUX or past_or_speech_verb(toks.texts[j], toks.lows[j])
 
 
 def _starts_clause(toks: Tokens, j: int, hi: int) -> bool:

@@ -9,6 +9,8 @@ from .content import read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
+    BACK_MOTION,
+    BACK_PARTICLES,
     CUES,
     INTENTIONS,
     NOT_ADJECTIVES,
@@ -164,6 +166,12 @@ def _progressive(toks: Tokens, k: int) -> bool:
     return k > 0 and toks.lows[k - 1] in ("be", "been") and low.endswith("ing") and CUES.get(low) not in INTENTIONS
 
 
+def _back_as_adverb(toks: Tokens, k: int) -> bool:
+    """"back" at token k is an adverb or a particle: "went back to", "backed down", "backing up"."""
+    nxt = toks.lows[k + 1] if k + 1 < toks.n else ""
+    return nxt in BACK_PARTICLES or (k > 0 and toks.lows[k - 1] in BACK_MOTION)
+
+
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
@@ -175,6 +183,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     if verb.endswith("ing") and k + 2 < toks.n and toks.lows[k + 1] in ROLE_NOUNS and toks.texts[k + 2][0].isupper():
         return None  # "policy planning director Anne-Marie Slaughter": a title's modifier
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
+    if lemma == "back" and _back_as_adverb(toks, k):
+        return None  # "gone back to", "backed down", "cut back": no one backing anyone
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks
     if lemma in SPEECH_LEMMAS and _negated(toks, k):
@@ -284,7 +294,7 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
         # "... and noted that", "..., saying that": the subject of the clause before
         cue.coordinated = True
         return
-    if prev.lower() == "who" and cue.lemma not in INTENTIONS:
+    if _relative_subject(prev.lower(), cue.lemma):
         # "Mike Lee, who declared", "Rikkie Wells who tweeted", "voters who think"; not a wish
         # or a plan ("investors who hope to")
         cue.subject = _subject_before_who(body, toks, k, ss)
@@ -297,6 +307,15 @@ def _subject_not_before(body: str, toks: Tokens, cue: Cue, k: int, ss: int, se: 
     cue.subject = loose_subject(body, toks, cue.start, ss)
     if cue.subject is not None:
         _participle(toks, cue)
+
+
+def _relative_subject(prev: str, lemma: str) -> bool:
+    """A cue after a relative pronoun speaks for the phrase before it: "Mike Lee, who declared",
+    "voters who think" (not a plan or wish: "investors who hope to"); after "which" or "that",
+    only a verb of speech ("Labour, which denies", not "a fund which supports students")."""
+    if prev == "who":
+        return lemma not in INTENTIONS
+    return prev in ("which", "that") and lemma in SPEECH_LEMMAS
 
 
 def _subject_before_who(body: str, toks: Tokens, k: int, ss: int) -> Phrase | None:

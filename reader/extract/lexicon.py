@@ -73,7 +73,12 @@ SPEECH = _forms(
     "bark snarl growl thunder roar cry:cries,cried,crying gasp hiss drawl stammer mumble bellow "
     "fume marvel gush exult enthuse sniff grouse carp:carps,carped,carping crow gloat rejoin "
     "surmise posit theorize theorise hypothesize vent blurt react reason "
-    "make_clear:makes_clear,made_clear,making_clear refute"
+    "make_clear:makes_clear,made_clear,making_clear refute "
+    "echo:echoes,echoed,echoing bemoan imply:implies,implied,implying reaffirm retweet "
+    "rail_against lay_out:lays_out,laid_out,laying_out liken allude_to "
+    "brush_off:brushes_off,brushed_off,brushing_off "
+    "make_it_clear:makes_it_clear,made_it_clear,making_it_clear "
+    "hit_out_at:hits_out_at,hit_out_at,hitting_out_at lash_out_at:lashes_out_at,lashed_out_at,lashing_out_at"
 )
 
 # Verbs of thought and stance: attribute a belief or an attitude, with a clause or an object.
@@ -103,7 +108,7 @@ ATTITUDE = _forms(
     "take_aim_at:takes_aim_at,took_aim_at,taken_aim_at,taking_aim_at "
     "take_issue_with:takes_issue_with,took_issue_with,taken_issue_with,taking_issue_with "
     "cast_doubt_on:casts_doubt_on,cast_doubt_on,casting_doubt_on look_to look_forward_to "
-    "vote_to"
+    "vote_to balk_at"
 )
 
 # What studies, polls and documents do: show, find, suggest.
@@ -400,6 +405,22 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# "back" as an adverb or particle, not a stance: "backed down", "went back to", "cut back".
+BACK_PARTICLES = frozenset("down up off away to into in home out from on".split())
+BACK_MOTION = frozenset(
+    "go goes went gone going come comes came coming get gets got getting cut cuts cutting bring "
+    "brings brought bringing fight fights fought fighting hit hits "
+    "look looks looked looking send sends sent sending turn turns turned turning way".split()
+)
+# Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
+NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
+# What someone raises when they speak: "raised concerns", "raised the question of".
+RAISED_MATTERS = frozenset(
+    "concern concerns question questions doubt doubts fear fears objection objections issue issues "
+    "alarm possibility prospect idea criticism complaint complaints point points matter subject".split()
+)
+# Prepositions a verb of stance takes: "pushed for action", "agreed with them", "called upon".
+VERB_PREPOSITIONS = frozenset("for with upon against about".split())
 JOINING_CONJUNCTIONS = frozenset("and or nor".split())
 RELATIVES = frozenset("which that who whom what".split())
 # Words of NOT_NAMES that are given names when a surname follows them: "said Will Doyle".

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .cues import SPEECH_LEMMAS, Cue
 from .lexicon import (
     CLAUSE_OPENERS,
+    COGNITION,
     FINITE_AUX,
     JOINING_CONJUNCTIONS,
     NOT_OPENERS,
@@ -25,12 +26,15 @@ from .lexicon import (
     OBJECT_PRONOUNS,
     PERCEPTION,
     PERSONAL_PRONOUNS,
+    RAISED_MATTERS,
     REFLEXIVES,
     RELATIVES,
     SPEECH_PREPOSITIONS,
     TAKES_OBJECT,
+    VERB_PREPOSITIONS,
 )
 
+COGNITION_LEMMAS = frozenset(COGNITION.values()) | {"credit"}  # (thought, wish and plan: "hoped for", "best known for")
 _STRIP = "\"“”‘’'«»,.;:()[]"
 _LISTENER_WORDS = 6
 
@@ -40,14 +44,33 @@ def _words(body: str, start: int, end: int, n: int = 3) -> list[str]:
 
 
 def _right_after(body: str, cue: Cue, start: int) -> bool:
-    """The words are the cue's object, right after it (not a sentence the cue interrupts)."""
-    return not cue.inverted and not body[cue.end : start].strip()
+    """The words are the cue's object, right after it (not a sentence the cue interrupts or
+    ends: "At one point, she said, she was ...", "In Pennsylvania, she leads ..., according to")."""
+    return not cue.inverted and start >= cue.end and not body[cue.end : start].strip()
 
 
 def opens_with_preposition(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     if not first or first[0] not in NOT_OPENERS or not _right_after(body, cue, start):
         return False
+    if first[0] in VERB_PREPOSITIONS and cue.lemma not in COGNITION_LEMMAS and _plainly_a_verb(cue):
+        return False  # "pushed | for immediate action", "agree | with them": the verb's own preposition
     return not (cue.lemma in SPEECH_LEMMAS and first[0] in SPEECH_PREPOSITIONS)
+
+
+def _plainly_a_verb(cue: Cue) -> bool:
+    """A cue form that is no noun: a past form ("pushed"), or after "to" or a modal ("agree")."""
+    word = cue.verb.split(" ")[-1].lower()
+    return word.endswith("ed") or (word != cue.lemma.split(" ")[-1] and not word.endswith("s"))
+
+
+def adverbial_only(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"In 2003, imports declined", "At Gatwick, the company has written", "Among the biggest
+    laggards, according to the report, are ...": the words before the cue are a phrase of time,
+    place or manner, not what anyone said."""
+    if end > cue.start or not first or first[0] not in NOT_OPENERS:
+        return False
+    words = _words(body, start, end, 7)
+    return len(words) <= 6 and FINITE_AUX.isdisjoint(words)
 
 
 def opens_with_conjunction(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
@@ -83,6 +106,15 @@ def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bo
     subject = cue.subject
     personal = subject is None or subject.pronoun in PERSONAL_PRONOUNS or (first and first[0] in REFLEXIVES)
     return bool(personal)
+
+
+def raised_no_concern(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"raised $16 million", "raised two sons", "raising rates": to raise is to voice something
+    only with a concern, a question or a doubt ("raised concerns about the deal")."""
+    if cue.lemma != "raise" or not _right_after(body, cue, start):
+        return False
+    words = _words(body, start, end, 3)
+    return not RAISED_MATTERS.intersection(words)
 
 
 def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
@@ -149,18 +181,20 @@ class Veto(NamedTuple):
 
 REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("opens-with-preposition", opens_with_preposition),
+    Veto("adverbial-only", adverbial_only),
     Veto("opens-with-conjunction", opens_with_conjunction),
     Veto("opens-with-verb", opens_with_verb),
     Veto("nothing-said", nothing_said),
     Veto("perceived", perceived),
     Veto("listener-only", listener_only),
     Veto("denied-someone", denied_someone),
+    Veto("raised-no-concern", raised_no_concern),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:

@@ -22,12 +22,14 @@ def vetoes_of(body):
     ("veto", "body"),
     [
         ("opens-with-preposition", "The campaigns spilled over into bitter attacks between studios."),
+        ("adverbial-only", "Sales rose. In 2003, imports declined by two percent."),
         ("opens-with-conjunction", "The firm overcame the problems of setting up voice and data networks."),
         ("opens-with-verb", "Under the act, foreign terror suspects can be detained without trial."),
         ("nothing-said", "Akamai declined to comment."),
         ("perceived", "The veteran Martinez found herself in trouble early on against Vinci."),
         ("listener-only", "Ms Hewitt told GMTV's Sunday programme."),
         ("denied-someone", "Paulo Ferreira denied Gerrard with a last-ditch tackle."),
+        ("raised-no-concern", "The campaign raised $16 million in the first half of the year."),
     ],
 )
 def test_each_veto_sets_aside_what_no_one_said(veto, body):
@@ -57,3 +59,27 @@ def test_the_listener_is_not_what_was_said():
 def test_veto_names_are_unique():
     names = [v.name for v in REPORTED_VETOES]
     assert len(names) == len(set(names))
+
+
+def test_words_before_the_cue_are_no_object_to_veto():
+    # "After ..., police said, he went ...": the sentence the cue interrupts may open with a preposition
+    body = "After being told he would be charged, police said, he went to the police station on his own."
+    assert vetoes_of(body) == []
+    assert [t for k, _, t in claims_of(body)] == ["he went to the police station on his own"]
+    body = "In the north, the party leads by nine points, according to the poll."
+    assert vetoes_of(body) == []
+    assert ("reported", "poll", "In the north, the party leads by nine points") in claims_of(body)
+
+
+def test_a_verb_of_stance_keeps_its_own_preposition():
+    assert claims_of("Creditors have been pushing for a greater say in how the club is run.") == [
+        ("reported", "Creditors", "for a greater say in how the club is run")]
+    assert claims_of("The club has pleaded with visiting fans not to protest.") == [
+        ("reported", "club", "with visiting fans not to protest")]
+    # (not a wish or a thought: "investors hoped for a recovery")
+    assert [c for c in claims_of("Shares rose as investors hoped for a recovery in demand.") if c[0] == "reported"] == []
+
+
+def test_raising_a_concern_is_still_said():
+    assert claims_of("The senator raised concerns about the cost of the deal.") == [
+        ("reported", "senator", "concerns about the cost of the deal")]

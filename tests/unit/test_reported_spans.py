@@ -67,3 +67,44 @@ def test_a_participle_inside_what_was_said_does_not_cut_it_short():
     assert [text for _, text in reported(body)] == ["can cut crime and improve services without asking people to pay more"]
     # (after a comma it is a claim of its own)
     assert [text for _, text in reported("He criticised the plan, saying it was too costly.")] == ["the plan", "it was too costly"]
+
+
+def test_which_before_a_verb_of_speech_gives_the_subject():
+    body = "The rise was criticised by the Low Pay Commission, which said the number of jobs had grown."
+    assert reported(body) == [("Low Pay Commission", "the number of jobs had grown")]
+    # (not another verb: "the fund, which supports students with grants")
+    assert reported("The money goes to the award fund, which supports students with grants.") == []
+
+
+def test_more_verbs_of_speech_report_what_was_said():
+    assert reported("The party chairman likened the two men to squabbling schoolboys.") == [
+        ("party chairman", "the two men to squabbling schoolboys")]
+    assert reported("The minister echoed criticisms of the way the rules were introduced.") == [
+        ("minister", "criticisms of the way the rules were introduced")]
+    assert reported("The senator railed against irresponsible drinks promotions.") == [
+        ("senator", "irresponsible drinks promotions")]
+    assert reported("The actor has hit out at the quality of current films.") == [("actor", "the quality of current films")]
+    assert reported("The coach has made it clear he will pick his squad on form.") == [("coach", "he will pick his squad on form")]
+
+
+def test_an_object_stops_before_an_auxiliary_of_the_subject():
+    body = "It was a blow, said the chairman, who supports Smith but is not working for him."
+    assert ("chairman", "Smith") in reported(body)
+
+
+def test_back_as_an_adverb_is_no_cue():
+    assert reported("The Russian fought back brilliantly to win the final.") == []
+    assert reported("The state party eventually backed down over the data.") == []
+    assert reported("The union backed Smith for the leadership.") == [("union", "Smith for the leadership")]
+
+
+def test_what_someone_wrote_is_a_claim_only_as_a_clause():
+    assert reported("The athlete has written a book about her career.") == []
+    assert reported("The columnist wrote that the plan would fail.") == [("columnist", "the plan would fail")]
+    assert reported("The candidate maintains a wide lead over her rival.") == []
+    assert reported("The bank maintains the case has no place in a US court.") == [("bank", "the case has no place in a US court")]
+
+
+def test_that_after_an_infinitive_is_a_relative():
+    body = "The two rivals have agreed to divide the primaries in ways that might help them both."
+    assert reported(body) == [("rivals", "to divide the primaries in ways that might help them both")]
