@@ -34,6 +34,7 @@ from .lexicon import (
     ROLE_PREFIXES,
     SOURCE_LINKS,
     SUBJECT_PRONOUNS,
+    TEXT_NOUNS,
     TITLES,
     WEEKDAY_NAMES,
 )
@@ -681,9 +682,10 @@ def _back_of(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
 
 
 def _back_for(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
-    """"a spokesman for the campaign"."""
-    if toks.lows[i - 1] in ("for", "at", "with") and i < k and i - 1 > lo and role_word(toks.lows[i - 2]) and saw_head:
-        return i - 1, saw_head, True
+    """"a spokesman for the campaign", "a senior adviser to the president", "an email to his
+    supporters" (the one who speaks is before the preposition)."""
+    if i < k and i - 1 > lo and saw_head and _linked_to_role(toks, i):
+        return i - 2, saw_head, True  # (the preposition and the role or text before it)
     return None
 
 
@@ -696,8 +698,19 @@ def _back_role(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
 
 
 def _back_determiner(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
-    """A determiner opens the phrase: the last token taken."""
-    return (i - 1, saw_head, False) if toks.lows[i - 1] in _DETERMINERS and i < k else None
+    """A determiner opens the phrase: the last token taken, unless a role and its preposition
+    stand before it ("a spokesman for | the campaign", "an adviser to | the president")."""
+    if toks.lows[i - 1] not in _DETERMINERS or i >= k:
+        return None
+    return i - 1, saw_head, i - 2 > lo and _linked_to_role(toks, i - 1)
+
+
+def _linked_to_role(toks: Tokens, i: int) -> bool:
+    """Is token i - 1 a preposition tying the phrase from token i to a role or a text before it?"""
+    prep, before = toks.lows[i - 1], toks.lows[i - 2]
+    if prep not in ("for", "at", "with", "to"):
+        return False
+    return role_word(before) or (prep == "to" and before in TEXT_NOUNS)
 
 
 def _back_number(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:

@@ -124,3 +124,8 @@ def test_a_possessive_inside_a_name_names_its_owner():
 def test_an_mep_is_a_person():
     assert split_words(tuple("MEP Robert Kilroy-Silk".split())) == ("Robert Kilroy-Silk", "MEP", "person")
     assert split_words(tuple("Labour MP Diane Abbott".split()))[:2] == ("Diane Abbott", "Labour MP")
+
+
+def test_a_role_tied_to_whom_it_serves_is_the_speaker():
+    assert speaker_of("A senior adviser to the president said the plan was dead.", "the plan was dead") == "senior adviser to the president"
+    assert speaker_of("A spokesman for the campaign said the plan was dead.", "the plan was dead") == "spokesman for the campaign"
