@@ -175,13 +175,8 @@ def _back_as_adverb(toks: Tokens, k: int) -> bool:
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
-    if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
-        if not toks.lows[k + 1].endswith("ing"):  # (but "she said adding that": a verb, then a participle)
-            return None  # "abortion rights advocates said": a noun before the verb
-    if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
-        return None  # "Edward Said": a name, unless it opens the sentence
-    if verb.endswith("ing") and k + 2 < toks.n and toks.lows[k + 1] in ROLE_NOUNS and toks.texts[k + 2][0].isupper():
-        return None  # "policy planning director Anne-Marie Slaughter": a title's modifier
+    if _part_of_a_noun_phrase(toks, sentences, k, s, e, verb):
+        return None
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
     if lemma == "back" and _back_as_adverb(toks, k):
         return None  # "gone back to", "backed down", "cut back": no one backing anyone
@@ -190,6 +185,19 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     if lemma in SPEECH_LEMMAS and _negated(toks, k):
         return None  # "did not say how much": nothing was said (but "does not support" is a stand)
     return lemma
+
+
+def _part_of_a_noun_phrase(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> bool:
+    """The cue form is a word of a noun phrase, not a verb: "abortion rights advocates | said"
+    (a noun before the verb; but "she said adding that" is a verb and a participle), "Edward
+    Said" (a name, unless it opens the sentence), "policy planning | director Anne-Marie
+    Slaughter" (a title's modifier)."""
+    if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
+        if not toks.lows[k + 1].endswith("ing"):
+            return True
+    if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
+        return True
+    return verb.endswith("ing") and k + 2 < toks.n and toks.lows[k + 1] in ROLE_NOUNS and toks.texts[k + 2][0].isupper()
 
 
 _DETERMINERS = {
