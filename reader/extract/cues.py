@@ -15,6 +15,7 @@ from .lexicon import (
     INTENTIONS,
     NOT_ADJECTIVES,
     NOT_NAMES,
+    PEOPLE_NOUNS,
     PLACES,
     ROLE_NOUNS,
     SENTENCE_OPENING_CUES,
@@ -492,10 +493,16 @@ _OPENERS = {
     "without", "for", "from", "despite", "although", "though", "because", "if", "meanwhile",
     "still", "but", "and", "yet", "so", "later", "earlier", "instead", "however", "also",
     "speaking", "asked", "citing", "according", "last", "this", "next", "then", "now", "once",
+    "outside", "inside", "across", "throughout", "amid", "following", "ahead", "under",
 }
 
 
 _SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my"}
+# Words that open a subject counting people: "About 50 protesters", "Hundreds of pro-Sanders
+# demonstrators", "One operative inside Trump Tower".
+_COUNT_OPENERS = frozenset(
+    "about around nearly almost some several many hundreds thousands dozens scores one two three four five six".split()
+)
 
 
 def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | None:
@@ -518,7 +525,20 @@ def sentence_subject(sentences: Sentences, toks: Tokens, pos: int) -> Phrase | N
         i = _after_place(toks, i, hi)  # "Speaking in Salem, New Hampshire, Trump ..."
     if i >= hi:
         return None
-    return phrase_after(body, toks, toks.starts[i], toks.ends[hi - 1])
+    return _counted_people(toks, i, hi) or phrase_after(body, toks, toks.starts[i], toks.ends[hi - 1])
+
+
+def _counted_people(toks: Tokens, i: int, hi: int) -> Phrase | None:
+    """A subject that counts people, up to the noun for them: "About 50 protesters had
+    gathered", "Hundreds of pro-Sanders demonstrators marched"; None for any other opening."""
+    if toks.lows[i] not in _COUNT_OPENERS:
+        return None
+    for j in range(i + 1, min(hi, i + 6)):
+        if toks.lows[j] in ROLE_NOUNS or toks.lows[j] in PEOPLE_NOUNS:
+            return Phrase(toks.starts[i], toks.ends[j], toks.texts[i : j + 1])
+        if not (toks.lows[j][:1].isalnum() or toks.lows[j] == "-"):
+            return None
+    return None
 
 
 _CONJUNCTIONS = {"and", "but", "so", "then", "yet", "still"}
@@ -548,6 +568,8 @@ def _opens_adverbial(toks: Tokens, i: int, hi: int) -> bool:
     """Token i opens an adverbial before the subject: "In an interview ...,", "Two weeks ago,",
     "Holding signs ...,", or a capitalised word that is no name, pronoun or determiner."""
     low = toks.lows[i]
+    if low in _COUNT_OPENERS and _counted_people(toks, i, hi) is not None:
+        return False  # "One operative inside Trump Tower tried ..., saying": the subject
     return low in _OPENERS or _time_opener(toks, i, hi) or _participle_opener(toks, i, hi) or _adverb_opener(toks, i, hi) or (
         toks.texts[i] in NOT_NAMES and low not in SUBJECT_PRONOUNS and low not in _SUBJECT_DETERMINERS
     )

@@ -129,3 +129,10 @@ def test_an_mep_is_a_person():
 def test_a_role_tied_to_whom_it_serves_is_the_speaker():
     assert speaker_of("A senior adviser to the president said the plan was dead.", "the plan was dead") == "senior adviser to the president"
     assert speaker_of("A spokesman for the campaign said the plan was dead.", "the plan was dead") == "spokesman for the campaign"
+
+
+def test_a_subject_that_counts_people_shares_its_participle():
+    body = 'About 50 protesters had gathered on Wednesday morning, chanting "no contract, no peace" after the talks failed.'
+    assert speaker_of(body, "no contract, no peace") == "About 50 protesters"
+    body = 'Outside the hall, Hundreds of demonstrators marched on Monday, chanting "Bernie or bust," for hours.'
+    assert speaker_of(body, "Bernie or bust") == "Hundreds of demonstrators"
