@@ -48,6 +48,7 @@ _NAME_THEN_VERB = re.compile(
     r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
 )
 _OPENS_QUOTE = re.compile(r"[^\"“”:.;\n]{0,30}?:\s*[\"“]")
+_OWN_QUOTE = re.compile(r"[^\"“”:.;\n]{0,30}?[:,]\s*[\"“]")  # "writes back, “..."
 _DASH_NAME = re.compile(r"\s[-—–]+\s*([A-Z][\w.'’\- ]{1,60}?)\s*:\s*$")
 _DASH_GAP = re.compile(r"\s*[—–-]{1,2}\s*")
 _COLON_BREAK = re.compile(r"^[^\n\"“”]{0,60}:\s*\n\s*$")
@@ -141,9 +142,19 @@ def _cue_after_adjacent(ex: _Extraction, at: At, cue: Cue) -> bool:
     adjacent = _AFTER_GAP.match(gap) or (comma and (_AFTER_NAMING.match(gap) or _AFTER_WORDS.match(gap)))
     # '"... ended." Smith went on': a full stop, then a new sentence with its own subject; but
     # '"... missing." Trump said.' says nothing of its own, so it says who spoke the quote.
-    new_sentence = (text.rstrip().endswith(".") and cue.subject and not cue.inverted
-                    and cue.subject.words[0][0].isupper() and "," not in gap and not _says_nothing_more(ex, cue))
-    return bool(adjacent) and not new_sentence
+    return bool(adjacent) and not _new_sentence(ex, text.rstrip(), cue, gap)
+
+
+def _new_sentence(ex: _Extraction, text: str, cue: Cue, gap: str) -> bool:
+    """Does the cue after the quote begin a sentence of its own ('"... ended." Smith went on to
+    ...')? After a full stop, when it says more than who spoke ('"... missing." Trump said.' says
+    who spoke the quote); after a question or exclamation mark, only when it goes on to a
+    that-clause or a quote of its own ('"Why now?" Mills then writes back, "You look cute."')."""
+    if not (cue.subject and not cue.inverted and cue.subject.words[0][0].isupper() and "," not in gap):
+        return False
+    if text.endswith("."):
+        return not _says_nothing_more(ex, cue)
+    return text.endswith(("?", "!")) and (cue.that or _OWN_QUOTE.match(ex.body, cue.end) is not None)
 
 
 def _says_nothing_more(ex: _Extraction, cue: Cue) -> bool:

@@ -67,3 +67,16 @@ def test_an_aside_of_place_or_time_between_commas_is_neither_the_speaker_nor_a_r
 def test_a_cue_that_opens_its_own_quote_with_a_colon_does_not_take_the_quote_before():
     text = 'Jones, leader of the group, said: "This reshuffle is changing the deckchairs on the Titanic." Kirsty Williams added: "Changing the minister will serve no purpose."'
     assert [c.speaker for c in find_claims(text) if c.kind == "quote"] == ["Jones", "Kirsty Williams"]
+
+
+def test_after_a_question_a_cue_opening_its_own_quote_begins_a_new_sentence():
+    from reader.extract import find_claims
+
+    body = ('Mills writes that she is at her desk. Clinton responds to Mills with, "Why now? That was '
+            'on my way to Libya?" Mills then writes back, "You look cute."')
+    speakers = {c.text: c.speaker for c in find_claims(body)}
+    assert speakers["Why now? That was on my way to Libya?"] == "Clinton"
+    assert speakers["You look cute."] == "Mills"
+    # (but after a question a cue that only says who asked it still does)
+    body = '"You think I am going to change?" Trump asked reporters at a news conference.'
+    assert [c.speaker for c in find_claims(body) if c.kind == "quote"] == ["Trump"]
