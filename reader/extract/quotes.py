@@ -136,6 +136,16 @@ def _mark_side(body: str, i: int, j: int, mark: str) -> str:
     return _side(body, i, j)
 
 
+def _nested(body: str, inside: Quote, j: int, end: int) -> bool:
+    """Does the opening curly mark ending at j open a quote inside `inside`: two closing marks
+    follow in the paragraph (its own and the outer quote's), or `inside` opened with a straight
+    mark and a closing curly one follows ('"The Department isn’t about “Equal Justice Under Law”
+    anymore.': an opening curly mark never closes a straight quote)."""
+    if body.count("”", j, end) >= 2:
+        return True
+    return body[inside.open_at] == '"' and body.find("”", j, end) >= 0
+
+
 class _Reader:
     """Paragraph by paragraph, the quotations of a body (see find_quotes)."""
 
@@ -179,7 +189,7 @@ class _Reader:
                 if _mark_side(body, i, j, mark) != "close":
                     inside, depth = Quote(i, j), 0
                 continue
-            if mark in _OPENERS and body.count("”", j, span[1]) >= 2:
+            if mark in _OPENERS and _nested(body, inside, j, span[1]):
                 depth += 1  # a nested “...” inside the quote
                 continue
             if depth and mark in _CLOSERS:

@@ -354,3 +354,10 @@ def test_function_words_are_never_speakers_and_nouns_in_ly_are_nouns():
 def test_a_progressive_verb_inside_what_was_said_does_not_split_it():
     body = "The Cole campaign says two dozen state lawmakers are endorsing Cole."
     assert claims_of(body) == [("reported", "Cole campaign", "two dozen state lawmakers are endorsing Cole")]
+
+
+def test_curly_quotes_inside_a_straight_quote_are_nested():
+    body = ('Dr. Ward stated:\n\n"The Department isn’t about “Equal Justice Under Law” anymore. It is about '
+            'politics.\n\n"The solution is personal property."')
+    quotes = [(kind, text) for kind, _, text in claims_of(body) if kind == "quote"]
+    assert quotes[0][1].startswith("The Department isn’t about “Equal Justice Under Law” anymore.")
