@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cues import Cue, sentence_subject
+from .lexicon import ROLE_NOUNS
 from .names import phrase_after, subject_before
 from .quotes import Quote
 from .speaker import NOBODY, Speaker
@@ -45,6 +46,12 @@ _AFTER_WORDS = re.compile(
 # Hollande retaliated.'
 _NAME_THEN_VERB = re.compile(
     r" ((?:(?:an?|the) (?:[a-z][\w-]* ){1,2})?(?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’-]*) ([a-z]{3,}ed)"
+    r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
+)
+# '"...," the Republican vice-presidential nominee riffed on ...': an article, up to three words,
+# a role noun (checked after), an -ed verb, then the sentence's end or a phrase of when or how.
+_ROLE_THEN_VERB = re.compile(
+    r" ((?:an?|the) (?:[\w'’-]+ ){0,3}([a-z][\w-]*)) ([a-z]{3,}ed)"
     r"(?:[.;]| (?:in|on|at|during|as|after|before|while|when|from)\b)"
 )
 _OPENS_QUOTE = re.compile(r"[^\"“”:.;\n]{0,30}?:\s*[\"“]")
@@ -190,11 +197,22 @@ def name_verb_after(ex: _Extraction, at: At):
         return None
     m = _NAME_THEN_VERB.match(body, q.after, at.pe)
     if not m:
-        return None
+        return _role_verb_after(ex, at)
     phrase = subject_before(body, ex.toks, m.end(1), q.after)
     if phrase is None or phrase.pronoun or phrase.split()[2] != "person":
         return None
     return Found(ex.resolve(phrase, q.after), m.group(2))
+
+
+def _role_verb_after(ex: _Extraction, at: At):
+    """'"...," the Republican vice-presidential nominee riffed on ...': a role and any -ed verb."""
+    m = _ROLE_THEN_VERB.match(ex.body, at.quote.after, at.pe)
+    if not m or m.group(2) not in ROLE_NOUNS:
+        return None
+    phrase = subject_before(ex.body, ex.toks, m.end(1), at.quote.after)
+    if phrase is None or phrase.pronoun:
+        return None
+    return Found(ex.resolve(phrase, at.quote.after), m.group(3))
 
 
 def _dash_after(ex: _Extraction, at: At) -> tuple[re.Match | None, int]:

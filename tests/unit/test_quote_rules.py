@@ -80,3 +80,12 @@ def test_after_a_question_a_cue_opening_its_own_quote_begins_a_new_sentence():
     # (but after a question a cue that only says who asked it still does)
     body = '"You think I am going to change?" Trump asked reporters at a news conference.'
     assert [c.speaker for c in find_claims(body) if c.kind == "quote"] == ["Trump"]
+
+
+def test_a_role_and_any_verb_after_the_quote():
+    from reader.extract import find_claims
+
+    body = '"Let me help you out - the answer is no," the Republican vice-presidential nominee riffed on her answer.'
+    assert [c.speaker for c in find_claims(body)] == ["Republican vice-presidential nominee"]
+    body = '"Let me help you out," the big storm passed on Monday.'  # (no role: no speaker)
+    assert [c.speaker for c in find_claims(body)] != ["big storm"]
