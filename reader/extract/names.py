@@ -251,6 +251,10 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     words = _without_determiners(list(given))
     if not words:
         return None, None, "role"
+    if _channel(words):
+        # "Local news affiliate ABC 7": a broadcaster's name ends with its number
+        i = _name_run_start(words[:-1])
+        return " ".join(words[i:]), _clean_role(words[:i]), "org"
     i = _name_run_start(words)
     head, role_words = words[i:], words[:i]
     if not head:
@@ -272,6 +276,11 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     head, role_words = _person_name(head, role_words, titled)
     name = " ".join(head)
     return name, _clean_role(role_words), "place" if name in PLACES else "person"
+
+
+def _channel(words: list[str]) -> bool:
+    last = words[-1]
+    return last.isdigit() and len(last) <= 3 and len(words) > 1 and words[-2][:1].isupper()
 
 
 def _name_run_start(words: list[str]) -> int:
@@ -739,7 +748,15 @@ def _back_adjectives(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> S
     return None
 
 
-_STEPS_BACK = (_back_name, _back_particle, _back_of, _back_for, _back_role, _back_determiner,
+def _back_channel(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
+    """A number ending a broadcaster's name: "ABC 7", "Radio 4", "Channel 5"."""
+    text = toks.texts[i - 1]
+    if i == k and text.isdigit() and len(text) <= 3 and i - 2 >= lo and is_name_token(toks.texts[i - 2]):
+        return i - 1, False, True
+    return None
+
+
+_STEPS_BACK = (_back_channel, _back_name, _back_particle, _back_of, _back_for, _back_role, _back_determiner,
                _back_number, _back_and, _back_hyphen, _back_adjectives)
 
 

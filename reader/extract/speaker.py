@@ -91,7 +91,8 @@ def speaker_name(name: str | None) -> str | None:
     if not words:
         return None
     last = _head(words).strip(".,;:'’")
-    if last in NOT_SPEAKER_HEADS or last.replace(",", "").isdigit() or "%" in words[-1]:
+    channel = last.isdigit() and len(last) <= 3 and len(words) > 1 and words[-2][:1].isupper()  # "ABC 7"
+    if not channel and (last in NOT_SPEAKER_HEADS or last.replace(",", "").isdigit() or "%" in words[-1]):
         return None  # (capitalised, "Law" and "Story" are names: Jack Law)
     if len(words) == 1 and last.endswith("ed") and last.islower():
         return None  # "questioned", "polled": a verb

@@ -136,3 +136,9 @@ def test_a_subject_that_counts_people_shares_its_participle():
     assert speaker_of(body, "no contract, no peace") == "About 50 protesters"
     body = 'Outside the hall, Hundreds of demonstrators marched on Monday, chanting "Bernie or bust," for hours.'
     assert speaker_of(body, "Bernie or bust") == "Hundreds of demonstrators"
+
+
+def test_a_broadcaster_with_a_number_can_speak():
+    body = "Local news affiliate ABC 7 is reporting that a husband and wife were surprised."
+    assert speaker_of(body, "a husband and wife were surprised") == "ABC 7"
+    assert find_claims("Among the over-65s, 70 said they would vote.")[0].speaker is None
