@@ -90,13 +90,18 @@ def speaker_name(name: str | None) -> str | None:
         words.pop()
     if not words:
         return None
-    last = _head(words).strip(".,;:'’")
-    channel = last.isdigit() and len(last) <= 3 and len(words) > 1 and words[-2][:1].isupper()  # "ABC 7"
-    if not channel and (last in NOT_SPEAKER_HEADS or last.replace(",", "").isdigit() or "%" in words[-1]):
-        return None  # (capitalised, "Law" and "Story" are names: Jack Law)
-    if len(words) == 1 and last.endswith("ed") and last.islower():
-        return None  # "questioned", "polled": a verb
-    return " ".join(words)
+    return None if _cannot_speak(words, _head(words).strip(".,;:'’")) else " ".join(words)
+
+
+def _cannot_speak(words: list[str], last: str) -> bool:
+    """The words end on what cannot speak: a number or a share ("70 %"), a head of
+    NOT_SPEAKER_HEADS (capitalised, "Law" and "Story" are names: Jack Law), a lone verb
+    ("questioned", "polled"); but a broadcaster's name may end with its number ("ABC 7")."""
+    if last.isdigit() and len(last) <= 3 and len(words) > 1 and words[-2][:1].isupper():
+        return False
+    if last in NOT_SPEAKER_HEADS or last.replace(",", "").isdigit() or "%" in words[-1]:
+        return True
+    return len(words) == 1 and last.endswith("ed") and last.islower()
 
 
 @lru_cache(maxsize=16384)
