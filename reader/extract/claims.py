@@ -57,9 +57,13 @@ def _name_words(run: str) -> tuple[str, ...]:
     last = words[-1]
     if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
         words[-1] = last[:-1]
-    while words and (words[0] in NEVER_NAMES or words[0].removesuffix("'s").removesuffix("’s") in NEVER_NAMES):
-        words.pop(0)  # (also "September's Hartlepool by-election", "Monday's")
+    while words and (words[0] in NEVER_NAMES or words[0].removesuffix("'s").removesuffix("’s") in NEVER_NAMES
+                     or _PRONOUN_CONTRACTION.match(words[0])):
+        words.pop(0)  # (also "September's Hartlepool by-election", "Monday's", "We've")
     return tuple(_possessor(words))
+
+
+_PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|that|there|what|who)['’]")
 
 
 def _possessor(words: list[str]) -> list[str]:
@@ -381,10 +385,9 @@ class _Extraction:
 
     def _cue(self, cue: Cue, speaker_of, consumed: set[int]) -> None:
         who = speaker_of(cue)
-        if cue.content and not cue.used:
-            self.reported(cue, who, consumed)
-        if who.name:
-            self.spoke(who, cue.start)
+        said = cue.used or (cue.content is not None and self.reported(cue, who, consumed))
+        if who.name and (said or who.entity is None or who.entity.kind != "role"):
+            self.spoke(who, cue.start)  # (not "an alliance | agreed in 2000", which made no claim)
 
     def _kept(self, source_ids: set[int]) -> list[Claim]:
         """The claims, disjoint (see _drop_overlaps) but for the quotes inside kept statements."""

@@ -633,12 +633,23 @@ def _names_someone(toks: Tokens, j: int) -> bool:
 _PHRASE_PREPOSITIONS = {"in", "at", "on", "during", "over", "from"}
 
 
+_CONTRACTION = re.compile(r"(\w+)['’](?:ve|re|ll|d|m)$")
+
+
+def _uncontracted(low: str) -> str:
+    """A pronoun with its verb contracted, as the pronoun: "we've" -> "we" (else the word)."""
+    if "'" not in low and "’" not in low:
+        return low
+    m = _CONTRACTION.match(low)
+    return m.group(1) if m else low
+
+
 def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
     """The noun phrase that ends at token `k`, read backward: a pronoun, or a name or a noun of
     persons with what may stand before it (titles, roles, "of", determiners, adjectives)."""
     if k <= lo:
         return None
-    low = toks.lows[k - 1]
+    low = _uncontracted(toks.lows[k - 1])
     if low in SUBJECT_PRONOUNS:
         return Phrase(toks.starts[k - 1], toks.ends[k - 1], [toks.texts[k - 1]], pronoun=low)
     i = _np_start(toks, lo, k)
@@ -864,7 +875,7 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
     hi = min(b, a + 14)
     if a >= hi:
         return None
-    low = toks.lows[a]
+    low = _uncontracted(toks.lows[a])
     if low in SUBJECT_PRONOUNS:
         return Phrase(toks.starts[a], toks.ends[a], [toks.texts[a]], pronoun=low)
     words, i = _phrase_words(toks, a, hi)

@@ -142,3 +142,14 @@ def test_a_broadcaster_with_a_number_can_speak():
     body = "Local news affiliate ABC 7 is reporting that a husband and wife were surprised."
     assert speaker_of(body, "a husband and wife were surprised") == "ABC 7"
     assert find_claims("Among the over-65s, 70 said they would vote.")[0].speaker is None
+
+
+def test_a_contracted_pronoun_is_no_name():
+    body = "We've drawn up a pensioners' manifesto. They will be asked what they would support, she said."
+    assert all(c.speaker != "We've" for c in find_claims(body))
+
+
+def test_it_is_not_a_description_that_said_nothing():
+    body = ("Fiat can sell its car unit to General Motors, part of an alliance agreed in 2000. "
+            "General Motors said it no longer wants the unit. It has argued the deal was voided by Fiat.")
+    assert speaker_of(body, "the deal was voided by Fiat") == "General Motors"
