@@ -259,6 +259,10 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     head, role_words = words[i:], words[:i]
     if not head:
         return None, _clean_role(words), "role"
+    i = _coordinated_start(words, i)
+    if i < len(words) - len(head):
+        # "Labour and the Liberal Democrats": two names joined speak together
+        return " ".join(words[i:]), _clean_role(words[:i]), "org"
     if head[-1] in PLACE_HEADS:
         return " ".join(head), _clean_role(role_words), "place"  # "Carrow Road", "the Grand Prix"
     # (each test asked in C first: most runs are a plain name with none of these)
@@ -276,6 +280,23 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     head, role_words = _person_name(head, role_words, titled)
     name = " ".join(head)
     return name, _clean_role(role_words), "place" if name in PLACES else "person"
+
+
+def _coordinated_start(words: list[str], i: int) -> int:
+    """Where a name joined to the run at `i` by "and the" starts ("Labour and the | Liberal
+    Democrats" -> the index of "Labour"), else i."""
+    if i >= 3 and words[i - 1].lower() == "the" and words[i - 2] == "and" and words[i - 3][:1].isupper():
+        j = i - 3
+        while j > 0 and words[j - 1][:1].isupper() and _inside_a_name(words, j - 1):
+            j -= 1
+        return j
+    return i
+
+
+def _inside_a_name(words: list[str], k: int) -> bool:
+    """A capitalised word of a name: not one that is never a name, unless a name word stands
+    before it ("The League Against | Cruel Sports")."""
+    return words[k] not in NOT_NAMES or (k > 0 and words[k - 1][:1].isupper() and words[k - 1] not in NOT_NAMES)
 
 
 def _channel(words: list[str]) -> bool:
@@ -722,7 +743,13 @@ def _back_determiner(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> S
     stand before it ("a spokesman for | the campaign", "an adviser to | the president")."""
     if toks.lows[i - 1] not in _DETERMINERS or i >= k:
         return None
-    return i - 1, saw_head, i - 2 > lo and _linked_to_role(toks, i - 1)
+    return i - 1, saw_head, i - 2 > lo and (_linked_to_role(toks, i - 1) or _joined_to_name(toks, i - 1))
+
+
+def _joined_to_name(toks: Tokens, i: int) -> bool:
+    """Is token i - 1 an "and" after a name, before "the ..." at token i ("Labour and | the
+    Liberal Democrats")?"""
+    return toks.lows[i - 1] == "and" and i >= 2 and is_name_token(toks.texts[i - 2]) and toks.texts[i - 2] not in NOT_NAMES
 
 
 def _linked_to_role(toks: Tokens, i: int) -> bool:

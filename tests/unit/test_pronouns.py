@@ -153,3 +153,8 @@ def test_it_is_not_a_description_that_said_nothing():
     body = ("Fiat can sell its car unit to General Motors, part of an alliance agreed in 2000. "
             "General Motors said it no longer wants the unit. It has argued the deal was voided by Fiat.")
     assert speaker_of(body, "the deal was voided by Fiat") == "General Motors"
+
+
+def test_two_names_joined_by_and_the_speak_together():
+    body = "Labour and the Liberal Democrats say the party's sums do not add up."
+    assert speaker_of(body, "the party's sums do not add up") == "Labour and the Liberal Democrats"
