@@ -57,10 +57,19 @@ def _name_words(run: str) -> tuple[str, ...]:
     last = words[-1]
     if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
         words[-1] = last[:-1]
-    while words and (words[0] in NEVER_NAMES or words[0].removesuffix("'s").removesuffix("’s") in NEVER_NAMES
-                     or _PRONOUN_CONTRACTION.match(words[0])):
+    while words and _never_a_name(words[0]):
         words.pop(0)  # (also "September's Hartlepool by-election", "Monday's", "We've")
+    if "'" not in run and "’" not in run:
+        return tuple(words)  # (most runs: no possessive inside)
     return tuple(_possessor(words))
+
+
+def _never_a_name(word: str) -> bool:
+    if word in NEVER_NAMES:
+        return True
+    if "'" not in word and "’" not in word:
+        return False
+    return word.removesuffix("'s").removesuffix("’s") in NEVER_NAMES or _PRONOUN_CONTRACTION.match(word) is not None
 
 
 _PRONOUN_CONTRACTION = re.compile(r"(?i)(?:i|we|you|they|he|she|it|that|there|what|who)['’]")

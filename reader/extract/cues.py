@@ -128,6 +128,7 @@ def _longer_form_end(body: str, toks: Tokens, k: int, tails: list[tuple[str, ...
 
 
 _SAYS = {"say", "tell", "write", "add", "note", "argue", "claim", "warn", "insist"}
+_SAYS_FORMS = frozenset(form for form, lemma in CUES.items() if lemma in _SAYS and form.islower())
 # Words after which a cue form is an infinitive or a passive, not someone speaking.
 _NOT_AFTER = {"to", "be", "been", "being"}
 
@@ -193,12 +194,14 @@ def _part_of_a_noun_phrase(toks: Tokens, sentences: Sentences, k: int, s: int, e
     (a noun before the verb; but "she said adding that" is a verb and a participle), "Edward
     Said" (a name, unless it opens the sentence), "policy planning | director Anne-Marie
     Slaughter" (a title's modifier)."""
-    if k + 1 < toks.n and CUES.get(toks.texts[k + 1]) in _SAYS and toks.starts[k + 1] == e + 1:
-        if not toks.lows[k + 1].endswith("ing"):
-            return True
+    if k + 1 >= toks.n:
+        return False
+    nxt = toks.lows[k + 1]
+    if nxt in _SAYS_FORMS and toks.starts[k + 1] == e + 1 and not nxt.endswith("ing"):
+        return True
     if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
         return True
-    return verb.endswith("ing") and k + 2 < toks.n and toks.lows[k + 1] in ROLE_NOUNS and toks.texts[k + 2][0].isupper()
+    return nxt in ROLE_NOUNS and verb.endswith("ing") and k + 2 < toks.n and toks.texts[k + 2][0].isupper()
 
 
 _DETERMINERS = {

@@ -788,8 +788,10 @@ def _back_adjectives(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> S
 
 def _back_channel(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step:
     """A number ending a broadcaster's name: "ABC 7", "Radio 4", "Channel 5"."""
+    if i != k:
+        return None
     text = toks.texts[i - 1]
-    if i == k and text.isdigit() and len(text) <= 3 and i - 2 >= lo and is_name_token(toks.texts[i - 2]):
+    if text.isdigit() and len(text) <= 3 and i - 2 >= lo and is_name_token(toks.texts[i - 2]):
         return i - 1, False, True
     return None
 
@@ -1247,7 +1249,8 @@ class Registry:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
             if not (e.role or " " in e.name or last_spoke >= 0 or e.gender):
                 continue
-            if e.mentions[0] >= pos or e.last_before(pos) <= best:
+            mentions = e.mentions
+            if mentions[0] >= pos or (mentions[-1] < pos and mentions[-1] <= best):
                 continue  # (named later, or not after the best so far even counting quotes)
             named = _named_before(e, pos, outside)
             if named > best:
