@@ -8,6 +8,7 @@ from itertools import compress
 from .content import read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
+    AUX_VERBS,
     ADJECTIVES,
     BACK_MOTION,
     BACK_PARTICLES,
@@ -15,6 +16,8 @@ from .lexicon import (
     INTENTIONS,
     NOT_ADJECTIVES,
     NOT_NAMES,
+    NOT_SUBJECT_OPENERS,
+    past_or_speech_verb,
     PLACES,
     SENTENCE_OPENING_CUES,
     SPEECH,
@@ -151,11 +154,37 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         else:
             _find_subject(body, toks, cue, k, ss, se)
         if cue.subject is None and not cue.coordinated:
-            continue
-        read_content(body, toks, cue, ss, se)
+            if lemma not in _SAYS or not _opening_subject(body, toks, sentences, cue, ss, se):
+                continue
+        else:
+            read_content(body, toks, cue, ss, se)
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _opening_subject(body: str, toks: Tokens, sentences: Sentences, cue: Cue, ss: int, se: int) -> bool:
+    """A cue of saying whose subject is too long to find ("some voters who have listened to his
+    speeches over the decades said he ..."): when it reports a clause after it, its subject is
+    the phrase opening the sentence, if that is a name or a noun phrase ending before the cue.
+    True when the cue has content and a subject so."""
+    word = cue.verb.split(" ")[0].lower()
+    if not (_never_noun(word) or cue.participle):
+        return False  # "denied claims that", "musical notes": a noun
+    phrase = sentence_subject(sentences, toks, cue.start)
+    if phrase is None or phrase.end > cue.start or phrase.pronoun or phrase.words[0].lower() in NOT_SUBJECT_OPENERS:
+        return False
+    read_content(body, toks, cue, ss, se)
+    if cue.content is None or cue.content[0] < cue.end or not (cue.that or _has_verb(toks, *cue.content)):
+        return False  # (", says a new MPs' report": the subject after the cue, no clause)
+    cue.subject = phrase
+    return True
+
+
+def _has_verb(toks: Tokens, start: int, end: int) -> bool:
+    """A verb among the first words from start to end: "the rules were incompatible"."""
+    k, hi = toks.index(start), toks.index(end)
+    return any(toks.lows[j] in AUX_VERBS or past_or_speech_verb(toks.texts[j], toks.lows[j]) for j in range(k, min(hi, k + 8)))
 
 
 def _progressive(toks: Tokens, k: int) -> bool:

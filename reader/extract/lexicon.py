@@ -378,6 +378,16 @@ BACK_MOTION = frozenset(
     "brings brought bringing fight fights fought fighting hit hits "
     "look looks looked looking send sends sent sending turn turns turned turning way".split()
 )
+# Finite verbs that show a clause: "said the rules were incompatible".
+AUX_VERBS = frozenset(
+    "is are was were am has have had will would can could should may might must do does did "
+    "'s ’s 're ’re 'll ’ll 'd ’d".split()
+)
+# Words that open a sentence but no subject: "Possibly ...", "About 500 officials", "Further muddying".
+NOT_SUBJECT_OPENERS = frozenset(
+    "possibly about further between lost among after before during perhaps meanwhile also only just "
+    "even still yet so then there here it this that these those what which".split()
+)
 # Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
 NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 # What someone raises when they speak: "raised concerns", "raised the question of".

@@ -108,3 +108,10 @@ def test_what_someone_wrote_is_a_claim_only_as_a_clause():
 def test_that_after_an_infinitive_is_a_relative():
     body = "The two rivals have agreed to divide the primaries in ways that might help them both."
     assert reported(body) == [("rivals", "to divide the primaries in ways that might help them both")]
+
+
+def test_a_long_subject_before_a_verb_of_saying_is_the_sentences_opening_phrase():
+    body = "Lord Bingham - a senior law lord - said the rules were incompatible with the convention."
+    assert [text for _, text in reported(body)] == ["the rules were incompatible with the convention"]
+    # (not a noun, nor the subject after the cue)
+    assert reported("The firm has denied claims that it broke the law.") == []
