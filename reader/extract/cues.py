@@ -13,6 +13,7 @@ from .lexicon import (
     BACK_MOTION,
     BACK_PARTICLES,
     CUES,
+    DATA_SOURCES,
     INTENTIONS,
     NOT_ADJECTIVES,
     NOT_NAMES,
@@ -153,11 +154,14 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
             cue.subject = phrase_after(body, toks, e, se)
         else:
             _find_subject(body, toks, cue, k, ss, se)
-        if cue.subject is None and not cue.coordinated:
+        if cue.subject is None and not cue.coordinated and not cue.according:
             if lemma not in _SAYS or not _opening_subject(body, toks, sentences, cue, ss, se):
                 continue
         else:
-            read_content(body, toks, cue, ss, se)
+            named = cue.subject is not None
+            read_content(body, toks, cue, ss, se)  # ("according to his family": the source is read with it)
+            if (cue.subject is None and not cue.coordinated) or (cue.according and not named and _data_source(cue.subject)):
+                continue
         cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
@@ -179,6 +183,12 @@ def _opening_subject(body: str, toks: Tokens, sentences: Sentences, cue: Cue, ss
         return False  # (", says a new MPs' report": the subject after the cue, no clause)
     cue.subject = phrase
     return True
+
+
+def _data_source(source: Phrase) -> bool:
+    """"according to studio estimates", "according to exit polls": figures, not anyone speaking
+    (the speaker of a claim is a person, a group or an organisation)."""
+    return source.words[-1].lower().strip(".,") in DATA_SOURCES
 
 
 def _has_verb(toks: Tokens, start: int, end: int) -> bool:

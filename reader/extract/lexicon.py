@@ -383,6 +383,12 @@ AUX_VERBS = frozenset(
     "is are was were am has have had will would can could should may might must do does did "
     "'s ’s 're ’re 'll ’ll 'd ’d".split()
 )
+# Figures and texts that "according to" may cite, which are no speaker: "according to exit polls".
+DATA_SOURCES = frozenset(
+    "figures estimates estimate statistics polls poll polling data research survey surveys study "
+    "studies records report reports accounts forecasts predictions findings results filings "
+    "documents newspapers numbers returns count tally analysis summary".split()
+)
 # Words that open a sentence but no subject: "Possibly ...", "About 500 officials", "Further muddying".
 NOT_SUBJECT_OPENERS = frozenset(
     "possibly about further between lost among after before during perhaps meanwhile also only just "

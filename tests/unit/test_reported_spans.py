@@ -115,3 +115,10 @@ def test_a_long_subject_before_a_verb_of_saying_is_the_sentences_opening_phrase(
     assert [text for _, text in reported(body)] == ["the rules were incompatible with the convention"]
     # (not a noun, nor the subject after the cue)
     assert reported("The firm has denied claims that it broke the law.") == []
+
+
+def test_according_to_a_source_in_lower_case():
+    body = "The singer had died peacefully at home, according to his family."
+    assert reported(body) == [("his family", "The singer had died peacefully at home")]
+    # (figures are no speaker)
+    assert reported("The film took $44m over three days, according to studio estimates.") == []
