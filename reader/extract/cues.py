@@ -149,22 +149,26 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if _progressive(toks, k):
             k -= 1  # "has been warning": the cue is "been warning", its subject before "has been"
             cue = Cue(toks.starts[k], e, lemma, body[toks.starts[k] : e])
-        ss, se = sentences.bounds(s)
-        if cue.according:
-            cue.subject = phrase_after(body, toks, e, se)
-        else:
-            _find_subject(body, toks, cue, k, ss, se)
-        if cue.subject is None and not cue.coordinated and not cue.according:
-            if lemma not in _SAYS or not _opening_subject(body, toks, sentences, cue, ss, se):
-                continue
-        else:
-            named = cue.subject is not None
-            read_content(body, toks, cue, ss, se)  # ("according to his family": the source is read with it)
-            if (cue.subject is None and not cue.coordinated) or (cue.according and not named and _data_source(cue.subject)):
-                continue
-        cues.append(cue)
+        if _read_cue(body, toks, sentences, cue, k):
+            cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _read_cue(body: str, toks: Tokens, sentences: Sentences, cue: Cue, k: int) -> bool:
+    """The cue's subject and content, for the cue at token k; False when it has no speaker."""
+    ss, se = sentences.bounds(cue.start)
+    if cue.according:
+        cue.subject = phrase_after(body, toks, cue.end, se)
+    else:
+        _find_subject(body, toks, cue, k, ss, se)
+    if cue.subject is None and not cue.coordinated and not cue.according:
+        return cue.lemma in _SAYS and _opening_subject(body, toks, sentences, cue, ss, se)
+    named = cue.subject is not None
+    read_content(body, toks, cue, ss, se)  # ("according to his family": the source is read with it)
+    if cue.subject is None:
+        return cue.coordinated
+    return not (cue.according and not named and _data_source(cue.subject))
 
 
 def _opening_subject(body: str, toks: Tokens, sentences: Sentences, cue: Cue, ss: int, se: int) -> bool:
