@@ -228,7 +228,18 @@ def _rest_of_sentence(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: in
     return _after_comma(toks, stop, hi, ss, se)
 
 
-_READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, _rest_of_sentence)
+def _as_someone_said(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int, stop: int) -> Span | None:
+    """"As Comey noted, people involved in the case could still be ...": after "as", the subject
+    and the cue, what follows the comma is what was said."""
+    if cue.subject is None or cue.inverted or not (stop < hi - 1 and toks.texts[stop] == ","):
+        return None
+    a = toks.index(cue.subject.start) - 1
+    if a < 0 or toks.lows[a] != "as" or not (toks.starts[a] == ss or (a > 0 and toks.starts[a - 1] == ss and toks.lows[a - 1] in ("but", "and"))):
+        return None  # (opening the sentence: "Sales fell, as the company said, because ..." is not so)
+    return (toks.starts[stop + 1], se)
+
+
+_READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, _as_someone_said, _rest_of_sentence)
 
 
 def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
@@ -279,8 +290,8 @@ def _comma_before(toks: Tokens, cue: Cue, ss: int) -> int:
     kk = toks.index(begin)
     if kk > 1 and toks.texts[kk - 1] in ('"', "”") and toks.texts[kk - 2] == ",":
         kk -= 1  # '... "capital investment," Ben Carson said.'
-    if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5:
-        return kk - 1
+    if kk > 0 and toks.texts[kk - 1] == "," and (toks.starts[kk - 1] > ss + 5 or kk - 2 == toks.index(ss)):
+        return kk - 1  # (or after one word: "But, he said, it is a risky strategy")
     return -1
 
 

@@ -122,3 +122,10 @@ def test_according_to_a_source_in_lower_case():
     assert reported(body) == [("his family", "The singer had died peacefully at home")]
     # (figures are no speaker)
     assert reported("The film took $44m over three days, according to studio estimates.") == []
+
+
+def test_what_follows_as_someone_said_or_an_opening_word():
+    body = "It was odd. As the director noted, staff involved could still face sanctions."
+    assert reported(body) == [("director", "staff involved could still face sanctions")]
+    body = "It was odd. But, he said, it is a risky strategy at a time of doubt."
+    assert [text for _, text in reported(body)] == ["it is a risky strategy at a time of doubt"]
