@@ -403,6 +403,8 @@ def _passive(toks: Tokens, k: int, verb: str) -> bool:
     if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
         return False
     k -= 1
+    if k >= 0 and toks.lows[k] in ("not", "n't", "never"):
+        k -= 1  # "is not expected to happen"
     if k >= 0 and toks.lows[k].endswith("ly"):
         k -= 1
     return k >= 0 and toks.lows[k] in _BE

@@ -129,3 +129,7 @@ def test_what_follows_as_someone_said_or_an_opening_word():
     assert reported(body) == [("director", "staff involved could still face sanctions")]
     body = "It was odd. But, he said, it is a risky strategy at a time of doubt."
     assert [text for _, text in reported(body)] == ["it is a risky strategy at a time of doubt"]
+
+
+def test_a_negated_passive_is_no_one_speaking():
+    assert reported("The final closure of the plant is not expected to happen until 2019.") == []
