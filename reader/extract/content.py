@@ -384,6 +384,8 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
             quote_open = _quoted(t, quote_open)
         elif quote_open:
             continue
+        elif t == "," and _list_comma(toks, n, hi):
+            continue  # "images of birthday candles, cake, trophies and fireworks"
         elif t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[starts[n] - 1] == " "):
             return starts[n]
         elif n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
@@ -391,6 +393,18 @@ def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
         elif n > k and _new_predicate(toks, n, hi):
             return starts[n]  # "denied the charges | and counter-accused her": the subject's next verb
     return se
+
+
+def _list_comma(toks: Tokens, n: int, hi: int) -> bool:
+    """The comma at token n joins the items of a list: a few words, then another comma or "and"
+    / "or" ("candles, cake, trophies and fireworks")."""
+    for j in range(n + 1, min(hi, n + 5)):
+        low = toks.lows[j]
+        if low in ("and", "or") or toks.texts[j] == ",":
+            return j > n + 1 and (low != "and" or j + 1 < hi and not past_or_speech_verb(toks.texts[j + 1], toks.lows[j + 1]))
+        if not toks.texts[j][:1].isalnum():
+            return False
+    return False
 
 
 def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:

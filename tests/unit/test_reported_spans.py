@@ -133,3 +133,8 @@ def test_what_follows_as_someone_said_or_an_opening_word():
 
 def test_a_negated_passive_is_no_one_speaking():
     assert reported("The final closure of the plant is not expected to happen until 2019.") == []
+
+
+def test_an_object_keeps_the_items_of_its_list():
+    body = "The group taunted the firm, posting images of candles, cake, trophies and fireworks."
+    assert ("group", "images of candles, cake, trophies and fireworks") in reported(body)
