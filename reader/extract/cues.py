@@ -8,6 +8,7 @@ from itertools import compress
 from .content import read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
+    AUX,
     AUX_VERBS,
     ADJECTIVES,
     BACK_MOTION,
@@ -15,6 +16,7 @@ from .lexicon import (
     CUES,
     DATA_SOURCES,
     INTENTIONS,
+    NAMING,
     NOT_ADJECTIVES,
     NOT_NAMES,
     NOT_SUBJECT_OPENERS,
@@ -214,6 +216,20 @@ def _back_as_adverb(toks: Tokens, k: int) -> bool:
     return nxt in BACK_PARTICLES or (k > 0 and toks.lows[k - 1] in BACK_MOTION)
 
 
+def _named_thing(toks: Tokens, k: int) -> bool:
+    """"a company called Cambridge Analytica", "a group of Ethiopians called Ginbot 7": the cue
+    at token k names the thing before it (after "a" and words in lower case)."""
+    if k + 1 >= toks.n or not toks.texts[k + 1][:1].isupper():
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        low = toks.lows[j]
+        if low in ("a", "an"):
+            return j < k - 1 and j > 0 and toks.texts[j - 1] not in (".", "!", "?", '"', "“", "”")  # (not "A senator called ...")
+        if not (toks.texts[j].isalpha() and toks.texts[j].islower()) or low in AUX:
+            return False
+    return False
+
+
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
@@ -224,6 +240,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
     if lemma == "back" and _back_as_adverb(toks, k):
         return None  # "gone back to", "backed down", "cut back": no one backing anyone
+    if lemma in NAMING and _named_thing(toks, k):
+        return None  # "a company called Cambridge Analytica": a name given, not words said
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks
     if lemma in SPEECH_LEMMAS and _negated(toks, k):

@@ -371,6 +371,8 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# Cues that also give a thing its name: "a company called Cambridge Analytica".
+NAMING = frozenset("call dub label term brand".split())
 # "back" as an adverb or particle, not a stance: "backed down", "went back to", "cut back".
 BACK_PARTICLES = frozenset("down up off away to into in home out from on".split())
 BACK_MOTION = frozenset(

@@ -138,3 +138,8 @@ def test_a_negated_passive_is_no_one_speaking():
 def test_an_object_keeps_the_items_of_its_list():
     body = "The group taunted the firm, posting images of candles, cake, trophies and fireworks."
     assert ("group", "images of candles, cake, trophies and fireworks") in reported(body)
+
+
+def test_a_thing_called_by_its_name_is_no_cue():
+    assert reported("They paid a company called Cambridge Analytica for the data.") == []
+    assert reported("A senator called Trump a liar.") == [("senator", "Trump a liar")]
