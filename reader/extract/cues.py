@@ -279,9 +279,11 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
         return True  # "in question", "for comment", "of support" (but "by saying")
     if word in _BARE_FORMS and (_noun_after_article(toks, k, word) or _noun_after_modifiers(toks, k, word)):
         return True
-    if prev in _NOUN_ADJECTIVES and k > 1:
+    if prev in _NOUN_ADJECTIVES:
         if _never_noun(word):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
+        if k == 1 or toks.texts[k - 2] in (".", "!", "?", "\n"):
+            return word in _BARE_FORMS  # "Full details of the new powers", "Recent reports suggest"
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
 

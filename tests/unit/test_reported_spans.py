@@ -143,3 +143,4 @@ def test_an_object_keeps_the_items_of_its_list():
 def test_a_thing_called_by_its_name_is_no_cue():
     assert reported("They paid a company called Cambridge Analytica for the data.") == []
     assert reported("A senator called Trump a liar.") == [("senator", "Trump a liar")]
+    assert reported("He spoke. Full details of the new powers will not be revealed until May.") == []
