@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .lexicon import NOUN_DETERMINERS, BARE_CLAUSE, FINITE_AUX, FINITE_VERB_ADVERBS, NOT_NAMES, SUBJECT_PRONOUNS, TAKES_OBJECT, past_or_speech_verb
+from .lexicon import (
+    BARE_CLAUSE,
+    FINITE_AUX,
+    FINITE_VERB_ADVERBS,
+    NOT_NAMES,
+    NOUN_DETERMINERS,
+    SUBJECT_PRONOUNS,
+    TAKES_OBJECT,
+    VENUES,
+    past_or_speech_verb,
+)
 from .names import Phrase, Tokens
 
 if TYPE_CHECKING:
@@ -375,24 +385,40 @@ def _object_start(text: str, low: str) -> bool:
 
 def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
     """Where an object that starts at token k ends: the first comma, semicolon, colon, dash or
-    parenthesis outside quotation marks, or the sentence end."""
+    parenthesis outside quotation marks (see `_ends_object`), or the sentence end."""
     texts, starts = toks.texts, toks.starts
     quote_open = False
     for n in range(k, hi):
         t = texts[n]
         if t in ('"', "“", "”"):
             quote_open = _quoted(t, quote_open)
-        elif quote_open:
-            continue
-        elif t == "," and _list_comma(toks, n, hi):
-            continue  # "images of birthday candles, cake, trophies and fireworks"
-        elif t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[starts[n] - 1] == " "):
+        elif not quote_open and _ends_object(body, toks, k, n, hi):
             return starts[n]
-        elif n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
-            return starts[n]  # "expressed solidarity for her | even as he alluded to her failings"
-        elif n > k and _new_predicate(toks, n, hi):
-            return starts[n]  # "denied the charges | and counter-accused her": the subject's next verb
     return se
+
+
+def _ends_object(body: str, toks: Tokens, k: int, n: int, hi: int) -> bool:
+    """Does the object that starts at token k end at token n (outside quotation marks)?"""
+    t = toks.texts[n]
+    if t == ",":
+        return not _list_comma(toks, n, hi)  # (not "images of candles, cake, trophies and fireworks")
+    if t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[toks.starts[n] - 1] == " "):
+        return True
+    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
+        return True  # "expressed solidarity for her | even as he alluded to her failings"
+    if n > k + 1 and toks.lows[n] == "on" and n + 1 < hi and toks.texts[n + 1][:1].isupper() and _venue(toks, n + 1, hi):
+        return True  # "criticised the rivalry | on GMTV's Sunday Programme"
+    return n > k and _new_predicate(toks, n, hi)  # "denied the charges | and counter-accused her"
+
+
+def _venue(toks: Tokens, j: int, hi: int) -> bool:
+    """A broadcast or a paper named from token j: "GMTV's Sunday Programme", "BBC Radio 4"."""
+    for n in range(j, min(hi, j + 5)):
+        if toks.lows[n] in VENUES:
+            return True
+        if not toks.texts[n][:1].isupper() and toks.texts[n] not in ("'s", "’s"):
+            return False
+    return False
 
 
 def _list_comma(toks: Tokens, n: int, hi: int) -> bool:

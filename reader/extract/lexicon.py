@@ -396,6 +396,8 @@ NOT_SUBJECT_OPENERS = frozenset(
     "possibly about further between lost among after before during perhaps meanwhile also only just "
     "even still yet so then there here it this that these those what which".split()
 )
+# Words that end the name of a programme or a paper where something was said: "on GMTV's Sunday Programme".
+VENUES = frozenset("programme program show radio tv television news today breakfast newsnight channel network".split())
 # Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
 NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 # What someone raises when they speak: "raised concerns", "raised the question of".

@@ -144,3 +144,8 @@ def test_a_thing_called_by_its_name_is_no_cue():
     assert reported("They paid a company called Cambridge Analytica for the data.") == []
     assert reported("A senator called Trump a liar.") == [("senator", "Trump a liar")]
     assert reported("He spoke. Full details of the new powers will not be revealed until May.") == []
+
+
+def test_an_object_stops_before_the_programme_it_was_said_on():
+    body = "The former minister criticised the rivalry between the pair on GMTV's Sunday Programme."
+    assert reported(body) == [("former minister", "the rivalry between the pair")]
