@@ -108,6 +108,8 @@ def read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         _end_subordinate(body, toks, cue, ss)
     if not cue.according and body.find(", ", *cue.content) >= 0:
         _end_before_aside(toks, cue)
+    if not cue.according:
+        _end_before_concession(toks, cue)
 
 
 # A reading's answer when the cue reports nothing at all ("spoke with voters"): stop looking.
@@ -355,6 +357,18 @@ def _end_before_aside(toks: Tokens, cue: Cue) -> None:
     for j in _commas_outside_quotes(toks, toks.index(start), hi - 1):
         if toks.lows[j + 1] in _ASIDE_OPENERS or (j + 2 < hi and toks.lows[j + 2] in ("whom", "which")):
             cue.content = (start, toks.starts[j])
+            return
+
+
+def _end_before_concession(toks: Tokens, cue: Cue) -> None:
+    """"announced they would back the plans | although Michael Howard was forced to deny ...":
+    what was said ends before a concession the writer adds, with no comma before it."""
+    assert cue.content is not None
+    start, end = cue.content
+    k, hi = toks.index(start), toks.index(end)
+    for j in range(k + 2, hi - 1):
+        if toks.lows[j] in ("although", "whereas") and toks.lows[j - 1] not in (",", "and", "but"):
+            cue.content = (start, toks.ends[j - 1])
             return
 
 

@@ -149,3 +149,8 @@ def test_a_thing_called_by_its_name_is_no_cue():
 def test_an_object_stops_before_the_programme_it_was_said_on():
     body = "The former minister criticised the rivalry between the pair on GMTV's Sunday Programme."
     assert reported(body) == [("former minister", "the rivalry between the pair")]
+
+
+def test_what_was_said_ends_before_a_concession_without_comma():
+    body = "The party announced it would back the plans although its leader was forced to deny a split."
+    assert reported(body) == [("party", "it would back the plans")]
