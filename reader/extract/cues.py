@@ -23,6 +23,7 @@ from .lexicon import (
     past_or_speech_verb,
     PLACES,
     SENTENCE_OPENING_CUES,
+    STATING,
     SPEECH,
     SUBJECT_PRONOUNS,
     TAKES_OBJECT,
@@ -165,7 +166,7 @@ def _read_cue(body: str, toks: Tokens, sentences: Sentences, cue: Cue, k: int) -
     else:
         _find_subject(body, toks, cue, k, ss, se)
     if cue.subject is None and not cue.coordinated and not cue.according:
-        return cue.lemma in _SAYS and _opening_subject(body, toks, sentences, cue, ss, se)
+        return cue.lemma in STATING and _opening_subject(body, toks, sentences, cue, ss, se)
     named = cue.subject is not None
     read_content(body, toks, cue, ss, se)  # ("according to his family": the source is read with it)
     if cue.subject is None:
@@ -179,7 +180,7 @@ def _opening_subject(body: str, toks: Tokens, sentences: Sentences, cue: Cue, ss
     the phrase opening the sentence, if that is a name or a noun phrase ending before the cue.
     True when the cue has content and a subject so."""
     word = cue.verb.split(" ")[0].lower()
-    if not (_never_noun(word) or cue.participle):
+    if not (_never_noun(word) or (cue.participle and cue.lemma in _SAYS)) or body.startswith(" by ", cue.end):
         return False  # "denied claims that", "musical notes": a noun
     phrase = sentence_subject(sentences, toks, cue.start)
     if phrase is None or phrase.end > cue.start or phrase.pronoun or phrase.words[0].lower() in NOT_SUBJECT_OPENERS:

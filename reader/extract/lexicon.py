@@ -391,6 +391,12 @@ DATA_SOURCES = frozenset(
     "studies records report reports accounts forecasts predictions findings results filings "
     "documents newspapers numbers returns count tally analysis summary".split()
 )
+# Verbs of saying that report a clause: a cue of theirs whose subject is too long to find takes
+# the phrase opening the sentence ("Lord Bingham - a senior law lord - said the rules were ...").
+STATING = frozenset(
+    "say tell write add note argue claim warn insist announce admit confirm predict explain state "
+    "acknowledge suggest complain concede reveal declare".split()
+)
 # Words that open a sentence but no subject: "Possibly ...", "About 500 officials", "Further muddying".
 NOT_SUBJECT_OPENERS = frozenset(
     "possibly about further between lost among after before during perhaps meanwhile also only just "

@@ -154,3 +154,5 @@ def test_an_object_stops_before_the_programme_it_was_said_on():
 def test_what_was_said_ends_before_a_concession_without_comma():
     body = "The party announced it would back the plans although its leader was forced to deny a split."
     assert reported(body) == [("party", "it would back the plans")]
+    body = "It was late. Lord Smith - a senior judge - admitted that the project was over budget."
+    assert reported(body) == [("Smith", "the project was over budget")]
