@@ -117,6 +117,13 @@ def raised_no_concern(body: str, cue: Cue, start: int, end: int, first: list[str
     return not RAISED_MATTERS.intersection(words)
 
 
+def known_as(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"a method known as fracking", "known as Queen of the Sky": a name, not what anyone holds."""
+    if cue.lemma != "know" or cue.that or not first or not _right_after(body, cue, start):
+        return False
+    return first[0] == "as"
+
+
 def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"Ferreira denied Gerrard with a last-ditch tackle", "denied him the chance": to deny
     someone something is no denial of a claim ("denied the allegations", "denied that ...")."""
@@ -189,12 +196,13 @@ REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("listener-only", listener_only),
     Veto("denied-someone", denied_someone),
     Veto("raised-no-concern", raised_no_concern),
+    Veto("known-as", known_as),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
