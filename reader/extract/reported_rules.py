@@ -4,9 +4,11 @@ A reporting cue ("said", "told", "plans", "found") and the words after it make a
 only when those words read as a statement. Each check below names one way they do not: the
 words open with a preposition ("bitter attacks | between studios"), with a verb ("terror
 suspects | can be detained"), with a reflexive ("found | herself in trouble"); they are only the
-listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); or what
-someone perceived rather than said ("found | a suitable venue"). The first check that holds
-vetoes the claim; `REPORTED_VETOES` is the list, in order, each testable on its own.
+listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); what
+someone perceived rather than said ("found | a suitable venue"); a phrase of time or place before
+the cue ("In 2003, | imports declined"); money raised ("raised | $16 million"); or a name ("known
+| as fracking"). The first check that holds vetoes the claim; `REPORTED_VETOES` is the list, in
+order, each testable on its own.
 """
 
 from __future__ import annotations
