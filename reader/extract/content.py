@@ -181,6 +181,9 @@ def _clause_at_cue(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, 
     if low == "that" and k + 1 < hi and toks.texts[k + 1][0] not in ",.;":
         cue.that = True
         return (toks.starts[k + 1], se)
+    if low == "that" and k + 2 < hi and toks.texts[k + 1] == "," and toks.texts[k + 2][:1].islower():
+        cue.that = True  # "admit that, given the partisan divide, these goals will not be easy"
+        return (toks.starts[k + 2], se)
     if not cue.inverted and _bare_clause(toks, cue, k, hi, low):
         return (toks.starts[k], se)
     return None

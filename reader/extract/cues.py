@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import compress
 
-from .content import read_content
+from .content import CLAUSE_ONLY, read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
     AUX,
@@ -490,6 +490,8 @@ def _cut_short(body: str, toks: Tokens, outer: Cue, cue: Cue) -> bool:
             return False  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
         if cue.participle and toks.texts[k - 1] != ",":
             return False  # "can cut crime without asking", "not using adverts and offering": inside what was said
+        if cue.lemma in CLAUSE_ONLY and not cue.that:
+            return False  # "she hoped to get it back, and then would continue to spread ...": no new claim
         cue.subject = outer.subject
         cut = toks.starts[skip_adverbials(toks, k, toks.index(outer.content[0]))]  # "fraud | and will testify"
     elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _new_speaker(body, outer, cue):

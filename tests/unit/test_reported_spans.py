@@ -156,3 +156,13 @@ def test_what_was_said_ends_before_a_concession_without_comma():
     assert reported(body) == [("party", "it would back the plans")]
     body = "It was late. Lord Smith - a senior judge - admitted that the project was over budget."
     assert reported(body) == [("Smith", "the project was over budget")]
+
+
+def test_that_and_a_comma_still_open_what_was_said():
+    body = "It was late. The minister admitted that, given the divide, these goals will not be easy."
+    assert reported(body) == [("minister", "given the divide, these goals will not be easy")]
+
+
+def test_a_verb_that_reports_only_a_clause_does_not_cut_what_was_said():
+    body = "It was late. Ms Smith said she hoped to get her account back, and then would continue to post."
+    assert reported(body) == [("Smith", "she hoped to get her account back, and then would continue to post")]
