@@ -68,7 +68,7 @@ _SUBORDINATORS = {"while", "although", "though", "whereas", "even", "if", "becau
 # at 263", "..., compared with four in 10 ...", "..., according to ..." (a concession, "..., though
 # no details are available", is still what was said).
 _ASIDE_OPENERS = {
-    "which", "whose", "while", "whereas", "however", "compared",
+    "which", "whose", "who", "while", "whereas", "however", "compared",
     "despite", "meanwhile", "according", "as",
 }
 
@@ -106,6 +106,8 @@ def read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         return
     if toks.lows[toks.index(ss)] in _SUBORDINATORS:
         _end_subordinate(body, toks, cue, ss)
+    elif _in_relative(toks, cue, ss):
+        _end_subordinate(body, toks, cue, ss, inner=True)
     if not cue.according and body.find(", ", *cue.content) >= 0:
         _end_before_aside(toks, cue)
     if not cue.according:
@@ -339,17 +341,29 @@ def _commas_outside_quotes(toks: Tokens, k: int, hi: int) -> Iterator[int]:
             yield j
 
 
-def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
+def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int, inner: bool = False) -> None:
     """"While Ramos said that journalists cannot take sides, he appears uneasy": when the cue is in
     the clause opening its sentence, what it reports ends at the first comma outside quotation
     marks, where the main clause begins."""
     assert cue.content is not None
     start, end = cue.content
-    if body.find(",", ss, cue.start) >= 0:
+    if not inner and body.find(",", ss, cue.start) >= 0:
         return  # the cue is in the main clause
     for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end)):
         cue.content = (start, toks.starts[j])
         return
+
+
+def _in_relative(toks: Tokens, cue: Cue, ss: int) -> bool:
+    """"Juanita Broaddrick, who said Clinton raped her in 1978, recounted ...": the cue is in a
+    clause set off by commas after the sentence's subject (", who", ", though"), which a comma
+    will close."""
+    k = toks.index(cue.start)
+    lo = toks.index(ss)
+    for j in range(k - 1, max(lo, k - 10) - 1, -1):
+        if toks.texts[j] == ",":
+            return j + 1 < k and toks.lows[j + 1] in ("who", "though", "although")
+    return False
 
 
 def _end_before_aside(toks: Tokens, cue: Cue) -> None:

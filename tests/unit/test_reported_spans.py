@@ -166,3 +166,10 @@ def test_that_and_a_comma_still_open_what_was_said():
 def test_a_verb_that_reports_only_a_clause_does_not_cut_what_was_said():
     body = "It was late. Ms Smith said she hoped to get her account back, and then would continue to post."
     assert reported(body) == [("Smith", "she hoped to get her account back, and then would continue to post")]
+
+
+def test_what_was_said_in_a_clause_between_commas_ends_with_it():
+    body = "It was late. Ms Brown, who said the senator had lied to her in 1978, recounted the incident on radio."
+    assert ("Brown", "the senator had lied to her in 1978") in reported(body)
+    body = "It was late. The official said the FBI had secured his help, who worked on the campaign before."
+    assert ("official", "the FBI had secured his help") in reported(body)
