@@ -126,6 +126,11 @@ def known_as(body: str, cue: Cue, start: int, end: int, first: list[str]) -> boo
     return first[0] == "as"
 
 
+def aim_not_said(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"it aims to be the hub": an aim, not a statement."""
+    return cue.lemma == "aim" and bool(first) and first[0] in ("to", "at", "for")
+
+
 def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"Ferreira denied Gerrard with a last-ditch tackle", "denied him the chance": to deny
     someone something is no denial of a claim ("denied the allegations", "denied that ...")."""
@@ -199,12 +204,13 @@ REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("denied-someone", denied_someone),
     Veto("raised-no-concern", raised_no_concern),
     Veto("known-as", known_as),
+    Veto("an-aim", aim_not_said),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know", "aim"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:
