@@ -222,6 +222,8 @@ def _object(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int
     a time: "on Jan. 27")."""
     if cue.inverted or k >= hi or cue.lemma in CLAUSE_ONLY:
         return None
+    if cue.lemma in TAKES_OBJECT and _tail_is_short(toks, k, hi) and _comma_before(toks, cue, ss) >= 0:
+        return None  # "..., Defense Secretary Ash Carter told | reporters.": the listener; what was said comes before
     if not _object_start(toks.texts[k], toks.lows[k]) or _time_phrase(toks, k, hi):
         return None
     end = _object_end(body, toks, k, hi, se)

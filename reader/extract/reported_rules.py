@@ -143,7 +143,7 @@ def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) 
 def after_listener(body: str, cue: Cue, start: int) -> bool:
     """Do the words start right after a cue that takes a listener ("told | MPs ...")? Where the
     cue's reading found the clause after the listener ("told reporters | he would"), they do not."""
-    return cue.lemma in TAKES_OBJECT and not cue.that and not cue.inverted and not body[cue.end : start].strip()
+    return cue.lemma in TAKES_OBJECT and not cue.that and _right_after(body, cue, start)
 
 
 def listener_only(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:

@@ -173,3 +173,8 @@ def test_what_was_said_in_a_clause_between_commas_ends_with_it():
     assert ("Brown", "the senator had lied to her in 1978") in reported(body)
     body = "It was late. The official said the FBI had secured his help, who worked on the campaign before."
     assert ("official", "the FBI had secured his help") in reported(body)
+
+
+def test_told_at_the_end_of_the_sentence_reports_what_came_before():
+    body = "It was late. All four men held abroad will be returned within weeks, the minister told MPs."
+    assert reported(body) == [("minister", "All four men held abroad will be returned within weeks")]
