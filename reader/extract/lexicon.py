@@ -404,6 +404,8 @@ NOT_SUBJECT_OPENERS = frozenset(
 )
 # Words that end the name of a programme or a paper where something was said: "on GMTV's Sunday Programme".
 VENUES = frozenset("programme program show radio tv television news today breakfast newsnight channel network".split())
+# Answers that are a claim of one word: "46 percent of voters said yes".
+ANSWERS = frozenset("yes no".split())
 # Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
 NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 # What someone raises when they speak: "raised concerns", "raised the question of".

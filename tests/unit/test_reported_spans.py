@@ -178,3 +178,7 @@ def test_what_was_said_in_a_clause_between_commas_ends_with_it():
 def test_told_at_the_end_of_the_sentence_reports_what_came_before():
     body = "It was late. All four men held abroad will be returned within weeks, the minister told MPs."
     assert reported(body) == [("minister", "All four men held abroad will be returned within weeks")]
+
+
+def test_an_answer_of_one_word_is_a_claim():
+    assert [text for _, text in reported("Asked if it was legal, most voters said yes.")] == ["yes"]
