@@ -12,6 +12,7 @@ from . import calibration
 from .cues import Cue, find_cues, sentence_subject
 from .headline import headline_claims
 from .lexicon import (
+    ANSWERS,
     APPOSITIVE_NOT_ROLES,
     ATTITUDE,
     FINITE_AUX,
@@ -423,8 +424,8 @@ class _Extraction:
             self.vetoed.append((vetoed, start, end))
             return False
         words = body[start:end].split(None, 2)
-        if len(words) < 2 and not (words and cue.lemma in ATTITUDE_LEMMAS and words[0][:1].isalnum()):
-            return False  # one word is too little, except the object of a stand: "endorsed Clinton"
+        if len(words) < 2 and not (words and (cue.lemma in ATTITUDE_LEMMAS or words[0].strip(".,").lower() in ANSWERS) and words[0][:1].isalnum()):
+            return False  # one word is too little, except the object of a stand ("endorsed Clinton") or an answer ("said yes")
         cue_text = body[cue.start : cue.end] + (" that" if cue.that else "")
         confidence = 0.85 if cue.that or cue.according else 0.7
         rule = "reported-" + ("that" if cue.that else "according" if cue.according else "clause")

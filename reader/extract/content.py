@@ -17,6 +17,7 @@ from .lexicon import (
     NOUN_DETERMINERS,
     SUBJECT_PRONOUNS,
     TAKES_OBJECT,
+    VENUES,
     past_or_speech_verb,
 )
 from .names import Phrase, Tokens
@@ -67,7 +68,7 @@ _SUBORDINATORS = {"while", "although", "though", "whereas", "even", "if", "becau
 # at 263", "..., compared with four in 10 ...", "..., according to ..." (a concession, "..., though
 # no details are available", is still what was said).
 _ASIDE_OPENERS = {
-    "which", "whose", "while", "whereas", "however", "compared",
+    "which", "whose", "who", "while", "whereas", "however", "compared",
     "despite", "meanwhile", "according", "as",
 }
 
@@ -105,8 +106,12 @@ def read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         return
     if toks.lows[toks.index(ss)] in _SUBORDINATORS:
         _end_subordinate(body, toks, cue, ss)
+    elif _in_relative(toks, cue, ss):
+        _end_subordinate(body, toks, cue, ss, inner=True)
     if not cue.according and body.find(", ", *cue.content) >= 0:
         _end_before_aside(toks, cue)
+    if not cue.according:
+        _end_before_concession(toks, cue)
 
 
 # A reading's answer when the cue reports nothing at all ("spoke with voters"): stop looking.
@@ -178,6 +183,9 @@ def _clause_at_cue(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, 
     if low == "that" and k + 1 < hi and toks.texts[k + 1][0] not in ",.;":
         cue.that = True
         return (toks.starts[k + 1], se)
+    if low == "that" and k + 2 < hi and toks.texts[k + 1] == "," and toks.texts[k + 2][:1].islower():
+        cue.that = True  # "admit that, given the partisan divide, these goals will not be easy"
+        return (toks.starts[k + 2], se)
     if not cue.inverted and _bare_clause(toks, cue, k, hi, low):
         return (toks.starts[k], se)
     return None
@@ -214,6 +222,8 @@ def _object(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int
     a time: "on Jan. 27")."""
     if cue.inverted or k >= hi or cue.lemma in CLAUSE_ONLY:
         return None
+    if cue.lemma in TAKES_OBJECT and _tail_is_short(toks, k, hi) and _comma_before(toks, cue, ss) >= 0:
+        return None  # "..., Defense Secretary Ash Carter told | reporters.": the listener; what was said comes before
     if not _object_start(toks.texts[k], toks.lows[k]) or _time_phrase(toks, k, hi):
         return None
     end = _object_end(body, toks, k, hi, se)
@@ -237,7 +247,18 @@ def _rest_of_sentence(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: in
     return _after_comma(toks, stop, hi, ss, se)
 
 
-_READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, _rest_of_sentence)
+def _as_someone_said(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int, stop: int) -> Span | None:
+    """"As Comey noted, people involved in the case could still be ...": after "as", the subject
+    and the cue, what follows the comma is what was said."""
+    if cue.subject is None or cue.inverted or not (stop < hi - 1 and toks.texts[stop] == ","):
+        return None
+    a = toks.index(cue.subject.start) - 1
+    if a < 0 or toks.lows[a] != "as" or not (toks.starts[a] == ss or (a > 0 and toks.starts[a - 1] == ss and toks.lows[a - 1] in ("but", "and"))):
+        return None  # (opening the sentence: "Sales fell, as the company said, because ..." is not so)
+    return (toks.starts[stop + 1], se)
+
+
+_READINGS = (_clause_at_cue, _clause_further_on, _spoke_without_words, _object, _as_someone_said, _rest_of_sentence)
 
 
 def _bare_clause(toks: Tokens, cue: Cue, k: int, hi: int, low: str) -> bool:
@@ -288,8 +309,8 @@ def _comma_before(toks: Tokens, cue: Cue, ss: int) -> int:
     kk = toks.index(begin)
     if kk > 1 and toks.texts[kk - 1] in ('"', "”") and toks.texts[kk - 2] == ",":
         kk -= 1  # '... "capital investment," Ben Carson said.'
-    if kk > 0 and toks.texts[kk - 1] == "," and toks.starts[kk - 1] > ss + 5:
-        return kk - 1
+    if kk > 0 and toks.texts[kk - 1] == "," and (toks.starts[kk - 1] > ss + 5 or kk - 2 == toks.index(ss)):
+        return kk - 1  # (or after one word: "But, he said, it is a risky strategy")
     return -1
 
 
@@ -322,17 +343,29 @@ def _commas_outside_quotes(toks: Tokens, k: int, hi: int) -> Iterator[int]:
             yield j
 
 
-def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int) -> None:
+def _end_subordinate(body: str, toks: Tokens, cue: Cue, ss: int, inner: bool = False) -> None:
     """"While Ramos said that journalists cannot take sides, he appears uneasy": when the cue is in
     the clause opening its sentence, what it reports ends at the first comma outside quotation
     marks, where the main clause begins."""
     assert cue.content is not None
     start, end = cue.content
-    if body.find(",", ss, cue.start) >= 0:
+    if not inner and body.find(",", ss, cue.start) >= 0:
         return  # the cue is in the main clause
     for j in _commas_outside_quotes(toks, toks.index(start), toks.index(end)):
         cue.content = (start, toks.starts[j])
         return
+
+
+def _in_relative(toks: Tokens, cue: Cue, ss: int) -> bool:
+    """"Juanita Broaddrick, who said Clinton raped her in 1978, recounted ...": the cue is in a
+    clause set off by commas after the sentence's subject (", who", ", though"), which a comma
+    will close."""
+    k = toks.index(cue.start)
+    lo = toks.index(ss)
+    for j in range(k - 1, max(lo, k - 10) - 1, -1):
+        if toks.texts[j] == ",":
+            return j + 1 < k and toks.lows[j + 1] in ("who", "though", "although")
+    return False
 
 
 def _end_before_aside(toks: Tokens, cue: Cue) -> None:
@@ -343,6 +376,18 @@ def _end_before_aside(toks: Tokens, cue: Cue) -> None:
     for j in _commas_outside_quotes(toks, toks.index(start), hi - 1):
         if toks.lows[j + 1] in _ASIDE_OPENERS or (j + 2 < hi and toks.lows[j + 2] in ("whom", "which")):
             cue.content = (start, toks.starts[j])
+            return
+
+
+def _end_before_concession(toks: Tokens, cue: Cue) -> None:
+    """"announced they would back the plans | although Michael Howard was forced to deny ...":
+    what was said ends before a concession the writer adds, with no comma before it."""
+    assert cue.content is not None
+    start, end = cue.content
+    k, hi = toks.index(start), toks.index(end)
+    for j in range(k + 2, hi - 1):
+        if toks.lows[j] in ("although", "whereas") and toks.lows[j - 1] not in (",", "and", "but"):
+            cue.content = (start, toks.ends[j - 1])
             return
 
 
@@ -373,22 +418,52 @@ def _object_start(text: str, low: str) -> bool:
 
 def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
     """Where an object that starts at token k ends: the first comma, semicolon, colon, dash or
-    parenthesis outside quotation marks, or the sentence end."""
+    parenthesis outside quotation marks (see `_ends_object`), or the sentence end."""
     texts, starts = toks.texts, toks.starts
     quote_open = False
     for n in range(k, hi):
         t = texts[n]
         if t in ('"', "“", "”"):
             quote_open = _quoted(t, quote_open)
-        elif quote_open:
-            continue
-        elif t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[starts[n] - 1] == " "):
+        elif not quote_open and _ends_object(body, toks, k, n, hi):
             return starts[n]
-        elif n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
-            return starts[n]  # "expressed solidarity for her | even as he alluded to her failings"
-        elif n > k and _new_predicate(toks, n, hi):
-            return starts[n]  # "denied the charges | and counter-accused her": the subject's next verb
     return se
+
+
+def _ends_object(body: str, toks: Tokens, k: int, n: int, hi: int) -> bool:
+    """Does the object that starts at token k end at token n (outside quotation marks)?"""
+    t = toks.texts[n]
+    if t == ",":
+        return not _list_comma(toks, n, hi)  # (not "images of candles, cake, trophies and fireworks")
+    if t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[toks.starts[n] - 1] == " "):
+        return True
+    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
+        return True  # "expressed solidarity for her | even as he alluded to her failings"
+    if n > k + 1 and toks.lows[n] == "on" and n + 1 < hi and toks.texts[n + 1][:1].isupper() and _venue(toks, n + 1, hi):
+        return True  # "criticised the rivalry | on GMTV's Sunday Programme"
+    return n > k and _new_predicate(toks, n, hi)  # "denied the charges | and counter-accused her"
+
+
+def _venue(toks: Tokens, j: int, hi: int) -> bool:
+    """A broadcast or a paper named from token j: "GMTV's Sunday Programme", "BBC Radio 4"."""
+    for n in range(j, min(hi, j + 5)):
+        if toks.lows[n] in VENUES:
+            return True
+        if not toks.texts[n][:1].isupper() and toks.texts[n] not in ("'s", "’s"):
+            return False
+    return False
+
+
+def _list_comma(toks: Tokens, n: int, hi: int) -> bool:
+    """The comma at token n joins the items of a list: a few words, then another comma or "and"
+    / "or" ("candles, cake, trophies and fireworks")."""
+    for j in range(n + 1, min(hi, n + 5)):
+        low = toks.lows[j]
+        if low in ("and", "or") or toks.texts[j] == ",":
+            return j > n + 1 and (low != "and" or (j + 1 < hi and not past_or_speech_verb(toks.texts[j + 1], toks.lows[j + 1])))
+        if not toks.texts[j][:1].isalnum():
+            return False
+    return False
 
 
 def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:

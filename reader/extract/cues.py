@@ -5,23 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import compress
 
-from .content import read_content
+from .content import CLAUSE_ONLY, read_content
 from .lexicon import (
     ADJECTIVE_ENDINGS,
     ADJECTIVES,
+    AUX,
+    AUX_VERBS,
     BACK_MOTION,
     BACK_PARTICLES,
     CUES,
+    DATA_SOURCES,
     INTENTIONS,
+    NAMING,
     NOT_ADJECTIVES,
     NOT_NAMES,
+    NOT_SUBJECT_OPENERS,
     PEOPLE_NOUNS,
     PLACES,
     ROLE_NOUNS,
     SENTENCE_OPENING_CUES,
     SPEECH,
+    STATING,
     SUBJECT_PRONOUNS,
     TAKES_OBJECT,
+    past_or_speech_verb,
 )
 from .names import (
     Phrase,
@@ -148,17 +155,56 @@ def find_cues(body: str, toks: Tokens, sentences: Sentences, inside_quote) -> li
         if _progressive(toks, k):
             k -= 1  # "has been warning": the cue is "been warning", its subject before "has been"
             cue = Cue(toks.starts[k], e, lemma, body[toks.starts[k] : e])
-        ss, se = sentences.bounds(s)
-        if cue.according:
-            cue.subject = phrase_after(body, toks, e, se)
-        else:
-            _find_subject(body, toks, cue, k, ss, se)
-        if cue.subject is None and not cue.coordinated:
-            continue
-        read_content(body, toks, cue, ss, se)
-        cues.append(cue)
+        if _read_cue(body, toks, sentences, cue, k):
+            cues.append(cue)
     _coordinate(cues, sentences, toks)
     return cues
+
+
+def _read_cue(body: str, toks: Tokens, sentences: Sentences, cue: Cue, k: int) -> bool:
+    """The cue's subject and content, for the cue at token k; False when it has no speaker."""
+    ss, se = sentences.bounds(cue.start)
+    if cue.according:
+        cue.subject = phrase_after(body, toks, cue.end, se)
+    else:
+        _find_subject(body, toks, cue, k, ss, se)
+    if cue.subject is None and not cue.coordinated and not cue.according:
+        return cue.lemma in STATING and _opening_subject(body, toks, sentences, cue, ss, se)
+    named = cue.subject is not None
+    read_content(body, toks, cue, ss, se)  # ("according to his family": the source is read with it)
+    if cue.subject is None:
+        return cue.coordinated
+    return not (cue.according and not named and _data_source(cue.subject))
+
+
+def _opening_subject(body: str, toks: Tokens, sentences: Sentences, cue: Cue, ss: int, se: int) -> bool:
+    """A cue of saying whose subject is too long to find ("some voters who have listened to his
+    speeches over the decades said he ..."): when it reports a clause after it, its subject is
+    the phrase opening the sentence, if that is a name or a noun phrase ending before the cue.
+    True when the cue has content and a subject so."""
+    word = cue.verb.split(" ")[0].lower()
+    if not (_never_noun(word) or (cue.participle and cue.lemma in _SAYS)) or body.startswith(" by ", cue.end):
+        return False  # "denied claims that", "musical notes": a noun
+    phrase = sentence_subject(sentences, toks, cue.start)
+    if phrase is None or phrase.end > cue.start or phrase.pronoun or phrase.words[0].lower() in NOT_SUBJECT_OPENERS:
+        return False
+    read_content(body, toks, cue, ss, se)
+    if cue.content is None or cue.content[0] < cue.end or not (cue.that or _has_verb(toks, *cue.content)):
+        return False  # (", says a new MPs' report": the subject after the cue, no clause)
+    cue.subject = phrase
+    return True
+
+
+def _data_source(source: Phrase) -> bool:
+    """"according to studio estimates", "according to exit polls": figures, not anyone speaking
+    (the speaker of a claim is a person, a group or an organisation)."""
+    return source.words[-1].lower().strip(".,") in DATA_SOURCES
+
+
+def _has_verb(toks: Tokens, start: int, end: int) -> bool:
+    """A verb among the first words from start to end: "the rules were incompatible"."""
+    k, hi = toks.index(start), toks.index(end)
+    return any(toks.lows[j] in AUX_VERBS or past_or_speech_verb(toks.texts[j], toks.lows[j]) for j in range(k, min(hi, k + 8)))
 
 
 def _progressive(toks: Tokens, k: int) -> bool:
@@ -174,6 +220,20 @@ def _back_as_adverb(toks: Tokens, k: int) -> bool:
     return nxt in BACK_PARTICLES or (k > 0 and toks.lows[k - 1] in BACK_MOTION)
 
 
+def _named_thing(toks: Tokens, k: int) -> bool:
+    """"a company called Cambridge Analytica", "a group of Ethiopians called Ginbot 7": the cue
+    at token k names the thing before it (after "a" and words in lower case)."""
+    if k + 1 >= toks.n or not toks.texts[k + 1][:1].isupper():
+        return False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        low = toks.lows[j]
+        if low in ("a", "an"):
+            return j < k - 1 and j > 0 and toks.texts[j - 1] not in (".", "!", "?", '"', "“", "”")  # (not "A senator called ...")
+        if not (toks.texts[j].isalpha() and toks.texts[j].islower()) or low in AUX:
+            return False
+    return False
+
+
 def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: str) -> str | None:
     """The lemma of the cue form `verb` at token k (from s to e), or None where it is no one
     speaking."""
@@ -182,6 +242,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
     lemma = "according to" if verb.lower() == "according to" else CUES[verb]
     if lemma == "back" and _back_as_adverb(toks, k):
         return None  # "gone back to", "backed down", "cut back": no one backing anyone
+    if lemma in NAMING and _named_thing(toks, k):
+        return None  # "a company called Cambridge Analytica": a name given, not words said
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks
     if lemma in SPEECH_LEMMAS and _negated(toks, k):
@@ -234,9 +296,11 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
         return True  # "in question", "for comment", "of support" (but "by saying")
     if word in _BARE_FORMS and (_noun_after_article(toks, k, word) or _noun_after_modifiers(toks, k, word)):
         return True
-    if prev in _NOUN_ADJECTIVES and k > 1:
+    if prev in _NOUN_ADJECTIVES:
         if _never_noun(word):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
+        if k == 1 or toks.texts[k - 2] in (".", "!", "?", "\n"):
+            return word in _BARE_FORMS  # "Full details of the new powers", "Recent reports suggest"
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))
 
@@ -382,6 +446,8 @@ def _passive(toks: Tokens, k: int, verb: str) -> bool:
     if not verb.endswith(("ed", "en", "wn", "id", "ld", "ght", "ne")) or verb in ("said", "told"):
         return False
     k -= 1
+    if k >= 0 and toks.lows[k] in ("not", "n't", "never"):
+        k -= 1  # "is not expected to happen"
     if k >= 0 and toks.lows[k].endswith("ly"):
         k -= 1
     return k >= 0 and toks.lows[k] in _BE
@@ -448,6 +514,8 @@ def _cut_short(body: str, toks: Tokens, outer: Cue, cue: Cue) -> bool:
             return False  # "supporters are endorsing Rubio": a verb inside what was said, not a second claim
         if cue.participle and toks.texts[k - 1] != ",":
             return False  # "can cut crime without asking", "not using adverts and offering": inside what was said
+        if cue.lemma in CLAUSE_ONLY and not cue.that:
+            return False  # "she hoped to get it back, and then would continue to spread ...": no new claim
         cue.subject = outer.subject
         cut = toks.starts[skip_adverbials(toks, k, toks.index(outer.content[0]))]  # "fraud | and will testify"
     elif cue.subject is not None and cue.subject.start > outer.content[0] + 1 and _new_speaker(body, outer, cue):

@@ -405,6 +405,8 @@ NOT_OPENERS = frozenset(
 )
 # A speech verb's own preposition: "warned of losses", "spoke about", "commented on".
 SPEECH_PREPOSITIONS = frozenset({"of", "about", "on", "against", "over", "for"})
+# Cues that also give a thing its name: "a company called Cambridge Analytica".
+NAMING = frozenset("call dub label term brand".split())
 # "back" as an adverb or particle, not a stance: "backed down", "went back to", "cut back".
 BACK_PARTICLES = frozenset("down up off away to into in home out from on".split())
 BACK_MOTION = frozenset(
@@ -412,6 +414,32 @@ BACK_MOTION = frozenset(
     "brings brought bringing fight fights fought fighting hit hits "
     "look looks looked looking send sends sent sending turn turns turned turning way".split()
 )
+# Finite verbs that show a clause: "said the rules were incompatible".
+AUX_VERBS = frozenset(
+    "is are was were am has have had will would can could should may might must do does did "
+    "'s ’s 're ’re 'll ’ll 'd ’d".split()
+)
+# Figures and texts that "according to" may cite, which are no speaker: "according to exit polls".
+DATA_SOURCES = frozenset(
+    "figures estimates estimate statistics polls poll polling data research survey surveys study "
+    "studies records report reports accounts forecasts predictions findings results filings "
+    "documents newspapers numbers returns count tally analysis summary".split()
+)
+# Verbs of saying that report a clause: a cue of theirs whose subject is too long to find takes
+# the phrase opening the sentence ("Lord Bingham - a senior law lord - said the rules were ...").
+STATING = frozenset(
+    "say tell write add note argue claim warn insist announce admit confirm predict explain state "
+    "acknowledge suggest complain concede reveal declare".split()
+)
+# Words that open a sentence but no subject: "Possibly ...", "About 500 officials", "Further muddying".
+NOT_SUBJECT_OPENERS = frozenset(
+    "possibly about further between lost among after before during perhaps meanwhile also only just "
+    "even still yet so then there here it this that these those what which".split()
+)
+# Words that end the name of a programme or a paper where something was said: "on GMTV's Sunday Programme".
+VENUES = frozenset("programme program show radio tv television news today breakfast newsnight channel network".split())
+# Answers that are a claim of one word: "46 percent of voters said yes".
+ANSWERS = frozenset("yes no".split())
 # Words that open a noun phrase, not a clause: "maintains | a wide lead", "wrote | the letter".
 NOUN_DETERMINERS = frozenset("a an the his her their its my our your this these those".split())
 # What someone raises when they speak: "raised concerns", "raised the question of".

@@ -4,9 +4,11 @@ A reporting cue ("said", "told", "plans", "found") and the words after it make a
 only when those words read as a statement. Each check below names one way they do not: the
 words open with a preposition ("bitter attacks | between studios"), with a verb ("terror
 suspects | can be detained"), with a reflexive ("found | herself in trouble"); they are only the
-listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); or what
-someone perceived rather than said ("found | a suitable venue"). The first check that holds
-vetoes the claim; `REPORTED_VETOES` is the list, in order, each testable on its own.
+listener ("told | the newspaper:"); a refusal to say anything ("declined | to comment"); what
+someone perceived rather than said ("found | a suitable venue"); a phrase of time or place before
+the cue ("In 2003, | imports declined"); money raised ("raised | $16 million"); or a name ("known
+| as fracking"). The first check that holds vetoes the claim; `REPORTED_VETOES` is the list, in
+order, each testable on its own.
 """
 
 from __future__ import annotations
@@ -117,6 +119,18 @@ def raised_no_concern(body: str, cue: Cue, start: int, end: int, first: list[str
     return not RAISED_MATTERS.intersection(words)
 
 
+def known_as(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"a method known as fracking", "known as Queen of the Sky": a name, not what anyone holds."""
+    if cue.lemma != "know" or cue.that or not first or not _right_after(body, cue, start):
+        return False
+    return first[0] == "as"
+
+
+def aim_not_said(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
+    """"it aims to be the hub": an aim, not a statement."""
+    return cue.lemma == "aim" and bool(first) and first[0] in ("to", "at", "for")
+
+
 def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"Ferreira denied Gerrard with a last-ditch tackle", "denied him the chance": to deny
     someone something is no denial of a claim ("denied the allegations", "denied that ...")."""
@@ -129,7 +143,7 @@ def denied_someone(body: str, cue: Cue, start: int, end: int, first: list[str]) 
 def after_listener(body: str, cue: Cue, start: int) -> bool:
     """Do the words start right after a cue that takes a listener ("told | MPs ...")? Where the
     cue's reading found the clause after the listener ("told reporters | he would"), they do not."""
-    return cue.lemma in TAKES_OBJECT and not cue.that and not cue.inverted and not body[cue.end : start].strip()
+    return cue.lemma in TAKES_OBJECT and not cue.that and _right_after(body, cue, start)
 
 
 def listener_only(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
@@ -189,12 +203,14 @@ REPORTED_VETOES: tuple[Veto, ...] = (
     Veto("listener-only", listener_only),
     Veto("denied-someone", denied_someone),
     Veto("raised-no-concern", raised_no_concern),
+    Veto("known-as", known_as),
+    Veto("an-aim", aim_not_said),
 )
 
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know", "aim"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:

@@ -30,6 +30,8 @@ def vetoes_of(body):
         ("listener-only", "Ms Hewitt told GMTV's Sunday programme."),
         ("denied-someone", "Paulo Ferreira denied Gerrard with a last-ditch tackle."),
         ("raised-no-concern", "The campaign raised $16 million in the first half of the year."),
+        ("known-as", "It uses a drilling method known as fracking."),
+        ("an-aim", "The website aims to be the hub for bloggers."),
     ],
 )
 def test_each_veto_sets_aside_what_no_one_said(veto, body):

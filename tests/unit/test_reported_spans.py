@@ -108,3 +108,77 @@ def test_what_someone_wrote_is_a_claim_only_as_a_clause():
 def test_that_after_an_infinitive_is_a_relative():
     body = "The two rivals have agreed to divide the primaries in ways that might help them both."
     assert reported(body) == [("rivals", "to divide the primaries in ways that might help them both")]
+
+
+def test_a_long_subject_before_a_verb_of_saying_is_the_sentences_opening_phrase():
+    body = "Lord Bingham - a senior law lord - said the rules were incompatible with the convention."
+    assert [text for _, text in reported(body)] == ["the rules were incompatible with the convention"]
+    # (not a noun, nor the subject after the cue)
+    assert reported("The firm has denied claims that it broke the law.") == []
+
+
+def test_according_to_a_source_in_lower_case():
+    body = "The singer had died peacefully at home, according to his family."
+    assert reported(body) == [("his family", "The singer had died peacefully at home")]
+    # (figures are no speaker)
+    assert reported("The film took $44m over three days, according to studio estimates.") == []
+
+
+def test_what_follows_as_someone_said_or_an_opening_word():
+    body = "It was odd. As the director noted, staff involved could still face sanctions."
+    assert reported(body) == [("director", "staff involved could still face sanctions")]
+    body = "It was odd. But, he said, it is a risky strategy at a time of doubt."
+    assert [text for _, text in reported(body)] == ["it is a risky strategy at a time of doubt"]
+
+
+def test_a_negated_passive_is_no_one_speaking():
+    assert reported("The final closure of the plant is not expected to happen until 2019.") == []
+
+
+def test_an_object_keeps_the_items_of_its_list():
+    body = "The group taunted the firm, posting images of candles, cake, trophies and fireworks."
+    assert ("group", "images of candles, cake, trophies and fireworks") in reported(body)
+
+
+def test_a_thing_called_by_its_name_is_no_cue():
+    assert reported("They paid a company called Cambridge Analytica for the data.") == []
+    assert reported("A senator called Trump a liar.") == [("senator", "Trump a liar")]
+    assert reported("He spoke. Full details of the new powers will not be revealed until May.") == []
+
+
+def test_an_object_stops_before_the_programme_it_was_said_on():
+    body = "The former minister criticised the rivalry between the pair on GMTV's Sunday Programme."
+    assert reported(body) == [("former minister", "the rivalry between the pair")]
+
+
+def test_what_was_said_ends_before_a_concession_without_comma():
+    body = "The party announced it would back the plans although its leader was forced to deny a split."
+    assert reported(body) == [("party", "it would back the plans")]
+    body = "It was late. Lord Smith - a senior judge - admitted that the project was over budget."
+    assert reported(body) == [("Smith", "the project was over budget")]
+
+
+def test_that_and_a_comma_still_open_what_was_said():
+    body = "It was late. The minister admitted that, given the divide, these goals will not be easy."
+    assert reported(body) == [("minister", "given the divide, these goals will not be easy")]
+
+
+def test_a_verb_that_reports_only_a_clause_does_not_cut_what_was_said():
+    body = "It was late. Ms Smith said she hoped to get her account back, and then would continue to post."
+    assert reported(body) == [("Smith", "she hoped to get her account back, and then would continue to post")]
+
+
+def test_what_was_said_in_a_clause_between_commas_ends_with_it():
+    body = "It was late. Ms Brown, who said the senator had lied to her in 1978, recounted the incident on radio."
+    assert ("Brown", "the senator had lied to her in 1978") in reported(body)
+    body = "It was late. The official said the FBI had secured his help, who worked on the campaign before."
+    assert ("official", "the FBI had secured his help") in reported(body)
+
+
+def test_told_at_the_end_of_the_sentence_reports_what_came_before():
+    body = "It was late. All four men held abroad will be returned within weeks, the minister told MPs."
+    assert reported(body) == [("minister", "All four men held abroad will be returned within weeks")]
+
+
+def test_an_answer_of_one_word_is_a_claim():
+    assert [text for _, text in reported("Asked if it was legal, most voters said yes.")] == ["yes"]
