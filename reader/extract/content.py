@@ -456,7 +456,9 @@ def _venue(toks: Tokens, j: int, hi: int) -> bool:
 
 def _list_comma(toks: Tokens, n: int, hi: int) -> bool:
     """The comma at token n joins the items of a list: a few words, then another comma or "and"
-    / "or" ("candles, cake, trophies and fireworks")."""
+    / "or" ("candles, cake, trophies and fireworks"); not a cue after it (", said Geert Wilders,")."""
+    if n + 1 < hi and past_or_speech_verb(toks.texts[n + 1], toks.lows[n + 1]):
+        return False
     for j in range(n + 1, min(hi, n + 5)):
         low = toks.lows[j]
         if low in ("and", "or") or toks.texts[j] == ",":

@@ -182,3 +182,11 @@ def test_told_at_the_end_of_the_sentence_reports_what_came_before():
 
 def test_an_answer_of_one_word_is_a_claim():
     assert [text for _, text in reported("Asked if it was legal, most voters said yes.")] == ["yes"]
+
+
+def test_a_list_comma_is_not_one_before_an_inverted_cue():
+    from reader.extract import find_claims
+
+    body = 'The rejection signals "the beginning of the end" for the EU, said Geert Wilders, founder of the party.'
+    said = [c for c in find_claims(body) if c.kind == "reported"]
+    assert [(c.speaker, c.text) for c in said] == [("Geert Wilders", 'The rejection signals "the beginning of the end" for the EU')]
