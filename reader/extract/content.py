@@ -89,6 +89,8 @@ _CONTENT_PREPOSITIONS = {"about", "for", "against", "on", "over", "of", "with", 
 # Words that open an adverbial after an object, ending what the verb is about.
 _ADVERBIAL_STARTS = {"when", "while", "because", "although", "though", "even", "since", "compared", "during", "after", "before", "despite", "amid", "until"}
 
+# The words _ends_object looks at (every other word goes on with the object).
+_OBJECT_WATCH = _ADVERBIAL_STARTS | {"on", "and", "but"}
 # What ends an object, outside quotation marks (and a hyphen with a space before it).
 _OBJECT_STOPS = (",", ";", ":", "(", "—", "–", "\n")
 # What ends the source of "according to": "according to a just-released poll, ...".
@@ -419,13 +421,15 @@ def _object_start(text: str, low: str) -> bool:
 def _object_end(body: str, toks: Tokens, k: int, hi: int, se: int) -> int:
     """Where an object that starts at token k ends: the first comma, semicolon, colon, dash or
     parenthesis outside quotation marks (see `_ends_object`), or the sentence end."""
-    texts, starts = toks.texts, toks.starts
+    texts, starts, lows = toks.texts, toks.starts, toks.lows
     quote_open = False
     for n in range(k, hi):
         t = texts[n]
         if t in ('"', "“", "”"):
             quote_open = _quoted(t, quote_open)
-        elif not quote_open and _ends_object(body, toks, k, n, hi):
+        elif quote_open or (t[0].isalnum() and lows[n] not in _OBJECT_WATCH):
+            continue  # (most tokens: a plain word none of the checks looks at)
+        elif _ends_object(body, toks, k, n, hi):
             return starts[n]
     return se
 
