@@ -182,3 +182,11 @@ def test_told_at_the_end_of_the_sentence_reports_what_came_before():
 
 def test_an_answer_of_one_word_is_a_claim():
     assert [text for _, text in reported("Asked if it was legal, most voters said yes.")] == ["yes"]
+
+
+def test_an_opening_adverbial_is_not_what_was_said():
+    assert reported("It was late. When pressed by the moderators, he did apologize to his rival for the leak.") == []
+    assert [t for _, t in reported("It was late. In a merger, he said, the brand would survive.")] == ["the brand would survive"]
+    assert [t for _, t in reported("It was late. After the vote, the plan is dead, he said.")] == ["After the vote, the plan is dead"]
+    body = "It was late. After the court refused, the attorney general asked the Supreme Court for quick action."
+    assert ("attorney general", "the Supreme Court for quick action") in reported(body)
