@@ -224,7 +224,7 @@ def _object(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int
     a time: "on Jan. 27")."""
     if cue.inverted or k >= hi or cue.lemma in CLAUSE_ONLY:
         return None
-    if cue.lemma in TAKES_OBJECT and _tail_is_short(toks, k, hi) and _comma_before(toks, cue, ss) >= 0:
+    if cue.lemma in TAKES_OBJECT and _only_listener(toks, k, hi) and _comma_before(toks, cue, ss) >= 0:
         return None  # "..., Defense Secretary Ash Carter told | reporters.": the listener; what was said comes before
     if not _object_start(toks.texts[k], toks.lows[k]) or _time_phrase(toks, k, hi):
         return None
@@ -242,11 +242,30 @@ def _rest_of_sentence(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: in
     comma = _comma_before(toks, cue, ss)
     if comma < 0:
         return None
-    if _tail_is_short(toks, stop, hi) or (cue.inverted and cue.subject is not None and cue.subject.appositive):
-        # what comes after is short, or is about the speaker: '..., said Wilcox, an Orlando
-        # Republican who founded ...'
-        return (ss, toks.starts[comma])
-    return _after_comma(toks, stop, hi, ss, se)
+    if cue.inverted and cue.subject is not None and cue.subject.appositive:
+        return (ss, toks.starts[comma])  # what follows is about the speaker: '..., said Wilcox, an Orlando Republican who ...'
+    interrupts = not cue.inverted and stop + 1 < hi and toks.texts[stop] == ","
+    if _tail_is_short(toks, stop, hi) and not interrupts:
+        if k < hi - 1 and not cue.inverted and _opens_adverbial_clause(toks, ss):
+            return None  # "When pressed by the moderators, Sanders did apologize to Clinton": no statement before
+        return (ss, toks.starts[comma])  # "The plan is dead, he said."
+    return _after_comma(toks, stop, hi, ss, se)  # "In a merger, he said, the brand would survive."
+
+
+def _only_listener(toks: Tokens, k: int, hi: int) -> bool:
+    """From token k to the sentence end, a listener alone: "reporters", "the BBC", "BBC Radio 4"
+    (not "the Supreme Court for quick action")."""
+    return hi - k <= 4 and all(toks.lows[j] not in _PREPOSITIONS for j in range(k, hi))
+
+
+def _opens_adverbial_clause(toks: Tokens, ss: int) -> bool:
+    """The sentence opens with a clause or phrase of time, condition or place ("When pressed ...,",
+    "Even after the complaint was filed,", "But Thursday night at the convention,")."""
+    i = toks.index(ss)
+    low = toks.lows[i]
+    if low in ("but", "and", "even") and i + 1 < toks.n:
+        low = toks.lows[i + 1]
+    return low in _SUBORDINATORS or low in _PREPOSITIONS or low.rstrip(".") in _TIME_WORDS
 
 
 def _as_someone_said(body: str, toks: Tokens, cue: Cue, ss: int, se: int, k: int, hi: int, stop: int) -> Span | None:

@@ -22,7 +22,7 @@ def vetoes_of(body):
     ("veto", "body"),
     [
         ("opens-with-preposition", "The campaigns spilled over into bitter attacks between studios."),
-        ("adverbial-only", "Sales rose. In 2003, imports declined by two percent."),
+        ("adverbial-only", "Sales rose. In 2003, imports declined."),
         ("opens-with-conjunction", "The firm overcame the problems of setting up voice and data networks."),
         ("opens-with-verb", "Under the act, foreign terror suspects can be detained without trial."),
         ("nothing-said", "Akamai declined to comment."),

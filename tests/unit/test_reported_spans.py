@@ -190,3 +190,11 @@ def test_a_list_comma_is_not_one_before_an_inverted_cue():
     body = 'The rejection signals "the beginning of the end" for the EU, said Geert Wilders, founder of the party.'
     said = [c for c in find_claims(body) if c.kind == "reported"]
     assert [(c.speaker, c.text) for c in said] == [("Geert Wilders", 'The rejection signals "the beginning of the end" for the EU')]
+
+
+def test_an_opening_adverbial_is_not_what_was_said():
+    assert reported("It was late. When pressed by the moderators, he did apologize to his rival for the leak.") == []
+    assert [t for _, t in reported("It was late. In a merger, he said, the brand would survive.")] == ["the brand would survive"]
+    assert [t for _, t in reported("It was late. After the vote, the plan is dead, he said.")] == ["After the vote, the plan is dead"]
+    body = "It was late. After the court refused, the attorney general asked the Supreme Court for quick action."
+    assert ("attorney general", "the Supreme Court for quick action") in reported(body)
