@@ -159,9 +159,6 @@ class _Extraction:
         self.nested: list[tuple[Claim, Claim]] = []  # (reported claim, a quote inside it)
         self.vetoed: list[tuple[str, int, int]] = []  # (check, start, end) of reported words set aside
         self.not_speakers: list[tuple[str, int, int, str]] = []  # claims whose "speaker" cannot speak
-        self._pronoun_context = Where(
-            lambda p: not self.inside_quote(p), lambda p: self.sentences.bounds(p)[0], self._after_article
-        )
 
     # -- helpers ---------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -206,10 +203,19 @@ class _Extraction:
     def _pronoun(self, phrase: Phrase, pos: int) -> Speaker:
         """"he", "they": whoever the article last named that the pronoun can refer to."""
         assert phrase.pronoun is not None
-        entity = self.registry.pronoun(phrase.pronoun, pos, self._pronoun_context)
+        # (made for the call, not kept: kept on self, it would tie self in a reference cycle,
+        # and every article's extraction would wait for the garbage collector)
+        where = Where(self._outside_quotes, self._sentence_start, self._after_article)
+        entity = self.registry.pronoun(phrase.pronoun, pos, where)
         if entity is None:
             return Speaker(None, None, None, 0.4)
         return Speaker(entity.name, entity.role, entity, 0.8, mention=phrase.text)
+
+    def _outside_quotes(self, pos: int) -> bool:
+        return not self.inside_quote(pos)
+
+    def _sentence_start(self, pos: int) -> int:
+        return self.sentences.bounds(pos)[0]
 
     def _after_article(self, pos: int) -> bool:
         """Is the word before `pos` an article or "by" ("an Alan Shearer strike", "by Obama")?"""
