@@ -58,7 +58,7 @@ def _name_words(run: str) -> tuple[str, ...]:
     last = words[-1]
     if last.endswith(".") and not (len(last) == 2 or last[:-1] in _ABBREVIATIONS):
         words[-1] = last[:-1]
-    while words and _never_a_name(words[0]):
+    while words and (words[0] in NEVER_NAMES or (("'" in words[0] or "’" in words[0]) and _never_a_name(words[0]))):
         words.pop(0)  # (also "September's Hartlepool by-election", "Monday's", "We've")
     if "'" not in run and "’" not in run:
         return tuple(words)  # (most runs: no possessive inside)

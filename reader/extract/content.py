@@ -382,11 +382,12 @@ def _in_relative(toks: Tokens, cue: Cue, ss: int) -> bool:
     clause set off by commas after the sentence's subject (", who", ", though"), which a comma
     will close."""
     k = toks.index(cue.start)
-    lo = toks.index(ss)
-    for j in range(k - 1, max(lo, k - 10) - 1, -1):
-        if toks.texts[j] == ",":
-            return j + 1 < k and toks.lows[j + 1] in ("who", "though", "although")
-    return False
+    lo = max(toks.index(ss), k - 10)
+    before = toks.texts[lo:k]
+    if "," not in before:
+        return False  # (most cues: no comma just before them)
+    j = lo + len(before) - 1 - before[::-1].index(",")
+    return j + 1 < k and toks.lows[j + 1] in ("who", "though", "although")
 
 
 def _end_before_aside(toks: Tokens, cue: Cue) -> None:
@@ -406,6 +407,9 @@ def _end_before_concession(toks: Tokens, cue: Cue) -> None:
     assert cue.content is not None
     start, end = cue.content
     k, hi = toks.index(start), toks.index(end)
+    words = toks.lows[k + 2 : hi - 1]
+    if "although" not in words and "whereas" not in words:
+        return  # (nearly every content: asked in C)
     for j in range(k + 2, hi - 1):
         if toks.lows[j] in ("although", "whereas") and toks.lows[j - 1] not in (",", "and", "but"):
             cue.content = (start, toks.ends[j - 1])

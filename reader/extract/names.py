@@ -251,7 +251,7 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     words = _without_determiners(list(given))
     if not words:
         return None, None, "role"
-    if _channel(words):
+    if words[-1][:1].isdigit() and _channel(words):
         # "Local news affiliate ABC 7": a broadcaster's name ends with its number
         i = _name_run_start(words[:-1])
         return " ".join(words[i:]), _clean_role(words[:i]), "org"
@@ -259,7 +259,8 @@ def split_words(given: tuple[str, ...]) -> tuple[str | None, str | None, str]:
     head, role_words = words[i:], words[:i]
     if not head:
         return None, _clean_role(words), "role"
-    i = _coordinated_start(words, i)
+    if i >= 3 and words[i - 2] == "and":
+        i = _coordinated_start(words, i)
     if i < len(words) - len(head):
         # "Labour and the Liberal Democrats": two names joined speak together
         return " ".join(words[i:]), _clean_role(words[:i]), "org"
@@ -685,6 +686,9 @@ def _np_start(toks: Tokens, lo: int, k: int) -> int:
     whether a head was seen, and whether to go on; a token no step takes ends the phrase."""
     i = k
     saw_head = False
+    channel = _back_channel(toks, lo, k, i, saw_head)  # (asked once: only at the phrase's end)
+    if channel is not None:
+        i, saw_head, _ = channel
     while i > lo:
         for step in _STEPS_BACK:
             taken = step(toks, lo, k, i, saw_head)
@@ -796,7 +800,7 @@ def _back_channel(toks: Tokens, lo: int, k: int, i: int, saw_head: bool) -> Step
     return None
 
 
-_STEPS_BACK = (_back_channel, _back_name, _back_particle, _back_of, _back_for, _back_role, _back_determiner,
+_STEPS_BACK = (_back_name, _back_particle, _back_of, _back_for, _back_role, _back_determiner,
                _back_number, _back_and, _back_hyphen, _back_adjectives)
 
 
