@@ -671,7 +671,9 @@ def _np_backward(toks: Tokens, lo: int, k: int) -> Phrase | None:
     persons with what may stand before it (titles, roles, "of", determiners, adjectives)."""
     if k <= lo:
         return None
-    low = _uncontracted(toks.lows[k - 1])
+    low = toks.lows[k - 1]
+    if "'" in low or "’" in low:
+        low = _uncontracted(low)
     if low in SUBJECT_PRONOUNS:
         return Phrase(toks.starts[k - 1], toks.ends[k - 1], [toks.texts[k - 1]], pronoun=low)
     i = _np_start(toks, lo, k)
@@ -908,7 +910,9 @@ def phrase_after(body: str, toks: Tokens, pos: int, ceiling: int) -> Phrase | No
     hi = min(b, a + 14)
     if a >= hi:
         return None
-    low = _uncontracted(toks.lows[a])
+    low = toks.lows[a]
+    if "'" in low or "’" in low:
+        low = _uncontracted(low)
     if low in SUBJECT_PRONOUNS:
         return Phrase(toks.starts[a], toks.ends[a], [toks.texts[a]], pronoun=low)
     words, i = _phrase_words(toks, a, hi)
@@ -1139,7 +1143,7 @@ class Registry:
     def add(self, name: str, kind: str, role: str | None, pos: int, gender: str | None = None) -> Entity:
         """Register a mention, linking it to an earlier entity when the names match."""
         entity = self._exact.get((name, kind))
-        if entity is None or (role and not entity.role) or (gender and not entity.gender) or self._shared(name):
+        if entity is None or (role and not entity.role) or (gender and not entity.gender) or (self._shared_tokens and self._shared(name)):
             # not the same name again (the common case, kept cheap), or a surname two people
             # bear ("Ozzy Osbourne", "Sharon Osbourne"): find or make its entity
             entity = self.find(name, kind, pos)
@@ -1246,8 +1250,11 @@ class Registry:
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
-            if not (e.kind in kinds and (e.gender is None or e.gender == gender)) and not _may_be(e, kinds, gender, roles):
-                continue  # (the common case asked inline first)
+            if e.kind in kinds:
+                if e.gender is not None and e.gender != gender and gender in ("m", "f"):
+                    continue
+            elif e.kind != "role" or not _may_be(e, kinds, gender, roles):
+                continue  # (the common cases asked inline first)
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)
