@@ -502,6 +502,8 @@ def _new_predicate(toks: Tokens, n: int, hi: int) -> bool:
     if toks.lows[n] not in ("and", "but") or n + 1 >= hi:
         return False
     j = n + 1
+    if toks.lows[j] in SUBJECT_PRONOUNS and j + 1 < hi:
+        j += 1  # "will attack Labour's record | and he will set out ...": a clause of its own
     if toks.lows[j] in FINITE_VERB_ADVERBS and j + 1 < hi:
         j += 1
     return toks.lows[j] in FINITE_AUX or past_or_speech_verb(toks.texts[j], toks.lows[j])

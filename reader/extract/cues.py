@@ -299,7 +299,7 @@ def _after_determiner(toks: Tokens, k: int) -> bool:
     if prev in _NOUN_ADJECTIVES:
         if _never_noun(word):
             return False  # "the official said": a noun of persons, then a verb that is never a noun
-        if k == 1 or toks.texts[k - 2] in (".", "!", "?", "\n"):
+        if k == 1 or toks.texts[k - 2] in (".", "!", "?", "\n", "\"", "”", ")"):
             return word in _BARE_FORMS  # "Full details of the new powers", "Recent reports suggest"
         prev = toks.lows[k - 2]
     return prev in _DETERMINERS or prev.endswith(("'s", "’s"))

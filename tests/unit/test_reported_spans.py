@@ -198,3 +198,17 @@ def test_an_opening_adverbial_is_not_what_was_said():
     assert [t for _, t in reported("It was late. After the vote, the plan is dead, he said.")] == ["After the vote, the plan is dead"]
     body = "It was late. After the court refused, the attorney general asked the Supreme Court for quick action."
     assert ("attorney general", "the Supreme Court for quick action") in reported(body)
+
+
+def test_an_object_ends_before_a_clause_of_its_own():
+    from reader.extract import find_claims
+
+    body = "He will attack Labour's record on tax and he will set out Tory plans for a quota."
+    assert [c.text for c in find_claims(body) if c.kind == "reported"][0] == "Labour's record on tax"
+
+
+def test_a_cue_word_after_an_adjective_opening_a_sentence_after_a_quote_is_a_noun():
+    from reader.extract import find_claims
+
+    body = 'Lord Falconer said: "Tagging may be going too far." Full details of the new powers will not be revealed.'
+    assert [c.kind for c in find_claims(body)] == ["quote"]
