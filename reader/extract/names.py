@@ -1091,9 +1091,10 @@ def _may_be(e: Entity, kinds: tuple[str, ...], gender: str, roles: bool = True) 
     """Can a pronoun of that gender refer to the entity: one of those kinds, of that gender or of
     none known; or a role of that very gender ("a spokeswoman" is "she"); or, for "it", an
     organisation named by its noun ("the US government")."""
-    if e.kind in kinds and (gender not in ("m", "f") or e.gender in (None, gender)):
-        return True
-    if e.kind != "role" or not roles:
+    if e.kind in kinds:
+        if e.gender is None or e.gender == gender or gender not in ("m", "f"):
+            return True
+    elif e.kind != "role" or not roles:
         return False
     return e.gender == gender or (gender == "n" and e.name.rsplit(None, 1)[-1].lower() in ORGANISATION_NOUNS)
 
@@ -1250,11 +1251,8 @@ class Registry:
         recent_speaker, spoke = None, -1
         recent_person, best = None, -1
         for e in self.entities:
-            if e.kind in kinds:
-                if e.gender is not None and e.gender != gender and gender in ("m", "f"):
-                    continue
-            elif e.kind != "role" or not _may_be(e, kinds, gender, roles):
-                continue  # (the common cases asked inline first)
+            if not _may_be(e, kinds, gender, roles):
+                continue
             last_spoke = e.last_spoke
             if spoke < last_spoke < pos:
                 recent_speaker, spoke = e, last_spoke  # (the first of equals, as max gives)

@@ -204,7 +204,7 @@ def test_an_object_ends_before_a_clause_of_its_own():
     from reader.extract import find_claims
 
     body = "He will attack Labour's record on tax and he will set out Tory plans for a quota."
-    assert [c.text for c in find_claims(body) if c.kind == "reported"][0] == "Labour's record on tax"
+    assert next(c.text for c in find_claims(body) if c.kind == "reported") == "Labour's record on tax"
 
 
 def test_a_cue_word_after_an_adjective_opening_a_sentence_after_a_quote_is_a_noun():
