@@ -101,10 +101,12 @@ def nothing_said(body: str, cue: Cue, start: int, end: int, first: list[str]) ->
 
 def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bool:
     """"found herself in trouble", "problems finding a suitable venue", "she had discovered her
-    husband": what someone came upon, not a statement. A finding of a body or a study is one
+    husband", "found out": what someone came upon, not a statement. A finding of a body or a study is one
     ("the SEC found similar problems", "the committee found those ... were")."""
     if cue.lemma not in PERCEPTION or cue.that:
         return False
+    if first and first[0] == "out" and _right_after(body, cue, start):
+        return True  # "as Microsoft found | out last year": found out, came to know
     subject = cue.subject
     personal = subject is None or subject.pronoun in PERSONAL_PRONOUNS or (first and first[0] in REFLEXIVES)
     return bool(personal)

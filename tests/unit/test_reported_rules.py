@@ -85,3 +85,10 @@ def test_a_verb_of_stance_keeps_its_own_preposition():
 def test_raising_a_concern_is_still_said():
     assert claims_of("The senator raised concerns about the cost of the deal.") == [
         ("reported", "senator", "concerns about the cost of the deal")]
+
+
+def test_found_out_is_no_statement():
+    from reader.extract import find_claims
+
+    body = "The system breaks down, as Microsoft found out last year when it lost a case."
+    assert [c for c in find_claims(body) if c.kind == "reported"] == []
