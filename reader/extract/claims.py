@@ -17,6 +17,7 @@ from .lexicon import (
     ATTITUDE,
     FINITE_AUX,
     GIVEN_NAME_GENDER,
+    GLOSS_WORDS,
     NOT_NAMES,
     NOT_SUBJECT_BEFORE,
     ORG_HEADS,
@@ -485,11 +486,17 @@ class _Extraction:
         part of the reported statement, not another statement), with the statement's speaker."""
         for i in inside:
             q = self.quotes[i]
-            if q.start < claim.start or q.end > claim.end or q.end - q.start < 2 or self.is_title(q):
+            if q.start < claim.start or q.end > claim.end or q.end - q.start < 2 or self.is_title(q) or self._glossed(q):
                 continue
             nested = Claim("", "quote", self.body[q.start : q.end], q.start, q.end, claim.speaker, claim.role,
                            claim.cue, claim.confidence, "quote-within", (), claim.mention)
             self.nested.append((claim, nested))
+
+    def _glossed(self, q: Quote) -> bool:
+        """A word the writer glosses or names, not the speaker's: 'Latin for "truth"', 'dubbed
+        "the Iron Lady"', 'known as "fracking"'."""
+        before = self.body[max(0, q.open_at - 20) : q.open_at].split()
+        return bool(before) and (before[-1].lower() in GLOSS_WORDS or " ".join(before[-2:]).lower() in GLOSS_WORDS)
 
     # -- direct quotes ---------------------------------------------------------------------
     def attribute_quote(self, index: int, cues: list[Cue], speaker_of, consumed: set[int]) -> None:

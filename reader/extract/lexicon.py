@@ -320,6 +320,14 @@ PLACE_HEADS = frozenset(
 # "appointed by Obama" (for the pronoun rule).
 NOT_SUBJECT_BEFORE = frozenset("a an by".split())  # (not "for": "not enough for Mr Sarkozy. \"...,\" he said")
 
+# Words before a quoted word that is the writer's gloss or name for something, not anyone's
+# words: 'Latin for "truth"', 'dubbed "the Iron Lady"', 'known as "fracking"'.
+GLOSS_WORDS = frozenset(
+    ("latin for", "greek for", "french for", "short for", "slang for", "code for", "word for",
+     "term for", "dubbed", "nicknamed", "so-called", "termed", "meaning", "means", "known as",
+     "named", "titled", "entitled")
+)
+
 # Capitalised words that start sentences or stand alone without being names.
 NOT_NAMES = set(
     (

@@ -361,3 +361,9 @@ def test_curly_quotes_inside_a_straight_quote_are_nested():
             'politics.\n\n"The solution is personal property."')
     quotes = [(kind, text) for kind, _, text in claims_of(body) if kind == "quote"]
     assert quotes[0][1].startswith("The Department isn’t about “Equal Justice Under Law” anymore.")
+
+
+def test_a_word_the_writer_glosses_is_no_quote():
+    body = 'He told a news conference that Veritas - Latin for "truth" - would avoid the old parties\' "lies and spin".'
+    quotes = [text for kind, _, text in claims_of(body) if kind == "quote"]
+    assert quotes == ["lies and spin"]
