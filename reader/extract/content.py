@@ -110,8 +110,8 @@ def read_content(body: str, toks: Tokens, cue: Cue, ss: int, se: int) -> None:
         _end_subordinate(body, toks, cue, ss)
     elif _in_relative(toks, cue, ss):
         _end_subordinate(body, toks, cue, ss, inner=True)
-    if not cue.according and body.find(", ", *cue.content) >= 0:
-        _end_before_aside(toks, cue)
+    if not cue.according and cue.content[0] > cue.start and body.find(", ", *cue.content) >= 0:
+        _end_before_aside(toks, cue)  # (what comes before a cue ends at the cue, asides and all)
     if not cue.according:
         _end_before_concession(toks, cue)
 
@@ -464,11 +464,16 @@ def _ends_object(body: str, toks: Tokens, k: int, n: int, hi: int) -> bool:
         return not _list_comma(toks, n, hi)  # (not "images of candles, cake, trophies and fireworks")
     if t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[toks.starts[n] - 1] == " "):
         return True
-    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS:
+    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS and (toks.lows[n] != "even" or _even_clause(toks, n, hi)):
         return True  # "expressed solidarity for her | even as he alluded to her failings"
     if n > k + 1 and toks.lows[n] == "on" and n + 1 < hi and toks.texts[n + 1][:1].isupper() and _venue(toks, n + 1, hi):
         return True  # "criticised the rivalry | on GMTV's Sunday Programme"
     return n > k and _new_predicate(toks, n, hi)  # "denied the charges | and counter-accused her"
+
+
+def _even_clause(toks: Tokens, n: int, hi: int) -> bool:
+    """"even as he alluded", "even if", "even though": "even" opening a clause (not "is | even valid")."""
+    return n + 1 < hi and toks.lows[n + 1] in ("as", "if", "though", "when", "after", "before", "while", "so")
 
 
 def _venue(toks: Tokens, j: int, hi: int) -> bool:

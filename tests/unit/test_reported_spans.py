@@ -212,3 +212,14 @@ def test_a_cue_word_after_an_adjective_opening_a_sentence_after_a_quote_is_a_nou
 
     body = 'Lord Falconer said: "Tagging may be going too far." Full details of the new powers will not be revealed.'
     assert [c.kind for c in find_claims(body)] == ["quote"]
+
+
+def test_what_comes_before_a_cue_keeps_its_asides_and_even_stays_inside():
+    from reader.extract import find_claims
+
+    body = ('One-time increases in tobacco prices, which "are no indication of pressure", were '
+            "responsible for the increase, he said.")
+    assert [c.text for c in find_claims(body) if c.kind == "reported"] == [
+        'One-time increases in tobacco prices, which "are no indication of pressure", were responsible for the increase']
+    body = "Others are questioning whether the concept of owning music is even valid in the digital age."
+    assert [c.text for c in find_claims(body)] == ["whether the concept of owning music is even valid in the digital age"]
