@@ -464,14 +464,14 @@ def _ends_object(body: str, toks: Tokens, k: int, n: int, hi: int) -> bool:
         return not _list_comma(toks, n, hi)  # (not "images of candles, cake, trophies and fireworks")
     if t in _OBJECT_STOPS or (t == "-" and n + 1 < hi and body[toks.starts[n] - 1] == " "):
         return True
-    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS and _opens_adverbial_clause(toks, n, hi):
+    if n > k + 1 and toks.lows[n] in _ADVERBIAL_STARTS and _clause_opener(toks, n, hi):
         return True  # "expressed solidarity for her | even as he alluded to her failings"
     if n > k + 1 and toks.lows[n] == "on" and n + 1 < hi and toks.texts[n + 1][:1].isupper() and _venue(toks, n + 1, hi):
         return True  # "criticised the rivalry | on GMTV's Sunday Programme"
     return n > k and _new_predicate(toks, n, hi)  # "denied the charges | and counter-accused her"
 
 
-def _opens_adverbial_clause(toks: Tokens, n: int, hi: int) -> bool:
+def _clause_opener(toks: Tokens, n: int, hi: int) -> bool:
     """A word of _ADVERBIAL_STARTS at token n opens a clause: "even" only with the word that
     makes it one ("even as he alluded", "even if"; not "is | even valid")."""
     if toks.lows[n] != "even":
