@@ -243,7 +243,8 @@ class _Extraction:
         words = (role or "").lower().split()
         definite = phrase.words[0].lower() == "the"
         head = next((w for w in reversed(words) if w not in ("of", "for", "at")), None)
-        if definite and head and len(words) <= 3:
+        plural = bool(head) and head.endswith("s") and not head.endswith(("ss", "'s", "’s"))  # "the firms": not one of them
+        if definite and head and len(words) <= 3 and not plural:
             entity = self.registry.by_role(head, pos)
             if entity is not None:
                 return Speaker(entity.name, entity.role, entity, 0.75, mention=phrase.text)

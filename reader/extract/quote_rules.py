@@ -161,7 +161,10 @@ def _new_sentence(ex: _Extraction, text: str, cue: Cue, gap: str) -> bool:
         return False
     if text.endswith("."):
         return not _says_nothing_more(ex, cue)
-    return text.endswith(("?", "!")) and (cue.that or _OWN_QUOTE.match(ex.body, cue.end) is not None)
+    if not text.endswith(("?", "!")):
+        return False
+    infinitive = cue.content is not None and ex.body.startswith("to ", cue.content[0])  # "has also agreed to commentate"
+    return cue.that or infinitive or _OWN_QUOTE.match(ex.body, cue.end) is not None
 
 
 def _says_nothing_more(ex: _Extraction, cue: Cue) -> bool:

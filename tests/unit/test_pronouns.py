@@ -158,3 +158,9 @@ def test_it_is_not_a_description_that_said_nothing():
 def test_two_names_joined_by_and_the_speak_together():
     body = "Labour and the Liberal Democrats say the party's sums do not add up."
     assert speaker_of(body, "the party's sums do not add up") == "Labour and the Liberal Democrats"
+
+
+def test_the_firms_are_not_one_of_them():
+    body = ("Technology firms Sony, Philips and Samsung set up an alliance. In a joint statement the firms "
+            "said they wanted to end the fragmentation of formats.")
+    assert speaker_of(body, "they wanted to end the fragmentation of formats") == "firms"

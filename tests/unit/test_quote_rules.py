@@ -89,3 +89,11 @@ def test_a_role_and_any_verb_after_the_quote():
     assert [c.speaker for c in find_claims(body)] == ["Republican vice-presidential nominee"]
     body = '"Let me help you out," the big storm passed on Monday.'  # (no role: no speaker)
     assert [c.speaker for c in find_claims(body)] != ["big storm"]
+
+
+def test_after_a_question_a_cue_with_an_infinitive_begins_a_new_sentence():
+    from reader.extract import find_claims
+
+    body = ('Director David Felgate told BBC Sport: "Why would he stake his reputation on it?" '
+            "Connors has also agreed to commentate for the BBC.")
+    assert [c.speaker for c in find_claims(body) if c.kind == "quote"] == ["David Felgate"]
