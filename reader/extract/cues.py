@@ -246,6 +246,8 @@ def _speaking(toks: Tokens, sentences: Sentences, k: int, s: int, e: int, verb: 
         return None  # "a company called Cambridge Analytica": a name given, not words said
     if _passive(toks, k, verb):
         return None  # "is expected to", "was planned": the subject is not the one who speaks
+    if lemma not in SPEECH_LEMMAS and k and toks.lows[k - 1] in _MODALS:
+        return None  # "UK Muslims should accept that", "local people would decide": no one's stand yet
     if lemma in SPEECH_LEMMAS and _negated(toks, k):
         return None  # "did not say how much": nothing was said (but "does not support" is a stand)
     return lemma
@@ -266,6 +268,7 @@ def _part_of_a_noun_phrase(toks: Tokens, sentences: Sentences, k: int, s: int, e
     return nxt in ROLE_NOUNS and verb.endswith("ing") and k + 2 < toks.n and toks.texts[k + 2][0].isupper()
 
 
+_MODALS = frozenset({"should", "must"})  # (not "would", "could": "would support" is a stand PolNeAR counts)
 _DETERMINERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "whose", "every", "each", "no", "any", "another",

@@ -92,3 +92,12 @@ def test_found_out_is_no_statement():
 
     body = "The system breaks down, as Microsoft found out last year when it lost a case."
     assert [c for c in find_claims(body) if c.kind == "reported"] == []
+
+
+def test_a_stand_someone_should_take_is_no_ones_yet():
+    from reader.extract import find_claims
+
+    body = "UK Muslims should accept that people of Islamic appearance are more likely to be stopped."
+    assert [c for c in find_claims(body) if c.kind == "reported"] == []
+    body = "Ministers accepted that people of Islamic appearance are more likely to be stopped."
+    assert [c.speaker for c in find_claims(body) if c.kind == "reported"] == ["Ministers"]
