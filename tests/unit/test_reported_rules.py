@@ -101,3 +101,10 @@ def test_a_stand_someone_should_take_is_no_ones_yet():
     assert [c for c in find_claims(body) if c.kind == "reported"] == []
     body = "Ministers accepted that people of Islamic appearance are more likely to be stopped."
     assert [c.speaker for c in find_claims(body) if c.kind == "reported"] == ["Ministers"]
+
+
+def test_seeing_how_much_is_looking_not_saying():
+    from reader.extract import find_claims
+
+    body = "Then work out your tactics, seeing how much cash, if any, you have got to splash."
+    assert [c for c in find_claims(body) if c.kind == "reported"] == []
