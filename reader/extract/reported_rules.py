@@ -103,8 +103,8 @@ def perceived(body: str, cue: Cue, start: int, end: int, first: list[str]) -> bo
     """"found herself in trouble", "problems finding a suitable venue", "she had discovered her
     husband", "found out": what someone came upon, not a statement. A finding of a body or a study is one
     ("the SEC found similar problems", "the committee found those ... were")."""
-    if cue.lemma == "see" and first and first[0] in ("how", "whether", "if") and _right_after(body, cue, start):
-        return True  # "seeing how much cash you have got": looking, not saying
+    if cue.lemma in ("see", "decide") and first and first[0] in ("how", "whether", "if") and _right_after(body, cue, start):
+        return True  # "seeing how much cash you have got", "would decide how to fish it": looking, choosing
     if cue.lemma not in PERCEPTION or cue.that:
         return False
     if first and first[0] == "out" and _right_after(body, cue, start):
@@ -214,7 +214,7 @@ REPORTED_VETOES: tuple[Veto, ...] = (
 
 # What some check looks at: a first word, or a cue. A claim with neither passes every check.
 _FIRST_WORDS = NOT_OPENERS | FINITE_AUX | JOINING_CONJUNCTIONS
-_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know", "aim", "see"}) | PERCEPTION | frozenset(TAKES_OBJECT)
+_CUE_LEMMAS = frozenset({"decline", "refuse", "deny", "raise", "know", "aim", "see", "decide"}) | PERCEPTION | frozenset(TAKES_OBJECT)
 
 
 def veto(body: str, cue: Cue, start: int, end: int) -> str | None:

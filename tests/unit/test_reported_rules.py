@@ -108,3 +108,10 @@ def test_seeing_how_much_is_looking_not_saying():
 
     body = "Then work out your tactics, seeing how much cash, if any, you have got to splash."
     assert [c for c in find_claims(body) if c.kind == "reported"] == []
+
+
+def test_deciding_how_is_choosing_not_saying():
+    from reader.extract import find_claims
+
+    assert [c for c in find_claims("Local people would decide how to fish it.") if c.kind == "reported"] == []
+    assert [c.speaker for c in find_claims("The board decided that the plan was sound.")] == ["board"]
