@@ -15,6 +15,7 @@ from .lexicon import (
     BACK_PARTICLES,
     CUES,
     DATA_SOURCES,
+    GIVEN_NAME_GENDER,
     INTENTIONS,
     NAMING,
     NOT_ADJECTIVES,
@@ -265,7 +266,10 @@ def _part_of_a_noun_phrase(toks: Tokens, sentences: Sentences, k: int, s: int, e
         return True
     if verb in SENTENCE_OPENING_CUES and sentences.bounds(s)[0] != s:
         return True
-    return nxt in ROLE_NOUNS and verb.endswith("ing") and k + 2 < toks.n and toks.texts[k + 2][0].isupper()
+    if nxt in ROLE_NOUNS and verb.endswith("ing") and k + 2 < toks.n and toks.texts[k + 2][0].isupper():
+        return True
+    # "former European 100m champion Dwain Chambers": after a measure, before a given name, a title
+    return k > 0 and toks.lows[k - 1][:1].isdigit() and verb in _BARE_FORMS and toks.texts[k + 1] in GIVEN_NAME_GENDER
 
 
 _MODALS = frozenset({"should", "must"})  # (not "would", "could": "would support" is a stand PolNeAR counts)

@@ -115,3 +115,10 @@ def test_deciding_how_is_choosing_not_saying():
 
     assert [c for c in find_claims("Local people would decide how to fish it.") if c.kind == "reported"] == []
     assert [c.speaker for c in find_claims("The board decided that the plan was sound.")] == ["board"]
+
+
+def test_a_cue_word_after_a_measure_and_before_a_name_is_a_title():
+    from reader.extract import find_claims
+
+    body = "Britain's former European 100m champion Dwain Chambers is currently serving a two-year ban."
+    assert find_claims(body) == []
