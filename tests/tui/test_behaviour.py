@@ -155,6 +155,51 @@ async def test_filter_by_speaker_and_untagged(app_factory):
         assert len(app.library.visible) == len(app.library.rows)  # nothing tagged yet
 
 
+def tag_every_claim(app, title: str) -> str:
+    """Tag every statement of one article through another process's store; its id."""
+    store = fresh_store(app)
+    summary = next(s for s in store.summaries() if s.title == title)
+    article = store.article(summary.id)
+    for claim in statements(article.claims):
+        store.annotate(article.id, claim, tag="stated")
+    return summary.id
+
+
+async def test_untagged_only_hides_an_article_whose_claims_are_all_tagged(app_factory):
+    app = app_factory(*SOME)
+    done = tag_every_claim(app, "Kremlin reacts to Kursk incursion")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        ids = [r.id for r in app.library.visible]
+        assert done not in ids and len(ids) == len(app.library.rows) - 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert len(app.library.visible) == len(app.library.rows)
+
+
+async def test_is_untagged_typed_in_the_filter_goes_when_the_text_goes(app_factory):
+    app = app_factory(*SOME)
+    tag_every_claim(app, "Kremlin reacts to Kursk incursion")
+    everything = None
+    async with app.run_test(size=SIZE) as pilot:
+        everything = len(app.library.rows)
+        await pilot.press("slash", *"is:untagged", "enter")
+        await pilot.pause(0.3)
+        assert app.library.query.untagged and len(app.library.visible) == everything - 1
+        await pilot.press("escape")  # clears the filter
+        await pilot.pause(0.3)
+        assert not app.library.query.untagged and len(app.library.visible) == everything
+        await pilot.press("slash", *"is:untagged")
+        await pilot.pause(0.3)
+        await pilot.press(*["backspace"] * len("is:untagged"), "enter")
+        await pilot.pause(0.3)
+        assert not app.library.query.untagged and len(app.library.visible) == everything
+        await pilot.press("t", "slash", *"is:untagged", "escape")  # t's own choice stays
+        await pilot.pause(0.3)
+        assert app.library.query.untagged
+
+
 async def test_filter_searches_bodies(app_factory):
     app = app_factory(*SOME)
     async with app.run_test(size=SIZE) as pilot:

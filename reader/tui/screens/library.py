@@ -36,6 +36,7 @@ class LibraryScreen(Screen):
         self.bodies_loaded = False
         self.filtering = False  # typing into the filter
         self.filter_text = ""
+        self.untagged_only = False  # the t key's choice; "is:untagged" typed in the filter adds to it
         self._filter_timer = None
 
     def compose(self) -> ComposeResult:
@@ -203,15 +204,18 @@ class LibraryScreen(Screen):
 
     def apply_filter(self) -> None:
         self._filter_timer = None
-        untagged = self.library.query.untagged and "is:untagged" not in self.filter_text
-        self.library.query = Query.parse(self.filter_text, untagged=untagged)
+        self.library.query = Query.parse(self.filter_text, untagged=self.untagged_only)
         self.show_rows()
 
     def action_toggle_untagged(self) -> None:
-        q = self.library.query
-        self.library.query = Query.parse(self.filter_text, untagged=not q.untagged)
+        self.untagged_only = not self.library.query.untagged
+        if not self.untagged_only and self.library.query.untagged:
+            # "is:untagged" typed in the filter: t turns it off by taking it out of the text.
+            self.filter_text = " ".join(w for w in self.filter_text.split() if w.lower() not in ("is:untagged", "untagged:"))
+            self.show_filter()
+        self.library.query = Query.parse(self.filter_text, untagged=self.untagged_only)
         self.show_rows()
-        self.notify("Showing only articles with untagged claims" if not q.untagged else "Showing all articles", timeout=2)
+        self.notify("Showing only articles with untagged claims" if self.untagged_only else "Showing all articles", timeout=2)
 
     def action_sort_next(self) -> None:
         order = self.library.order
