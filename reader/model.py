@@ -193,6 +193,7 @@ class Annotation:
     annotator: str = ""
     at: str = ""
     within: str | None = None  # the claim is a quote inside this statement (Claim.within)
+    orphaned: bool = False  # its claim is gone from the article (set when the article is re-read)
 
     def to_dict(self) -> dict:
         return {
@@ -208,6 +209,7 @@ class Annotation:
             "annotator": self.annotator,
             "at": self.at,
             "within": self.within,
+            "orphaned": self.orphaned,
         }
 
     @classmethod
@@ -219,6 +221,12 @@ class Annotation:
         """A claim is done once it is tagged or marked as not a claim: the one rule for progress,
         `N` and `--untagged` alike."""
         return self.tag is not None or self.not_a_claim
+
+    @property
+    def counts(self) -> bool:
+        """Whether it counts in an article's progress: a done statement whose claim is still in
+        the article (an orphan is kept and shown apart, never counted)."""
+        return self.done and self.within is None and not self.orphaned
 
     @property
     def is_empty(self) -> bool:
@@ -242,6 +250,13 @@ def statements(claims: list[Claim]) -> list[Claim]:
     """The claims that are statements of their own: not a quote inside another (see nest). What
     progress counts: one statement is one claim to judge, however many quotes it holds."""
     return [c for c in claims if c.within is None]
+
+
+def orphans(claims: list[Claim], notes: dict[str, Annotation]) -> list[Annotation]:
+    """The annotations whose claim is no longer among the article's claims (the file changed and
+    no claim like it was found), in the order of the text: kept, shown apart, never counted."""
+    ids = {c.id for c in claims}
+    return sorted((a for a in notes.values() if a.claim_id not in ids), key=lambda a: (a.start, a.claim_id))
 
 
 def speaker_of(claim: Claim, annotation: Annotation | None) -> str | None:

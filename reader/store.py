@@ -330,11 +330,11 @@ class Store:
             rows = data.get(f"a-{article.id}")
             if not rows:
                 continue
-            moved, orphans = _reanchor(rows, article.claims)
+            moved, orphans, marked = _reanchor(rows, article.claims)
             report.reanchored += moved
             if article.path in changed:  # orphans of an article that did not change are old news
                 report.orphaned += orphans
-            if moved:
+            if moved or marked:
                 touched.add(article.id[:1])
         for key in sorted(touched):
             self._save(self._notes_db(key))
@@ -368,8 +368,7 @@ class Store:
     def tagged_counts(self) -> dict[str, int]:
         """Per article id, how many of its statements you have done (see Annotation.done; a quote
         inside a statement is part of it, see model.statements)."""
-        return {aid: sum(1 for a in notes.values() if a.done and a.within is None)
-                for aid, notes in self.all_annotations().items()}
+        return {aid: sum(1 for a in notes.values() if a.counts) for aid, notes in self.all_annotations().items()}
 
     def annotate(self, article_id: str, claim: Claim, *, tag=UNSET, note=UNSET, speaker=UNSET,
                  not_a_claim=UNSET) -> Annotation | None:
@@ -410,6 +409,41 @@ class Store:
                 data["meta"]["1"].setdefault("journals", {})[journal[0]] = journal[1]
             self._save(db)
             return applied
+
+    def reattach(self, article_id: str, orphan_id: str, claim: Claim) -> Annotation:
+        """Move your orphaned annotation (its claim id `orphan_id`) onto `claim`, which you have
+        not annotated; another annotator's rows are never touched. Raises StoreError if the
+        orphan is gone or the claim is annotated already (nothing changes then)."""
+        with self._changing():
+            db, data, table = self._table(article_id)
+            key, target = row_key(orphan_id, self.annotator), row_key(claim.id, self.annotator)
+            if key not in table:
+                raise StoreError("that annotation is no longer in the store: nothing was changed")
+            if target in table and target != key:
+                raise StoreError("you have annotated that claim already: discard one of the two first")
+            row = {**table.pop(key), "claim_id": claim.id, "text": claim.text, "start": claim.start,
+                   "end": claim.end, "within": claim.within, "orphaned": False, "at": self._now()}
+            table[target] = row
+            _set_table(data, f"a-{article_id}", table)
+            self._save(db)
+            return Annotation.from_dict(row)
+
+    def discard(self, article_id: str, claim_id: str) -> bool:
+        """Delete your annotation of a claim (an orphan you no longer want); others' stay.
+        Returns whether there was one."""
+        with self._changing():
+            db, data, table = self._table(article_id)
+            if table.pop(row_key(claim_id, self.annotator), None) is None:
+                return False
+            _set_table(data, f"a-{article_id}", table)
+            self._save(db)
+            return True
+
+    def _table(self, article_id: str) -> tuple[TinyDB, dict, dict]:
+        """An article's annotation file, its data and its table of annotation rows (under the lock)."""
+        db = self._notes_db(article_id)
+        data = db.storage.read()
+        return db, data, data.get(f"a-{article_id}", {})
 
     def replay_journals(self) -> int:
         """Apply the changes that newsreader processes showed but died before saving (see
@@ -504,33 +538,49 @@ def _applied(data: dict, journal: tuple[str, int]) -> bool:
     return data["meta"]["1"].get("journals", {}).get(journal[0], -1) >= journal[1]
 
 
-def _reanchor(rows: dict, claims: list[Claim]) -> tuple[int, int]:
+def _reanchor(rows: dict, claims: list[Claim]) -> tuple[int, int, int]:
     """Move each annotator's annotations whose claim is gone to the most similar claim that
-    annotator has not annotated; the rest stay as orphans (kept, and exported as such).
-    Changes `rows` in place; returns how many moved and how many stay orphaned. A pure function
-    of the rows and the claims, so running it again on its own result moves nothing."""
+    annotator has not annotated; the rest stay as orphans (marked `orphaned`: kept, shown apart
+    in the reader, exported as such, never counted in progress), and an orphan whose claim is
+    back loses the mark. Changes `rows` in place; returns how many moved, how many stay
+    orphaned and how many marks changed. A pure function of the rows and the claims, so running
+    it again on its own result changes nothing."""
     ids = {c.id for c in claims}
     annotated = {(r["annotator"], r["claim_id"]) for r in rows.values()}
-    moved = orphans = 0
+    moved = orphans = marked = 0
     for key, row in sorted(rows.items(), key=lambda kv: (kv[1]["annotator"], kv[1]["start"], kv[1]["claim_id"])):
         if row["claim_id"] in ids:
+            marked += _mark(row, False)
             continue
-        best, best_score = None, 0.0
-        for c in claims:
-            if (row["annotator"], c.id) in annotated:
-                continue
-            score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
-            if score > best_score:
-                best, best_score = c, score
-        if best is None or best_score < 0.75:
+        best = _most_like(row, [c for c in claims if (row["annotator"], c.id) not in annotated])
+        if best is None:
             orphans += 1
+            marked += _mark(row, True)
             continue
         del rows[key]
         rows[row_key(best.id, row["annotator"])] = {**row, "claim_id": best.id, "text": best.text,
-                                                     "start": best.start, "end": best.end}
+                                                     "start": best.start, "end": best.end, "orphaned": False}
         annotated.add((row["annotator"], best.id))
         moved += 1
-    return moved, orphans
+    return moved, orphans, marked
+
+
+def _most_like(row: dict, claims: list[Claim]) -> Claim | None:
+    """The claim whose text is most like the annotation's, if it is like enough (75%)."""
+    best, best_score = None, 0.0
+    for c in claims:
+        score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
+        if score > best_score:
+            best, best_score = c, score
+    return best if best_score >= 0.75 else None
+
+
+def _mark(row: dict, orphaned: bool) -> int:
+    """Set a row's orphan mark; 1 if it changed."""
+    if bool(row.get("orphaned")) == orphaned:
+        return 0
+    row["orphaned"] = orphaned
+    return 1
 
 
 def _remove_stale_temp_files(folder: Path) -> None:
