@@ -54,6 +54,8 @@ ARTICLE = [
             tooltip="Correct the claim's speaker"),
     Binding("f", "not_a_claim", "Not a claim", show=False, id="not-a-claim",
             tooltip="Mark (or unmark) the claim as not a claim"),
+    Binding("o", "orphans", "Lost claims", show=False, id="orphans",
+            tooltip="Your annotations whose claim vanished when the article changed: re-attach or discard"),
     Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag or note"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
     Binding("escape", "back", "Library", id="back", tooltip="Back to the library"),
@@ -61,4 +63,11 @@ ARTICLE = [
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
     Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down"),
     Binding("pageup,b", "page_up", "Page up", show=False, id="page-up"),
+]
+
+ORPHANS = [
+    Binding("r", "reattach", "Re-attach", id="orphan-reattach",
+            tooltip="Re-attach the highlighted annotation to the claim current in the reader"),
+    Binding("x", "discard", "Discard", id="orphan-discard", tooltip="Discard the highlighted annotation (press twice)"),
+    Binding("escape", "close", "Close", id="orphan-close"),
 ]

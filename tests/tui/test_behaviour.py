@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from helpers import SEED, SOME, fixed_clock
+from reader.ingest import ingest
 from reader.model import statements
 from reader.store import Store
 from reader.tui.screens.article import ArticleScreen
@@ -333,3 +334,58 @@ async def test_the_doubtful_key_goes_to_the_attributions_to_check_first(app_fact
         await pilot.pause()
         assert screen.current == doubtful
         assert any("No doubtful attribution left" in str(n.message) for n in app._notifications)
+
+
+async def test_orphaned_annotations_are_shown_apart_and_can_be_reattached_or_discarded(app_factory, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SEED.read_text())
+    app = app_factory(path)
+    store = fresh_store(app)
+    (summary,) = store.summaries()
+    article = store.article(summary.id)
+    gone = next(c for c in article.claims if c.text.startswith("I’ll have to think"))
+    also = next(c for c in article.claims if c.text == "I don’t know")
+    store.annotate(article.id, gone, tag="denied", note="asked twice")
+    store.annotate(article.id, also, tag="stated")
+    path.write_text(SEED.read_text().replace('Trump added: "I’ll have to think about it. I haven’t thought about it yet."\n', ""))
+    ingest([str(path)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        row = app.library.rows[0]
+        assert row.tagged == 1  # the orphan does not count
+        screen = await open_seed(pilot)
+        notice = screen.query_one("#orphan-notice")
+        assert notice.display and "1 of your annotations lost its claim" in str(notice.render())
+        current = screen.claims[screen.current]
+        await pilot.press("o")
+        await pilot.pause()
+        listed = str(app.screen.query_one("#orphans-list").get_option_at_index(0).prompt)
+        assert "denied" in listed and "I’ll have to think" in listed and "asked twice" in listed
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        notes = fresh_store(app).annotations(article.id)
+        assert gone.id not in notes and notes[current.id].tag == "denied" and notes[current.id].note == "asked twice"
+        assert not screen.query_one("#orphan-notice").display
+        assert row.tagged == 2
+
+
+async def test_discarding_an_orphan_asks_twice(app_factory, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SEED.read_text())
+    app = app_factory(path)
+    store = fresh_store(app)
+    (summary,) = store.summaries()
+    article = store.article(summary.id)
+    gone = next(c for c in article.claims if c.text.startswith("I’ll have to think"))
+    store.annotate(article.id, gone, tag="denied")
+    path.write_text(SEED.read_text().replace('Trump added: "I’ll have to think about it. I haven’t thought about it yet."\n', ""))
+    ingest([str(path)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_seed(pilot)
+        await pilot.press("o", "x")
+        await pilot.pause()
+        assert gone.id in fresh_store(app).annotations(article.id)  # one press only arms it
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert gone.id not in fresh_store(app).annotations(article.id)

@@ -18,6 +18,7 @@ from ...model import (
     Article,
     Claim,
     apply_change,
+    orphans,
     speaker_of,
     statements,
     values_of,
@@ -26,10 +27,12 @@ from ...storage import StoreError
 from ...text import neutralize
 from .. import keys
 from ..dialogs.ask import AskDialog
+from ..dialogs.orphans import OrphansDialog
 from ..history import Change, History
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt
+from ..widgets.orphan_notice import OrphanNotice
 
 WIDE = 120  # columns from which the claims sit beside the text
 
@@ -56,6 +59,7 @@ class ArticleScreen(Screen):
         with Container(id="panes"):
             yield ArticleView(id="body")
             yield ClaimTable(id="claims")
+        yield OrphanNotice(id="orphan-notice")
         yield ClaimDetail(id="detail")
         yield Footer()
 
@@ -64,6 +68,7 @@ class ArticleScreen(Screen):
         self.query_one(ArticleView).show(self.article, self.notes, self.current)
         self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
         self._show_detail()
+        self._show_orphans()
         self.query_one(ArticleView).focus()
 
     def on_resize(self, event: Resize) -> None:
@@ -166,6 +171,45 @@ class ArticleScreen(Screen):
         done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
         self.app.progress_changed(self.article.id, done)
 
+    # -- annotations whose claim is gone ------------------------------------------------------
+    @property
+    def orphans(self) -> list[Annotation]:
+        return orphans(self.claims, self.notes)
+
+    def _show_orphans(self) -> None:
+        self.query_one(OrphanNotice).show(len(self.orphans))
+
+    def action_orphans(self) -> None:
+        lost = self.orphans
+        if not lost:
+            self.notify("None of your annotations of this article has lost its claim.", timeout=3)
+            return
+        current = self.claims[self.current] if self.current >= 0 else None
+        self.app.push_screen(OrphansDialog(lost, current), self._orphan_chosen)
+
+    def _orphan_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is not None and self.current >= 0:
+            self.run_worker(self._settle_orphan(*choice, self.claims[self.current]), group="orphans")
+
+    async def _settle_orphan(self, what: str, orphan_id: str, claim: Claim) -> None:
+        """Re-attach an orphan to `claim` or discard it, in the store (under its lock), then here."""
+        store = self.app.store
+        try:
+            if what == "reattach":
+                moved = await self.app.service.run(store.reattach, self.article.id, orphan_id, claim)
+            else:
+                await self.app.service.run(store.discard, self.article.id, orphan_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=8)
+            return
+        self.notes.pop(orphan_id, None)
+        if what == "reattach":
+            self._set_note(claim, moved)
+            self.notify("Re-attached to the current claim.", timeout=3)
+        else:
+            self.notify("Discarded.", timeout=3)
+        self._show_orphans()
+
     def saved(self, claim: Claim, annotation: Annotation | None) -> None:
         """What the store holds after a save (other processes' changes to other fields included)."""
         if self.notes.get(claim.id) != annotation:
@@ -178,8 +222,13 @@ class ArticleScreen(Screen):
     def others_changed(self, notes: dict[str, Annotation], busy: set[str]) -> None:
         """Annotations another process changed, shown (claims with saves under way wait for them)."""
         changed = [c for c in self.claims if c.id not in busy and self.notes.get(c.id) != notes.get(c.id)]
+        known = {c.id for c in self.claims}
+        self.notes.update({cid: a for cid, a in notes.items() if cid not in known})  # orphans
+        for gone in [cid for cid in self.notes if cid not in known and cid not in notes]:
+            del self.notes[gone]
         for claim in changed:
             self._set_note(claim, notes.get(claim.id))
+        self._show_orphans()
         if changed:
             self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "
                         "changed elsewhere: shown as saved now.", timeout=4)
