@@ -13,7 +13,6 @@ class Row:
     summary: Summary
     tagged: int = 0
     read: bool = False
-    untagged_known: bool = False
     _haystack: str = ""
     body: str | None = None  # lower-cased body, once loaded
 

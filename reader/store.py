@@ -477,15 +477,16 @@ class Store:
         return self._now()
 
     # -- reading state -------------------------------------------------------------------------
-    def bodies(self) -> dict[str, str]:
-        """Every article's body by id (for searching; loads all article bodies)."""
-        self._refresh()
-        return {d["id"]: d["body"] for shard in self._all_shards() for d in shard.values()}
+    @staticmethod
+    def body_parts() -> int:
+        """Article bodies are read in this many parts (so that a reader of all of them can let
+        other work in between): part 0 to part n - 1, see part_bodies."""
+        return len(SHARDS)
 
-    def shard_bodies(self, key: str) -> dict[str, str]:
-        """The bodies of one shard: the app loads them one shard at a time."""
+    def part_bodies(self, part: int) -> dict[str, str]:
+        """The bodies of one part of the store, by article id."""
         self._refresh()
-        return {d["id"]: d["body"] for d in self._shard(key).values()}
+        return {d["id"]: d["body"] for d in self._shard(SHARDS[part]).values()}
 
     def read_ids(self) -> set[str]:
         """The articles you have opened (a mark from before annotators were told apart counts

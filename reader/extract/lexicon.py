@@ -349,9 +349,6 @@ NOT_NAMES = set(
     ).split()
 )
 
-# Nationality and place adjectives that lead a role: "Russian leader", "US President".
-DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "ic", "an", "i")
-
 # Words after which a quotation is a name or title, not someone's words.
 TITLE_CUES = set(
     (

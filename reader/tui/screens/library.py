@@ -17,7 +17,6 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from ...ingest import ingest
 from ...library import COLUMNS, Library, Query, Row
-from ...store import SHARDS
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -108,12 +107,13 @@ class LibraryScreen(Screen):
 
     @work(group="bodies", exclusive=True)
     async def load_bodies(self) -> None:
-        """Article bodies for the filter, loaded after the first frame one shard at a time, so
+        """Article bodies for the filter, loaded after the first frame one part at a time, so
         that opening an article never waits long behind them."""
         rows = {r.id: r for r in self.library.rows}
-        for key in SHARDS:
+        store = self.app.store
+        for part in range(store.body_parts()):
             try:
-                bodies = await self.app.service.run(self.app.store.shard_bodies, key)
+                bodies = await self.app.service.run(store.part_bodies, part)
             except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
                 self.app.failed("Searching article bodies is off", exc)
                 return

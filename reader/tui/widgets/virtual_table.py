@@ -169,10 +169,6 @@ class VirtualTable(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self._move(len(self.items))
 
-    def action_choose(self) -> None:
-        if self.items:
-            self.post_message(self.Chosen(self, self.cursor))
-
     # -- mouse -------------------------------------------------------------------------------
     def on_click(self, event: Click) -> None:
         if event.y == 0:
