@@ -1,6 +1,8 @@
 """Export: every article with its claims and the user's annotations, as one JSON document.
 
-The layout is a contract documented in the README; `schema` changes when it does.
+The layout is a contract documented in the README; `schema` changes when it does. `FORMATS` is
+the table of the forms an export can be written in (the CLI's --format and the app offer what
+it holds): a new format is a new row, not a new branch.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -99,6 +102,24 @@ def to_bytes(data: dict) -> bytes:
     return terminal_safe_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n"
 
 
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A form of export: its name (for --format), the usual file suffix, a line about it, and
+    how the built export (see build) becomes the bytes written."""
+
+    name: str
+    suffix: str
+    about: str
+    encode: Callable[[dict], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f for f in (
+        Format("json", ".json", f"newsreader's own JSON ({SCHEMA}), every claim and annotation", to_bytes),
+    )
+}
+
+
 def check_target(path: Path, store: Store) -> None:
     """An export goes to a new path or over a regular file, never over a device, a pipe, a link,
     a folder, or one of the store's own files. Raises StoreError saying why."""
@@ -119,12 +140,12 @@ def check_target(path: Path, store: Store) -> None:
         raise StoreError(f"will not export to {path}: it is {what}; give a new file name (or - for standard output)")
 
 
-def write(data: dict, path: Path, store: Store) -> None:
+def write(data: dict, path: Path, store: Store, form: str = "json") -> None:
     """Write an export file atomically (an interrupted export never leaves half a file), to a
-    target check_target allows."""
+    target check_target allows, in one of FORMATS."""
     check_target(path, store)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, to_bytes(data))
+        write_atomic(path, FORMATS[form].encode(data))
     except OSError as exc:
         raise StoreError(f"cannot write the export to {path}: {exc.strerror or exc}") from exc

@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="export articles, claims and annotations as JSON")
     s.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a new file or a regular one (default, or -: standard output)")
+    s.add_argument("--format", choices=sorted(export_mod.FORMATS), default="json",
+                   help="; ".join(f"{f.name}: {f.about}" for f in export_mod.FORMATS.values()))
     s.add_argument("--bodies", action="store_true", help="include article bodies")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
     return p
@@ -297,12 +299,12 @@ def cmd_export(args) -> int:
     data = export_mod.build(store, bodies=args.bodies, tagged_only=args.tagged_only)
     if args.output and args.output != "-":
         path = Path(args.output)
-        export_mod.write(data, path, store)
+        export_mod.write(data, path, store, args.format)
         c = data["counts"]
         _err(f"exported {c['articles']} articles, {c['statements']} statements ({c['claims']} claims with the quotes "
              f"inside them), {c['annotations']} annotations to {path}", prefix="")
     else:
-        _stdout().write(export_mod.to_bytes(data))
+        _stdout().write(export_mod.FORMATS[args.format].encode(data))
     return EXIT_OK
 
 

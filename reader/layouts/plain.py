@@ -56,6 +56,14 @@ def _without_comments(lines: list[str], warnings: list[str]) -> list[str]:
     return lines
 
 
+NAME = "plain"
+
+
+def detect(text: str) -> bool:
+    """Any text can be read as a headline and paragraphs: the layout of last resort."""
+    return True
+
+
 def parse(text: str) -> Document:
     title, rest = _headline([line.rstrip() for line in text.split("\n")])
     blocks = _blocks(rest)
@@ -65,4 +73,4 @@ def parse(text: str) -> Document:
         lines = [line for b in blocks for line in b]
     warnings: list[str] = []
     body = paragraphs(_without_comments(lines, warnings))
-    return Document(title=title or short_title(body), body=body, layout="plain", warnings=warnings)
+    return Document(title=title or short_title(body), body=body, layout=NAME, warnings=warnings)

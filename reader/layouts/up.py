@@ -132,6 +132,9 @@ def _aggregator_signals(lines: list[str]) -> bool:
     return "outlet name" in names and len(names - {None}) >= 2
 
 
+NAME = "up"
+
+
 def detect(text: str) -> bool:
     """True when the first lines carry this outlet's export header, its glued byline, or an
     aggregator's lines around the outlet's name."""
@@ -423,7 +426,7 @@ def parse(text: str) -> Document:
     return Document(
         title=front.title or short_title(text_body),
         body=text_body,
-        layout="up",
+        layout=NAME,
         author=_author(front.byline),
         published=when.published,
         date_only=when.date_only,

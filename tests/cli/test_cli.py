@@ -167,3 +167,18 @@ def test_store_location_defaults_and_overrides(capsys, tmp_path, monkeypatch):
     assert (tmp_path / "env-store" / "library.json").exists()
     run(capsys, "--store", str(tmp_path / "flag-store"), "ingest", str(SEED))
     assert (tmp_path / "flag-store" / "library.json").exists()
+
+
+def test_export_format_is_chosen_from_the_table_of_formats(capsys, store_dir, tmp_path):
+    from reader.export import FORMATS
+
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    code, default, _ = run(capsys, "--store", store_dir, "export")
+    code_json, chosen, _ = run(capsys, "--store", store_dir, "export", "--format", "json")
+    default, chosen = json.loads(default), json.loads(chosen)
+    default.pop("exported_at"), chosen.pop("exported_at")  # the only field that differs run to run
+    assert code == code_json == 0 and default == chosen
+    assert "json" in FORMATS and FORMATS["json"].suffix == ".json"
+    with pytest.raises(SystemExit) as refused:
+        main(["--store", store_dir, "export", "--format", "yaml"])
+    assert refused.value.code == 2 and "invalid choice: 'yaml'" in capsys.readouterr().err

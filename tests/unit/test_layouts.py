@@ -343,3 +343,27 @@ def test_advertisement_inside_a_quote_with_one_opening_mark_is_dropped_and_the_q
 def test_advertisement_lines_are_dropped_but_prose_about_advertising_is_not(line, kept):
     doc = parse(f" date 2024-03-02 Economy\n\nThe lead says what happened yesterday in the city.\n\n{line}\n")
     assert (line in doc.body) is kept
+
+
+def test_layouts_are_a_registry_tried_in_order_with_plain_text_last():
+    from reader import layouts
+
+    names = [layout.NAME for layout in layouts.LAYOUTS]
+    assert names[-1] == "plain" and "up" in names and len(set(names)) == len(names)
+    assert layouts.layout_of("Some headline\n\nSome paragraph of text.\n").NAME == "plain"
+    assert layouts.layout_of(decode(SEED.read_bytes()).text).NAME == "up"
+    for layout in layouts.LAYOUTS:  # every entry has the Layout protocol's three parts
+        assert isinstance(layout.NAME, str) and callable(layout.detect) and callable(layout.parse)
+
+
+def test_a_new_layout_is_a_new_entry_in_the_registry(monkeypatch):
+    from types import SimpleNamespace
+
+    from reader import layouts
+    from reader.model import Document
+
+    wire = SimpleNamespace(NAME="wire", detect=lambda text: text.startswith("WIRE"),
+                           parse=lambda text: Document(title="Wire", body=text[4:], layout="wire"))
+    monkeypatch.setattr(layouts, "LAYOUTS", (wire, *layouts.LAYOUTS))
+    assert parse("WIRE Officials said the talks would go on.").layout == "wire"
+    assert parse("A headline\n\nA paragraph.\n").layout == "plain"
