@@ -110,17 +110,45 @@ def test_show_plain_lists_claims_with_speakers(capsys, store_dir):
     assert "\x1b" not in out
 
 
-def test_hostile_text_reaches_no_terminal(capsys, store_dir, tmp_path):
+HOSTILE_ARTICLE = (
+    b"Headline [bold]x[/] \x1b]52;c;ZXZpbA==\x07\n\n"
+    b'"Run [@click=app.quit]this[/] now \x1b[2J \xc2\x9b31m please," said Mallory Evil.\n'
+)
+
+
+def _hostile_show(capsys, store_dir, tmp_path) -> tuple[int, str]:
     hostile = tmp_path / "hostile.txt"
-    hostile.write_bytes(
-        b"Headline [bold]x[/] \x1b]52;c;ZXZpbA==\x07\n\n"
-        b'"Run [@click=app.quit]this[/] now \x1b[2J \xc2\x9b31m please," said Mallory Evil.\n'
-    )
+    hostile.write_bytes(HOSTILE_ARTICLE)
     run(capsys, "--store", store_dir, "ingest", str(hostile))
     aid = json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])[0]["id"]
+    claim = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])[0]["id"]
+    # A note and a speaker are kept as typed: only the way out can make them safe.
+    run(capsys, "--store", store_dir, "tag", claim, "stated", "--note", "note \x1b]2;PWNED\x07 \x1b[2J",
+        "--speaker", "Eve \x1b[?1049h")
     code, out, _err = run(capsys, "--store", store_dir, "show", aid)
+    return code, out
+
+
+def test_hostile_text_is_shown_not_obeyed_when_piped(capsys, store_dir, tmp_path):
+    code, out = _hostile_show(capsys, store_dir, tmp_path)
     assert code == 0 and "\x1b" not in out and "\x9b" not in out and "\x07" not in out
     assert "Headline [bold]x[/]" in out and "[@click=app.quit]this[/]" in out
+
+
+def test_hostile_text_reaches_no_terminal(capsys, store_dir, tmp_path, monkeypatch):
+    """On a terminal `show` draws with Rich's colours: those, and nothing from the article."""
+    from rich.console import Console
+
+    from reader.cli import show
+    from trials import unsafe_in_cli_output
+
+    monkeypatch.setattr(show, "_is_tty", lambda: True)
+    monkeypatch.setattr(show, "_console", lambda plain=False, wrap=True: Console(
+        force_terminal=True, color_system="256", width=100, highlight=False, markup=False, emoji=False))
+    code, out = _hostile_show(capsys, store_dir, tmp_path)
+    assert code == 0 and "\x1b[" in out  # it did take the terminal path: Rich's colours are there
+    assert unsafe_in_cli_output(out.encode()) == []  # no escape but colours: the payload is shown as text
+    assert "[@click=app.quit]this[/]" in out
 
 
 def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
