@@ -28,8 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.evaluate import BANDS, assign_folds, band_of, judge, place, read_gold  # noqa: E402
+from reader.evaluate import BANDS, assign_folds, band_of, judge  # noqa: E402
 from reader.extract import calibration, find_claims  # noqa: E402
+from reader.gold import place, read_gold  # noqa: E402
 from reader.layouts import parse  # noqa: E402
 from reader.text import decode  # noqa: E402
 

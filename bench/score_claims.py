@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.evaluate import BANDS, evaluate, slim  # noqa: E402
+from reader.evaluate import BANDS, evaluate  # noqa: E402
 from reader.extract import find_claims  # noqa: E402
+from reader.gold import slim  # noqa: E402
 from reader.ingest import worker_setup  # noqa: E402
 from reader.layouts import parse  # noqa: E402
 from reader.text import decode  # noqa: E402

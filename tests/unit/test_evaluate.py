@@ -9,9 +9,9 @@ from reader.evaluate import (
     evaluate,
     is_pronoun,
     names_someone,
-    read_ann,
     read_gold,
 )
+from reader.gold import read_ann
 from reader.model import Claim
 
 GOLD = FIXTURES / "gold"
