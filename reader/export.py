@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 
+from .library import newest_first
 from .model import Annotation, Article, statements
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
@@ -39,7 +40,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
           clock: Callable[[], datetime] = utc_now) -> dict:
     """Every article with its claims and every annotator's annotations of them. A claim's
     `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
-    summaries = sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True)
+    summaries = newest_first(store.summaries())
     out = []
     counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0}
     annotators: set[str] = set()

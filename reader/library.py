@@ -8,6 +8,16 @@ from dataclasses import dataclass, field
 from .store import Summary
 
 
+def date_key(s: Summary) -> tuple[str, str]:
+    """The one order of articles by date (then headline): the library's default, `list`,
+    `claims` and the export."""
+    return (s.published or "", s.title.lower())
+
+
+def newest_first(summaries) -> list[Summary]:
+    return sorted(summaries, key=date_key, reverse=True)
+
+
 @dataclass(slots=True)
 class Row:
     summary: Summary
@@ -91,7 +101,7 @@ class Order:
     def key(self, row: Row):
         s = row.summary
         if self.column == "date":
-            return (s.published or "", s.title.lower())
+            return date_key(s)
         if self.column == "outlet":
             return ((s.outlet or "").lower(), s.published or "")
         if self.column == "headline":

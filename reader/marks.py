@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .model import Article, Claim
+from .model import Article, Claim, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +61,16 @@ def speaker_order(claims: list[Claim]) -> dict[str, int]:
         if c.speaker and c.kind != "source" and c.speaker not in order:
             order[c.speaker] = len(order)
     return order
+
+
+def byline(doc: Document) -> str:
+    """Author, outlet, section and when, as the reader and `newsreader show` both print them:
+    "Stanislav Pohorilov · Ukrainska Pravda · All Sections · Mon 5 May 2025, 13:16 (+03:00)"."""
+    parts = [p for p in (doc.author, doc.outlet, doc.section) if p]
+    if doc.published:
+        when = doc.published.strftime("%a %-d %b %Y")
+        if not doc.date_only:
+            offset = doc.published.strftime("%z")
+            when += doc.published.strftime(", %H:%M") + (f" ({offset[:3]}:{offset[3:]})" if offset else "")
+        parts.append(when)
+    return " · ".join(parts)

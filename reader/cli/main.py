@@ -15,6 +15,7 @@ import orjson
 
 from .. import export as export_mod
 from ..ingest import Refused, expand, ingest, read_article, read_bytes
+from ..library import newest_first
 from ..model import TAGS, Annotation, Claim, speaker_of
 from ..storage import StoreError
 from ..store import Store, default_store_dir
@@ -211,7 +212,7 @@ def cmd_list(args) -> int:
     tagged = store.tagged_counts()
     read = store.read_ids()
     rows = []
-    for s in sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True):
+    for s in newest_first(store.summaries()):
         n_tagged = tagged.get(s.id, 0)
         if args.untagged and n_tagged >= s.claims:
             continue
@@ -242,7 +243,7 @@ def cmd_show(args) -> int:
 def cmd_claims(args) -> int:
     store = _store(args)
     ids = [store.find_article(args.article).id] if args.article else [
-        s.id for s in sorted(store.summaries(), key=lambda s: (s.published or "", s.title), reverse=True)
+        s.id for s in newest_first(store.summaries())
     ]
     rows = []
     for aid in ids:

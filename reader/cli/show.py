@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..marks import claim_order, segments, speaker_order
+from ..marks import byline, claim_order, segments, speaker_order
 from ..model import Annotation, Article, speaker_of
 from ..text import neutralize
 
@@ -33,14 +33,6 @@ def _console(plain: bool = False, wrap: bool = True) -> Console:
 
 def _is_tty() -> bool:
     return sys.stdout.isatty()
-
-
-def byline(article: Article) -> str:
-    d = article.doc
-    parts = [p for p in (d.author, d.outlet) if p]
-    if d.published:
-        parts.append(d.published.strftime("%a %-d %b %Y") if d.date_only else d.published.strftime("%a %-d %b %Y %H:%M %z"))
-    return " · ".join(parts)
 
 
 def print_article(article: Article, notes: dict[str, Annotation], plain: bool = False) -> None:
@@ -62,7 +54,7 @@ def _colour(colours: dict[str, int], speaker: str | None) -> str:
 def _print_header(console: Console, article: Article) -> None:
     d = article.doc
     console.print(Text(shown(d.title), style="bold"))
-    console.print(Text(shown(f"{byline(article)} · id {article.id}"), style="dim"))
+    console.print(Text(shown(f"{byline(article.doc)} · id {article.id}"), style="dim"))
     sources = [c for c in article.claims if c.kind == "source"]
     if sources:
         console.print(Text(shown("Sources: " + "; ".join(c.speaker or c.text for c in sources)), style="dim"))

@@ -104,7 +104,7 @@ def test_show_plain_lists_claims_with_speakers(capsys, store_dir):
     run(capsys, "--store", store_dir, "ingest", str(SEED))
     code, out, _ = run(capsys, "--store", store_dir, "show", json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])[0]["id"][:5])
     assert code == 0
-    assert out.startswith("Putin's spokesperson says meeting with Trump is necessary\nStanislav Pohorilov · Ukrainska Pravda · Mon 5 May 2025 13:16 +0300")
+    assert out.startswith("Putin's spokesperson says meeting with Trump is necessary\nStanislav Pohorilov · Ukrainska Pravda · All Sections · Mon 5 May 2025, 13:16 (+03:00)")
     assert "Sources: RIA Novosti; Interfax" in out
     assert "quote    Dmitry Peskov (Kremlin spokesman) [untagged] We have repeatedly said" in out
     assert "\x1b" not in out
@@ -210,3 +210,17 @@ def test_export_format_is_chosen_from_the_table_of_formats(capsys, store_dir, tm
     with pytest.raises(SystemExit) as refused:
         main(["--store", store_dir, "export", "--format", "yaml"])
     assert refused.value.code == 2 and "invalid choice: 'yaml'" in capsys.readouterr().err
+
+
+def test_list_claims_export_and_the_library_share_one_order(capsys, store_dir, tmp_path):
+    from reader.library import Library, Row
+    from reader.store import Store
+
+    for name, title in (("a.txt", "apple growers said prices rose"), ("b.txt", "Banana prices fall")):
+        (tmp_path / name).write_text(f"{title}\n\nThe growers said prices would rise again next year.\n")
+    run(capsys, "--store", store_dir, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    listed = [r["title"] for r in json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])]
+    exported = [a["title"] for a in json.loads(run(capsys, "--store", store_dir, "export")[1])["articles"]]
+    library = Library([Row(s) for s in Store(store_dir).summaries()])
+    library.refresh()
+    assert listed == exported == [r.summary.title for r in library.visible] == ["Banana prices fall", "apple growers said prices rose"]

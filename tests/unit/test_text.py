@@ -64,3 +64,18 @@ def test_text_that_is_mostly_control_characters_is_binary():
 def test_safe_line_is_one_short_line():
     line = safe_line("a\nb\x1b[31m" + "x" * 500, limit=50)
     assert "\n" not in line and "\x1b" not in line and len(line) == 50
+
+
+def test_one_byline_for_the_reader_and_show():
+    from datetime import datetime, timedelta, timezone
+
+    from reader.marks import byline
+    from reader.model import Document
+
+    kyiv = timezone(timedelta(hours=3))
+    doc = Document(title="t", body="b", layout="up", author="Stanislav Pohorilov", outlet="Ukrainska Pravda",
+                   section="All Sections", published=datetime(2025, 5, 5, 13, 16, tzinfo=kyiv))
+    assert byline(doc) == "Stanislav Pohorilov · Ukrainska Pravda · All Sections · Mon 5 May 2025, 13:16 (+03:00)"
+    doc.date_only, doc.author = True, None
+    assert byline(doc) == "Ukrainska Pravda · All Sections · Mon 5 May 2025"
+    assert byline(Document(title="t", body="b", layout="plain")) == ""

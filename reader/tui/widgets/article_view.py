@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...marks import byline as format_byline
 from ...marks import claim_order, segments, speaker_order
 from ...model import Annotation, Article, Claim, speaker_of
 from ...text import neutralize
@@ -26,18 +27,6 @@ from ..wrap import Line, wrap
 
 GUTTER = 2
 TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
-
-
-def format_byline(article: Article) -> str:
-    d = article.doc
-    parts = [p for p in (d.author, d.outlet, d.section) if p]
-    if d.published:
-        when = d.published.strftime("%a %-d %b %Y") if d.date_only else d.published.strftime("%a %-d %b %Y, %H:%M")
-        if not d.date_only:
-            offset = d.published.strftime("%z")
-            when += f" ({offset[:3]}:{offset[3:]})"
-        parts.append(when)
-    return " · ".join(parts)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -113,7 +102,7 @@ class ArticleView(ScrollView, can_focus=True):
         a = self.article
         d = a.doc
         header: list[tuple[str, str, list | None]] = [(neutralize(d.title), "article-view--headline", None)]
-        byline = format_byline(a)
+        byline = format_byline(a.doc)
         if byline:
             header.append((neutralize(byline), "article-view--meta", None))
         sources = [c for c in self.claims if c.kind == "source"]
