@@ -29,6 +29,7 @@ from ..text import safe_line
 from . import keys
 from .dialogs.ask import AskDialog
 from .history import History
+from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged
 from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
@@ -125,6 +126,22 @@ class NewsreaderApp(App):
     @property
     def library_screen(self) -> LibraryScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+
+    # -- what the screens ask (see messages.py) -----------------------------------------------
+    def on_open_article(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id, message.claim, message.untagged)
+
+    def on_next_untagged(self, message: NextUntagged) -> None:
+        self.open_next_untagged(message.after)
+
+    def on_progress_changed(self, message: ProgressChanged) -> None:
+        self.progress_changed(message.article_id, message.done)
+
+    def on_failed(self, message: Failed) -> None:
+        self.failed(message.what, message.error)
+
+    async def on_library_changed(self, _message: LibraryChanged) -> None:
+        await self.reload_library()
 
     # -- reading -----------------------------------------------------------------------------
     @work(group="open", exclusive=True)

@@ -28,6 +28,7 @@ from ...text import neutralize
 from .. import keys
 from ..dialogs.ask import AskDialog
 from ..dialogs.orphans import OrphansDialog
+from ..messages import NextUntagged, ProgressChanged
 from ..history import Change, History
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
@@ -119,7 +120,7 @@ class ArticleScreen(Screen):
     def action_next_untagged(self) -> None:
         index = self.first_untagged(self.current)
         if index is None:
-            self.app.open_next_untagged(after=self.article.id)
+            self.post_message(NextUntagged(after=self.article.id))
         elif index == self.current:
             self.notify("This is the last untagged claim of this article.", timeout=3)
         else:
@@ -169,7 +170,7 @@ class ArticleScreen(Screen):
         table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
         self._show_detail()
         done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
-        self.app.progress_changed(self.article.id, done)
+        self.post_message(ProgressChanged(self.article.id, done))
 
     # -- annotations whose claim is gone ------------------------------------------------------
     @property

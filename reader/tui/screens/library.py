@@ -20,6 +20,7 @@ from ...library import COLUMNS, Library, Query, Row
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
+from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle
 from ..widgets.article_table import ArticleTable
 
 SAMPLE_HINT = "These are the sample articles. Press i to ingest your own: a file or a folder of articles."
@@ -115,7 +116,7 @@ class LibraryScreen(Screen):
             try:
                 bodies = await self.app.service.run(store.part_bodies, part)
             except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
-                self.app.failed("Searching article bodies is off", exc)
+                self.post_message(Failed("Searching article bodies is off", exc))
                 return
             for article_id, body in bodies.items():
                 row = rows.get(article_id)
@@ -130,15 +131,15 @@ class LibraryScreen(Screen):
 
     # -- opening -----------------------------------------------------------------------------
     def on_virtual_table_chosen(self, event: ArticleTable.Chosen) -> None:
-        self.app.open_article(self.library.visible[event.index].id)
+        self.post_message(OpenArticle(self.library.visible[event.index].id))
 
     def action_open(self) -> None:
         row = self.table.current
         if row is not None:
-            self.app.open_article(row.id)
+            self.post_message(OpenArticle(row.id))
 
     def action_next_untagged(self) -> None:
-        self.app.open_next_untagged(after=None)
+        self.post_message(NextUntagged(after=None))
 
     def select(self, article_id: str) -> None:
         index = self.library.index_of(article_id)
@@ -273,11 +274,11 @@ class LibraryScreen(Screen):
         try:
             report = await self.app.service.run(ingest, [path], self.app.store, progress, parallel=False)
         except Exception as exc:
-            self.app.failed("Ingest failed", exc)
+            self.post_message(Failed("Ingest failed", exc))
             return
         finally:
             self.query_one("#ingest-bar").display = False
-        await self.app.reload_library()
+        self.post_message(LibraryChanged())
         message = f"Ingested {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged"
         if report.refused:
             reasons = "; ".join(f"{Path(name).name}: {reason}" for name, reason in report.refused[:3])

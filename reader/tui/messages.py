@@ -1,0 +1,42 @@
+"""What a screen asks of the app, as messages: the screens never reach into the app for these.
+The app (reader/tui/app.py) handles each in one place."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class OpenArticle(Message):
+    """Open an article in the reader: at a claim (its index), or at its first untagged one."""
+
+    def __init__(self, article_id: str, claim: int | None = None, untagged: bool = False) -> None:
+        super().__init__()
+        self.article_id, self.claim, self.untagged = article_id, claim, untagged
+
+
+class NextUntagged(Message):
+    """Open the next article of the library's order with an untagged claim, after `after`."""
+
+    def __init__(self, after: str | None) -> None:
+        super().__init__()
+        self.after = after
+
+
+class ProgressChanged(Message):
+    """The number of done statements of an article changed (shown in the library)."""
+
+    def __init__(self, article_id: str, done: int) -> None:
+        super().__init__()
+        self.article_id, self.done = article_id, done
+
+
+class Failed(Message):
+    """Background work failed: the app says so in one line, never a traceback."""
+
+    def __init__(self, what: str, error: Exception) -> None:
+        super().__init__()
+        self.what, self.error = what, error
+
+
+class LibraryChanged(Message):
+    """Articles were added or changed: the app reloads the library's rows."""
