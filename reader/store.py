@@ -115,9 +115,16 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     reanchored: int = 0
     orphaned: int = 0
+    # (file, the stored file it is a byte-for-byte copy of): not stored twice
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """Every file the ingest looked at."""
+        return len(self.new) + len(self.updated) + len(self.unchanged) + len(self.duplicates) + len(self.refused)
 
     def merge(self, other: IngestReport) -> None:
-        for name in ("new", "updated", "unchanged", "refused", "warnings"):
+        for name in ("new", "updated", "unchanged", "refused", "warnings", "duplicates"):
             getattr(self, name).extend(getattr(other, name))
         self.reanchored += other.reanchored
         self.orphaned += other.orphaned
@@ -292,7 +299,10 @@ class Store:
                 article, old = self._identify(article, library, by_path)
                 batch.append(article)
                 if old is not None and old["fingerprint"] == article.fingerprint:
-                    report.unchanged.append(article.path)
+                    if _copy_of(old, article):
+                        report.duplicates.append((article.path, old["path"]))
+                    else:
+                        report.unchanged.append(article.path)
                     continue
                 key = str(_doc_id(article.id))
                 self._shard(article.id)[key] = article.to_dict()
@@ -562,6 +572,13 @@ def _other_file(old: dict, article: Article) -> bool:
         and article.path not in ("", "-")
         and old.get("path") not in ("", "-", article.path)
     )
+
+
+def _copy_of(old: dict, article: Article) -> bool:
+    """Another file with the same text as a stored one: a duplicate, not the stored file again.
+    A stored file that is gone was moved, not copied: the same article, unchanged."""
+    stored = old.get("path") or ""
+    return stored not in ("", article.path) and (stored == "-" or os.path.exists(stored))
 
 
 def _renumber(article: Article, new_id: str) -> Article:
