@@ -299,10 +299,7 @@ class Store:
                 article, old = self._identify(article, library, by_path)
                 batch.append(article)
                 if old is not None and old["fingerprint"] == article.fingerprint:
-                    if _copy_of(old, article):
-                        report.duplicates.append((article.path, old["path"]))
-                    else:
-                        report.unchanged.append(article.path)
+                    _same_text(report, old, article)
                     continue
                 key = str(_doc_id(article.id))
                 self._shard(article.id)[key] = article.to_dict()
@@ -574,11 +571,14 @@ def _other_file(old: dict, article: Article) -> bool:
     )
 
 
-def _copy_of(old: dict, article: Article) -> bool:
-    """Another file with the same text as a stored one: a duplicate, not the stored file again.
-    A stored file that is gone was moved, not copied: the same article, unchanged."""
+def _same_text(report: IngestReport, old: dict, article: Article) -> None:
+    """A file with the text of a stored article: that file again (unchanged), or another file, a
+    duplicate, not stored twice. A stored file that is gone was moved, not copied: unchanged."""
     stored = old.get("path") or ""
-    return stored not in ("", article.path) and (stored == "-" or os.path.exists(stored))
+    if stored not in ("", article.path) and (stored == "-" or os.path.exists(stored)):
+        report.duplicates.append((article.path, stored))
+    else:
+        report.unchanged.append(article.path)
 
 
 def _renumber(article: Article, new_id: str) -> Article:
