@@ -18,6 +18,7 @@ import orjson
 
 from .library import newest_first
 from .model import Annotation, Article, statements
+from .rows import outlet_of
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
 from .text import terminal_safe_json
@@ -88,7 +89,7 @@ def _entry(article: Article, claims: list[dict], orphaned: list[dict], bodies: b
         "title": d.title,
         "author": d.author,
         "published": d.published.isoformat() if d.published else None,
-        "outlet": d.outlet,
+        "outlet": outlet_of(d),
         "section": d.section,
         "sources": article.sources,
         "claims": claims,

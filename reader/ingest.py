@@ -10,6 +10,7 @@ import errno
 import gc
 import multiprocessing
 import os
+import re
 import signal
 import stat
 import sys
@@ -35,6 +36,28 @@ PARALLEL_FROM = 200  # files in a batch before reading on several cores pays off
 
 class Refused(ValueError):
     """A file that is not an article; str() is the reason."""
+
+
+# Files that come with a collection of articles and are not articles themselves, by their name
+# (the name before its first dot, in lower case; what such a file is).
+NOT_ARTICLE_NAMES = (
+    ("readme", "a README"),
+    ("license", "a licence"),
+    ("licence", "a licence"),
+    ("copying", "a licence"),
+    ("changelog", "a change log"),
+    ("authors", "a list of authors"),
+    ("contributors", "a list of contributors"),
+    ("contributing", "a guide for contributors"),
+)
+
+
+def not_an_article_by_name(name: str) -> str | None:
+    """The reason a file is not an article, judged by its name alone (NOT_ARTICLE_NAMES); None
+    for any other name. `README.TXT` beside a corpus describes it; it is not a story."""
+    stem = re.split(r"[\\/]", name)[-1].split(".", 1)[0].lower()
+    what = dict(NOT_ARTICLE_NAMES).get(stem)
+    return f"not an article ({what}, by its name)" if what else None
 
 
 @dataclass(slots=True)
@@ -119,6 +142,9 @@ def _read_file(path: Path) -> bytes:
 
 def read_article(name: str, data: bytes) -> Article:
     """Bytes to an Article with its claims. Raises Refused with the reason."""
+    by_name = not_an_article_by_name(name)
+    if by_name:
+        raise Refused(by_name)
     try:
         decoded = decode(data)
         doc = parse(decoded.text)

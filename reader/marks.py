@@ -9,6 +9,7 @@ import itertools
 from dataclasses import dataclass
 
 from .model import Article, Claim, Document
+from .rows import outlet_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def speaker_order(claims: list[Claim]) -> dict[str, int]:
 def byline(doc: Document) -> str:
     """Author, outlet, section and when, as the reader and `newsreader show` both print them:
     "Stanislav Pohorilov · Ukrainska Pravda · All Sections · Mon 5 May 2025, 13:16 (+03:00)"."""
-    parts = [p for p in (doc.author, doc.outlet, doc.section) if p]
+    parts = [p for p in (doc.author, outlet_of(doc), doc.section) if p]
     if doc.published:
         when = doc.published.strftime("%a %-d %b %Y")
         if not doc.date_only:

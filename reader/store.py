@@ -115,9 +115,16 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     reanchored: int = 0
     orphaned: int = 0
+    # (file, the stored file it is a byte-for-byte copy of): not stored twice
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        """Every file the ingest looked at."""
+        return len(self.new) + len(self.updated) + len(self.unchanged) + len(self.duplicates) + len(self.refused)
 
     def merge(self, other: IngestReport) -> None:
-        for name in ("new", "updated", "unchanged", "refused", "warnings"):
+        for name in ("new", "updated", "unchanged", "refused", "warnings", "duplicates"):
             getattr(self, name).extend(getattr(other, name))
         self.reanchored += other.reanchored
         self.orphaned += other.orphaned
@@ -292,7 +299,7 @@ class Store:
                 article, old = self._identify(article, library, by_path)
                 batch.append(article)
                 if old is not None and old["fingerprint"] == article.fingerprint:
-                    report.unchanged.append(article.path)
+                    _same_text(report, old, article)
                     continue
                 key = str(_doc_id(article.id))
                 self._shard(article.id)[key] = article.to_dict()
@@ -613,6 +620,16 @@ def _other_file(old: dict, article: Article) -> bool:
         and article.path not in ("", "-")
         and old.get("path") not in ("", "-", article.path)
     )
+
+
+def _same_text(report: IngestReport, old: dict, article: Article) -> None:
+    """A file with the text of a stored article: that file again (unchanged), or another file, a
+    duplicate, not stored twice. A stored file that is gone was moved, not copied: unchanged."""
+    stored = old.get("path") or ""
+    if stored not in ("", article.path) and (stored == "-" or os.path.exists(stored)):
+        report.duplicates.append((article.path, stored))
+    else:
+        report.unchanged.append(article.path)
 
 
 def _renumber(article: Article, new_id: str) -> Article:

@@ -16,7 +16,9 @@ import orjson
 from .. import export as export_mod
 from ..ingest import Refused, expand, ingest, read_article, read_bytes
 from ..library import newest_first
-from ..model import TAGS, Annotation, Claim, speaker_of
+from ..model import TAGS, Annotation, speaker_of
+from ..rows import claim_row, extract_row, list_row
+from ..states import claim_state
 from ..storage import StoreError
 from ..store import Store, default_store_dir
 from ..text import safe_line, terminal_safe_json
@@ -155,21 +157,34 @@ def cmd_ingest(args) -> int:
     report = ingest(args.paths, store, progress=bar.update if bar else None)
     if bar:
         bar.close()
-    total = len(report.new) + len(report.updated) + len(report.unchanged) + len(report.refused)
+    duplicates = len(report.duplicates)
     print(
-        f"{total} files: {len(report.new)} new, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.refused)} refused"
+        f"{report.files} files: {len(report.new)} new, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, "
+        + (f"{duplicates} duplicates of files already in the store, " if duplicates else "")
+        + f"{len(report.refused)} refused"
         + (f"; {report.reanchored} annotations re-attached" if report.reanchored else "")
         + (f"; {report.orphaned} annotations kept without their claim" if report.orphaned else "")
     )
     for name, reason in report.refused:
         _err(f"refused {safe_line(name)}: {reason}")
     if not args.quiet:
+        _print_duplicates(report.duplicates)
         for name, warning in report.warnings[:20]:
             _err(f"warning: {safe_line(name)}: {warning}")
         if len(report.warnings) > 20:
             _err(f"warning: ... and {len(report.warnings) - 20} more warnings")
     return EXIT_PARTIAL if report.refused else EXIT_OK
+
+
+SHOW_DUPLICATES = 5  # duplicates named one by one after an ingest
+
+
+def _print_duplicates(duplicates: list[tuple[str, str]]) -> None:
+    for name, original in duplicates[:SHOW_DUPLICATES]:
+        _err(f"duplicate: {safe_line(name)} has the same text as {safe_line(original)} (not stored twice)")
+    if len(duplicates) > SHOW_DUPLICATES:
+        _err(f"duplicate: ... and {len(duplicates) - SHOW_DUPLICATES} more")
 
 
 def cmd_extract(args) -> int:
@@ -182,20 +197,7 @@ def cmd_extract(args) -> int:
         except Refused as exc:
             refused.append((item.name, str(exc)))
             continue
-        d = article.doc
-        out.append(
-            {
-                "path": item.name,
-                "title": d.title,
-                "author": d.author,
-                "published": d.published.isoformat() if d.published else None,
-                "body": d.body,
-                "claims": [
-                    {k: c.to_dict()[k] for k in ("id", "kind", "part", "text", "speaker", "mention", "role", "cue", "start", "end", "confidence", "rule")}
-                    for c in article.claims
-                ],
-            }
-        )
+        out.append(extract_row(item.name, article))
     for name, reason in refused:
         _err(f"refused {safe_line(name)}: {reason}")
     if args.json:
@@ -216,11 +218,7 @@ def cmd_list(args) -> int:
         n_tagged = tagged.get(s.id, 0)
         if args.untagged and n_tagged >= s.claims:
             continue
-        rows.append({
-            "id": s.id, "published": s.published, "outlet": s.outlet, "title": s.title,
-            "author": s.author, "claims": s.claims, "tagged": n_tagged, "read": s.id in read,
-            "path": s.path,
-        })
+        rows.append(list_row(s, n_tagged, s.id in read))
     if args.json:
         _print_json(rows)
     else:
@@ -246,18 +244,21 @@ def cmd_claims(args) -> int:
         s.id for s in newest_first(store.summaries())
     ]
     rows = []
+    titles = {}  # each article's headline, for the text output's headers
     for aid in ids:
         notes = store.annotations(aid)
-        for c in store.article(aid).claims:
+        article = store.article(aid)
+        titles[aid] = article.title
+        for c in article.claims:
             a = notes.get(c.id)
             if _wanted(args, a):
-                rows.append(_claim_row(aid, c, a))
+                rows.append(claim_row(aid, c, a))
     if args.json:
         _print_json(rows)
     else:
         from .show import print_claims
 
-        print_claims(rows)
+        print_claims(rows, titles)
     return EXIT_OK
 
 
@@ -265,15 +266,6 @@ def _wanted(args, a: Annotation | None) -> bool:
     if args.untagged:
         return a is None or not a.done
     return not args.tag or (a is not None and a.tag == args.tag)
-
-
-def _claim_row(article_id: str, c: Claim, a: Annotation | None) -> dict:
-    return {
-        "id": c.id, "article": article_id, "kind": c.kind, "speaker": speaker_of(c, a),
-        "role": c.role, "cue": c.cue, "text": c.text, "start": c.start, "end": c.end,
-        "confidence": round(c.confidence, 2), "tag": a.tag if a else None, "note": a.note if a else "",
-        "not_a_claim": bool(a and a.not_a_claim), "within": c.within,
-    }
 
 
 TAG_OPTIONS = ("tag", "note", "speaker", "not_a_claim")  # the `tag` command's options, by field
@@ -288,7 +280,7 @@ def cmd_tag(args) -> int:
     store = _store(args)
     article, claim = store.find_claim(args.claim)
     result = store.annotate(article.id, claim, **changes)
-    state = "cleared" if result is None else (result.tag or "untagged") + (f", note: {safe_line(result.note, 80)}" if result.note else "")
+    state = "cleared" if result is None else claim_state(result).text + (f", note: {safe_line(result.note, 80)}" if result.note else "")
     print(f"{claim.id}  {state}  — {safe_line(speaker_of(claim, result) or '?', 40)}: {safe_line(claim.text, 70)}")
     return EXIT_OK
 

@@ -16,10 +16,11 @@ from rich.text import Text
 
 from ..marks import byline, claim_order, segments, speaker_order
 from ..model import Annotation, Article, speaker_of
-from ..text import neutralize
+from ..rows import NO_OUTLET
+from ..states import claim_state, state_of
+from ..text import neutralize, safe_line
 
 PALETTE = ["cyan", "magenta", "green", "yellow", "blue", "red", "bright_cyan", "bright_magenta", "bright_green", "bright_blue"]
-TAG_MARK = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
 
 
 def shown(value: object) -> str:
@@ -78,14 +79,15 @@ def _highlighted(article: Article, notes: dict[str, Annotation], colours: dict[s
         if claim is not None and seg.end == claim.end:
             note = notes.get(claim.id)
             label = speaker_of(claim, note) or "speaker?"
-            if note and note.tag:
-                label += " " + TAG_MARK[note.tag]
+            state = claim_state(note)
+            if state.done:
+                label += " " + state.text
             body.append(shown(f" ⟨{label}⟩"), style="dim")
     return body
 
 
 def _claim_line(i: int, c, note: Annotation | None, colour: str | None) -> Text:
-    tag = TAG_MARK.get(note.tag, "") if note and note.tag else "untagged"
+    tag = claim_state(note).text
     line = Text(shown(f"{i:>3}. {c.id[:8]} {c.kind:<8} "))
     line.append(shown(speaker_of(c, note) or "?"), style=f"bold {colour}" if colour else None)
     if c.role:
@@ -112,18 +114,24 @@ def print_list(rows: list[dict]) -> None:
         table.add_column(col, overflow="ellipsis", no_wrap=True)
     for r in rows:
         table.add_row(
-            Text(shown(r["id"][:10])), Text(shown((r["published"] or "")[:16].replace("T", " "))), Text(shown(r["outlet"])),
+            Text(shown(r["id"][:10])), Text(shown((r["published"] or "")[:16].replace("T", " "))), Text(shown(r["outlet"] or NO_OUTLET)),
             Text(shown(r["title"])), Text(f"{r['tagged']}/{r['claims']}"), Text("" if r["read"] else "new", style="bold"),
         )
     _console().print(table)
     print(f"{len(rows)} articles", file=sys.stderr)
 
 
-def print_claims(rows: list[dict]) -> None:
+def print_claims(rows: list[dict], titles: dict[str, str]) -> None:
+    """Claims under a header line per article: its short id and headline."""
     console = _console(not _is_tty(), wrap=False)
+    article = None
     for r in rows:
+        if r["article"] != article:
+            article = r["article"]
+            console.print(Text(safe_line(f"{article[:10]}  {titles.get(article, '')}", 110), style="bold"))
         kind = "↳ quote" if r.get("within") else r["kind"]  # a quote inside the statement above
-        line = Text(shown(f"{r['id']}  {kind:<8} {(r['tag'] or '-'):<8} "))
+        state = state_of(r["tag"], r["not_a_claim"]).text
+        line = Text(shown(f"  {r['id']}  {kind:<8} {state:<13} "))
         line.append(shown(r["speaker"] or "?"), style="bold")
         line.append(": ")
         line.append(_excerpt(r["text"], 100))

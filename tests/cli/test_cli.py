@@ -67,7 +67,7 @@ def test_list_claims_tag_and_prefixes(capsys, store_dir):
     assert len([c for c in claims if c["within"]]) == 3  # quotes inside reported statements
     target = next(c for c in claims if c["text"] == "I don’t know")
     code, out, _ = run(capsys, "--store", store_dir, "tag", target["id"][:7], "unknown", "--note", "evasive")
-    assert code == 0 and out.startswith(f"{target['id']}  unknown, note: evasive")
+    assert code == 0 and out.startswith(f"{target['id']}  ? unknown, note: evasive")
     code, out, _ = run(capsys, "--store", store_dir, "claims", "--tag", "unknown", "--json")
     (tagged,) = json.loads(out)
     assert (tagged["id"], tagged["note"], tagged["speaker"]) == (target["id"], "evasive", "Donald Trump")
@@ -224,3 +224,62 @@ def test_list_claims_export_and_the_library_share_one_order(capsys, store_dir, t
     library = Library([Row(s) for s in Store(store_dir).summaries()])
     library.refresh()
     assert listed == exported == [r.summary.title for r in library.visible] == ["Banana prices fall", "apple growers said prices rose"]
+
+
+def test_not_a_claim_reads_the_same_in_the_tag_confirmation_and_claims(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    claim = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])[3]
+    run(capsys, "--store", store_dir, "tag", claim["id"], "stated")
+    code, out, _ = run(capsys, "--store", store_dir, "tag", claim["id"], "--not-a-claim")
+    assert code == 0 and out.startswith(f"{claim['id']}  ✕ not a claim  — ")
+    _, out, _ = run(capsys, "--store", store_dir, "claims")
+    line = next(x for x in out.splitlines() if claim["id"] in x)
+    assert "✕ not a claim" in line and "stated" not in line
+    assert out.count("untagged") == 17
+    _, out, _ = run(capsys, "--store", store_dir, "show", claim["article"])
+    assert "[✕ not a claim]" in out
+
+
+def test_claims_text_is_grouped_under_each_article(capsys, store_dir):
+    run(capsys, "--store", store_dir, "ingest", str(SEED), str(FIXTURES / "plain" / "bbc_like.txt"))
+    rows = json.loads(run(capsys, "--store", store_dir, "claims", "--json")[1])
+    _, out, _ = run(capsys, "--store", store_dir, "claims")
+    lines = out.splitlines()
+    headers = [x for x in lines if not x.startswith(" ")]
+    assert headers == ["b2ddbe863c  Putin's spokesperson says meeting with Trump is necessary",
+                       f"{rows[-1]['article'][:10]}  Rail fares to rise above inflation"]
+    assert len(lines) == len(rows) + 2
+    first_of_bbc = lines.index(headers[1])
+    assert all(rows[-1]["article"] == r["article"] for r in rows[first_of_bbc - 1:])
+
+
+def test_a_copy_of_a_stored_file_is_reported_as_a_duplicate(capsys, store_dir, tmp_path):
+    run(capsys, "--store", store_dir, "ingest", str(SEED))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    code, out, err = run(capsys, "--store", store_dir, "ingest", str(copy))
+    assert code == 0
+    assert out.strip() == "1 files: 0 new, 0 updated, 0 unchanged, 1 duplicates of files already in the store, 0 refused"
+    assert err.strip() == f"newsreader: duplicate: {copy} has the same text as {SEED.resolve()} (not stored twice)"
+
+
+def test_a_readme_is_refused_and_the_articles_go_in(capsys, store_dir, tmp_path):
+    corpus = tmp_path / "bbc"
+    corpus.mkdir()
+    (corpus / "README.TXT").write_text("Consists of 2225 documents from the BBC news website.\n\nFive areas.\n")
+    (corpus / "001.txt").write_bytes((FIXTURES / "plain" / "bbc_like.txt").read_bytes())
+    code, out, err = run(capsys, "--store", store_dir, "ingest", str(corpus))
+    assert code == 1 and out.strip() == "2 files: 1 new, 0 updated, 0 unchanged, 1 refused"
+    assert err.strip() == f"newsreader: refused {corpus / 'README.TXT'}: not an article (a README, by its name)"
+
+
+def test_an_outlet_is_a_newsroom_in_list_and_export_never_a_folder(capsys, store_dir, tmp_path):
+    folder = tmp_path / "politics"
+    folder.mkdir()
+    (folder / "001.txt").write_bytes((FIXTURES / "plain" / "bbc_like.txt").read_bytes())
+    run(capsys, "--store", store_dir, "ingest", str(folder), str(SEED))
+    listed = {r["title"][:4]: r["outlet"] for r in json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])}
+    exported = {a["title"][:4]: a["outlet"] for a in json.loads(run(capsys, "--store", store_dir, "export")[1])["articles"]}
+    assert listed == exported == {"Rail": None, "Puti": "Ukrainska Pravda"}
+    _, out, _ = run(capsys, "--store", store_dir, "list")
+    assert "politics" not in out

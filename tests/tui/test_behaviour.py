@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import SEED, SOME, fixed_clock
+from helpers import FIXTURES, SEED, SOME, fixed_clock
 from reader.ingest import ingest
 from reader.model import statements
 from reader.store import Store
@@ -389,3 +389,47 @@ async def test_discarding_an_orphan_asks_twice(app_factory, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert gone.id not in fresh_store(app).annotations(article.id)
+
+
+async def test_a_stated_claim_marked_not_a_claim_reads_not_a_claim_everywhere(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("n", "n", "n", "s", "f")
+        await pilot.pause()
+        marked = screen.claims[screen.current]
+        status = str(screen.query_one(ClaimDetail).render())
+        assert "✕ not a claim" in status and "stated" not in status
+        table = screen.query_one("#claims")
+        assert table.cells(marked, screen.current)["tag"] == "✕"
+        await pilot.press("p", "p", "p", "p")  # the headline's claim: no ▶ in the body's gutter
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        gutter = [view._gutter(line).text for block, line in view._rows if block == -1]
+        assert "✕ " in gutter and "✓ " not in gutter
+
+
+async def test_the_library_outlet_is_the_newsroom_never_the_folder(app_factory, tmp_path):
+    folder = tmp_path / "politics"
+    folder.mkdir()
+    (folder / "001.txt").write_bytes((FIXTURES / "plain" / "bbc_like.txt").read_bytes())
+    app = app_factory(folder, SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(ArticleTable)
+        outlets = {row.summary.title[:4]: table.cells(row, i)["outlet"] for i, row in enumerate(app.library.visible)}
+        assert outlets == {"Rail": "—", "Puti": "Ukrainska Pravda"}
+
+
+async def test_the_app_ingest_message_counts_duplicates(app_factory, tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    (folder / "copy.txt").write_bytes(SEED.read_bytes())
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *str(folder), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.library.rows) == 1
+        messages = [str(n.message) for n in app._notifications]
+        assert "Ingested 0 new, 0 updated, 0 unchanged, 1 duplicates of files already in the store." in messages

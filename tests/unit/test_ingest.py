@@ -60,3 +60,23 @@ def test_utf16_and_cp1252_files_go_in_with_a_warning_for_cp1252(store, tmp_path)
     assert [w for _, w in report.warnings] == ["not valid UTF-8 (byte 0xA3 at offset 77); read as Windows-1252"]
     titles = sorted(s.title for s in store.summaries())
     assert titles == ["Putin's spokesperson says meeting with Trump is necessary", "Rail fares to rise above inflation"]
+
+
+def test_files_named_like_a_readme_or_licence_are_refused_by_name(store, tmp_path):
+    from reader.ingest import not_an_article_by_name
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "README.TXT").write_text("Consists of 2225 documents from the BBC news website\n\nin five topical areas.\n")
+    (corpus / "LICENSE").write_text("Permission is granted\n\nto use these files.\n")
+    (corpus / "001.txt").write_bytes((FIXTURES / "plain" / "bbc_like.txt").read_bytes())
+    report = ingest([str(corpus)], store)
+    assert [s.path.rsplit("/", 1)[-1] for s in store.summaries()] == ["001.txt"]
+    assert sorted(report.refused) == [
+        (str(corpus / "LICENSE"), "not an article (a licence, by its name)"),
+        (str(corpus / "README.TXT"), "not an article (a README, by its name)"),
+    ]
+    for name in ("changelog.md", "docs/CONTRIBUTING.rst", "copying"):
+        assert not_an_article_by_name(name)
+    for name in ("readmes.txt", "license-plates.txt", "-", "2025-05-05.txt", "authors-of-war.txt"):
+        assert not_an_article_by_name(name) is None

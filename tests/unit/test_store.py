@@ -289,10 +289,11 @@ def test_two_files_with_the_same_headline_but_other_text_are_two_articles(store,
     (tmp_path / "b.txt").write_text(text.replace("3.9%", "4.1%"))
     (tmp_path / "c.txt").write_text(text)
     report = ingest([str(tmp_path)], store)
-    assert len(report.new) == 2 and len(report.unchanged) == 1 and not report.updated
+    assert len(report.new) == 2 and not report.unchanged and not report.updated
+    assert report.duplicates == [(str(tmp_path / "c.txt"), str(tmp_path / "a.txt"))]
     assert sorted(s.path.rsplit("/", 1)[-1] for s in store.summaries()) == ["a.txt", "b.txt"]
     again = ingest([str(tmp_path)], store)
-    assert len(again.unchanged) == 3
+    assert len(again.unchanged) == 2 and len(again.duplicates) == 1
 
 
 def test_article_bodies_are_read_one_shard_at_a_time(store, tmp_path):
@@ -303,3 +304,22 @@ def test_article_bodies_are_read_one_shard_at_a_time(store, tmp_path):
     assert bodies() == []  # start-up reads no article bodies
     fresh.article(summary.id)
     assert bodies() == [f"articles-{summary.id[0]}.json"]
+
+
+def test_a_copy_of_a_stored_file_is_a_duplicate_not_unchanged(store, tmp_path):
+    ingest([str(SEED)], store)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    report = ingest([str(copy)], store)
+    assert report.duplicates == [(str(copy), str(SEED.resolve()))] and not report.unchanged
+    assert report.files == 1 and len(store.summaries()) == 1  # still stored once
+    assert len(ingest([str(SEED)], store).unchanged) == 1  # the stored file itself is unchanged
+
+
+def test_a_moved_file_is_the_same_article_not_a_duplicate(store, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_bytes(SEED.read_bytes())
+    ingest([str(first)], store)
+    moved = first.rename(tmp_path / "moved.txt")
+    report = ingest([str(moved)], store)
+    assert len(report.unchanged) == 1 and not report.duplicates

@@ -28,8 +28,8 @@ from ...text import neutralize
 from .. import keys
 from ..dialogs.ask import AskDialog
 from ..dialogs.orphans import OrphansDialog
-from ..messages import NextUntagged, ProgressChanged
 from ..history import Change, History
+from ..messages import NextUntagged, ProgressChanged
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt

@@ -280,6 +280,8 @@ class LibraryScreen(Screen):
             self.query_one("#ingest-bar").display = False
         self.post_message(LibraryChanged())
         message = f"Ingested {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged"
+        if report.duplicates:
+            message += f", {len(report.duplicates)} duplicates of files already in the store"
         if report.refused:
             reasons = "; ".join(f"{Path(name).name}: {reason}" for name, reason in report.refused[:3])
             more = f" (and {len(report.refused) - 3} more)" if len(report.refused) > 3 else ""

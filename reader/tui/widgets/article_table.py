@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 from ...library import Order, Row
+from ...rows import outlet_label
 from .virtual_table import VirtualTable
 
 TITLES = {"date": "Date", "outlet": "Outlet", "headline": "Headline", "author": "Author", "progress": "Tagged", "read": ""}
-
-
-def outlet_of(row: Row) -> str:
-    """The outlet, else the first source, else the folder the file came from."""
-    s = row.summary
-    if s.outlet:
-        return s.outlet
-    if s.sources:
-        return s.sources[0]
-    parts = s.path.replace("\\", "/").rsplit("/", 2)
-    return parts[-2] if len(parts) >= 2 else ""
 
 
 class ArticleTable(VirtualTable):
@@ -54,7 +44,7 @@ class ArticleTable(VirtualTable):
         date = "—" if not p else p[:10] if (s.date_only or not wide) else f"{p[:10]} {p[11:16]}"
         return {
             "date": date,
-            "outlet": outlet_of(row),
+            "outlet": outlet_label(row.summary),
             "headline": s.title,
             "author": s.author or "",
             "progress": f"{row.tagged}/{s.claims}",

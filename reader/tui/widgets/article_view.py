@@ -21,12 +21,12 @@ from textual.strip import Strip
 from ...marks import byline as format_byline
 from ...marks import claim_order, segments, speaker_order
 from ...model import Annotation, Article, Claim, speaker_of
+from ...states import claim_state
 from ...text import neutralize
 from ..colours import ClaimStyles
 from ..wrap import Line, wrap
 
 GUTTER = 2
-TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -255,12 +255,10 @@ class ArticleView(ScrollView, can_focus=True):
         glyph = " "
         while i >= self._titled and self.claims[i].start >= line.start:
             claim = self.claims[i]
-            note = self.notes.get(claim.id)
             if i == self.current:
                 glyph = "▶"
                 break
-            if note and note.tag:
-                glyph = TAG_GLYPH[note.tag]
+            glyph = claim_state(self.notes.get(claim.id)).mark or glyph
             i -= 1
         if glyph == " " and self._titled <= self.current < len(self.claims):
             c = self.claims[self.current]

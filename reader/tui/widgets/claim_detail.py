@@ -8,8 +8,8 @@ from textual.widgets import Static
 from ...extract.calibration import TRUSTED
 from ...extract.calibration import doubtful as is_doubtful
 from ...model import Annotation, Claim, speaker_of
+from ...states import claim_state
 from ...text import neutralize
-from .claim_table import TAG_TEXT
 
 
 class ClaimDetail(Static):
@@ -22,10 +22,8 @@ class ClaimDetail(Static):
         text.append(claim.kind, style="bold")
         _who(text, claim, note)
         _how_sure(text, claim, note)
-        if note and note.not_a_claim:
-            text.append(" · marked not a claim", style="bold")
         text.append(" · ")
-        text.append(TAG_TEXT.get(note.tag, "untagged") if note and note.tag else "untagged", style="bold")
+        text.append(claim_state(note).text, style="bold")
         if note and note.note:
             text.append(" · note: ")
             text.append(neutralize(note.note), style="italic")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from ...extract.calibration import doubtful as is_doubtful
 from ...model import Annotation, Claim, speaker_of
+from ...states import claim_state
 from ...text import neutralize
 from .virtual_table import VirtualTable
 
-TAG_TEXT = {"stated": "✓ stated", "denied": "✗ denied", "unknown": "? unknown"}
-TAG_GLYPH = {"stated": "✓", "denied": "✗", "unknown": "?"}
 KIND_SHORT = {"quote": "quote", "reported": "said", "source": "src"}
 
 
@@ -35,8 +34,7 @@ class ClaimTable(VirtualTable):
 
     def cells(self, claim: Claim, index: int) -> dict[str, str]:
         note = self.notes.get(claim.id)
-        tag = "✕" if note and note.not_a_claim else TAG_GLYPH.get(note.tag, "") if note and note.tag else ""
-        tag = tag or ("!" if is_doubtful(claim, note) else "")  # doubtful: check it first
+        tag = claim_state(note).mark or ("!" if is_doubtful(claim, note) else "")  # doubtful: check it first
         speaker = speaker_of(claim, note)
         return {
             "tag": tag,
@@ -47,6 +45,6 @@ class ClaimTable(VirtualTable):
 
     def row_classes(self, claim: Claim, index: int) -> tuple[str, ...]:
         note = self.notes.get(claim.id)
-        if note and (note.tag or note.not_a_claim):
+        if claim_state(note).done:
             return ("table--dim",)
         return ("table--doubtful",) if is_doubtful(claim, note) else ()
