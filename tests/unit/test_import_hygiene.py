@@ -8,7 +8,7 @@ import pytest
 CORE = [
     "reader.text", "reader.model", "reader.dates", "reader.layouts", "reader.extract", "reader.ids",
     "reader.storage", "reader.store", "reader.ingest", "reader.export", "reader.marks", "reader.samples",
-    "reader.shapes", "reader.upgrades", "reader.journal",
+    "reader.shapes", "reader.upgrades", "reader.journal", "reader.settings", "reader.library",
 ]
 
 
