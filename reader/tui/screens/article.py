@@ -279,8 +279,6 @@ class ArticleScreen(Screen):
         view = self.query_one(ArticleView)
         view.set_labels(not view.show_labels)
         self.app.remember(speaker_labels=view.show_labels)
-        self.notify("Speaker labels shown after each claim" if view.show_labels else
-                    "Speaker labels hidden (the claim's speaker is on the status line)", timeout=2)
 
     # -- scrolling and leaving ---------------------------------------------------------------
     def action_scroll_down(self) -> None:
