@@ -166,3 +166,26 @@ async def test_palette_offers_newsreader_actions_and_theme_not_textual_internals
         assert len(titles) == len(set(titles))
         quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
         assert quit_command.help.startswith("q ^c · ")
+
+
+async def test_settings_that_cannot_be_saved_are_said_once_and_the_app_goes_on(app_factory, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(blocker / "settings.json"))  # its folder is a file
+    app = app_factory(*SOME)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("o", "o", "O")
+        await pilot.pause()
+        warnings = [n for n in app._notifications if "Cannot save your settings" in str(n.message)]
+        assert len(warnings) == 1 and app.is_running
+        assert app.library.order == Order("headline", True)
+
+
+async def test_a_saved_theme_that_no_longer_exists_gives_a_warning_and_the_default(app_factory):
+    config().parent.mkdir(parents=True, exist_ok=True)
+    config().write_text(json.dumps({"theme": "no-such-theme", "sort_column": "headline"}))
+    app = app_factory(SEED)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert any("'no-such-theme' is not available" in str(n.message) for n in app._notifications)
+        assert app.theme == "textual-dark" and app.library.order.column == "headline"
