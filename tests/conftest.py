@@ -12,6 +12,7 @@ def _isolated(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("NEWSREADER_STORE", str(home / "store-from-env"))
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(home / "config" / "settings.json"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.chdir(home)
 

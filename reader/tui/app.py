@@ -18,9 +18,10 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from .. import export as export_mod
+from .. import settings as settings_mod
 from ..ingest import ingest
 from ..journal import Entry
-from ..library import Library, Row
+from ..library import Library, Order, Row
 from ..model import Annotation
 from ..samples import seeds_dir
 from ..storage import StoreError
@@ -44,24 +45,29 @@ class NewsreaderApp(App):
     TITLE = "newsreader"
     blink = True  # text cursors blink (tests turn it off for stable snapshots)
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = utc_now, samples: Path | None = None) -> None:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = utc_now, samples: Path | None = None,
+                 config: Path | None = None) -> None:
         super().__init__()
+        self.config_path = config or settings_mod.config_path()
+        self.settings, self._settings_warning = settings_mod.load(self.config_path)
         self.store = store
         self.clock = clock
         self.samples = samples
         self.service = StoreService(store, on_busy=self._store_busy)
         self.history = History()
-        self.library = Library()
+        self.library = Library(order=Order(self.settings.sort_column, self.settings.sort_reverse))
         self.showing_samples = False
         self.saving: Counter[str] = Counter()  # claim id: saves under way
         self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._polling = False
         self._last_error = ""
+        self._settings_unsaved = False
 
     # -- start -------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self._apply_settings()
         for name in ("SIGTERM", "SIGHUP"):
             # Told to stop, or the terminal went away: leave the way quitting does, restoring
             # the terminal (tags are saved already, or journaled).
@@ -79,6 +85,36 @@ class NewsreaderApp(App):
                         severity="warning", timeout=10, markup=False)
         gc.freeze()  # the library's rows live as long as the app (see LibraryScreen.load_bodies)
         self.push_screen(LibraryScreen(self.library))
+
+    def _apply_settings(self) -> None:
+        """The saved theme (the rest is read by the screens), and from now on every theme change saved."""
+        if self._settings_warning:
+            self.notify(safe_line(self._settings_warning, 300), severity="warning", timeout=10, markup=False)
+        theme = self.settings.theme
+        if theme and theme != self.theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(safe_line(f"The saved theme {theme!r} is not available: using the default.", 200),
+                            severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        self.remember(theme=theme.name)
+
+    def remember(self, **values) -> None:
+        """Change some settings and save them (a settings file that cannot be written is said once)."""
+        new = self.settings.changed(**values)
+        if new == self.settings:
+            return
+        self.settings = new
+        try:
+            settings_mod.save(new, self.config_path)
+        except OSError as exc:
+            if not self._settings_unsaved:
+                self._settings_unsaved = True
+                self.notify(safe_line(f"Cannot save your settings to {self.config_path}: {exc}", 300),
+                            severity="warning", timeout=10, markup=False)
 
     def _load_rows(self) -> list[Row]:
         tagged = self.store.tagged_counts()
@@ -301,28 +337,35 @@ class NewsreaderApp(App):
         self.left_unsaved = self.service.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette offers every action of the current screen."""
-        yield from super().get_system_commands(screen)
-        seen = set()
+        """The command palette: the theme, and every newsreader action of the current screen
+        (not Textual's own commands: keys panel, maximize, screenshot, copy, focus next)."""
+        yield SystemCommand("Theme", "Change the colour theme (remembered)", self.action_change_theme)
+        found: dict[str, list] = {}  # action: [title, node, its keys, what it does]
         for active in screen.active_bindings.values():
             b = active.binding
-            if b.system or not b.description or b.action in seen or b.action == "quit":
+            if b.system or not b.description or not keys.ours(b):
                 continue
-            seen.add(b.action)
             key = b.key_display or self.get_key_display(b)
-            yield SystemCommand(b.description, f"{key} · {b.tooltip}" if b.tooltip else key,
-                                partial(self._run_from_palette, active.node, b.action))
+            entry = found.setdefault(b.action, [b.description, active.node, [], b.tooltip])
+            entry[2].append(key)
+            entry[3] = entry[3] or b.tooltip
+        for action, (title, node, shown, tooltip) in found.items():
+            label = " ".join(sorted(shown, key=len))  # q before ^c
+            yield SystemCommand(title, f"{label} · {tooltip}" if tooltip else label,
+                                partial(self._run_from_palette, node, action))
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)
 
 
 def make_app(store_dir: str | Path | None = None, *, annotator: str | None = None,
-             clock: Callable[[], datetime] = utc_now, samples: Path | bool | None = True) -> NewsreaderApp:
-    """The app over a store folder; the CLI and the tests both build it here."""
+             clock: Callable[[], datetime] = utc_now, samples: Path | bool | None = True,
+             config: Path | None = None) -> NewsreaderApp:
+    """The app over a store folder; the CLI and the tests both build it here. `config` is the
+    settings file (default: $NEWSREADER_CONFIG, else the user's config folder)."""
     store = Store(store_dir or default_store_dir(), annotator=annotator, clock=clock)
     sample_dir = seeds_dir() if samples is True else (samples or None)
-    return NewsreaderApp(store, clock=clock, samples=sample_dir)
+    return NewsreaderApp(store, clock=clock, samples=sample_dir, config=config)
 
 
 def run(store: Store) -> int:

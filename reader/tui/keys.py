@@ -58,6 +58,10 @@ ARTICLE = [
             tooltip="Your annotations whose claim vanished when the article changed: re-attach or discard"),
     Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag or note"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
+    Binding("c", "toggle_claims", "Claims panel", show=False, id="claims-panel",
+            tooltip="Hide or show the claim list (the text gets the whole height); remembered"),
+    Binding("v", "toggle_speaker_labels", "Speaker labels", show=False, id="speaker-labels",
+            tooltip="Hide or show the ⟨Name⟩ after every claim in the text; remembered"),
     Binding("escape", "back", "Library", id="back", tooltip="Back to the library"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
@@ -71,3 +75,10 @@ ORPHANS = [
     Binding("x", "discard", "Discard", id="orphan-discard", tooltip="Discard the highlighted annotation (press twice)"),
     Binding("escape", "close", "Close", id="orphan-close"),
 ]
+
+def ours(binding: Binding) -> bool:
+    """Is this one of newsreader's keys (not one Textual adds, like tab or super+c)?"""
+    return binding.id is not None and binding.id in IDS
+
+
+IDS = frozenset(b.id for b in (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS))

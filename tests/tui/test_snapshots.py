@@ -52,3 +52,11 @@ def test_narrow_80x24(snap_compare, app_factory):
 
 def test_hostile_text(snap_compare, app_factory, hostile_file):
     assert snap_compare(app_factory(hostile_file), press=["enter"], terminal_size=(100, 24))
+
+
+def test_narrow_80x24_without_the_claims_panel(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "n", "c"], terminal_size=(80, 24))
+
+
+def test_reader_without_speaker_labels(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "v"], terminal_size=READER)

@@ -66,6 +66,9 @@ class ArticleScreen(Screen):
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
+        settings = self.app.settings
+        self.set_class(not settings.claims_panel, "-no-claims")
+        self.query_one(ArticleView).show_labels = settings.speaker_labels
         self.query_one(ArticleView).show(self.article, self.notes, self.current)
         self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
         self._show_detail()
@@ -310,6 +313,22 @@ class ArticleScreen(Screen):
                         "it is left as it is.", severity="warning", timeout=5, markup=False)
         else:
             self.notify(Text(message).plain, timeout=2, markup=False)
+
+    # -- what the reader shows (remembered for the next run) ---------------------------------
+    def action_toggle_claims(self) -> None:
+        shown = self.has_class("-no-claims")
+        self.set_class(not shown, "-no-claims")
+        self.app.remember(claims_panel=shown)
+        self.call_after_refresh(self._keep_current_in_view)
+
+    def _keep_current_in_view(self) -> None:
+        if self.current >= 0:
+            self.query_one(ArticleView).scroll_to_claim(self.current)
+
+    def action_toggle_speaker_labels(self) -> None:
+        view = self.query_one(ArticleView)
+        view.set_labels(not view.show_labels)
+        self.app.remember(speaker_labels=view.show_labels)
 
     # -- scrolling and leaving ---------------------------------------------------------------
     def action_scroll_down(self) -> None:

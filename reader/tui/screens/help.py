@@ -10,16 +10,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-GROUPS = ("This screen", "Everywhere", "Scrolling and focus")
+from .. import keys
+
+GROUPS = ("This screen", "Everywhere", "Moving in the list")
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str, str, str]]:
     """(group, keys, description, what it does) for every binding active on `screen`: the
-    screen's own keys first, then the app's, then those of the focused widget."""
+    screen's own keys first, then the app's, then those of the focused widget. Only newsreader's
+    keys (keys.py): not the ones Textual adds to every screen (tab, super+c, ...)."""
     rows: dict[tuple[str, str], list] = {}
     for active in screen.active_bindings.values():
         b = active.binding
-        if b.system or not b.description:
+        if b.system or not b.description or not keys.ours(b):
             continue
         node = active.node
         group = GROUPS[0] if node is screen else GROUPS[1] if node is screen.app else GROUPS[2]
@@ -50,13 +53,13 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Action", no_wrap=True)
         table.add_column("", ratio=1)
         group = None
-        for section, keys, desc, tip in key_rows(self.under):
+        for section, shown, desc, tip in key_rows(self.under):
             if section != group:
                 if group is not None:
                     table.add_row("", "", "")
                 table.add_row(Text(section, style="bold underline"), "", "")
                 group = section
-            table.add_row(Text(keys, style="bold"), Text(desc), Text(tip, style="italic"))
+            table.add_row(Text(shown, style="bold"), Text(desc), Text(tip, style="italic"))
         with VerticalScroll(id="help"):
             yield Static(Text(f"Keys: {self.title_text}", style="bold"), id="help-title")
             yield Static(table)

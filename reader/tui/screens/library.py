@@ -222,11 +222,17 @@ class LibraryScreen(Screen):
         order = self.library.order
         order.column = COLUMNS[(COLUMNS.index(order.column) + 1) % len(COLUMNS)]
         order.reverse = order.column in ("date", "progress")
-        self.show_rows()
+        self._order_changed()
 
     def action_sort_reverse(self) -> None:
         self.library.order.reverse = not self.library.order.reverse
+        self._order_changed()
+
+    def _order_changed(self) -> None:
+        """Show the rows in the new order, and remember it for the next run."""
         self.show_rows()
+        order = self.library.order
+        self.app.remember(sort_column=order.column, sort_reverse=order.reverse)
 
     def on_virtual_table_header_clicked(self, event: ArticleTable.HeaderClicked) -> None:
         order = self.library.order
@@ -235,7 +241,7 @@ class LibraryScreen(Screen):
         else:
             order.column = event.column
             order.reverse = event.column in ("date", "progress")
-        self.show_rows()
+        self._order_changed()
 
     # -- ingest ------------------------------------------------------------------------------
     def action_ingest(self) -> None:

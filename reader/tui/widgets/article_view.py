@@ -58,6 +58,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0
         self._styles: ClaimStyles | None = None
         self._claim_starts: list[int] = []
+        self.show_labels = True  # " ⟨Speaker⟩" after each claim
 
     # -- data --------------------------------------------------------------------------------
     def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
@@ -86,6 +87,15 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= 0 and self._label(index) != before:
             self._rewrap()
         self.refresh()
+
+    def set_labels(self, shown: bool) -> None:
+        """Show or hide the speaker label after each claim (the text rewraps around them)."""
+        if shown != self.show_labels:
+            self.show_labels = shown
+            if self.article is not None:
+                self._rewrap()
+                if self.current >= 0:
+                    self.scroll_to_claim(self.current)
 
     def set_current(self, index: int) -> None:
         self.current = index
@@ -122,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _label(self, index: int) -> str:
         claim = self.claims[index]
-        if claim.kind == "source":
+        if claim.kind == "source" or not self.show_labels:
             return ""
         return f" ⟨{neutralize(self.speaker_of(claim) or 'speaker?')}⟩"
 
@@ -134,7 +144,8 @@ class ArticleView(ScrollView, can_focus=True):
             rows.extend((i, line) for line in wrap(text, width))
         rows.append((-2, Line(0, 0)))  # a blank line under the header
         # (a quote inside a statement is labelled with it: one label a statement)
-        ends = sorted((c.end, i) for i, c in enumerate(self.claims) if c.kind != "source" and c.part == "body" and c.within is None)
+        ends = sorted((c.end, i) for i, c in enumerate(self.claims)
+                      if c.kind != "source" and c.part == "body" and c.within is None) if self.show_labels else []
         labels = {i: self._label(i) for i in range(len(self.claims))}
         rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
         self._rows = rows
