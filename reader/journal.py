@@ -23,7 +23,7 @@ import orjson
 
 from .model import Claim, normalised
 from .shapes import OPTIONAL_TABLE, TABLE, TEXT, WHOLE, check_row
-from .storage import try_lock, unlink_if_present
+from .storage import StoreError, try_lock, unlink_if_present
 
 CLAIM_REF = (("id", TEXT), ("kind", TEXT), ("text", TEXT), ("start", WHOLE), ("end", WHOLE))
 ENTRY = (("article_id", TEXT), ("annotator", TEXT), ("at", TEXT), ("changes", TABLE),
@@ -177,3 +177,21 @@ def _hold(fd: int) -> bool:
         return try_lock(fd)
     except OSError:
         return False
+
+
+def replay(store) -> int:
+    """Apply the changes that newsreader processes showed but died before saving (see
+    this module). A busy store is left for the next time; returns how many were applied."""
+    applied = 0
+    for jid, path, entries, fd in orphaned(store.folder):
+        try:
+            for seq, e in entries:
+                store.change(e.article_id, e.claim, e.changes, e.expect, at=e.at,
+                         annotator=e.annotator, journal=(jid, seq))
+                applied += 1
+        except StoreError:  # busy, or a damaged file: the journal waits for the next time
+            os.close(fd)
+            break
+        finish(path, fd)
+        store.forget_journal(jid)
+    return applied

@@ -16,118 +16,29 @@ Each annotator's rows are their own: nothing one annotator does changes another'
 from __future__ import annotations
 
 import contextlib
-import difflib
-import getpass
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from tinydb import TinyDB
 
 from . import journal
-from .ids import claim_ids, derived_id, row_key
-from .model import UNSET, Annotation, Applied, Article, Claim, apply_change, statements
+from .anchoring import reanchor
+from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
+from .identity import identify, same_text
+from .ids import row_key
+from .model import UNSET, Annotation, Applied, Article, Claim, apply_change
 from .storage import AtomicJSONStorage, StoreError, StoreLock
+from .summary import IngestReport, Summary, doc_id
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
 
 SHARDS = "0123456789abcdef"
 
 
-def default_store_dir() -> Path:
-    env = os.environ.get("NEWSREADER_STORE")
-    return Path(env) if env else Path.cwd() / "annotations"
-
-
-def default_annotator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in this environment
-        return "unknown"
-
-
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _doc_id(hex_id: str) -> int:
-    return int(hex_id, 16) + 1
-
-
-@dataclass(slots=True)
-class Summary:
-    """What the library needs to know about an article, without its body."""
-
-    id: str
-    title: str
-    author: str | None
-    published: str | None
-    date_only: bool
-    outlet: str | None
-    section: str | None
-    path: str
-    fingerprint: str
-    claims: int
-    speakers: list[str]
-    sources: list[str]
-    words: int
-    layout: str
-    ingested: str
-
-    @classmethod
-    def of(cls, article: Article, ingested: str) -> Summary:
-        d = article.doc
-        return cls(
-            id=article.id,
-            title=d.title,
-            author=d.author,
-            published=d.published.isoformat() if d.published else None,
-            date_only=d.date_only,
-            outlet=d.outlet,
-            section=d.section,
-            path=article.path,
-            fingerprint=article.fingerprint,
-            claims=len(statements(article.claims)),
-            speakers=article.speakers,
-            sources=article.sources,
-            words=len(d.body.split()),
-            layout=d.layout,
-            ingested=ingested,
-        )
-
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__slots__}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> Summary:
-        return cls(**{k: d.get(k) for k in cls.__slots__})
-
-
-@dataclass
-class IngestReport:
-    new: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    reanchored: int = 0
-    orphaned: int = 0
-    # (file, the stored file it is a byte-for-byte copy of): not stored twice
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def files(self) -> int:
-        """Every file the ingest looked at."""
-        return len(self.new) + len(self.updated) + len(self.unchanged) + len(self.duplicates) + len(self.refused)
-
-    def merge(self, other: IngestReport) -> None:
-        for name in ("new", "updated", "unchanged", "refused", "warnings", "duplicates"):
-            getattr(self, name).extend(getattr(other, name))
-        self.reanchored += other.reanchored
-        self.orphaned += other.orphaned
 
 
 class Store:
@@ -148,7 +59,7 @@ class Store:
             raise StoreError(f"cannot create the store folder {self.folder}: {exc.strerror}") from exc
         self.writable = os.access(self.folder, os.W_OK)
         if self.writable:
-            _remove_stale_temp_files(self.folder)
+            remove_stale_temp_files(self.folder)
         self.annotator = annotator or default_annotator()
         self.clock = clock
         self.lock = StoreLock(self.folder, lock_timeout)
@@ -157,7 +68,7 @@ class Store:
         self._library = self._db("library.json", "library")
         self._library.storage.read()  # fail now, with a clear message, on a damaged or newer file
         if self.writable:
-            self.replay_journals()
+            journal.replay(self)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _db(self, name: str, kind: str) -> TinyDB:
@@ -214,17 +125,7 @@ class Store:
     def owns(self, path: Path) -> bool:
         """Whether `path` is (or would be) one of this store's own files: never to be written by
         anything but the store. Hard links to them count too."""
-        try:
-            same_folder = Path(os.path.realpath(path.parent)) == Path(os.path.realpath(self.folder))
-        except OSError:
-            same_folder = False
-        if same_folder and (_STORE_FILE.fullmatch(path.name) or path.name.startswith(".")):
-            return True
-        try:
-            target = os.stat(path)
-        except OSError:
-            return False
-        return any(_same_file(target, self.folder / name) for name in _listdir(self.folder) if _STORE_FILE.fullmatch(name))
+        return owned(self.folder, path)
 
     def check(self) -> None:
         """Read every file of the store now: a damaged one is reported before any work starts."""
@@ -243,7 +144,7 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         self._refresh()
-        raw = self._shard(article_id).get(str(_doc_id(article_id)))
+        raw = self._shard(article_id).get(str(doc_id(article_id)))
         if raw is None:
             raise StoreError(f"no article {article_id} in the store")
         return Article.from_dict(raw)
@@ -296,12 +197,12 @@ class Store:
             now = self._now()
             batch: list[Article] = []
             for article in articles:
-                article, old = self._identify(article, library, by_path)
+                article, old = identify(article, library, by_path)
                 batch.append(article)
                 if old is not None and old["fingerprint"] == article.fingerprint:
-                    _same_text(report, old, article)
+                    same_text(report, old, article)
                     continue
-                key = str(_doc_id(article.id))
+                key = str(doc_id(article.id))
                 self._shard(article.id)[key] = article.to_dict()
                 touched.add(article.id[:1])
                 library[key] = Summary.of(article, old["ingested"] if old else now).to_dict()
@@ -315,19 +216,6 @@ class Store:
             self._follow_claims(batch, report)
         return report
 
-    def _identify(self, article: Article, library: dict, by_path: dict) -> tuple[Article, dict | None]:
-        """The article as the store knows it (its id kept across edits) and its library entry."""
-        old = library.get(str(_doc_id(article.id)))
-        if old is not None and _other_file(old, article):
-            # Another file with the same headline and date but other text: a different
-            # article, never an update of the first.
-            article = _renumber(article, derived_id(article.id, article.path))
-            old = library.get(str(_doc_id(article.id)))
-        if old is None and article.path in by_path:
-            article = _renumber(article, by_path[article.path])
-            old = library.get(str(_doc_id(article.id)))
-        return article, old
-
     def _follow_claims(self, batch: list[Article], report: IngestReport) -> None:
         """Re-attach the annotations of each article's vanished claims; one write per shard."""
         touched = set()
@@ -337,7 +225,7 @@ class Store:
             rows = data.get(f"a-{article.id}")
             if not rows:
                 continue
-            moved, orphans, marked = _reanchor(rows, article.claims)
+            moved, orphans, marked = reanchor(rows, article.claims)
             report.reanchored += moved
             if article.path in changed:  # orphans of an article that did not change are old news
                 report.orphaned += orphans
@@ -452,23 +340,6 @@ class Store:
         data = db.storage.read()
         return db, data, data.get(f"a-{article_id}", {})
 
-    def replay_journals(self) -> int:
-        """Apply the changes that newsreader processes showed but died before saving (see
-        journal.py). A busy store is left for the next time; returns how many were applied."""
-        applied = 0
-        for jid, path, entries, fd in journal.orphaned(self.folder):
-            try:
-                for seq, e in entries:
-                    self.change(e.article_id, e.claim, e.changes, e.expect, at=e.at,
-                                annotator=e.annotator, journal=(jid, seq))
-                    applied += 1
-            except StoreError:  # busy, or a damaged file: the journal waits for the next time
-                os.close(fd)
-                break
-            journal.finish(path, fd)
-            self.forget_journal(jid)
-        return applied
-
     def forget_journal(self, journal_id: str) -> None:
         """A journal fully applied and gone: its marks in the annotation files are dropped."""
         with self._changing():
@@ -516,24 +387,6 @@ class Store:
                 self._save(db)
 
 
-_STORE_FILE = re.compile(r"(library|articles-[0-9a-f]|annotations-[0-9a-f])\.json(\.bak)?")
-
-
-def _listdir(folder: Path) -> list[str]:
-    try:
-        return os.listdir(folder)
-    except OSError:
-        return []
-
-
-def _same_file(st: os.stat_result, other: Path) -> bool:
-    try:
-        o = os.stat(other)
-    except OSError:
-        return False
-    return (st.st_dev, st.st_ino) == (o.st_dev, o.st_ino)
-
-
 def _set_table(data: dict, name: str, table: dict) -> None:
     """Put a table back into a file's data; an empty table is dropped."""
     if table:
@@ -546,94 +399,3 @@ def _applied(data: dict, journal: tuple[str, int]) -> bool:
     return data["meta"]["1"].get("journals", {}).get(journal[0], -1) >= journal[1]
 
 
-def _reanchor(rows: dict, claims: list[Claim]) -> tuple[int, int, int]:
-    """Move each annotator's annotations whose claim is gone to the most similar claim that
-    annotator has not annotated; the rest stay as orphans (marked `orphaned`: kept, shown apart
-    in the reader, exported as such, never counted in progress), and an orphan whose claim is
-    back loses the mark. Changes `rows` in place; returns how many moved, how many stay
-    orphaned and how many marks changed. A pure function of the rows and the claims, so running
-    it again on its own result changes nothing."""
-    ids = {c.id for c in claims}
-    annotated = {(r["annotator"], r["claim_id"]) for r in rows.values()}
-    moved = orphans = marked = 0
-    for key, row in sorted(rows.items(), key=lambda kv: (kv[1]["annotator"], kv[1]["start"], kv[1]["claim_id"])):
-        if row["claim_id"] in ids:
-            marked += _mark(row, False)
-            continue
-        best = _most_like(row, [c for c in claims if (row["annotator"], c.id) not in annotated])
-        if best is None:
-            orphans += 1
-            marked += _mark(row, True)
-            continue
-        del rows[key]
-        rows[row_key(best.id, row["annotator"])] = {**row, "claim_id": best.id, "text": best.text,
-                                                     "start": best.start, "end": best.end, "orphaned": False}
-        annotated.add((row["annotator"], best.id))
-        moved += 1
-    return moved, orphans, marked
-
-
-def _most_like(row: dict, claims: list[Claim]) -> Claim | None:
-    """The claim whose text is most like the annotation's, if it is like enough (75%)."""
-    best, best_score = None, 0.0
-    for c in claims:
-        score = difflib.SequenceMatcher(None, row["text"], c.text, autojunk=False).ratio()
-        if score > best_score:
-            best, best_score = c, score
-    return best if best_score >= 0.75 else None
-
-
-def _mark(row: dict, orphaned: bool) -> int:
-    """Set a row's orphan mark; 1 if it changed."""
-    if bool(row.get("orphaned")) == orphaned:
-        return 0
-    row["orphaned"] = orphaned
-    return 1
-
-
-def _remove_stale_temp_files(folder: Path) -> None:
-    """Temporary files left by a writer that was killed mid-save (its pid is gone)."""
-    for tmp in folder.glob(".*.tmp"):
-        parts = tmp.name.split(".")
-        pid = next((int(p) for p in parts if p.isdigit()), None)
-        if pid is None or pid == os.getpid() or _alive(pid):
-            continue
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _other_file(old: dict, article: Article) -> bool:
-    return (
-        old.get("fingerprint") != article.fingerprint
-        and article.path not in ("", "-")
-        and old.get("path") not in ("", "-", article.path)
-    )
-
-
-def _same_text(report: IngestReport, old: dict, article: Article) -> None:
-    """A file with the text of a stored article: that file again (unchanged), or another file, a
-    duplicate, not stored twice. A stored file that is gone was moved, not copied: unchanged."""
-    stored = old.get("path") or ""
-    if stored not in ("", article.path) and (stored == "-" or os.path.exists(stored)):
-        report.duplicates.append((article.path, stored))
-    else:
-        report.unchanged.append(article.path)
-
-
-def _renumber(article: Article, new_id: str) -> Article:
-    """The same file ingested again after its headline changed keeps its first id."""
-    article.id = new_id
-    article.claims = claim_ids(new_id, article.claims)
-    return article

@@ -1,0 +1,49 @@
+"""Which stored article a file is: the same article again (its id kept across edits of its
+headline), another article with the same headline and date, or a byte-for-byte copy."""
+
+from __future__ import annotations
+
+import os
+
+from .ids import claim_ids, derived_id
+from .model import Article
+from .summary import IngestReport, doc_id
+
+
+def identify(article: Article, library: dict, by_path: dict) -> tuple[Article, dict | None]:
+    """The article as the store knows it (its id kept across edits) and its library entry."""
+    old = library.get(str(doc_id(article.id)))
+    if old is not None and other_file(old, article):
+        # Another file with the same headline and date but other text: a different
+        # article, never an update of the first.
+        article = renumber(article, derived_id(article.id, article.path))
+        old = library.get(str(doc_id(article.id)))
+    if old is None and article.path in by_path:
+        article = renumber(article, by_path[article.path])
+        old = library.get(str(doc_id(article.id)))
+    return article, old
+
+
+def other_file(old: dict, article: Article) -> bool:
+    return (
+        old.get("fingerprint") != article.fingerprint
+        and article.path not in ("", "-")
+        and old.get("path") not in ("", "-", article.path)
+    )
+
+
+def same_text(report: IngestReport, old: dict, article: Article) -> None:
+    """A file with the text of a stored article: that file again (unchanged), or another file, a
+    duplicate, not stored twice. A stored file that is gone was moved, not copied: unchanged."""
+    stored = old.get("path") or ""
+    if stored not in ("", article.path) and (stored == "-" or os.path.exists(stored)):
+        report.duplicates.append((article.path, stored))
+    else:
+        report.unchanged.append(article.path)
+
+
+def renumber(article: Article, new_id: str) -> Article:
+    """The same file ingested again after its headline changed keeps its first id."""
+    article.id = new_id
+    article.claims = claim_ids(new_id, article.claims)
+    return article
