@@ -5,35 +5,59 @@ from __future__ import annotations
 
 import difflib
 
+from .corrections import relocate
 from .ids import row_key
 from .model import Claim
 
 
-def reanchor(rows: dict, claims: list[Claim]) -> tuple[int, int, int]:
+def reanchor(rows: dict, claims: list[Claim], body: str) -> tuple[int, int, int]:
     """Move each annotator's annotations whose claim is gone to the most similar claim that
     annotator has not annotated; the rest stay as orphans (marked `orphaned`: kept, shown apart
     in the reader, exported as such, never counted in progress), and an orphan whose claim is
-    back loses the mark. Changes `rows` in place; returns how many moved, how many stay
-    orphaned and how many marks changed. A pure function of the rows and the claims, so running
-    it again on its own result changes nothing."""
+    back loses the mark. A claim the annotator added, and a span they corrected, follow their
+    own text in the new body (see corrections.py). Changes `rows` in place; returns how many
+    moved, how many stay orphaned and how many rows changed otherwise. A pure function of the
+    rows, the claims and the body, so running it again on its own result changes nothing."""
     ids = {c.id for c in claims}
     annotated = {(r["annotator"], r["claim_id"]) for r in rows.values()}
     moved = orphans = marked = 0
     for key, row in sorted(rows.items(), key=lambda kv: (kv[1]["annotator"], kv[1]["start"], kv[1]["claim_id"])):
-        if row["claim_id"] in ids:
-            marked += mark(row, False)
-            continue
-        best = most_like(row, [c for c in claims if (row["annotator"], c.id) not in annotated])
-        if best is None:
-            orphans += 1
-            marked += mark(row, True)
-            continue
-        del rows[key]
-        rows[row_key(best.id, row["annotator"])] = {**row, "claim_id": best.id, "text": best.text,
-                                                     "start": best.start, "end": best.end, "orphaned": False}
-        annotated.add((row["annotator"], best.id))
-        moved += 1
+        if row.get("added"):
+            found = _follow_added(row, body)
+        elif row["claim_id"] in ids:
+            found = True
+        else:
+            best = most_like(row, [c for c in claims if (row["annotator"], c.id) not in annotated])
+            found = best is not None
+            if found:
+                del rows[key]
+                row = rows[row_key(best.id, row["annotator"])] = {
+                    **row, "claim_id": best.id, "text": best.text, "start": best.start, "end": best.end}
+                annotated.add((row["annotator"], best.id))
+                moved += 1
+        orphans += not found
+        marked += mark(row, not found) + (_follow_span(row, body) if found else 0)
     return moved, orphans, marked
+
+
+def _follow_added(row: dict, body: str) -> bool:
+    """An added claim's text found again in the body (moved with it); False if it is gone."""
+    where = relocate(body, row["text"], row["start"])
+    if where is None:
+        return False
+    row["start"], row["end"] = where
+    return True
+
+
+def _follow_span(row: dict, body: str) -> int:
+    """A corrected span moved with its text; 1 if it moved. A span whose text is gone stays as it
+    was (kept and exported, no longer applied: see corrections.corrected)."""
+    span = row.get("span")
+    where = relocate(body, span["text"], span["start"]) if span else None
+    if where is None or where == (span["start"], span["end"]):
+        return 0
+    row["span"] = {**span, "start": where[0], "end": where[1]}
+    return 1
 
 
 def most_like(row: dict, claims: list[Claim]) -> Claim | None:

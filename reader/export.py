@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 
+from .corrections import added_claim
 from .library import newest_first
 from .model import Annotation, Article, statements
 from .rows import outlet_of
@@ -34,6 +35,7 @@ def _annotation(a: Annotation) -> dict:
         "not_a_claim": a.not_a_claim,
         "annotator": a.annotator,
         "at": a.at,
+        "span": a.span,
     }
 
 
@@ -43,7 +45,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
     `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
     summaries = newest_first(store.summaries())
     out = []
-    counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0}
+    counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0, "added": 0}
     annotators: set[str] = set()
     for summary in summaries:
         notes = store.everyone(summary.id)
@@ -54,13 +56,9 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         for a in notes:
             by_claim.setdefault(a.claim_id, []).append(a)
             annotators.add(a.annotator)
-        claims = []
-        for c in article.claims:
-            theirs = by_claim.pop(c.id, [])
-            own = next((a for a in theirs if a.annotator == store.annotator), None)
-            claims.append({**c.to_dict(), "annotation": _annotation(own) if own else None,
-                           "annotations": [_annotation(a) for a in theirs]})
-            counts["annotations"] += len(theirs)
+        added = [added_claim(a) for a in notes if a.added and not a.orphaned]
+        claims = [_claim(c, by_claim.pop(c.id, []), store.annotator) for c in article.claims + added]
+        counts["annotations"] += sum(len(c["annotations"]) for c in claims)
         orphaned = [
             {"claim_id": a.claim_id, "text": a.text, "start": a.start, "end": a.end, **_annotation(a)}
             for rest in by_claim.values() for a in rest
@@ -68,7 +66,8 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         out.append(_entry(article, claims, orphaned, bodies))
         counts["articles"] += 1
         counts["claims"] += len(claims)
-        counts["statements"] += len(statements(article.claims))
+        counts["statements"] += len(statements(article.claims)) + len(added)
+        counts["added"] += len(added)
         counts["orphaned"] += len(orphaned)
     return {
         "schema": SCHEMA,
@@ -79,6 +78,13 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         "counts": counts,
         "articles": out,
     }
+
+
+def _claim(c, theirs: list[Annotation], annotator: str) -> dict:
+    """A claim with everyone's annotations of it, the exporting annotator's first."""
+    own = next((a for a in theirs if a.annotator == annotator), None)
+    return {**c.to_dict(), "added_by": theirs[0].annotator if c.rule == "added" else None,
+            "annotation": _annotation(own) if own else None, "annotations": [_annotation(a) for a in theirs]}
 
 
 def _entry(article: Article, claims: list[dict], orphaned: list[dict], bodies: bool) -> dict:

@@ -45,6 +45,11 @@ def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
     return nest(claims)
 
 
+def added_claim_id(article: str, annotator: str, start: int, end: int) -> str:
+    """The id of a claim an annotator added by hand (see corrections.py): theirs, and stable."""
+    return _hash("added", article, annotator, str(start), str(end))
+
+
 def row_key(*parts: str) -> str:
     """A TinyDB document id (a decimal number) for a row known by its parts: an annotation by its
     claim and annotator, a read mark by its article and annotator."""

@@ -46,7 +46,8 @@ class Entry:
         c = self.claim
         return {"article_id": self.article_id, "annotator": self.annotator, "at": self.at,
                 "changes": self.changes, "expect": self.expect,
-                "claim": {"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end}}
+                "claim": {"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
+                          "within": c.within}}
 
     @classmethod
     def from_dict(cls, d: dict) -> Entry:
@@ -56,7 +57,8 @@ class Entry:
         check_row(d, ENTRY, "the entry")
         for name, value in d["changes"].items():
             normalised(name, value)
-        claim = Claim(id=c["id"], kind=c["kind"], text=c["text"], start=c["start"], end=c["end"])
+        claim = Claim(id=c["id"], kind=c["kind"], text=c["text"], start=c["start"], end=c["end"],
+                      within=c.get("within") if isinstance(c.get("within"), str) else None)
         return cls(d["article_id"], claim, dict(d["changes"]), d["expect"], d["annotator"], d["at"])
 
 
@@ -195,3 +197,9 @@ def replay(store) -> int:
         finish(path, fd)
         store.forget_journal(jid)
     return applied
+
+
+def applied(data: dict, mark: tuple[str, int]) -> bool:
+    """Whether an annotation file's data records the journal entry `mark` (its journal's id and
+    the entry's number) as applied already."""
+    return data["meta"]["1"].get("journals", {}).get(mark[0], -1) >= mark[1]

@@ -23,6 +23,7 @@ class Row:
     summary: Summary
     tagged: int = 0
     read: bool = False
+    added: int = 0  # claims you added to the article (they join its statements)
     _haystack: str = ""
     body: str | None = None  # lower-cased body, once loaded
 
@@ -40,12 +41,20 @@ class Row:
         return self._haystack
 
     @property
+    def claims(self) -> int:
+        """The statements to judge: the extracted ones and those you added."""
+        return self.summary.claims + self.added
+
+    @property
     def done(self) -> bool:
-        return self.summary.claims > 0 and self.tagged >= self.summary.claims
+        return self.claims > 0 and self.tagged >= self.claims
 
     @property
     def has_untagged(self) -> bool:
-        return self.tagged < self.summary.claims
+        return self.tagged < self.claims
+
+    def set_progress(self, progress) -> None:
+        self.tagged, self.added = progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +118,7 @@ class Order:
         if self.column == "author":
             return ((s.author or "").lower(), s.published or "")
         if self.column == "progress":
-            return (row.tagged / s.claims if s.claims else 1.0, s.claims)
+            return (row.tagged / row.claims if row.claims else 1.0, row.claims)
         return (row.read, s.published or "")
 
 

@@ -54,13 +54,15 @@ def claim_order(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.part != "title", c.start, -c.end))
 
 
-def speaker_order(claims: list[Claim]) -> dict[str, int]:
+def speaker_order(claims: list[Claim], speaker=lambda c: c.speaker) -> dict[str, int]:
     """Each speaker's index in order of first appearance (for a stable colour per speaker).
-    Sources (outlets a story came through) are not speakers."""
+    Sources (outlets a story came through) are not speakers. `speaker(claim)` says who said a
+    claim (the reader passes the rule that puts the user's correction first)."""
     order: dict[str, int] = {}
     for c in claims:
-        if c.speaker and c.kind != "source" and c.speaker not in order:
-            order[c.speaker] = len(order)
+        name = speaker(c)
+        if name and c.kind != "source" and name not in order:
+            order[name] = len(order)
     return order
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 KINDS = ("quote", "reported", "source")
 TAGS = ("stated", "denied", "unknown")
@@ -194,6 +195,8 @@ class Annotation:
     at: str = ""
     within: str | None = None  # the claim is a quote inside this statement (Claim.within)
     orphaned: bool = False  # its claim is gone from the article (set when the article is re-read)
+    span: dict | None = None  # where the claim really starts and ends: {"start", "end", "text"}
+    added: str | None = None  # a claim the annotator added (its kind): this annotation is the claim
 
     def to_dict(self) -> dict:
         return {
@@ -210,6 +213,8 @@ class Annotation:
             "at": self.at,
             "within": self.within,
             "orphaned": self.orphaned,
+            "span": self.span,
+            "added": self.added,
         }
 
     @classmethod
@@ -230,7 +235,8 @@ class Annotation:
 
     @property
     def is_empty(self) -> bool:
-        return self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
+        return (self.tag is None and not self.note and self.speaker is None and not self.not_a_claim
+                and self.span is None and self.added is None)
 
 
 def nest(claims: list[Claim]) -> list[Claim]:
@@ -259,17 +265,31 @@ def orphans(claims: list[Claim], notes: dict[str, Annotation]) -> list[Annotatio
     return sorted((a for a in notes.values() if a.claim_id not in ids), key=lambda a: (a.start, a.claim_id))
 
 
+class Progress(NamedTuple):
+    """How far one annotator is with an article: the statements done, and the claims they added
+    (which join the article's statements to judge)."""
+
+    done: int = 0
+    added: int = 0
+
+
+def progress(notes) -> Progress:
+    """The one rule for progress, in the library, `list` and the reader alike (see Annotation.counts)."""
+    notes = list(notes)
+    return Progress(sum(1 for a in notes if a.counts), sum(1 for a in notes if a.added and not a.orphaned))
+
+
 def speaker_of(claim: Claim, annotation: Annotation | None) -> str | None:
     """Who said a claim: the annotator's correction where there is one, else the extracted speaker.
     The one rule for the reader, the claim list, the CLI and the exports."""
     return annotation.speaker if annotation is not None and annotation.speaker else claim.speaker
 
 
-FIELDS = ("tag", "note", "speaker", "not_a_claim")  # what a user changes in an annotation
+FIELDS = ("tag", "note", "speaker", "not_a_claim", "span", "added")  # what a user changes in an annotation
 UNSET = object()  # a keyword argument not given
 
 
-DEFAULTS = {"tag": None, "note": "", "speaker": None, "not_a_claim": False}  # a field never set
+DEFAULTS = {"tag": None, "note": "", "speaker": None, "not_a_claim": False, "span": None, "added": None}  # never set
 
 
 def values_of(annotation: Annotation | None, fields) -> dict:
@@ -290,7 +310,30 @@ def normalised(field: str, value: object) -> object:
         return str(value or "").strip() or None
     if field == "not_a_claim":
         return bool(value)
+    if field in _CHECKS:
+        return _CHECKS[field](value)
     raise ValueError(f"an annotation has no field '{field}'")
+
+
+def _span(value: object) -> dict | None:
+    """A corrected span: its start, end (code points of the body, end exclusive) and text."""
+    if value is None:
+        return None
+    ok = (isinstance(value, dict) and type(value.get("start")) is int and type(value.get("end")) is int
+          and isinstance(value.get("text"), str) and 0 <= value["start"] < value["end"]
+          and len(value["text"]) == value["end"] - value["start"])
+    if not ok:
+        raise ValueError("a span is {start, end, text} with start < end and the text between them")
+    return {"start": value["start"], "end": value["end"], "text": value["text"]}
+
+
+def _added(value: object) -> str | None:
+    if value is not None and value not in ("quote", "reported"):
+        raise ValueError(f"an added claim is a quote or a reported statement, not '{value}'")
+    return value
+
+
+_CHECKS = {"span": _span, "added": _added}
 
 
 def merged_notes(theirs: str, mine: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .model import Annotation, Article, Claim, speaker_of
+from .model import Annotation, Article, Claim, Progress, speaker_of
 
 NO_OUTLET = "—"  # what a table shows for an article whose outlet is not known
 
@@ -50,12 +50,13 @@ def _extract_claim(claim: dict) -> dict:
     return {k: claim[k] for k in EXTRACT_CLAIM_KEYS}
 
 
-def list_row(summary, tagged: int, read: bool) -> dict:
-    """One article of `newsreader list --json` (`summary` is the store's Summary)."""
+def list_row(summary, progress: Progress, read: bool) -> dict:
+    """One article of `newsreader list --json` (`summary` is the store's Summary): `claims`
+    counts the statements to judge, the ones you added included."""
     s = summary
     return {
         "id": s.id, "published": s.published, "outlet": outlet_of(s), "title": s.title,
-        "author": s.author, "claims": s.claims, "tagged": tagged, "read": read,
+        "author": s.author, "claims": s.claims + progress.added, "tagged": progress.done, "read": read,
         "path": s.path,
     }
 

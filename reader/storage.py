@@ -327,3 +327,11 @@ except ImportError:  # Windows
     def _unlock(fd: int) -> None:
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+def set_table(data: dict, name: str, table: dict) -> None:
+    """Put a table back into a file's data; an empty table is dropped."""
+    if table:
+        data[name] = table
+    else:
+        data.pop(name, None)

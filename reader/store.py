@@ -25,11 +25,13 @@ from tinydb import TinyDB
 
 from . import journal
 from .anchoring import reanchor
+from .corrections import added_claim
 from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
 from .identity import identify, same_text
 from .ids import row_key
-from .model import UNSET, Annotation, Applied, Article, Claim, apply_change
-from .storage import AtomicJSONStorage, StoreError, StoreLock
+from .journal import applied as already_applied
+from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
+from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import IngestReport, Summary, doc_id
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
@@ -167,18 +169,22 @@ class Store:
         prefix = prefix.strip().lower()
         if len(prefix) < 2:
             raise StoreError("give a claim id (at least two characters of it)")
-        matches: list[tuple[dict, dict]] = []
         self._refresh()
-        for raw in (a for shard in self._all_shards() for a in shard.values()):
-            for c in raw.get("claims", ()):
-                if c["id"].startswith(prefix):
-                    matches.append((raw, c))
+        matches = [(raw, c) for shard in self._all_shards() for raw in shard.values()
+                   for c in raw.get("claims", ()) if c["id"].startswith(prefix)]
+        matches += self._added_claims(prefix)  # yours
         if not matches:
             raise StoreError(f"no claim id starts with '{prefix}' (see: newsreader claims)")
         if len(matches) > 1:
             raise StoreError(f"'{prefix}' matches {len(matches)} claims; give more of the id")
         raw, c = matches[0]
         return Article.from_dict(raw), Claim.from_dict(c)
+
+    def _added_claims(self, prefix: str) -> list[tuple[dict, dict]]:
+        rows = [d for data in self._all_notes() for name, table in data.items() if name.startswith("a-")
+                for d in table.values() if d.get("added") and d["annotator"] == self.annotator]
+        return [(self.article(d["article_id"]).to_dict(), added_claim(Annotation.from_dict(d)).to_dict())
+                for d in rows if d["claim_id"].startswith(prefix)]
 
     def save_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Add new articles and update changed ones; an article is matched by id, then by the
@@ -225,7 +231,7 @@ class Store:
             rows = data.get(f"a-{article.id}")
             if not rows:
                 continue
-            moved, orphans, marked = reanchor(rows, article.claims)
+            moved, orphans, marked = reanchor(rows, article.claims, article.body)
             report.reanchored += moved
             if article.path in changed:  # orphans of an article that did not change are old news
                 report.orphaned += orphans
@@ -260,10 +266,9 @@ class Store:
             if name.startswith("a-")
         }
 
-    def tagged_counts(self) -> dict[str, int]:
-        """Per article id, how many of its statements you have done (see Annotation.done; a quote
-        inside a statement is part of it, see model.statements)."""
-        return {aid: sum(1 for a in notes.values() if a.counts) for aid, notes in self.all_annotations().items()}
+    def progress(self) -> dict[str, Progress]:
+        """Per article id, how far you are with it (see model.progress)."""
+        return {aid: progress(notes.values()) for aid, notes in self.all_annotations().items()}
 
     def annotate(self, article_id: str, claim: Claim, *, tag=UNSET, note=UNSET, speaker=UNSET,
                  not_a_claim=UNSET) -> Annotation | None:
@@ -286,7 +291,7 @@ class Store:
             table = data.get(f"a-{article_id}", {})
             key = row_key(claim.id, who)
             current = Annotation.from_dict(table[key]) if key in table else None
-            if journal is not None and _applied(data, journal):
+            if journal is not None and already_applied(data, journal):
                 return Applied(current, current)
             try:
                 applied = apply_change(current, claim, article_id, annotator=who, at=at or self._now(),
@@ -299,7 +304,7 @@ class Store:
                 table.pop(key, None)
             else:
                 table[key] = applied.after.to_dict()
-            _set_table(data, f"a-{article_id}", table)
+            set_table(data, f"a-{article_id}", table)
             if journal is not None:
                 data["meta"]["1"].setdefault("journals", {})[journal[0]] = journal[1]
             self._save(db)
@@ -317,9 +322,10 @@ class Store:
             if target in table and target != key:
                 raise StoreError("you have annotated that claim already: discard one of the two first")
             row = {**table.pop(key), "claim_id": claim.id, "text": claim.text, "start": claim.start,
-                   "end": claim.end, "within": claim.within, "orphaned": False, "at": self._now()}
+                   "end": claim.end, "within": claim.within, "orphaned": False, "span": None, "added": None,
+                   "at": self._now()}
             table[target] = row
-            _set_table(data, f"a-{article_id}", table)
+            set_table(data, f"a-{article_id}", table)
             self._save(db)
             return Annotation.from_dict(row)
 
@@ -330,7 +336,7 @@ class Store:
             db, data, table = self._table(article_id)
             if table.pop(row_key(claim_id, self.annotator), None) is None:
                 return False
-            _set_table(data, f"a-{article_id}", table)
+            set_table(data, f"a-{article_id}", table)
             self._save(db)
             return True
 
@@ -383,19 +389,5 @@ class Store:
             key = row_key(article_id, self.annotator)
             if key not in table:
                 table[key] = {"article_id": article_id, "annotator": self.annotator, "at": self._now()}
-                _set_table(data, "read", table)
+                set_table(data, "read", table)
                 self._save(db)
-
-
-def _set_table(data: dict, name: str, table: dict) -> None:
-    """Put a table back into a file's data; an empty table is dropped."""
-    if table:
-        data[name] = table
-    else:
-        data.pop(name, None)
-
-
-def _applied(data: dict, journal: tuple[str, int]) -> bool:
-    return data["meta"]["1"].get("journals", {}).get(journal[0], -1) >= journal[1]
-
-

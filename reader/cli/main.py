@@ -14,9 +14,11 @@ from pathlib import Path
 import orjson
 
 from .. import export as export_mod
+from ..corrections import as_seen
 from ..ingest import Refused, expand, ingest, read_article, read_bytes
 from ..library import newest_first
-from ..model import TAGS, Annotation, speaker_of
+from ..marks import claim_order
+from ..model import TAGS, Annotation, Progress, speaker_of
 from ..rows import claim_row, extract_row, list_row
 from ..states import claim_state
 from ..storage import StoreError
@@ -211,14 +213,14 @@ def cmd_extract(args) -> int:
 
 def cmd_list(args) -> int:
     store = _store(args)
-    tagged = store.tagged_counts()
+    progress = store.progress()
     read = store.read_ids()
     rows = []
     for s in newest_first(store.summaries()):
-        n_tagged = tagged.get(s.id, 0)
-        if args.untagged and n_tagged >= s.claims:
+        row = list_row(s, progress.get(s.id, Progress()), s.id in read)
+        if args.untagged and row["tagged"] >= row["claims"]:
             continue
-        rows.append(list_row(s, n_tagged, s.id in read))
+        rows.append(row)
     if args.json:
         _print_json(rows)
     else:
@@ -249,7 +251,7 @@ def cmd_claims(args) -> int:
         notes = store.annotations(aid)
         article = store.article(aid)
         titles[aid] = article.title
-        for c in article.claims:
+        for c in claim_order(as_seen(article, notes).claims):
             a = notes.get(c.id)
             if _wanted(args, a):
                 rows.append(claim_row(aid, c, a))

@@ -22,7 +22,7 @@ from .. import settings as settings_mod
 from ..ingest import ingest
 from ..journal import Entry
 from ..library import Library, Order, Row
-from ..model import Annotation
+from ..model import Annotation, Progress
 from ..samples import seeds_dir
 from ..storage import StoreError
 from ..store import Store, default_store_dir, utc_now
@@ -117,9 +117,12 @@ class NewsreaderApp(App):
                             severity="warning", timeout=10, markup=False)
 
     def _load_rows(self) -> list[Row]:
-        tagged = self.store.tagged_counts()
+        progress = self.store.progress()
         read = self.store.read_ids()
-        return [Row(s, tagged.get(s.id, 0), s.id in read) for s in self.store.summaries()]
+        rows = [Row(s, read=s.id in read) for s in self.store.summaries()]
+        for row in rows:
+            row.set_progress(progress.get(row.id, Progress()))
+        return rows
 
     async def reload_library(self) -> None:
         rows = await self.service.run(self._load_rows)
@@ -149,9 +152,9 @@ class NewsreaderApp(App):
         if "library" in changed:
             await self.reload_library()
         else:
-            counts = await self.service.run(self.store.tagged_counts)
+            progress = await self.service.run(self.store.progress)
             for row in self.library.rows:
-                row.tagged = counts.get(row.id, 0)
+                row.set_progress(progress.get(row.id, Progress()))
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
         screen = self.screen
@@ -171,7 +174,7 @@ class NewsreaderApp(App):
         self.open_next_untagged(message.after)
 
     def on_progress_changed(self, message: ProgressChanged) -> None:
-        self.progress_changed(message.article_id, message.done)
+        self.progress_changed(message.article_id, message.progress)
 
     def on_failed(self, message: Failed) -> None:
         self.failed(message.what, message.error)
@@ -218,9 +221,9 @@ class NewsreaderApp(App):
                 return
         self.notify("Every claim of every article in the list is tagged.", timeout=4)
 
-    def progress_changed(self, article_id: str, done: int) -> None:
+    def progress_changed(self, article_id: str, progress) -> None:
         if self.library_screen is not None:
-            self.library_screen.refresh_progress(article_id, done)
+            self.library_screen.refresh_progress(article_id, progress)
 
     # -- saving ------------------------------------------------------------------------------
     def save(self, entry: Entry, shown_before: Annotation | None) -> None:

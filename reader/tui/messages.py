@@ -23,11 +23,11 @@ class NextUntagged(Message):
 
 
 class ProgressChanged(Message):
-    """The number of done statements of an article changed (shown in the library)."""
+    """How far the user is with an article changed (shown in the library; a model.Progress)."""
 
-    def __init__(self, article_id: str, done: int) -> None:
+    def __init__(self, article_id: str, progress) -> None:
         super().__init__()
-        self.article_id, self.done = article_id, done
+        self.article_id, self.progress = article_id, progress
 
 
 class Failed(Message):

@@ -60,3 +60,12 @@ def test_narrow_80x24_without_the_claims_panel(snap_compare, app_factory):
 
 def test_reader_without_speaker_labels(snap_compare, app_factory):
     assert snap_compare(app_factory(SEED), press=["enter", "v"], terminal_size=READER)
+
+
+def test_add_a_claim_dialog(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["enter", "plus", *"planning a trip ... 16 May"], terminal_size=READER)
+
+
+def test_an_added_claim_in_the_text(snap_compare, app_factory):
+    keys = ["enter", "plus", *"planning a trip ... 16 May", "enter", "w", "ctrl+u", *"Donald Trump", "enter"]
+    assert snap_compare(app_factory(SEED), press=keys, terminal_size=READER)

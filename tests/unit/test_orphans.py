@@ -35,10 +35,10 @@ def changed(tmp_path):
 
 def test_an_orphan_is_marked_and_not_counted_in_progress(changed):
     mine, theirs, article, gone, _ = changed
-    assert mine.tagged_counts() == {article.id: 1}  # "I don't know" only, not 2 of N
+    assert mine.progress() == {article.id: (1, 0)}  # "I don't know" only, not 2 of N
     (orphan,) = orphans(article.claims, mine.annotations(article.id))
     assert orphan.claim_id == gone.id and orphan.orphaned and orphan.note == "asked twice"
-    assert theirs.tagged_counts().get(article.id, 0) == 0
+    assert theirs.progress().get(article.id, (0, 0)).done == 0
 
 
 def test_reattaching_an_orphan_moves_only_your_annotation(changed):
@@ -47,7 +47,7 @@ def test_reattaching_an_orphan_moves_only_your_annotation(changed):
     moved = mine.reattach(article.id, gone.id, target)
     assert (moved.claim_id, moved.tag, moved.note, moved.orphaned) == (target.id, "unknown", "asked twice", False)
     assert moved.text == target.text
-    assert mine.tagged_counts()[article.id] == 2
+    assert mine.progress()[article.id].done == 2
     assert orphans(article.claims, mine.annotations(article.id)) == []
     (their_orphan,) = orphans(article.claims, theirs.annotations(article.id))
     assert their_orphan.tag == "denied" and their_orphan.orphaned
@@ -74,4 +74,4 @@ def test_an_orphan_whose_claim_comes_back_counts_again(changed):
     path.write_text(SEED.read_text())
     ingest([str(path)], mine)
     assert not mine.annotations(article.id)[gone.id].orphaned
-    assert mine.tagged_counts()[article.id] == 2 and theirs.tagged_counts()[article.id] == 1
+    assert mine.progress()[article.id].done == 2 and theirs.progress()[article.id].done == 1

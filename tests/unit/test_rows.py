@@ -2,7 +2,7 @@
 
 from helpers import FIXTURES, SEED
 from reader.ingest import read_article
-from reader.model import Annotation
+from reader.model import Annotation, Progress
 from reader.rows import NO_OUTLET, claim_row, extract_row, list_row, outlet_label, outlet_of
 from reader.store import Summary
 
@@ -26,7 +26,7 @@ def test_extract_row_keys_in_order():
 
 
 def test_list_row_keys_in_order():
-    row = list_row(Summary.of(seed(), "2026-01-02T03:04:05+00:00"), 2, True)
+    row = list_row(Summary.of(seed(), "2026-01-02T03:04:05+00:00"), Progress(2, 0), True)
     assert list(row) == LIST_KEYS
     assert (row["outlet"], row["tagged"], row["read"]) == ("Ukrainska Pravda", 2, True)
 

@@ -9,6 +9,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...corrections import added_claim, as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
 from ...marks import claim_order
@@ -19,8 +20,8 @@ from ...model import (
     Claim,
     apply_change,
     orphans,
+    progress,
     speaker_of,
-    statements,
     values_of,
 )
 from ...storage import StoreError
@@ -34,6 +35,7 @@ from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt
 from ..widgets.orphan_notice import OrphanNotice
+from .corrections import Corrections
 
 WIDE = 120  # columns from which the claims sit beside the text
 
@@ -42,14 +44,15 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Screen):
+class ArticleScreen(Corrections, Screen):
     BINDINGS = keys.ARTICLE
 
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0) -> None:
         super().__init__()
         self.article = article
-        self.claims: list[Claim] = claim_order(article.claims)
         self.notes = dict(notes)
+        self._extracted = {c.id: c for c in article.claims}
+        self.claims: list[Claim] = self._seen_claims()
         self.current = current if self.claims else -1
 
     @property
@@ -69,7 +72,7 @@ class ArticleScreen(Screen):
         settings = self.app.settings
         self.set_class(not settings.claims_panel, "-no-claims")
         self.query_one(ArticleView).show_labels = settings.speaker_labels
-        self.query_one(ArticleView).show(self.article, self.notes, self.current)
+        self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
         self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
         self._show_detail()
         self._show_orphans()
@@ -145,11 +148,40 @@ class ArticleScreen(Screen):
         if self.current < 0:
             self.notify("This article has no claims to tag.", timeout=2)
             return
-        claim = self.claims[self.current]
+        self.send_change(self.found(self.claims[self.current]), changes, what, expect)
+
+    def send_change(self, claim: Claim, changes: dict, what: str, expect: dict | None = None) -> None:
+        """Change a claim of this article (as found: see `found`), remembered for undo."""
         before = self.notes.get(claim.id)
         shown = self.send(self.article.id, claim, changes, expect)
         self.history.record(Change(self.article.id, claim, values_of(before, changes),
                                    values_of(shown.after, changes), what))
+
+    def found(self, claim: Claim) -> Claim:
+        """A claim as the extractor found it, or as the user added it (before any span correction):
+        what an annotation is anchored to."""
+        if claim.id in self._extracted:
+            return self._extracted[claim.id]
+        note = self.notes.get(claim.id)
+        return added_claim(note) if note is not None and note.added else claim
+
+    def _seen_claims(self) -> list[Claim]:
+        return claim_order(as_seen(self.article, self.notes).claims)
+
+    def _rebuild(self) -> bool:
+        """Show the claims again if the user's corrections changed them (a claim added or gone, a
+        span moved); the current claim stays current. Returns whether anything changed."""
+        claims = self._seen_claims()
+        if [(c.id, c.start, c.end) for c in claims] == [(c.id, c.start, c.end) for c in self.claims]:
+            return False
+        current = self.claims[self.current].id if self.current >= 0 else None
+        self.claims = claims
+        ids = [c.id for c in claims]
+        self.current = ids.index(current) if current in ids else min(max(self.current, 0), len(claims) - 1)
+        self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
+        self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
+        self._show_detail()
+        return True
 
     def send(self, article_id: str, claim: Claim, changes: dict, expect: dict | None) -> Applied:
         """Apply a change to what this screen shows (the same rule the store applies) and save it."""
@@ -168,12 +200,13 @@ class ArticleScreen(Screen):
             self.notes.pop(claim.id, None)
         else:
             self.notes[claim.id] = annotation
-        self.query_one(ArticleView).set_note(claim, self.notes)
-        table = self.query_one(ClaimTable)
-        table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
-        self._show_detail()
-        done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
-        self.post_message(ProgressChanged(self.article.id, done))
+        if not self._rebuild():
+            self.query_one(ArticleView).set_note(claim, self.notes)
+            index = next((i for i, c in enumerate(self.claims) if c.id == claim.id), None)
+            if index is not None:
+                self.query_one(ClaimTable).refresh_item(index)
+            self._show_detail()
+        self.post_message(ProgressChanged(self.article.id, progress(self.notes.values())))
 
     # -- annotations whose claim is gone ------------------------------------------------------
     @property
@@ -232,6 +265,7 @@ class ArticleScreen(Screen):
             del self.notes[gone]
         for claim in changed:
             self._set_note(claim, notes.get(claim.id))
+        self._rebuild()
         self._show_orphans()
         if changed:
             self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "

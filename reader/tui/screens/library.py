@@ -95,10 +95,10 @@ class LibraryScreen(Screen):
         else:
             hint.display = False
 
-    def refresh_progress(self, article_id: str, done: int) -> None:
+    def refresh_progress(self, article_id: str, progress) -> None:
         row = self.library.by_id(article_id)
         if row is not None:
-            row.tagged = done
+            row.set_progress(progress)
             row.read = True
             self.table.refresh()
 

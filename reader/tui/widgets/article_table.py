@@ -47,7 +47,7 @@ class ArticleTable(VirtualTable):
             "outlet": outlet_label(row.summary),
             "headline": s.title,
             "author": s.author or "",
-            "progress": f"{row.tagged}/{s.claims}",
+            "progress": f"{row.tagged}/{row.claims}",
             "read": "" if row.read else "●",
         }
 

@@ -71,7 +71,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._segment_starts = [s.start for s in self._segments]
         self.notes = notes
         self.current = current
-        self._speakers = speaker_order(self.claims)
+        self._speakers = speaker_order(self.claims, self.speaker_of)
         self._styles = None
         self._build_header()
         self._rewrap()
@@ -84,7 +84,12 @@ class ArticleView(ScrollView, can_focus=True):
         index = self._claim_index(claim)
         before = self._label(index) if index >= 0 else ""
         self.notes = notes
-        if index >= 0 and self._label(index) != before:
+        speakers = speaker_order(self.claims, self.speaker_of)
+        if list(speakers.items()) != list(self._speakers.items()):  # a corrected speaker takes their colour and legend entry
+            self._speakers = speakers
+            self._build_header()
+            self._rewrap()
+        elif index >= 0 and self._label(index) != before:
             self._rewrap()
         self.refresh()
 
@@ -233,14 +238,14 @@ class ArticleView(ScrollView, can_focus=True):
         claim_index = None
         if seg is not None and seg.claim is not None:
             claim_index = self._claim_index(seg.claim)
-            speaker = self._speakers.get(seg.claim.speaker or "")
+            speaker = self._speakers.get(self.speaker_of(seg.claim) or "")
             style = styles.claim(seg.claim.kind, speaker, claim_index == self.current or self._holds_current(seg.claim))
         if seg is not None and seg.editorial:
             style = style + styles.editorial
         return style, claim_index
 
     def _label_piece(self, index: int) -> tuple[str, Style, None, int]:
-        speaker = self._speakers.get(self.claims[index].speaker or "")
+        speaker = self._speakers.get(self.speaker_of(self.claims[index]) or "")
         return (self._label(index), self.styles_for_claims.label(speaker, index == self.current), None, index)
 
     def _title_pieces(self, text: str, line: Line, style: Style) -> list[Segment]:
@@ -256,7 +261,7 @@ class ArticleView(ScrollView, can_focus=True):
             piece = style
             if index is not None:
                 claim = self.claims[index]
-                piece = style + styles.claim(claim.kind, self._speakers.get(claim.speaker or ""), index == self.current)
+                piece = style + styles.claim(claim.kind, self._speakers.get(self.speaker_of(claim) or ""), index == self.current)
             out.append(Segment(text[a:b], piece))
         return out
 

@@ -34,12 +34,16 @@ def _who(text: Text, claim: Claim, note: Annotation | None) -> None:
     """The speaker (the user's correction first), the role, the cue."""
     text.append(" · ")
     text.append(neutralize(speaker_of(claim, note) or "speaker unknown"), style="bold")
-    if note and note.speaker:
+    if note and note.added:
+        text.append(" (a claim you added)", style="italic")
+    elif note and note.speaker:
         text.append(f" (corrected; found: {neutralize(claim.speaker or '?')})", style="italic")
     elif claim.role:
         text.append(f" ({neutralize(claim.role)})")
     if claim.cue:
         text.append(f" · {neutralize(claim.cue)}")
+    if note and note.span and claim.text == note.span["text"]:
+        text.append(" · extent corrected", style="italic")
 
 
 def _how_sure(text: Text, claim: Claim, note: Annotation | None) -> None:

@@ -1,0 +1,83 @@
+"""The reader's corrections of the extractor: `+` adds a claim it missed, `E` moves where the
+current claim starts and ends. Both are typed as the words of the text ("first words … last
+words" for a long span), found in the body by corrections.locate, and saved as a change of the
+annotation like a tag (so they are journalled, undone with ctrl+z and exported)."""
+
+from __future__ import annotations
+
+from ...corrections import locate, new_claim, span_change
+from ...model import Claim
+from ...text import neutralize
+from ..dialogs.ask import AskDialog
+from ..widgets.claim_table import excerpt
+
+HOW = "Type the words as they are in the text, or the first words … the last words."
+
+
+def as_typed(text: str, words: int = 6) -> str:
+    """A claim's text as the dialog offers it: whole when short, else its ends around an ellipsis."""
+    parts = text.split()
+    if len(parts) <= 2 * words:
+        return " ".join(parts)
+    return " ".join(parts[:words]) + " … " + " ".join(parts[-words:])
+
+
+class Corrections:
+    """Mixed into the reader screen (see screens/article.py), which gives `article`, `claims`,
+    `current`, `found`, `send_change` and `rebuild`."""
+
+    def _near(self) -> int:
+        claim = self.claims[self.current] if self.current >= 0 else None
+        return claim.start if claim is not None and claim.part == "body" else 0
+
+    def action_add_claim(self) -> None:
+        body = self.article.body
+
+        def check(value: str) -> str | None:
+            where = locate(body, value, self._near())
+            if where is None:
+                return f"Not in the text: “{excerpt(neutralize(value), 60)}”. {HOW}"
+            if any((c.start, c.end) == where and c.part == "body" for c in self.claims):
+                return "That is a claim already."
+            return None
+
+        def done(value: str | None) -> None:
+            where = locate(body, value, self._near()) if value is not None else None
+            if where is not None:
+                claim = new_claim(self.article, self.app.store.annotator, *where)
+                self.send_change(claim, {"added": claim.kind}, "add a claim")
+                self.go_to(next(i for i, c in enumerate(self.claims) if c.id == claim.id))
+                self.notify("Claim added. w says who said it.", timeout=3)
+
+        self.app.push_screen(
+            AskDialog("Add a claim the extractor missed", context=HOW, check=check,
+                      placeholder="the words of the claim"),
+            done,
+        )
+
+    def action_edit_span(self) -> None:
+        if self.current < 0:
+            return
+        claim = self.claims[self.current]
+        if claim.part != "body":
+            self.notify("Only the claims of the body can be moved.", timeout=3)
+            return
+        body = self.article.body
+
+        def check(value: str) -> str | None:
+            if locate(body, value, claim.start) is None:
+                return f"Not in the text: “{excerpt(neutralize(value), 60)}”. {HOW}"
+            return None
+
+        def done(value: str | None) -> None:
+            where = locate(body, value, claim.start) if value is not None else None
+            if where is not None and where != (claim.start, claim.end):
+                found: Claim = self.found(claim)
+                self.send_change(found, {"span": span_change(found, body, *where)}, "claim's extent")
+
+        self.app.push_screen(
+            AskDialog("Where does the claim start and end?", as_typed(claim.text),
+                      context=f"{HOW} The words first found put it back as found.", check=check,
+                      placeholder="the words of the claim"),
+            done,
+        )
