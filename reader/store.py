@@ -32,7 +32,7 @@ from .ids import row_key
 from .journal import applied as already_applied
 from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
-from .summary import IngestReport, Summary, doc_id
+from .summary import Changes, IngestReport, Summary, doc_id
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
 
@@ -117,12 +117,13 @@ class Store:
             self._refresh()
             yield
 
-    def changes(self) -> set[str]:
-        """Which kinds of data other processes changed since the last call: "library" (articles
-        came or went) and, per shard key, "annotations-X" (tags, notes, read marks)."""
+    def changes(self) -> Changes:
+        """What other processes changed since the last call: articles, or annotations of which
+        articles (see Changes)."""
         self._refresh()
         names, self._external = self._external, set()
-        return {n.removesuffix(".json") for n in names if not n.startswith("articles-")}
+        parts = frozenset(n[len("annotations-")] for n in names if n.startswith("annotations-"))
+        return Changes("library.json" in names, parts)
 
     def owns(self, path: Path) -> bool:
         """Whether `path` is (or would be) one of this store's own files: never to be written by

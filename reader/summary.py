@@ -62,6 +62,21 @@ class Summary:
         return cls(**{k: d.get(k) for k in cls.__slots__})
 
 
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What other processes changed in the store since the last look (see Store.changes)."""
+
+    library: bool = False  # articles came or went
+    parts: frozenset[str] = frozenset()  # where annotations changed (the store's own division)
+
+    def __bool__(self) -> bool:
+        return self.library or bool(self.parts)
+
+    def of(self, article_id: str) -> bool:
+        """Whether annotations of this article may have changed (tags, notes, read marks)."""
+        return article_id[:1] in self.parts
+
+
 @dataclass
 class IngestReport:
     new: list[str] = field(default_factory=list)

@@ -26,6 +26,7 @@ from ..model import Annotation, Progress
 from ..samples import seeds_dir
 from ..storage import StoreError
 from ..store import Store, default_store_dir, utc_now
+from ..summary import Changes
 from ..text import safe_line
 from . import keys
 from .dialogs.ask import AskDialog
@@ -146,10 +147,10 @@ class NewsreaderApp(App):
         finally:
             self._polling = False
 
-    async def _show_changes(self, changed: set[str]) -> None:
+    async def _show_changes(self, changed: Changes) -> None:
         if not changed:
             return
-        if "library" in changed:
+        if changed.library:
             await self.reload_library()
         else:
             progress = await self.service.run(self.store.progress)
@@ -158,7 +159,7 @@ class NewsreaderApp(App):
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
         screen = self.screen
-        if isinstance(screen, ArticleScreen) and f"annotations-{screen.article.id[:1]}" in changed:
+        if isinstance(screen, ArticleScreen) and changed.of(screen.article.id):
             notes = await self.service.run(self.store.annotations, screen.article.id)
             screen.others_changed(notes, {cid for cid, n in self.saving.items() if n})
 
