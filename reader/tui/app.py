@@ -31,7 +31,7 @@ from ..text import safe_line
 from . import keys
 from .dialogs.ask import AskDialog
 from .history import History
-from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged
+from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
 from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
@@ -57,7 +57,6 @@ class NewsreaderApp(App):
         self.service = StoreService(store, on_busy=self._store_busy)
         self.history = History()
         self.library = Library(order=Order(self.settings.sort_column, self.settings.sort_reverse))
-        self.showing_samples = False
         self.saving: Counter[str] = Counter()  # claim id: saves under way
         self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -67,7 +66,7 @@ class NewsreaderApp(App):
 
     # -- start -------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
+        self._loop = self.service.loop = asyncio.get_running_loop()
         self._apply_settings()
         for name in ("SIGTERM", "SIGHUP"):
             # Told to stop, or the terminal went away: leave the way quitting does, restoring
@@ -76,16 +75,17 @@ class NewsreaderApp(App):
                 self._loop.add_signal_handler(getattr(signal, name), self.exit, None, 128 + getattr(signal, name))
         self.set_interval(POLL_SECONDS, self.poll_store)
         rows = self.service.call(self._load_rows)
+        samples = False
         if not rows and self.samples is not None and self.store.writable:
             report = self.service.call(ingest, [str(self.samples)], self.store)
             rows = self.service.call(self._load_rows)
-            self.showing_samples = bool(report.new)
+            samples = bool(report.new)
         self.library.rows = rows
         if not self.store.writable:
             self.notify(f"The store {self.store.folder} is read-only: you can read and export, not tag.",
                         severity="warning", timeout=10, markup=False)
         gc.freeze()  # the library's rows live as long as the app (see LibraryScreen.load_bodies)
-        self.push_screen(LibraryScreen(self.library))
+        self.push_screen(LibraryScreen(self.library, self.service, samples=samples))
 
     def _apply_settings(self) -> None:
         """The saved theme (the rest is read by the screens), and from now on every theme change saved."""
@@ -174,6 +174,9 @@ class NewsreaderApp(App):
     def on_next_untagged(self, message: NextUntagged) -> None:
         self.open_next_untagged(message.after)
 
+    def on_remember(self, message: Remember) -> None:
+        self.remember(**message.choices)
+
     def on_progress_changed(self, message: ProgressChanged) -> None:
         self.progress_changed(message.article_id, message.progress)
 
@@ -241,13 +244,7 @@ class NewsreaderApp(App):
         future.add_done_callback(finished)
 
     def from_store(self, fn, *args) -> None:
-        """Call fn on the event loop from the store thread, never waiting for it (the loop may be
-        waiting for the store thread itself, when quitting)."""
-        try:
-            if self._loop is not None:
-                self._loop.call_soon_threadsafe(fn, *args)
-        except RuntimeError:  # the app has already gone
-            pass
+        self.service.to_loop(fn, *args)
 
     def _saved(self, screen: ArticleScreen | None, entry: Entry, shown_before: Annotation | None, future) -> None:
         claim_id = entry.claim.id

@@ -30,6 +30,14 @@ class ProgressChanged(Message):
         self.article_id, self.progress = article_id, progress
 
 
+class Remember(Message):
+    """The user made a choice the app keeps for the next run (settings.py: sort, panels...)."""
+
+    def __init__(self, **choices) -> None:
+        super().__init__()
+        self.choices = choices
+
+
 class Failed(Message):
     """Background work failed: the app says so in one line, never a traceback."""
 

@@ -39,10 +39,20 @@ class StoreService:
         self._closed = False
         self._count = threading.Lock()
         self.waiting = 0  # changes given to save() and not yet applied or given up
+        self.loop: asyncio.AbstractEventLoop | None = None  # the app's event loop, once it runs
 
     def _settled(self) -> None:
         with self._count:
             self.waiting -= 1
+
+    def to_loop(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Call fn on the app's event loop from the store thread, never waiting for it (the loop
+        may be waiting for the store thread itself, when quitting)."""
+        try:
+            if self.loop is not None:
+                self.loop.call_soon_threadsafe(fn, *args)
+        except RuntimeError:  # the app has already gone
+            pass
 
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         return self._pool.submit(fn, *args, **kwargs)

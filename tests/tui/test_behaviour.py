@@ -34,7 +34,8 @@ async def test_first_run_on_an_empty_store_opens_the_samples(app_factory):
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert [r.summary.title for r in app.library.visible] == ["Putin's spokesperson says meeting with Trump is necessary"]
-        assert app.showing_samples
+        assert app.screen.showing_samples
+        assert "sample" in str(app.screen.query_one("#hint").render()).lower()
 
 
 async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):

@@ -20,7 +20,8 @@ from ...library import COLUMNS, Library, Query, Row
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
-from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle
+from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle, Remember
+from ..service import StoreService
 from ..widgets.article_table import ArticleTable
 
 SAMPLE_HINT = "These are the sample articles. Press i to ingest your own: a file or a folder of articles."
@@ -30,9 +31,11 @@ EMPTY_HINT = "The store is empty. Press i to ingest a file or a folder of articl
 class LibraryScreen(Screen):
     BINDINGS = keys.LIBRARY
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, service: StoreService, *, samples: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.service = service  # every read and write of the store, on the store's thread
+        self.showing_samples = samples  # the store held nothing: the sample articles were put in
         self.bodies_loaded = False
         self.filtering = False  # typing into the filter
         self.filter_text = ""
@@ -86,7 +89,7 @@ class LibraryScreen(Screen):
         parts.append(order)
         self.query_one("#library-title", Static).update(Text("newsreader · " + " · ".join(parts), style="bold"))
         hint = self.query_one("#hint", Static)
-        if getattr(self.app, "showing_samples", False):
+        if self.showing_samples:
             hint.update(Text(SAMPLE_HINT))
             hint.display = True
         elif total == 0:
@@ -111,10 +114,10 @@ class LibraryScreen(Screen):
         """Article bodies for the filter, loaded after the first frame one part at a time, so
         that opening an article never waits long behind them."""
         rows = {r.id: r for r in self.library.rows}
-        store = self.app.store
+        store = self.service.store
         for part in range(store.body_parts()):
             try:
-                bodies = await self.app.service.run(store.part_bodies, part)
+                bodies = await self.service.run(store.part_bodies, part)
             except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
                 self.post_message(Failed("Searching article bodies is off", exc))
                 return
@@ -232,7 +235,7 @@ class LibraryScreen(Screen):
         """Show the rows in the new order, and remember it for the next run."""
         self.show_rows()
         order = self.library.order
-        self.app.remember(sort_column=order.column, sort_reverse=order.reverse)
+        self.post_message(Remember(sort_column=order.column, sort_reverse=order.reverse))
 
     def on_virtual_table_header_clicked(self, event: ArticleTable.HeaderClicked) -> None:
         order = self.library.order
@@ -275,10 +278,10 @@ class LibraryScreen(Screen):
             now = time.monotonic()
             if done == total or now - last[0] > 0.1:
                 last[0] = now
-                self.app.from_store(partial(bar.update, total=total, progress=done))
+                self.service.to_loop(partial(bar.update, total=total, progress=done))
 
         try:
-            report = await self.app.service.run(ingest, [path], self.app.store, progress, parallel=False)
+            report = await self.service.run(ingest, [path], self.service.store, progress, parallel=False)
         except Exception as exc:
             self.post_message(Failed("Ingest failed", exc))
             return
@@ -295,7 +298,7 @@ class LibraryScreen(Screen):
         else:
             self.notify(message + ".", markup=False)
         if report.new:
-            self.app.showing_samples = False
+            self.showing_samples = False
             self.update_title()
 
     def reload(self, rows: list[Row]) -> None:
