@@ -170,7 +170,7 @@ class ArticleScreen(Screen):
             self.notes[claim.id] = annotation
         self.query_one(ArticleView).set_note(claim, self.notes)
         table = self.query_one(ClaimTable)
-        table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
+        table.note_changed(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
         self._show_detail()
         done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
         self.post_message(ProgressChanged(self.article.id, done))
