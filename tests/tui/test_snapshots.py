@@ -60,3 +60,29 @@ def test_narrow_80x24_without_the_claims_panel(snap_compare, app_factory):
 
 def test_reader_without_speaker_labels(snap_compare, app_factory):
     assert snap_compare(app_factory(SEED), press=["enter", "v"], terminal_size=READER)
+
+
+def test_reader_at_200x50(snap_compare, app_factory):
+    """Whole speaker names in the claim list, the list of speakers on one line."""
+    assert snap_compare(app_factory(SEED), press=["enter"], terminal_size=(200, 50))
+
+
+@pytest.mark.parametrize("size", [(80, 24), READER], ids=["80x24", "120x36"])
+def test_a_notification_sits_at_the_top_right(snap_compare, app_factory, size):
+    """Clear of the current claim's line and the footer at the bottom."""
+
+    async def notify(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.notify("This is the first claim of the article.", timeout=60)
+
+    assert snap_compare(app_factory(SEED), run_before=notify, terminal_size=size)
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "xterm"], ids=["256", "16"])
+def test_reader_in_fewer_colours(snap_compare, app_factory, monkeypatch, term):
+    """The speakers' colours picked for a 256- or 16-colour terminal (the SVG draws the rest of
+    the screen in truecolor: only the speakers' colours are the terminal's own)."""
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.delenv("COLORTERM")
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "n"], terminal_size=READER)
