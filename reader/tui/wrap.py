@@ -7,6 +7,7 @@ the word where a claim ends and take part in the wrapping.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,26 @@ def wrap(text: str, width: int, label_ends: list[tuple[int, int]] | None = None,
             labels.extend(mine)
             x += visible + (len(word) - len(word.rstrip()))
         lines.append(Line(line_start, end, indent, tuple(labels)))
+    return lines
+
+
+def wrap_between(text: str, width: int, breaks: list[int]) -> list[Line]:
+    """Wrap one line of `text` to `width` cells, breaking only at the offsets in `breaks`: a
+    list of speakers breaks between its entries, never inside a name. An entry wider than the
+    line alone (a name longer than the screen is wide) is word-wrapped on lines of its own."""
+    width = max(width, 8)
+    lines: list[Line] = []
+    start = 0  # of the line being filled
+    bounds = [0, *sorted(b for b in breaks if 0 < b < len(text)), len(text)]
+    for a, b in itertools.pairwise(bounds):
+        if a > start and cell_len(text[start:b].rstrip()) > width:
+            lines.append(Line(start, a))
+            start = a
+        if cell_len(text[start:b].rstrip()) > width:
+            lines.extend(Line(start + line.start, start + line.end, line.indent) for line in wrap(text[start:b], width))
+            start = b
+    if start < len(text) or not lines:
+        lines.append(Line(start, len(text)))
     return lines
 
 

@@ -1,5 +1,5 @@
 """Building the app for Pilot and snapshot tests: a store in a temp folder, a fixed clock, no
-blinking cursor, no animations, and never the real store or $HOME."""
+blinking cursor, no animations, truecolor, and never the real store or $HOME."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from reader.tui.app import NewsreaderApp, make_app
 @pytest.fixture
 def app_factory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    # The speakers' palette depends on the terminal's colours: truecolor, whatever runs the tests
+    # (a test of 256 or 16 colours sets TERM and COLORTERM itself before building the app).
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
 
     def build(*paths, samples: bool = False) -> NewsreaderApp:
         folder = tmp_path / "store"

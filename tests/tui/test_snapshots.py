@@ -69,3 +69,29 @@ def test_add_a_claim_dialog(snap_compare, app_factory):
 def test_an_added_claim_in_the_text(snap_compare, app_factory):
     keys = ["enter", "plus", *"planning a trip ... 16 May", "enter", "w", "ctrl+u", *"Donald Trump", "enter"]
     assert snap_compare(app_factory(SEED), press=keys, terminal_size=READER)
+
+
+def test_reader_at_200x50(snap_compare, app_factory):
+    """Whole speaker names in the claim list, the list of speakers on one line."""
+    assert snap_compare(app_factory(SEED), press=["enter"], terminal_size=(200, 50))
+
+
+@pytest.mark.parametrize("size", [(80, 24), READER], ids=["80x24", "120x36"])
+def test_a_notification_sits_at_the_top_right(snap_compare, app_factory, size):
+    """Clear of the current claim's line and the footer at the bottom."""
+
+    async def notify(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.notify("This is the first claim of the article.", timeout=60)
+
+    assert snap_compare(app_factory(SEED), run_before=notify, terminal_size=size)
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "xterm"], ids=["256", "16"])
+def test_reader_in_fewer_colours(snap_compare, app_factory, monkeypatch, term):
+    """The speakers' colours picked for a 256- or 16-colour terminal (the SVG draws the rest of
+    the screen in truecolor: only the speakers' colours are the terminal's own)."""
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.delenv("COLORTERM")
+    assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "n"], terminal_size=READER)

@@ -204,7 +204,7 @@ class ArticleScreen(Corrections, Screen):
             self.query_one(ArticleView).set_note(claim, self.notes)
             index = next((i for i, c in enumerate(self.claims) if c.id == claim.id), None)
             if index is not None:
-                self.query_one(ClaimTable).refresh_item(index)
+                self.query_one(ClaimTable).note_changed(index)
             self._show_detail()
         self.post_message(ProgressChanged(self.article.id, progress(self.notes.values())))
 

@@ -24,9 +24,20 @@ from ...model import Annotation, Article, Claim, speaker_of
 from ...states import claim_state
 from ...text import neutralize
 from ..colours import ClaimStyles
-from ..wrap import Line, wrap
+from ..wrap import Line, wrap, wrap_between
 
 GUTTER = 2
+
+
+def _entry_starts(parts: list[tuple[str, int | None]]) -> list[int]:
+    """Where the list of speakers may break: before each entry ("■ Name"), but the first, which
+    stays with "Speakers:"."""
+    starts, pos = [], 0
+    for part, speaker in parts:
+        if speaker is not None:
+            starts.append(pos)
+        pos += len(part)
+    return starts
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -144,9 +155,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _rewrap(self) -> None:
         width = max(self.scrollable_content_region.width - GUTTER, 10) if self.size.width else 80
         self._width = width
-        rows: list[tuple[int, Line]] = []
-        for i, (text, _cls, _parts) in enumerate(self._header):
-            rows.extend((i, line) for line in wrap(text, width))
+        rows = self._header_rows(width)
         rows.append((-2, Line(0, 0)))  # a blank line under the header
         # (a quote inside a statement is labelled with it: one label a statement)
         ends = sorted((c.end, i) for i, c in enumerate(self.claims)
@@ -158,6 +167,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_row_starts = [rows[k][1].start for k in self._body_rows]
         self.virtual_size = Size(width + GUTTER, len(rows))
         self.refresh()
+
+    def _header_rows(self, width: int) -> list[tuple[int, Line]]:
+        """The header's lines; the list of speakers breaks between names only."""
+        rows: list[tuple[int, Line]] = []
+        for i, (text, _cls, parts) in enumerate(self._header):
+            lines = wrap(text, width) if parts is None else wrap_between(text, width, _entry_starts(parts))
+            rows.extend((i, line) for line in lines)
+        return rows
 
     def on_resize(self, event: Resize) -> None:
         if self.article is not None and max(self.scrollable_content_region.width - GUTTER, 10) != self._width:
@@ -305,7 +322,7 @@ class ArticleView(ScrollView, can_focus=True):
                 for part, speaker in parts:
                     a, b = max(pos, line.start), min(pos + len(part), line.end)
                     if a < b:
-                        s = base + style if speaker is None else base + Style(color=styles.colour(speaker).rich_color, bold=True)
+                        s = base + style if speaker is None else base + styles.legend(speaker)
                         segs.append(Segment(text[a:b], s))
                     pos += len(part)
             return Strip(segs).adjust_cell_length(width, base)

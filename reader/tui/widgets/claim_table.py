@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from ...extract.calibration import doubtful as is_doubtful
 from ...model import Annotation, Claim, speaker_of
 from ...states import claim_state
@@ -9,6 +11,9 @@ from ...text import neutralize
 from .virtual_table import VirtualTable
 
 KIND_SHORT = {"quote": "quote", "reported": "said", "source": "src"}
+SPEAKER_MOST = 24  # cells for the speaker column at most: past that a name is cut
+CLAIM_LEAST = 16  # cells the excerpt keeps before the speaker column stops growing
+FIXED = 10  # the tag and kind columns, and the space after each column
 
 
 def excerpt(text: str, limit: int = 70) -> str:
@@ -22,15 +27,33 @@ class ClaimTable(VirtualTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.notes: dict[str, Annotation] = {}
+        self.longest = 0  # cells of the longest speaker's name
 
     def show(self, claims: list[Claim], notes: dict[str, Annotation], current: int) -> None:
         self.notes = notes
+        self.items = claims
+        self.longest = self._longest()
         self.set_items(claims, max(current, 0))
 
+    def note_changed(self, index: int) -> None:
+        """A claim's annotation changed: redraw its row, or all rows if a corrected speaker
+        changed the width of the speaker column."""
+        longest = self._longest()
+        if longest != self.longest:
+            self.longest = longest
+            self.refresh()
+        else:
+            self.refresh_item(index)
+
+    def _longest(self) -> int:
+        return max((cell_len(neutralize(speaker_of(c, self.notes.get(c.id)) or "?")) for c in self.items), default=0)
+
     def columns(self, width: int) -> list[tuple[str, str, int]]:
-        speaker = 16 if width >= 50 else 10
+        """The speaker column as wide as the longest name (up to SPEAKER_MOST, and leaving the
+        excerpt CLAIM_LEAST cells); the excerpt takes the rest."""
+        speaker = max(min(self.longest, SPEAKER_MOST, width - FIXED - CLAIM_LEAST), len("Speaker"))
         return [("tag", "", 1), ("kind", "Kind", 5), ("speaker", "Speaker", speaker),
-                ("claim", "Claim", max(width - speaker - 10, 10))]
+                ("claim", "Claim", max(width - speaker - FIXED, 10))]
 
     def cells(self, claim: Claim, index: int) -> dict[str, str]:
         note = self.notes.get(claim.id)
