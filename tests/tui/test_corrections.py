@@ -107,4 +107,4 @@ async def test_a_corrected_speaker_gets_their_own_colour_and_legend_entry(app_fa
         await pilot.press("w", "ctrl+u", *"Jane Roe", "enter")
         await pilot.pause()
         assert "Jane Roe" in view._speakers
-        assert any("Jane Roe" in text for text, _cls, _parts in view._header)
+        assert any("Jane Roe" in entry[0] for entry in view._header)

@@ -75,6 +75,18 @@ async def test_the_list_of_speakers_breaks_between_names_only(app_factory, size)
             assert any(f"■ {name}" in line for line in legend), f"{name!r} broken across lines at {size}: {legend}"
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_list_of_sources_breaks_between_sources_only(app_factory, size):
+    app = app_factory(SEED)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_seed(pilot)
+        lines = [line.strip() for line in shown_lines(screen.query_one(ArticleView))]
+        start = next(i for i, line in enumerate(lines) if line.startswith("Sources: "))
+        block = " ".join(lines[start:start + 2])
+        for source in ("RIA Novosti (Russian propaganda outlet)", "Interfax (Russian news agency)"):
+            assert any(source in line for line in lines[start:start + 2]), f"{source!r} broken at {size}: {block}"
+
+
 def test_wrap_between_breaks_only_at_the_given_offsets():
     text = "Speakers: ■ Dmitry Peskov  ■ Donald Trump  ■ US State Department"
     starts = [text.index("■ Donald"), text.index("■ US")]

@@ -29,6 +29,15 @@ from ..wrap import Line, wrap, wrap_between
 GUTTER = 2
 
 
+def _starts(parts: list[tuple[str, int | None]]) -> list[int]:
+    """Where each part begins in the text they make."""
+    starts, pos = [], 0
+    for part, _ in parts:
+        starts.append(pos)
+        pos += len(part)
+    return starts
+
+
 def _entry_starts(parts: list[tuple[str, int | None]]) -> list[int]:
     """Where the list of speakers may break: before each entry ("■ Name"), but the first, which
     stays with "Speakers:"."""
@@ -64,7 +73,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._segments = []
         self._segment_starts: list[int] = []
         self._speakers: dict[str, int] = {}
-        self._header: list[tuple[str, str, list[tuple[str, int | None]] | None]] = []
+        # each line of the header: its text, style class, coloured parts and where it may break
+        self._header: list[tuple[str, str, list[tuple[str, int | None]] | None, list[int] | None]] = []
         self._rows: list[tuple[int, Line]] = []  # (block: -1 body, else header index, line)
         self._width = 0
         self._styles: ClaimStyles | None = None
@@ -127,23 +137,24 @@ class ArticleView(ScrollView, can_focus=True):
     def _build_header(self) -> None:
         a = self.article
         d = a.doc
-        header: list[tuple[str, str, list | None]] = [(neutralize(d.title), "article-view--headline", None)]
+        header: list = [(neutralize(d.title), "article-view--headline", None, None)]
         byline = format_byline(a.doc)
         if byline:
-            header.append((neutralize(byline), "article-view--meta", None))
+            header.append((neutralize(byline), "article-view--meta", None, None))
         sources = [c for c in self.claims if c.kind == "source"]
         if sources:
-            text = "Sources: " + "; ".join(c.speaker + (f" ({c.role})" if c.role else "") if c.speaker else c.text for c in sources)
-            header.append((neutralize(text), "article-view--meta", None))
+            names = [neutralize(c.speaker + (f" ({c.role})" if c.role else "") if c.speaker else c.text) for c in sources]
+            parts = [("Sources: ", None)] + [(n + ("; " if i < len(names) - 1 else ""), None) for i, n in enumerate(names)]
+            header.append(("".join(p for p, _ in parts), "article-view--meta", None, _starts(parts)[1:]))
         if d.caption:
-            header.append((neutralize(d.caption), "article-view--meta", None))
+            header.append((neutralize(d.caption), "article-view--meta", None, None))
         speakers = list(self._speakers)
         if speakers:
             parts: list[tuple[str, int | None]] = [("Speakers: ", None)]
             for i, name in enumerate(speakers):
                 parts.append(("■ ", i))
                 parts.append((neutralize(name) + ("  " if i < len(speakers) - 1 else ""), None))
-            header.append(("".join(p for p, _ in parts), "article-view--meta", parts))
+            header.append(("".join(p for p, _ in parts), "article-view--meta", parts, _entry_starts(parts)))
         self._header = header
 
     def _label(self, index: int) -> str:
@@ -171,8 +182,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _header_rows(self, width: int) -> list[tuple[int, Line]]:
         """The header's lines; the list of speakers breaks between names only."""
         rows: list[tuple[int, Line]] = []
-        for i, (text, _cls, parts) in enumerate(self._header):
-            lines = wrap(text, width) if parts is None else wrap_between(text, width, _entry_starts(parts))
+        for i, (text, _cls, _parts, breaks) in enumerate(self._header):
+            lines = wrap(text, width) if breaks is None else wrap_between(text, width, breaks)
             rows.extend((i, line) for line in lines)
         return rows
 
@@ -309,7 +320,7 @@ class ArticleView(ScrollView, can_focus=True):
         if block == -2:
             return Strip.blank(width, base)
         if block >= 0:
-            text, cls, parts = self._header[block]
+            text, cls, parts, _breaks = self._header[block]
             style = self.get_component_rich_style(cls)
             segs = [Segment(" " * GUTTER, base)]
             if block == 0 and self._titled:
