@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-STORE_FILE = re.compile(r"(library|articles-[0-9a-f]|annotations-[0-9a-f])\.json(\.bak)?")
+STORE_FILE = re.compile(r"(library|articles-[0-9a-f]|annotations-[0-9a-f])\.json(\.bak)?|articles\.db(-wal|-shm|-journal)?")
 
 
 def listdir(folder: Path) -> list[str]:

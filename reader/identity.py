@@ -7,20 +7,24 @@ import os
 
 from .ids import claim_ids, derived_id
 from .model import Article
-from .summary import IngestReport, doc_id
+from .summary import IngestReport
 
 
-def identify(article: Article, library: dict, by_path: dict) -> tuple[Article, dict | None]:
-    """The article as the store knows it (its id kept across edits) and its library entry."""
-    old = library.get(str(doc_id(article.id)))
+def identify(article: Article, known) -> tuple[Article, dict | None]:
+    """The article as the store knows it (its id kept across edits) and its summary as stored.
+    `known` looks stored articles up: `get(id)` their summary (a dict), `path_id(path)` the id
+    of the article a file became."""
+    old = known.get(article.id)
     if old is not None and other_file(old, article):
         # Another file with the same headline and date but other text: a different
         # article, never an update of the first.
         article = renumber(article, derived_id(article.id, article.path))
-        old = library.get(str(doc_id(article.id)))
-    if old is None and article.path in by_path:
-        article = renumber(article, by_path[article.path])
-        old = library.get(str(doc_id(article.id)))
+        old = known.get(article.id)
+    if old is None and article.path not in ("", "-"):
+        stored = known.path_id(article.path)
+        if stored is not None:
+            article = renumber(article, stored)
+            old = known.get(article.id)
     return article, old
 
 
@@ -32,14 +36,14 @@ def other_file(old: dict, article: Article) -> bool:
     )
 
 
-def same_text(report: IngestReport, old: dict, article: Article) -> None:
-    """A file with the text of a stored article: that file again (unchanged), or another file, a
-    duplicate, not stored twice. A stored file that is gone was moved, not copied: unchanged."""
-    stored = old.get("path") or ""
-    if stored not in ("", article.path) and (stored == "-" or os.path.exists(stored)):
-        report.duplicates.append((article.path, stored))
+def same_text(report: IngestReport, stored: str, path: str) -> None:
+    """A file with the text of a stored article (read from `stored`): that file again
+    (unchanged), or another file, a duplicate, not stored twice. A stored file that is gone was
+    moved, not copied: unchanged."""
+    if stored not in ("", path) and (stored == "-" or os.path.exists(stored)):
+        report.duplicates.append((path, stored))
     else:
-        report.unchanged.append(article.path)
+        report.unchanged.append(path)
 
 
 def renumber(article: Article, new_id: str) -> Article:

@@ -34,6 +34,11 @@ def fingerprint(text: str) -> str:
     return _hash(EXTRACTOR_VERSION, text)
 
 
+def file_digest(data: bytes) -> str:
+    """A file's bytes as this release reads them: the same digest means nothing to extract again."""
+    return hashlib.sha256(EXTRACTOR_VERSION.encode() + b"\x1f" + data).hexdigest()[:32]
+
+
 def claim_ids(article: str, claims: list[Claim]) -> list[Claim]:
     seen: dict[tuple[str, str, str], int] = {}
     for c in claims:

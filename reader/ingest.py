@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import editorial_spans, find_claims
-from .ids import article_id, claim_ids, fingerprint
+from .identity import same_text
+from .ids import article_id, claim_ids, file_digest, fingerprint
 from .layouts import NotAnArticle, parse
 from .model import Article
 from .store import IngestReport, Store
@@ -167,6 +168,8 @@ def read_article(name: str, data: bytes) -> Article:
         path=name,
         fingerprint=fingerprint(decoded.text),
         editorial=editorial_spans(doc.body),
+        size=len(data),
+        digest=file_digest(data),
     )
 
 
@@ -240,6 +243,47 @@ def die_with_parent(parent: int | None) -> None:
     threading.Thread(target=watch, daemon=True, name="newsreader-parent-watch").start()
 
 
+def _not_known(items: list[Item], store: Store, report: IngestReport) -> list[Item]:
+    """The items to read: a file the store has read before, byte for byte the same (its size,
+    then its digest), is unchanged and not extracted again."""
+    todo = []
+    inside = _store_files(store)
+    for item in items:
+        if item.path is not None and inside(item.path):
+            continue  # the store's own files, in a folder being ingested: never articles
+        known = store.articles.known_file(stored_path(item)) if item.path is not None else None
+        stored = store.articles.summary(known[2]) if known is not None else None
+        if stored is not None and _same_bytes(item.path, *known[:2]):
+            same_text(report, stored.path, stored_path(item))
+        else:
+            todo.append(item)
+    return todo
+
+
+def _store_files(store: Store) -> Callable[[Path], bool]:
+    """Whether a path lies inside the store's folder (judged by its folder, one look a folder)."""
+    root = os.path.realpath(store.folder)
+    seen: dict[str, bool] = {}
+
+    def inside(path: Path) -> bool:
+        parent = os.path.dirname(os.path.abspath(path))
+        if parent not in seen:
+            real = os.path.realpath(parent)
+            seen[parent] = real == root or real.startswith(root + os.sep)
+        return seen[parent]
+
+    return inside
+
+
+def _same_bytes(path: Path, size: int, digest: str) -> bool:
+    try:
+        if os.stat(path).st_size != size:
+            return False
+        return file_digest(_read_file(path)) == digest
+    except (OSError, Refused):
+        return False
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
@@ -251,6 +295,7 @@ def ingest(
     worker processes)."""
     items, errors = expand(paths)
     report = IngestReport(refused=list(errors))
+    items = _not_known(items, store, report)
     batch: list[Article] = []
     total = len(items)
     for done, result in enumerate(_read_all(items, parallel), start=1):
@@ -266,4 +311,22 @@ def ingest(
             progress(done, total)
     if batch:
         report.merge(store.save_articles(batch))
+    return report
+
+
+def reindex(store: Store, paths: Iterable[str] = (), progress: Callable[[int, int], None] | None = None,
+            parallel: bool = True) -> IngestReport:
+    """Read article files again whatever the store knows of them: the given ones, else every
+    file the store's articles came from (an article whose file is gone is kept as it is). With a
+    damaged or lost article database moved aside, this rebuilds it; annotations are untouched
+    and follow their claims as on any ingest."""
+    paths = list(paths)
+    gone: list[str] = []
+    if not paths:
+        known = sorted({s.path for s in store.summaries() if s.path not in ("", "-")})
+        paths = [p for p in known if os.path.exists(p)]
+        gone = [p for p in known if not os.path.exists(p)]
+    store.forget_files()
+    report = ingest(paths, store, progress, parallel) if paths else IngestReport()
+    report.warnings.extend((p, "the file is gone: its article is kept as it was stored") for p in gone)
     return report

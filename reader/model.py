@@ -105,6 +105,8 @@ class Article:
     path: str
     fingerprint: str
     editorial: tuple[Span, ...] = ()
+    size: int = 0  # bytes of the file it was read from (not stored with the article)
+    digest: str = ""  # ids.file_digest of those bytes: an unchanged file is not read again
 
     @property
     def title(self) -> str:

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from . import journal
+from . import journal, migrate
 from .anchoring import reanchor
+from .articles_db import ArticleDB
 from .corrections import added_claim
 from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
 from .identity import identify, same_text
@@ -32,7 +33,7 @@ from .ids import row_key
 from .journal import applied as already_applied
 from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
-from .summary import Changes, IngestReport, Summary, doc_id
+from .summary import Changes, IngestReport, Summary
 
 __all__ = ["IngestReport", "Store", "StoreError", "Summary", "default_store_dir"]
 
@@ -67,10 +68,13 @@ class Store:
         self.lock = StoreLock(self.folder, lock_timeout)
         self._files: dict[str, TinyDB] = {}  # every file, opened when first needed
         self._external: set[str] = set()  # files another process replaced since changes() was asked
-        self._library = self._db("library.json", "library")
-        self._library.storage.read()  # fail now, with a clear message, on a damaged or newer file
+        self.articles = ArticleDB(self.folder, self.writable)
+        self.articles.changed()  # fail now, with a clear message, on a damaged or newer file
         if self.writable:
+            migrate.from_json(self)
             journal.replay(self)
+        else:
+            migrate.read_only(self)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _db(self, name: str, kind: str) -> TinyDB:
@@ -79,19 +83,9 @@ class Store:
             db = self._files[name] = TinyDB(storage=AtomicJSONStorage, path=self.folder / name, kind=kind)
         return db
 
-    def _articles_db(self, article_id: str) -> TinyDB:
-        """Article bodies and claims live in 16 files by the id's first hex digit."""
-        return self._db(f"articles-{article_id[:1]}.json", "articles")
-
     def _notes_db(self, article_id: str) -> TinyDB:
         """Annotations live in 16 files by the article id's first hex digit: a save writes one."""
         return self._db(f"annotations-{article_id[:1]}.json", "annotations")
-
-    def _shard(self, article_id: str) -> dict:
-        return self._articles_db(article_id).storage.read().setdefault("articles", {})
-
-    def _all_shards(self) -> list[dict]:
-        return [self._shard(key) for key in SHARDS]
 
     def _all_notes(self) -> list[dict]:
         return [self._notes_db(key).storage.read() for key in SHARDS]
@@ -123,7 +117,7 @@ class Store:
         self._refresh()
         names, self._external = self._external, set()
         parts = frozenset(n[len("annotations-")] for n in names if n.startswith("annotations-"))
-        return Changes("library.json" in names, parts)
+        return Changes(self.articles.changed(), parts)
 
     def owns(self, path: Path) -> bool:
         """Whether `path` is (or would be) one of this store's own files: never to be written by
@@ -132,7 +126,7 @@ class Store:
 
     def check(self) -> None:
         """Read every file of the store now: a damaged one is reported before any work starts."""
-        self._library.storage.read()
+        self.articles.count()
         for key in SHARDS:
             self._notes_db(key).storage.read()
 
@@ -141,51 +135,48 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------------
     def summaries(self) -> list[Summary]:
-        self._refresh()
-        raw = self._library.storage.read().get("articles", {})
-        return [Summary.from_dict(d) for d in raw.values()]
+        return self.articles.summaries()
 
     def article(self, article_id: str) -> Article:
-        self._refresh()
-        raw = self._shard(article_id).get(str(doc_id(article_id)))
-        if raw is None:
+        article = self.articles.article(article_id)
+        if article is None:
             raise StoreError(f"no article {article_id} in the store")
-        return Article.from_dict(raw)
+        return article
 
     def find_article(self, prefix: str) -> Summary:
         """The article whose id starts with `prefix` (or whose title is exactly `prefix`)."""
         prefix = prefix.strip().lower()
         if not prefix:
             raise StoreError("give an article id (or a unique prefix of one)")
-        found = [s for s in self.summaries() if s.id.startswith(prefix)]
-        if not found:
-            found = [s for s in self.summaries() if s.title.lower() == prefix]
+        found = self.articles.ids_with_prefix(prefix) or self.articles.ids_titled(prefix)
         if not found:
             raise StoreError(f"no article id starts with '{prefix}' (see: newsreader list)")
         if len(found) > 1:
             raise StoreError(f"'{prefix}' matches {len(found)} articles; give more of the id")
-        return found[0]
+        return self.articles.summary(found[0])
 
     def find_claim(self, prefix: str) -> tuple[Article, Claim]:
         prefix = prefix.strip().lower()
         if len(prefix) < 2:
             raise StoreError("give a claim id (at least two characters of it)")
-        self._refresh()
-        matches = [(raw, c) for shard in self._all_shards() for raw in shard.values()
-                   for c in raw.get("claims", ()) if c["id"].startswith(prefix)]
+        matches = self.articles.find_claims(prefix)
         matches += self._added_claims(prefix)  # yours
         if not matches:
             raise StoreError(f"no claim id starts with '{prefix}' (see: newsreader claims)")
         if len(matches) > 1:
             raise StoreError(f"'{prefix}' matches {len(matches)} claims; give more of the id")
-        raw, c = matches[0]
-        return Article.from_dict(raw), Claim.from_dict(c)
+        article_id, claim_id = matches[0]
+        article = self.article(article_id)
+        claim = next((c for c in article.claims if c.id == claim_id), None)
+        if claim is None:  # one you added
+            claim = added_claim(self.annotations(article_id)[claim_id])
+        return article, claim
 
-    def _added_claims(self, prefix: str) -> list[tuple[dict, dict]]:
-        rows = [d for data in self._all_notes() for name, table in data.items() if name.startswith("a-")
-                for d in table.values() if d.get("added") and d["annotator"] == self.annotator]
-        return [(self.article(d["article_id"]).to_dict(), added_claim(Annotation.from_dict(d)).to_dict())
-                for d in rows if d["claim_id"].startswith(prefix)]
+    def _added_claims(self, prefix: str) -> list[tuple[str, str]]:
+        self._refresh()
+        return [(d["article_id"], d["claim_id"]) for data in self._all_notes() for name, table in data.items()
+                if name.startswith("a-") for d in table.values()
+                if d.get("added") and d["annotator"] == self.annotator and d["claim_id"].startswith(prefix)]
 
     def save_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Add new articles and update changed ones; an article is matched by id, then by the
@@ -198,30 +189,31 @@ class Store:
         """
         report = IngestReport()
         with self._changing():
-            library = self._library.storage.read().setdefault("articles", {})
-            touched: set[str] = set()
-            by_path = {s["path"]: s["id"] for s in library.values() if s["path"] and s["path"] != "-"}
             now = self._now()
             batch: list[Article] = []
-            for article in articles:
-                article, old = identify(article, library, by_path)
-                batch.append(article)
-                if old is not None and old["fingerprint"] == article.fingerprint:
-                    same_text(report, old, article)
-                    continue
-                key = str(doc_id(article.id))
-                self._shard(article.id)[key] = article.to_dict()
-                touched.add(article.id[:1])
-                library[key] = Summary.of(article, old["ingested"] if old else now).to_dict()
-                if article.path and article.path != "-":
-                    by_path[article.path] = article.id
-                (report.updated if old else report.new).append(article.path)
-            if report.new or report.updated:
-                for key in sorted(touched):
-                    self._save(self._articles_db(key))
-                self._save(self._library)
+            known = _Known(self.articles)
+            with self.articles.transaction() as db:
+                for article in articles:
+                    article, old = identify(article, known)
+                    batch.append(article)
+                    if old is not None and old["fingerprint"] == article.fingerprint:
+                        same_text(report, old.get("path") or "", article.path)
+                    else:
+                        db.put(article, old["ingested"] if old else now)
+                        (report.updated if old else report.new).append(article.path)
             self._follow_claims(batch, report)
+            # Last, the files as read: once here, the next ingest skips them (a kill before this
+            # point leaves them to be read again, and their annotations to be checked again).
+            with self.articles.transaction() as db:
+                for article in batch:
+                    if article.digest:
+                        db.put_file(article.path, article.size, article.digest, article.id)
         return report
+
+    def forget_files(self) -> None:
+        """Forget which files were read (the next ingest reads every file again)."""
+        with self._changing(), self.articles.transaction() as db:
+            db.forget_files()
 
     def _follow_claims(self, batch: list[Article], report: IngestReport) -> None:
         """Re-attach the annotations of each article's vanished claims; one write per shard."""
@@ -370,8 +362,7 @@ class Store:
 
     def part_bodies(self, part: int) -> dict[str, str]:
         """The bodies of one part of the store, by article id."""
-        self._refresh()
-        return {d["id"]: d["body"] for d in self._shard(SHARDS[part]).values()}
+        return self.articles.bodies(part, self.body_parts())
 
     def read_ids(self) -> set[str]:
         """The articles you have opened (a mark from before annotators were told apart counts
@@ -392,3 +383,18 @@ class Store:
                 table[key] = {"article_id": article_id, "annotator": self.annotator, "at": self._now()}
                 set_table(data, "read", table)
                 self._save(db)
+
+
+class _Known:
+    """The stored articles, as identity.identify looks them up (a batch sees its own writes)."""
+
+    def __init__(self, db: ArticleDB) -> None:
+        self.db = db
+
+    def get(self, article_id: str) -> dict | None:
+        summary = self.db.summary(article_id)
+        return summary.to_dict() if summary is not None else None
+
+    def path_id(self, path: str) -> str | None:
+        summary = self.db.by_path(path)
+        return summary.id if summary is not None else None

@@ -15,7 +15,7 @@ import orjson
 
 from .. import export as export_mod
 from ..corrections import as_seen
-from ..ingest import Refused, expand, ingest, read_article, read_bytes
+from ..ingest import Refused, expand, ingest, read_article, read_bytes, reindex
 from ..library import newest_first
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("ingest", help="add articles (files, folders, - for stdin) to the store")
     s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
+
+    s = sub.add_parser("reindex", help="read article files again (all the store's, or PATHs): rebuilds the article database")
+    s.add_argument("paths", nargs="*", metavar="PATH")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
 
     s = sub.add_parser("extract", help="parse articles and find claims without touching the store")
@@ -150,13 +154,22 @@ def _print_json(data) -> None:
 
 
 def cmd_ingest(args) -> int:
+    return _ingested(args, lambda store, progress: ingest(args.paths, store, progress=progress))
+
+
+def cmd_reindex(args) -> int:
+    return _ingested(args, lambda store, progress: reindex(store, args.paths, progress=progress))
+
+
+def _ingested(args, run) -> int:
+    """Ingest (or reindex) with a progress bar on a terminal, then say what happened."""
     store = _store(args)
     bar = None
     if not args.quiet and sys.stderr is not None and sys.stderr.isatty():
         from .progress import Bar
 
-        bar = Bar(sys.stderr, label="ingest")
-    report = ingest(args.paths, store, progress=bar.update if bar else None)
+        bar = Bar(sys.stderr, label=args.command)
+    report = run(store, bar.update if bar else None)
     if bar:
         bar.close()
     duplicates = len(report.duplicates)
@@ -316,6 +329,7 @@ def _tui(args) -> int:
 
 COMMANDS = {
     "ingest": cmd_ingest,
+    "reindex": cmd_reindex,
     "extract": cmd_extract,
     "list": cmd_list,
     "show": cmd_show,

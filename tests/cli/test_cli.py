@@ -174,27 +174,28 @@ def test_export_file_has_schema_tags_and_orphans(capsys, store_dir, tmp_path):
     assert json.loads(out)["articles"][0]["body"].startswith("Kremlin spokesman")
 
 
-def test_a_damaged_store_gives_one_line_and_no_traceback(tmp_path):
+@pytest.mark.parametrize("name", ["library.json", "articles.db"])  # an old store's, the article database
+def test_a_damaged_store_gives_one_line_and_no_traceback(tmp_path, name):
     folder = tmp_path / "s"
     folder.mkdir()
-    (folder / "library.json").write_text("{not json")
+    (folder / name).write_text("{not json" * 200)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(folder), "list"], capture_output=True, text=True, env=env)
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "library.json is damaged" in lines[0] and "Traceback" not in proc.stderr
+    assert len(lines) == 1 and f"{name} is damaged" in lines[0] and "Traceback" not in proc.stderr
 
 
 def test_store_location_defaults_and_overrides(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NEWSREADER_STORE")
     run(capsys, "ingest", str(SEED))
-    assert (tmp_path / "annotations" / "library.json").exists()
+    assert (tmp_path / "annotations" / "articles.db").exists()
     monkeypatch.setenv("NEWSREADER_STORE", str(tmp_path / "env-store"))
     run(capsys, "ingest", str(SEED))
-    assert (tmp_path / "env-store" / "library.json").exists()
+    assert (tmp_path / "env-store" / "articles.db").exists()
     run(capsys, "--store", str(tmp_path / "flag-store"), "ingest", str(SEED))
-    assert (tmp_path / "flag-store" / "library.json").exists()
+    assert (tmp_path / "flag-store" / "articles.db").exists()
 
 
 def test_export_format_is_chosen_from_the_table_of_formats(capsys, store_dir, tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 
 import pytest
@@ -16,7 +17,10 @@ from helpers import FIXTURES, SEED
 from reader.cli.main import main
 from trials import Terminal, env, newsreader, one_clear_line, record, run_cli, without_root_powers
 
-ARTICLE = "b2ddbe863c38cdeb"  # the seed's id: its files are library.json, articles-b, annotations-b
+ARTICLE = "b2ddbe863c38cdeb"  # the seed's id: its annotations are in annotations-b.json
+# A store as the release before the article database wrote it (articles in JSON files), whose
+# files a damage can hit before it is migrated; and the store files of today.
+OLD_STORE = FIXTURES / "stores" / "json-release"
 FILES = {"library": "library.json", "articles": "articles-b.json", "annotations": "annotations-b.json"}
 TABLE = {"library": "articles", "articles": "articles", "annotations": f"a-{ARTICLE}"}
 FIELD = {"library": "title", "articles": "body", "annotations": "tag"}
@@ -72,6 +76,14 @@ def _commands(claim_id: str) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
+def old_healthy(tmp_path_factory):
+    store = tmp_path_factory.mktemp("old") / "healthy"
+    shutil.copytree(OLD_STORE, store)
+    claims = json.loads((store / "articles-b.json").read_text())["articles"]
+    return store, next(iter(claims.values()))["claims"][1]["id"]
+
+
+@pytest.fixture(scope="module")
 def healthy(tmp_path_factory):
     root = tmp_path_factory.mktemp("damaged")
     store = root / "healthy"
@@ -84,7 +96,7 @@ def healthy(tmp_path_factory):
 
 def _damaged_copy(healthy, tmp_path, kind, damage):
     store = tmp_path / "store"
-    shutil.copytree(healthy[0], store)
+    shutil.copytree(healthy[0] if kind == "annotations" else OLD_STORE, store)
     path = store / FILES[kind]
     raw = path.read_bytes()
     change = DAMAGES[damage]
@@ -120,6 +132,44 @@ def test_every_command_gets_one_line_and_the_file_is_kept(healthy, tmp_path, cap
     ok = not bad and kept
     record("a damaged store file", f"{kind}: {damage}", ok, 0 if kept else 1, "; ".join(bad) or "overwritten")
     assert ok, bad
+
+
+DB_DAMAGES = {
+    "empty file": lambda raw: b"",
+    "cut short": lambda raw: raw[: len(raw) // 2],
+    "not a database": lambda raw: b"{not a database}" * 300,
+    "its header overwritten": lambda raw: b"\x00" * 100 + raw[100:],
+}
+
+
+@pytest.mark.parametrize("damage", list(DB_DAMAGES))
+def test_a_damaged_article_database_gets_one_line_and_is_kept(healthy, tmp_path, capsys, damage):
+    store = tmp_path / "store"
+    shutil.copytree(healthy[0], store)
+    path = store / "articles.db"
+    for side in store.glob("articles.db-*"):
+        side.unlink()
+    blob = DB_DAMAGES[damage](path.read_bytes())
+    path.write_bytes(blob)
+    bad = []
+    for name, args in _commands(healthy[1]).items():
+        code = main(["--store", str(store), *args])
+        err = capsys.readouterr().err
+        if code not in (1, 2) or not one_clear_line(err) or str(path) not in err or "reindex" not in err:
+            bad.append(f"{name}: exit {code}: {err.strip()[:160]}")
+    kept = path.read_bytes() == blob
+    record("a damaged store file", f"articles.db: {damage}", not bad and kept, 0 if kept else 1, "; ".join(bad))
+    assert not bad and kept, "\n".join(bad)
+
+
+def test_an_article_database_of_a_newer_release_is_refused(healthy, tmp_path, capsys):
+    store = tmp_path / "store"
+    shutil.copytree(healthy[0], store)
+    with sqlite3.connect(store / "articles.db") as db:
+        db.execute("PRAGMA user_version = 99")
+    assert main(["--store", str(store), "list"]) == 2
+    err = capsys.readouterr().err
+    assert one_clear_line(err) and "newer newsreader" in err
 
 
 @pytest.mark.parametrize("kind", ["library", "annotations"])
@@ -179,7 +229,9 @@ def test_a_linked_store_file_stays_linked(healthy, tmp_path):
     assert ok, done.stderr
 
 
-def test_a_read_only_store_lists_shows_and_exports(healthy, tmp_path):
+@pytest.mark.parametrize("which", ["today's", "an old release's"])
+def test_a_read_only_store_lists_shows_and_exports(healthy, old_healthy, tmp_path, which):
+    healthy = healthy if which == "today's" else old_healthy
     store = tmp_path / "store"
     shutil.copytree(healthy[0], store)
     os.chmod(store, 0o555)
@@ -194,7 +246,7 @@ def test_a_read_only_store_lists_shows_and_exports(healthy, tmp_path):
         os.chmod(store, 0o755)
     reads = all(results[n].returncode == 0 for n in ("list", "show", "claims", "export"))
     refused = results["tag"].returncode == 2 and one_clear_line(results["tag"].stderr) and b"read-only" in results["tag"].stderr
-    exported = b'"mine"' in results["export"].stdout
+    exported = b'"mine"' in results["export"].stdout or b'"checked: RIA"' in results["export"].stdout
     ok = reads and refused and exported
     record("a read-only store", "list, show, claims, export work; tag refused", ok, 0,
            " ".join(f"{n}={r.returncode}" for n, r in results.items()) + results["tag"].stderr.decode()[:100])

@@ -5,20 +5,31 @@ the app's dialogs. The store keeps the text as it was typed."""
 from __future__ import annotations
 
 import json
+import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
 
 from helpers import HOSTILE, SEED
+from reader.articles_db import CLAIM_FIELDS
 from trials import Terminal, env, newsreader, record, run_cli, unsafe_in_cli_output
 
 PAYLOAD = "\x1b]2;PWNED\x07\x1b[?1049h\x1b[?1000h\x9b31m\u202eevil\x7f"
 
 
-def _edit(path, change) -> None:
-    data = json.loads(path.read_bytes())
-    change(data)
-    path.write_text(json.dumps(data))
+def _edit_by_hand(database: Path) -> None:
+    """What a user could put into the article database with the sqlite3 shell."""
+    with sqlite3.connect(database) as db:
+        speakers = json.dumps([PAYLOAD])
+        db.execute("UPDATE articles SET title = ?, author = ?, outlet = ?, speakers = ?",
+                   (f"Headline {PAYLOAD}", PAYLOAD, PAYLOAD, speakers))
+        for n, blob in db.execute("SELECT n, claims FROM articles").fetchall():
+            claims = json.loads(zlib.decompress(blob))
+            for claim in claims:
+                for field in ("speaker", "role"):
+                    claim[CLAIM_FIELDS.index(field)] = PAYLOAD
+            db.execute("UPDATE articles SET claims = ? WHERE n = ?", (zlib.compress(json.dumps(claims).encode()), n))
 
 
 @pytest.fixture(scope="module")
@@ -34,17 +45,7 @@ def hostile(tmp_path_factory):
     assert run_cli("--store", s, "tag", second, "--speaker", PAYLOAD).returncode == 0
     article = claims[0]["article"]
 
-    def by_hand(data):
-        for row in data["articles"].values():
-            row["title"] = f"Headline {PAYLOAD}"
-            for field in ("author", "outlet"):
-                row[field] = PAYLOAD
-            row["speakers"] = [PAYLOAD]
-            for claim in row["claims"] if isinstance(row["claims"], list) else ():
-                claim["speaker"] = claim["role"] = PAYLOAD
-
-    _edit(store / "library.json", by_hand)
-    _edit(store / f"articles-{article[0]}.json", by_hand)
+    _edit_by_hand(store / "articles.db")
     weird = root / f"name {PAYLOAD}.txt"
     weird.write_bytes(b"\x00\x01binary")
     (root / f"article {PAYLOAD}.txt").write_bytes(HOSTILE)

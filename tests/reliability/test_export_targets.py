@@ -52,16 +52,17 @@ def _make(kind: str, tmp_path, store):
         link = tmp_path / "looks-harmless.json"
         os.link(_annotations_file(store), link)
         return link, lambda: b"keep me" in link.read_bytes()
-    name = {"the library": "library.json", "an annotations file": _annotations_file(store).name,
-            "a store file yet to be": "articles-f.json" if not (store / "articles-f.json").exists() else "articles-0.json",
-            "a backup": "library.json.bak", "the lock": ".lock"}[kind]
+    name = {"the article database": "articles.db", "an annotations file": _annotations_file(store).name,
+            "a store file yet to be": "annotations-f.json" if not (store / "annotations-f.json").exists() else "annotations-0.json",
+            "the database's journal": "articles.db-wal", "a backup": f"{_annotations_file(store).name}.bak",
+            "the lock": ".lock"}[kind]
     path = store / name
     before = path.read_bytes() if path.exists() else None
     return path, lambda: (path.read_bytes() if path.exists() else None) == before
 
 
-REFUSED = ["symlink", "device", "fifo", "folder", "hard link to a store file", "the library",
-           "an annotations file", "a store file yet to be", "a backup", "the lock"]
+REFUSED = ["symlink", "device", "fifo", "folder", "hard link to a store file", "the article database",
+           "an annotations file", "a store file yet to be", "the database's journal", "a backup", "the lock"]
 
 
 @pytest.mark.parametrize("kind", REFUSED)
@@ -96,7 +97,7 @@ async def test_the_app_s_export_dialog_refuses_a_store_file(store):
     from reader.tui.app import make_app
     from reader.tui.dialogs.ask import AskDialog
 
-    library = store / "library.json"
+    library = store / "articles.db"
     before = library.read_bytes()
     app = make_app(store, annotator="tester", samples=False)
     app.blink = False
@@ -106,5 +107,5 @@ async def test_the_app_s_export_dialog_refuses_a_store_file(store):
         still_asking = isinstance(app.screen, AskDialog)
         hint = str(app.screen.query_one("#ask-hint").render()) if still_asking else ""
     ok = still_asking and "store's own files" in hint and library.read_bytes() == before
-    record("export targets", "the app's dialog: the library", ok, 0, hint)
+    record("export targets", "the app's dialog: the article database", ok, 0, hint)
     assert ok, hint

@@ -38,6 +38,6 @@ def test_the_readme_key_table_lists_every_key_the_app_binds():
 
 def test_the_store_readme_names_every_kind_of_file_the_store_writes():
     text = (ROOT / "annotations" / "README.md").read_text()
-    for name in ("library.json", "articles-0.json", "annotations-0.json", ".bak", ".pending", ".lock"):
+    for name in ("articles.db", "annotations-0.json", ".bak", ".pending", ".lock", "articles-json.old"):
         assert name in text
-    assert "articles.json" not in text.replace("articles-", "")  # the layout of an old release
+    assert "articles-0.json" not in text  # the layout of an old release

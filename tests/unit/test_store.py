@@ -21,12 +21,15 @@ def seed_article():
 
 def test_ingesting_the_same_file_twice_is_a_no_op(store):
     first = ingest([str(SEED)], store)
-    (shard,) = store.folder.glob("articles-*.json")
-    before = shard.stat().st_mtime_ns
+    before = _stamps(store.folder)
     second = ingest([str(SEED)], store)
     assert (len(first.new), len(second.new), len(second.unchanged)) == (1, 0, 1)
-    assert shard.stat().st_mtime_ns == before
+    assert _stamps(store.folder) == before  # nothing written: the file was not even read again
     assert len(store.summaries()) == 1
+
+
+def _stamps(folder):
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()}
 
 
 def test_a_changed_file_updates_its_article_and_keeps_annotations(store, tmp_path):
@@ -101,10 +104,10 @@ def test_unknown_tag_is_refused(store):
 def test_tagging_never_rewrites_article_bodies(store):
     store.save_articles([seed_article()])
     article = store.article(store.summaries()[0].id)
-    files = [*store.folder.glob("articles-*.json"), store.folder / "library.json"]
+    files = list(store.folder.glob("articles.db*"))
     stamps = [f.stat().st_mtime_ns for f in files]
     store.annotate(article.id, article.claims[0], tag="stated")
-    assert [f.stat().st_mtime_ns for f in files] == stamps
+    assert files and [f.stat().st_mtime_ns for f in files] == stamps
     assert b"Kremlin spokesman" not in (store.folder / f"annotations-{article.id[0]}.json").read_bytes()
 
 
@@ -296,14 +299,16 @@ def test_two_files_with_the_same_headline_but_other_text_are_two_articles(store,
     assert len(again.unchanged) == 2 and len(again.duplicates) == 1
 
 
-def test_article_bodies_are_read_one_shard_at_a_time(store, tmp_path):
+def test_article_bodies_are_read_one_article_at_a_time(store, tmp_path):
     ingest([str(FIXTURES / "up")], store)
     fresh = Store(store.folder)
+    asked: list[str] = []
+    fresh.articles.db.set_trace_callback(asked.append)
     summary = fresh.summaries()[0]
-    bodies = lambda: [name for name in fresh._files if name.startswith("articles-")]  # noqa: E731
-    assert bodies() == []  # start-up reads no article bodies
+    assert not any("body" in sql for sql in asked)  # the library reads no article bodies
     fresh.article(summary.id)
-    assert bodies() == [f"articles-{summary.id[0]}.json"]
+    (read,) = [sql for sql in asked if "body" in sql]
+    assert "WHERE id = " in read
 
 
 def test_a_copy_of_a_stored_file_is_a_duplicate_not_unchanged(store, tmp_path):

@@ -1,0 +1,296 @@
+"""The articles, their claims and the files they came from, in one SQLite database.
+
+    articles.db   an `articles` row per article (its summary, its body compressed, its claims
+                  packed), a `claim_ids` index to find a claim by its id, and a `files` row per
+                  source file (so an unchanged file is never extracted again)
+
+SQLite (the standard library's, WAL mode) is made for this: a row is read by its key without
+reading the rest, a change is a transaction, several processes read while one writes. Everything
+here can be rebuilt from the source files (`newsreader reindex`); the user's annotations are not
+here but in TinyDB JSON beside it (see store.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import orjson
+
+from .model import Article
+from .storage import StoreError
+from .summary import Summary
+
+NAME = "articles.db"
+SCHEMA = 1  # PRAGMA user_version of the database this release writes
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS articles (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    title TEXT NOT NULL,
+    author TEXT,
+    published TEXT,
+    date_only INTEGER NOT NULL,
+    section TEXT,
+    outlet TEXT,
+    ingested TEXT NOT NULL,
+    statements INTEGER NOT NULL,
+    words INTEGER NOT NULL,
+    speakers TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    extra BLOB NOT NULL,
+    body BLOB NOT NULL,
+    claims BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path);
+CREATE TABLE IF NOT EXISTS claim_ids (id TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS claim_ids_by_article ON claim_ids(article);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    article TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+SUMMARY_COLUMNS = ("id", "title", "author", "published", "date_only", "outlet", "section", "path",
+                   "fingerprint", "statements", "speakers", "sources", "words", "layout", "ingested")
+
+# A claim packed as a list in this order; its text is left out where body[start:end] (or the
+# headline's, for a claim of the headline) gives it back.
+CLAIM_FIELDS = ("id", "kind", "part", "speaker", "mention", "role", "cue", "start", "end", "confidence",
+                "rule", "editorial", "within", "text")
+
+
+class ArticleDB:
+    """One store's article database. Reads need no lock; writes happen under the store's lock."""
+
+    def __init__(self, folder: Path, writable: bool) -> None:
+        self.path = folder / NAME
+        self.writable = writable
+        self._db: sqlite3.Connection | None = None
+        self._version: int | None = None
+
+    # -- plumbing ------------------------------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path.is_file() and self.path.stat().st_size == 0:
+            raise damaged(self.path, "the file is empty")
+        try:
+            if self.writable:
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+            else:  # a read-only folder: nobody writes it, and SQLite may not create its side files
+                if not self.path.exists():
+                    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                else:
+                    db = sqlite3.connect(f"file:{self.path}?immutable=1", uri=True, isolation_level=None,
+                                         check_same_thread=False)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA:
+                raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); "
+                                 "upgrade newsreader to read it. It was left untouched.")
+            if version < SCHEMA and self.writable:
+                db.executescript(_TABLES + f"PRAGMA user_version={SCHEMA};")
+            elif version < SCHEMA:
+                db.executescript(_TABLES)
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
+
+    def changed(self) -> bool:
+        """Whether another process committed a change since the last call."""
+        version = self._rows("PRAGMA data_version")[0][0]
+        changed = self._version is not None and version != self._version
+        self._version = version
+        return changed
+
+    # -- reading -------------------------------------------------------------------------------
+    def summaries(self) -> list[Summary]:
+        return [_summary(row) for row in self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles")]
+
+    def summary(self, article_id: str) -> Summary | None:
+        rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
+        return _summary(rows[0]) if rows else None
+
+    def by_path(self, path: str) -> Summary | None:
+        rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles WHERE path = ? LIMIT 1", (path,))
+        return _summary(rows[0]) if rows else None
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles WHERE id = ?",
+                          (article_id,))
+        return _article(rows[0]) if rows else None
+
+    def find_claims(self, prefix: str, limit: int = 2) -> list[tuple[str, str]]:
+        """(article id, claim id) of the claims whose id starts with `prefix` (lower-case hex)."""
+        return self._rows("SELECT a.id, c.id FROM claim_ids c JOIN articles a ON a.n = c.article "
+                          "WHERE c.id >= ? AND c.id < ? LIMIT ?", (prefix, prefix + "\uffff", limit))
+
+    def ids_with_prefix(self, prefix: str, limit: int = 2) -> list[str]:
+        return [r[0] for r in self._rows("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT ?",
+                                         (prefix, prefix + "\uffff", limit))]
+
+    def ids_titled(self, title: str, limit: int = 2) -> list[str]:
+        return [r[0] for r in self._rows("SELECT id FROM articles WHERE lower(title) = ? LIMIT ?", (title, limit))]
+
+    def bodies(self, part: int, parts: int) -> dict[str, str]:
+        """The bodies of one part of the articles (by id), part 0 to parts - 1."""
+        rows = self._rows("SELECT id, body FROM articles WHERE n % ? = ?", (parts, part))
+        return {aid: _unpack_body(body) for aid, body in rows}
+
+    def known_file(self, path: str) -> tuple[int, str, str] | None:
+        """(size, digest, article id) of a source file as it was last ingested (ids.file_digest)."""
+        rows = self._rows("SELECT size, digest, article FROM files WHERE path = ?", (path,))
+        return rows[0] if rows else None
+
+    def count(self) -> int:
+        return self._rows("SELECT count(*) FROM articles")[0][0]
+
+    # -- writing (under the store's lock) ------------------------------------------------------
+    def transaction(self) -> _Transaction:
+        return _Transaction(self)
+
+    def put(self, article: Article, ingested: str) -> None:
+        """Add or replace an article (by id), its claim index and its file."""
+        s = Summary.of(article, ingested)
+        d = article.doc
+        extra = orjson.dumps({"caption": d.caption, "subjects": d.subjects, "warnings": d.warnings,
+                              "editorial": [list(e) for e in article.editorial]})
+        db = self.db
+        old = db.execute("SELECT n FROM articles WHERE id = ?", (article.id,)).fetchone()
+        values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published, int(s.date_only),
+                  s.section, s.outlet, s.ingested, s.claims, s.words, orjson.dumps(s.speakers).decode(),
+                  orjson.dumps(s.sources).decode(), extra, _pack_body(d.body), _pack_claims(article))
+        if old is None:
+            n = db.execute("INSERT INTO articles (id, path, fingerprint, layout, title, author, published, date_only, "
+                           "section, outlet, ingested, statements, words, speakers, sources, extra, body, claims) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
+        else:
+            n = old[0]
+            db.execute("UPDATE articles SET id = ?, path = ?, fingerprint = ?, layout = ?, title = ?, author = ?, "
+                       "published = ?, date_only = ?, section = ?, outlet = ?, ingested = ?, statements = ?, "
+                       "words = ?, speakers = ?, sources = ?, extra = ?, body = ?, claims = ? WHERE n = ?",
+                       (*values, n))
+            db.execute("DELETE FROM claim_ids WHERE article = ?", (n,))
+        db.executemany("INSERT OR IGNORE INTO claim_ids (id, article) VALUES (?, ?)", ((c.id, n) for c in article.claims))
+
+    def forget_files(self) -> None:
+        self.db.execute("DELETE FROM files")
+
+    def put_file(self, path: str, size: int, digest: str, article_id: str) -> None:
+        if path and path != "-":
+            self.db.execute("INSERT OR REPLACE INTO files (path, size, digest, article) VALUES (?, ?, ?, ?)",
+                            (path, size, digest, article_id))
+
+
+class _Transaction:
+    """`with db.transaction():` one write transaction, committed at the end or rolled back."""
+
+    def __init__(self, owner: ArticleDB) -> None:
+        self.owner = owner
+
+    def __enter__(self) -> ArticleDB:
+        try:
+            self.owner.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.owner.path, exc) from None
+        return self.owner
+
+    def __exit__(self, kind, exc, tb) -> None:
+        db = self.owner.db
+        if kind is None:
+            try:
+                db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                db.execute("ROLLBACK")
+                raise damaged(self.owner.path, error) from None
+        else:
+            db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise damaged(self.owner.path, exc) from None
+
+
+def damaged(path: Path, exc: Exception) -> StoreError:
+    what = str(exc) or type(exc).__name__
+    if ("disk" in what and "full" in what) or "disk I/O" in what:
+        return StoreError(f"cannot write {path}: {what}; nothing of this batch was stored, what was stored before is intact")
+    return StoreError(f"{path} is damaged ({what}); it was left untouched. Move it aside and run newsreader "
+                      "reindex FILES... to rebuild the articles; your annotations are kept apart and are safe.")
+
+
+def _summary(row: tuple) -> Summary:
+    d = dict(zip(SUMMARY_COLUMNS, row, strict=True))
+    d["date_only"] = bool(d["date_only"])
+    d["claims"] = d.pop("statements")
+    d["speakers"] = orjson.loads(d["speakers"])
+    d["sources"] = orjson.loads(d["sources"])
+    return Summary.from_dict(d)
+
+
+def _article(row: tuple) -> Article:
+    s = _summary(row[: len(SUMMARY_COLUMNS)])
+    extra, body, claims = row[len(SUMMARY_COLUMNS):]
+    extra = orjson.loads(extra)
+    body = _unpack_body(body)
+    d = {**s.to_dict(), **extra, "body": body, "claims": list(_unpack_claims(claims, body, s.title))}
+    return Article.from_dict(d)
+
+
+def _pack_body(body: str) -> bytes:
+    return zlib.compress(body.encode("utf-8", "surrogatepass"), 6)
+
+
+def _unpack_body(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def _pack_claims(article: Article) -> bytes:
+    rows = []
+    for c in article.claims:
+        d = c.to_dict()
+        source = article.title if c.part == "title" else article.body
+        d["text"] = None if source[c.start:c.end] == c.text else c.text
+        rows.append([d[k] for k in CLAIM_FIELDS])
+    return zlib.compress(orjson.dumps(rows), 6)
+
+
+def _unpack_claims(blob: bytes, body: str, title: str) -> Iterator[dict]:
+    for values in orjson.loads(zlib.decompress(blob)):
+        d = dict(zip(CLAIM_FIELDS, values, strict=True))
+        if d["text"] is None:
+            d["text"] = (title if d["part"] == "title" else body)[d["start"]:d["end"]]
+        yield d
+
+
+def put_all(db: ArticleDB, articles: Iterable[tuple[Article, str]]) -> int:
+    """Many articles with their ingest dates in one transaction (a migration, a reindex)."""
+    n = 0
+    with db.transaction():
+        for article, ingested in articles:
+            db.put(article, ingested)
+            n += 1
+    return n
