@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.events import Resize
@@ -19,21 +18,23 @@ from ...model import (
     Claim,
     apply_change,
     orphans,
-    speaker_of,
     statements,
     values_of,
 )
 from ...storage import StoreError
-from ...text import neutralize
+from ...text import neutralize, safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
 from ..dialogs.orphans import OrphansDialog
-from ..history import Change, History
+from ..history import Change, History, Step
 from ..messages import NextUntagged, ProgressChanged
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt
 from ..widgets.orphan_notice import OrphanNotice
+from ..widgets.search_bar import SearchBar
+from .search import SearchKeys
+from .speakers import SpeakerKeys
 
 WIDE = 120  # columns from which the claims sit beside the text
 
@@ -42,7 +43,7 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Screen):
+class ArticleScreen(SpeakerKeys, SearchKeys, Screen):
     BINDINGS = keys.ARTICLE
 
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0) -> None:
@@ -51,6 +52,7 @@ class ArticleScreen(Screen):
         self.claims: list[Claim] = claim_order(article.claims)
         self.notes = dict(notes)
         self.current = current if self.claims else -1
+        self.said = ""  # what the last key did, on the status line until the next move
 
     @property
     def history(self) -> History:
@@ -60,6 +62,7 @@ class ArticleScreen(Screen):
         with Container(id="panes"):
             yield ArticleView(id="body")
             yield ClaimTable(id="claims")
+        yield SearchBar(id="search")
         yield OrphanNotice(id="orphan-notice")
         yield ClaimDetail(id="detail")
         yield Footer()
@@ -85,12 +88,18 @@ class ArticleScreen(Screen):
     def _show_detail(self) -> None:
         claim = self.claims[self.current] if self.current >= 0 else None
         position = f"{self.current + 1}/{len(self.claims)}" if claim else ""
-        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position)
+        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position, self.said)
+
+    def say(self, text: str) -> None:
+        """Put a line on the status line (until the claim changes)."""
+        self.said = safe_line(text, 160)
+        self._show_detail()
 
     def go_to(self, index: int) -> None:
         if not self.claims:
             return
         self.current = max(0, min(len(self.claims) - 1, index))
+        self.said = ""
         self.query_one(ArticleView).set_current(self.current)
         self.query_one(ClaimTable).move_to(self.current, quiet=True)
         self._show_detail()
@@ -98,6 +107,7 @@ class ArticleScreen(Screen):
     def on_virtual_table_cursor_moved(self, event: ClaimTable.CursorMoved) -> None:
         if event.index != self.current:
             self.current = event.index
+            self.said = ""
             self.query_one(ArticleView).set_current(self.current)
             self._show_detail()
 
@@ -145,11 +155,13 @@ class ArticleScreen(Screen):
         if self.current < 0:
             self.notify("This article has no claims to tag.", timeout=2)
             return
-        claim = self.claims[self.current]
+        self.history.record(self._changed(self.claims[self.current], what, changes, expect))
+
+    def _changed(self, claim: Claim, what: str, changes: dict, expect: dict | None) -> Change:
+        """Change one claim of this article (shown, then saved): the step undo takes back."""
         before = self.notes.get(claim.id)
         shown = self.send(self.article.id, claim, changes, expect)
-        self.history.record(Change(self.article.id, claim, values_of(before, changes),
-                                   values_of(shown.after, changes), what))
+        return Change(self.article.id, claim, values_of(before, changes), values_of(shown.after, changes), what)
 
     def send(self, article_id: str, claim: Claim, changes: dict, expect: dict | None) -> Applied:
         """Apply a change to what this screen shows (the same rule the store applies) and save it."""
@@ -240,6 +252,14 @@ class ArticleScreen(Screen):
     def action_tag(self, tag: str) -> None:
         self.change(f"tag {tag}", {"tag": tag})
 
+    def action_tag_and_next(self, tag: str) -> None:
+        """Tag the claim and go on, as s/d/u then N (to the next article once this one is done)."""
+        if self.current < 0:
+            self.action_tag(tag)  # says there is nothing to tag
+            return
+        self.action_tag(tag)
+        self.action_next_untagged()
+
     def action_clear_tag(self) -> None:
         self.change("clear tag", {"tag": None})
 
@@ -269,50 +289,40 @@ class ArticleScreen(Screen):
             done,
         )
 
-    def action_speaker(self) -> None:
-        if self.current < 0:
-            return
-        claim = self.claims[self.current]
-        note = self.notes.get(claim.id)
-
-        def done(value: str | None) -> None:
-            if value is not None:
-                self.change("speaker", {"speaker": value})
-
-        self.app.push_screen(
-            AskDialog("Who said it?", speaker_of(claim, note) or "",
-                      context=f"Found: {neutralize(claim.speaker or 'nobody')}. An empty answer restores it.",
-                      placeholder="the speaker's name"),
-            done,
-        )
-
     def action_undo(self) -> None:
         step = self.history.undo()
         if step is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._replay(step, step.before, step.after, f"Undone: {step.what}")
+        self._replay(step, True, f"Undone: {step[0].what}")
 
     def action_redo(self) -> None:
         step = self.history.redo()
         if step is None:
             self.notify("Nothing to redo.", timeout=2)
             return
-        self._replay(step, step.after, step.before, f"Redone: {step.what}")
+        self._replay(step, False, f"Redone: {step[0].what}")
 
-    def _replay(self, step: Change, values: dict, expect: dict, message: str) -> None:
+    def _replay(self, step: Step, back: bool, message: str) -> None:
         """Set a step's fields back (or again), only where they still hold what the user left."""
-        if step.article_id == self.article.id:
-            index = next((i for i, c in enumerate(self.claims) if c.id == step.claim.id), None)
+        first = step[0]
+        if first.article_id == self.article.id:
+            index = next((i for i, c in enumerate(self.claims) if c.id == first.claim.id), None)
             if index is not None:
                 self.go_to(index)
-        shown = self.send(step.article_id, step.claim, values, expect)
-        if shown.conflicts and not shown.changed:
-            fields = " and ".join(f.replace("_", " ") for f in shown.conflicts)
-            self.notify(f"Not {message.split(':')[0].lower()}: the {fields} has been changed elsewhere since; "
-                        "it is left as it is.", severity="warning", timeout=5, markup=False)
-        else:
-            self.notify(Text(message).plain, timeout=2, markup=False)
+        self._say_replayed([self.send(c.article_id, c.claim, *((c.before, c.after) if back else (c.after, c.before)))
+                            for c in step], message)
+
+    def _say_replayed(self, shown: list[Applied], message: str) -> None:
+        """Undone (or redone), unless every change of the step was changed elsewhere since."""
+        left = [s for s in shown if s.conflicts and not s.changed]  # left as somebody else made them
+        if len(left) < len(shown):
+            also = f" ({len(left)} changed elsewhere since: left as they are)" if left else ""
+            self.notify(safe_line(message + also), timeout=2, markup=False)
+            return
+        fields = " and ".join(sorted({f.replace("_", " ") for s in left for f in s.conflicts}))
+        self.notify(f"Not {message.split(':')[0].lower()}: the {fields} has been changed elsewhere since; "
+                    "it is left as it is.", severity="warning", timeout=5, markup=False)
 
     # -- what the reader shows (remembered for the next run) ---------------------------------
     def action_toggle_claims(self) -> None:
@@ -344,4 +354,8 @@ class ArticleScreen(Screen):
         self.query_one(ArticleView).scroll_page_up(animate=False)
 
     def action_back(self) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.is_open:
+            bar.close()
+            return
         self.app.pop_screen()

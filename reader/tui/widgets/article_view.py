@@ -36,6 +36,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--headline",
         "article-view--meta",
         "article-view--gutter",
+        "article-view--match",
+        "article-view--match-current",
     }
 
     class ClaimClicked(Message):
@@ -59,6 +61,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: ClaimStyles | None = None
         self._claim_starts: list[int] = []
         self.show_labels = True  # " ⟨Speaker⟩" after each claim
+        self._matches: list[tuple[int, int]] = []  # what the search found (body offsets)
+        self._match_starts: list[int] = []
+        self.current_match = -1
 
     # -- data --------------------------------------------------------------------------------
     def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
@@ -96,6 +101,16 @@ class ArticleView(ScrollView, can_focus=True):
                 self._rewrap()
                 if self.current >= 0:
                     self.scroll_to_claim(self.current)
+
+    def set_matches(self, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Highlight what the search found (body offsets), `current` the most; scroll to it."""
+        if spans is not self._matches:
+            self._matches = spans
+            self._match_starts = [a for a, _ in spans]
+        self.current_match = current
+        self.refresh()
+        if 0 <= current < len(spans):
+            self.scroll_to_span(*spans[current])
 
     def set_current(self, index: int) -> None:
         self.current = index
@@ -170,7 +185,11 @@ class ArticleView(ScrollView, can_focus=True):
         if claim.part == "title":
             self.scroll_to(y=0, animate=animate)
             return
-        top, bottom = self.row_of(claim.start), self.row_of(claim.end)
+        self.scroll_to_span(claim.start, claim.end, animate)
+
+    def scroll_to_span(self, start: int, end: int, animate: bool = False) -> None:
+        """Bring a span of the body into view (a third down the screen), unless it is in view."""
+        top, bottom = self.row_of(start), self.row_of(end)
         height = self.scrollable_content_region.height or 10
         y = self.scroll_offset.y
         if top < y or bottom >= y + height:
@@ -211,6 +230,8 @@ class ArticleView(ScrollView, can_focus=True):
                 k += 1
             seg = self._segments[k] if self._segments else None
             style, claim_index = self._segment_style(seg)
+            if self._matches:
+                style = style + self._match_style(a)
             out.append((self.body[a:b], style, a, claim_index))
             out.extend(self._label_piece(index) for index in label_at.pop(b, ()))
         out.extend(self._label_piece(index) for indices in label_at.values() for index in indices)
@@ -225,7 +246,20 @@ class ArticleView(ScrollView, can_focus=True):
             cuts.add(max(seg.start, line.start))
             cuts.add(min(seg.end, line.end))
             k += 1
+        m = max(bisect_right(self._match_starts, line.start) - 1, 0)
+        for a, b in self._matches[m:]:
+            if a >= line.end:
+                break
+            cuts.update((a, b))
         return sorted(p for p in cuts if line.start <= p <= line.end)
+
+    def _match_style(self, offset: int) -> Style:
+        """The search's highlight at a body offset (none outside what it found)."""
+        m = bisect_right(self._match_starts, offset) - 1
+        if m < 0 or self._matches[m][1] <= offset:
+            return Style()
+        current = "article-view--match-current" if m == self.current_match else "article-view--match"
+        return self.get_component_rich_style(current)
 
     def _segment_style(self, seg) -> tuple[Style, int | None]:
         styles = self.styles_for_claims
