@@ -61,7 +61,7 @@ async def test_typing_highlights_every_match_and_enter_goes_to_the_first(app_fac
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert bar.status == "match 3 of 6"
-        await pilot.press("shift+f3", "shift+f3", "shift+f3")
+        await pilot.press("shift+f3", "ctrl+r", "shift+f3")
         await pilot.pause()
         assert bar.status == "match 6 of 6"
         assert "Went round to the last match." in [str(n.message) for n in app._notifications]

@@ -24,7 +24,11 @@ class SearchKeys:
         bar = self.query_one(SearchBar)
         if bar.spans:
             claim = self.claims[self.current] if self.current >= 0 else None
-            self._show_match(bar.first_from(claim.start if claim is not None and claim.part == "body" else 0))
+            offset = claim.start if claim is not None and claim.part == "body" else 0
+            index = bar.first_from(offset)
+            if bar.spans[index][0] < offset:
+                self.notify("No match after the current claim: went round to the first.", timeout=3)
+            self._show_match(index)
             self.query_one(ArticleView).focus()
 
     def action_search_step(self, step: int) -> None:
