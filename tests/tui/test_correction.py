@@ -8,6 +8,7 @@ from helpers import SEED, SOME, fixed_clock
 from reader.model import speaker_of, statements
 from reader.store import Store
 from reader.tui.screens.article import ArticleScreen
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.claim_detail import ClaimDetail
 
 SIZE = (120, 40)
@@ -195,3 +196,24 @@ async def test_greater_follows_the_corrected_speaker(app_factory):
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert screen.current == trump[2]  # the corrected claim is no longer Trump's
+
+
+async def test_the_text_is_rewrapped_around_a_renamed_speakers_labels(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_first(pilot)
+        view = screen.query_one(ArticleView)
+        rewraps = []
+        wrapped = view._rewrap
+        view._rewrap = lambda: (rewraps.append(1), wrapped())
+        await pilot.press("n", "W", "ctrl+u", *"Dmitry Sergeyevich Peskov, Press Secretary of the President", "enter")
+        await pilot.pause()
+        assert len(rewraps) == 1  # once for the seven claims, not once a claim
+        rows = list(view._rows)
+        wrapped()
+        assert view._rows == rows  # wrapped around the new, longer labels
+        await pilot.press("w", "ctrl+u", "enter")  # this claim back to the name found: rewrapped too
+        await pilot.pause()
+        rows = list(view._rows)
+        wrapped()
+        assert view._rows == rows and len(rewraps) == 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.events import Resize
@@ -53,6 +56,8 @@ class ArticleScreen(SpeakerKeys, SearchKeys, Screen):
         self.notes = dict(notes)
         self.current = current if self.claims else -1
         self.said = ""  # what the last key did, on the status line until the next move
+        self.positions = {c.id: i for i, c in enumerate(self.claims)}  # claim id: index in claims
+        self._many = False
 
     @property
     def history(self) -> History:
@@ -181,11 +186,26 @@ class ArticleScreen(SpeakerKeys, SearchKeys, Screen):
         else:
             self.notes[claim.id] = annotation
         self.query_one(ArticleView).set_note(claim, self.notes)
-        table = self.query_one(ClaimTable)
-        table.refresh_item(next(i for i, c in enumerate(self.claims) if c is claim or c.id == claim.id))
+        self.query_one(ClaimTable).refresh_item(self.positions[claim.id])
+        if not self._many:
+            self._show_progress()
+
+    def _show_progress(self) -> None:
         self._show_detail()
         done = sum(1 for c in statements(self.claims) if is_done(self.notes.get(c.id)))
         self.post_message(ProgressChanged(self.article.id, done))
+
+    @contextmanager
+    def many(self) -> Iterator[None]:
+        """Changes of many claims at once (a speaker renamed, its undo): the text is rewrapped,
+        and the progress counted, once at the end instead of once a claim."""
+        self._many = True
+        try:
+            with self.query_one(ArticleView).holding():
+                yield
+        finally:
+            self._many = False
+            self._show_progress()
 
     # -- annotations whose claim is gone ------------------------------------------------------
     @property
@@ -307,11 +327,13 @@ class ArticleScreen(SpeakerKeys, SearchKeys, Screen):
         """Set a step's fields back (or again), only where they still hold what the user left."""
         first = step[0]
         if first.article_id == self.article.id:
-            index = next((i for i, c in enumerate(self.claims) if c.id == first.claim.id), None)
+            index = self.positions.get(first.claim.id)
             if index is not None:
                 self.go_to(index)
-        self._say_replayed([self.send(c.article_id, c.claim, *((c.before, c.after) if back else (c.after, c.before)))
-                            for c in step], message)
+        with self.many():
+            shown = [self.send(c.article_id, c.claim, *((c.before, c.after) if back else (c.after, c.before)))
+                     for c in step]
+        self._say_replayed(shown, message)
 
     def _say_replayed(self, shown: list[Applied], message: str) -> None:
         """Undone (or redone), unless every change of the step was changed elsewhere since."""

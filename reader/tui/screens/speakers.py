@@ -62,7 +62,9 @@ class SpeakerKeys:
             self.say(f"No claim changed: every claim of {name} already says so")
             return
         what = f"speaker of {len(changing)} claim{'s' if len(changing) > 1 else ''}"
-        self.history.record(*(self._changed(c, what, {"speaker": value}, None) for c in changing))
+        with self.many():  # the text rewraps once, not once a claim
+            steps = [self._changed(c, what, {"speaker": value}, None) for c in changing]
+        self.history.record(*steps)
         self.say(f"{what.capitalize()} changed: {name} → {value.strip() or 'the names found'}")
 
     def action_same_speaker(self, step: int) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rich.segment import Segment
 from rich.style import Style
@@ -64,6 +66,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches: list[tuple[int, int]] = []  # what the search found (body offsets)
         self._match_starts: list[int] = []
         self.current_match = -1
+        self._wrapped_labels: dict[int, str] = {}  # each claim's label as the text was wrapped
+        self._holding = False
+        self._stale = False
 
     # -- data --------------------------------------------------------------------------------
     def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
@@ -85,13 +90,27 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_claim(current)
 
     def set_note(self, claim: Claim, notes: dict[str, Annotation]) -> None:
-        """After `claim`'s annotation changed: rewrap only if its label (the speaker) did."""
+        """After `claim`'s annotation changed: rewrap only if its label (the speaker) is not the
+        one the text was wrapped around (`notes` is often the dict the view already holds)."""
         index = self._claim_index(claim)
-        before = self._label(index) if index >= 0 else ""
         self.notes = notes
-        if index >= 0 and self._label(index) != before:
-            self._rewrap()
+        if index >= 0 and self._label(index) != self._wrapped_labels.get(index, ""):
+            self._stale = True
+            if not self._holding:
+                self._rewrap()
         self.refresh()
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Many annotation changes at once (a speaker renamed on all their claims): the text is
+        rewrapped once at the end, not after each."""
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            if self._stale and self.article is not None:
+                self._rewrap()
 
     def set_labels(self, shown: bool) -> None:
         """Show or hide the speaker label after each claim (the text rewraps around them)."""
@@ -162,6 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
         ends = sorted((c.end, i) for i, c in enumerate(self.claims)
                       if c.kind != "source" and c.part == "body" and c.within is None) if self.show_labels else []
         labels = {i: self._label(i) for i in range(len(self.claims))}
+        self._wrapped_labels, self._stale = labels, False
         rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
         self._rows = rows
         self._body_rows = [k for k, (block, _) in enumerate(rows) if block == -1]
