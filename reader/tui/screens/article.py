@@ -30,7 +30,8 @@ from .. import keys
 from ..dialogs.ask import AskDialog
 from ..dialogs.orphans import OrphansDialog
 from ..history import Change, History, Step
-from ..messages import NextUntagged, ProgressChanged
+from ..messages import NextUntagged, ProgressChanged, Remember
+from ..session import Session
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt
@@ -50,8 +51,10 @@ def is_done(note: Annotation | None) -> bool:
 class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     BINDINGS = keys.ARTICLE
 
-    def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0) -> None:
+    def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0, *,
+                 session: Session) -> None:
         super().__init__()
+        self.session = session  # the store, the history, the settings and saving (see session.py)
         self.article = article
         self.notes = dict(notes)
         self._extracted = {c.id: c for c in article.claims}
@@ -63,7 +66,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
 
     @property
     def history(self) -> History:
-        return self.app.history
+        return self.session.history
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
@@ -76,7 +79,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
-        settings = self.app.settings
+        settings = self.session.settings()
         self.set_class(not settings.claims_panel, "-no-claims")
         self.query_one(ArticleView).show_labels = settings.speaker_labels
         self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
@@ -176,14 +179,14 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
 
     def send(self, article_id: str, claim: Claim, changes: dict, expect: dict | None) -> Applied:
         """Apply a change to what this screen shows (the same rule the store applies) and save it."""
-        store = self.app.store
+        store = self.session.store
         entry = Entry(article_id, claim, changes, expect, store.annotator, store.now())
         shown = Applied(None, None)
         if article_id == self.article.id:
             shown = apply_change(self.notes.get(claim.id), claim, article_id, annotator=entry.annotator,
                                  at=entry.at, changes=changes, expect=expect)
             self._set_note(claim, shown.after)
-        self.app.save(entry, shown.before)
+        self.session.save(entry, shown.before)
         return shown
 
     def _set_note(self, claim: Claim, annotation: Annotation | None) -> None:
@@ -237,12 +240,12 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
 
     async def _settle_orphan(self, what: str, orphan_id: str, claim: Claim) -> None:
         """Re-attach an orphan to `claim` or discard it, in the store (under its lock), then here."""
-        store = self.app.store
+        store = self.session.store
         try:
             if what == "reattach":
-                moved = await self.app.service.run(store.reattach, self.article.id, orphan_id, claim)
+                moved = await self.session.service.run(store.reattach, self.article.id, orphan_id, claim)
             else:
-                await self.app.service.run(store.discard, self.article.id, orphan_id)
+                await self.session.service.run(store.discard, self.article.id, orphan_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=8)
             return
@@ -359,7 +362,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     def action_toggle_claims(self) -> None:
         shown = self.has_class("-no-claims")
         self.set_class(not shown, "-no-claims")
-        self.app.remember(claims_panel=shown)
+        self.post_message(Remember(claims_panel=shown))
         self.call_after_refresh(self._keep_current_in_view)
 
     def _keep_current_in_view(self) -> None:
@@ -369,7 +372,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     def action_toggle_speaker_labels(self) -> None:
         view = self.query_one(ArticleView)
         view.set_labels(not view.show_labels)
-        self.app.remember(speaker_labels=view.show_labels)
+        self.post_message(Remember(speaker_labels=view.show_labels))
 
     # -- scrolling and leaving ---------------------------------------------------------------
     def action_scroll_down(self) -> None:

@@ -73,7 +73,7 @@ class Corrections:
         def done(value: str | None) -> None:
             where = locate(body, value, self._near()) if value is not None else None
             if where is not None:
-                claim = new_claim(self.article, self.app.store.annotator, *where)
+                claim = new_claim(self.article, self.session.store.annotator, *where)
                 self.send_change(claim, {"added": claim.kind}, "add a claim")
                 self.go_to(next(i for i, c in enumerate(self.claims) if c.id == claim.id))
                 self.notify("Claim added. w says who said it.", timeout=3)
