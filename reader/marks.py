@@ -54,6 +54,17 @@ def claim_order(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.part != "title", c.start, -c.end))
 
 
+def claim_at(claims: list[Claim], offset: int) -> int | None:
+    """The position in `claims` of the innermost body claim holding a body offset (the one drawn
+    there, as in segments), or None outside every claim."""
+    best = None
+    for i, c in enumerate(claims):
+        if c.part == "body" and c.start <= offset < c.end:
+            if best is None or c.end - c.start < claims[best].end - claims[best].start:
+                best = i
+    return best
+
+
 def speaker_order(claims: list[Claim], speaker=lambda c: c.speaker) -> dict[str, int]:
     """Each speaker's index in order of first appearance (for a stable colour per speaker).
     Sources (outlets a story came through) are not speakers. `speaker(claim)` says who said a

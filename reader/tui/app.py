@@ -36,6 +36,7 @@ from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .service import StoreService
+from .session import Session
 
 POLL_SECONDS = 1.0  # how often the app looks for changes other processes made to the store
 
@@ -56,6 +57,7 @@ class NewsreaderApp(App):
         self.samples = samples
         self.service = StoreService(store, on_busy=self._store_busy)
         self.history = History()
+        self.session = Session(self.service, self.history, lambda: self.settings, self.save)
         self.library = Library(order=Order(self.settings.sort_column, self.settings.sort_reverse))
         self.saving: Counter[str] = Counter()  # claim id: saves under way
         self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
@@ -195,7 +197,7 @@ class NewsreaderApp(App):
         except Exception as exc:
             self.failed("Cannot open the article", exc)
             return
-        screen = ArticleScreen(article, notes, 0)
+        screen = ArticleScreen(article, notes, 0, session=self.session)
         if untagged:
             screen.current = screen.first_untagged() or 0
         elif claim is not None:

@@ -48,10 +48,28 @@ ARTICLE = [
     Binding("s", "tag('stated')", "Stated", id="stated", tooltip="Tag the claim: stated"),
     Binding("d", "tag('denied')", "Denied", id="denied", tooltip="Tag the claim: denied"),
     Binding("u", "tag('unknown')", "Unknown", id="unknown", tooltip="Tag the claim: unknown"),
+    Binding("S", "tag_and_next('stated')", "Stated, next", show=False, key_display="S", id="stated-next",
+            tooltip="Tag the claim stated and go to the next untagged claim (as s then N)"),
+    Binding("D", "tag_and_next('denied')", "Denied, next", show=False, key_display="D", id="denied-next",
+            tooltip="Tag the claim denied and go to the next untagged claim (as d then N)"),
+    Binding("U", "tag_and_next('unknown')", "Unknown, next", show=False, key_display="U", id="unknown-next",
+            tooltip="Tag the claim unknown and go to the next untagged claim (as u then N)"),
     Binding("x", "clear_tag", "Clear", show=False, id="clear", tooltip="Clear the claim's tag"),
     Binding("a", "note", "Note", id="note", tooltip="Add or edit the claim's note"),
     Binding("w", "speaker", "Who said it", show=False, id="speaker",
-            tooltip="Correct the claim's speaker"),
+            tooltip="Correct the claim's speaker (→ completes a name of the article's)"),
+    Binding("W", "speaker_everywhere", "Rename speaker", show=False, key_display="W", id="speaker-everywhere",
+            tooltip="Give every claim of this claim's speaker in the article the name you type (one undo)"),
+    Binding("greater_than_sign", "same_speaker(1)", "Next by speaker", show=False, key_display=">",
+            id="speaker-next", tooltip="Next claim of the current claim's speaker"),
+    Binding("less_than_sign", "same_speaker(-1)", "Previous by speaker", show=False, key_display="<",
+            id="speaker-previous", tooltip="Previous claim of the current claim's speaker"),
+    Binding("slash", "search", "Find", show=False, key_display="/", id="search",
+            tooltip="Find words in the text (case ignored); enter goes to the first after the current claim"),
+    Binding("f3,ctrl+g", "search_step(1)", "Next match", show=False, id="search-next",
+            tooltip="Next match of the search"),
+    Binding("shift+f3,ctrl+r", "search_step(-1)", "Previous match", show=False, id="search-previous",
+            tooltip="Previous match of the search (many terminals never send shift+F3: ctrl+r)"),
     Binding("f", "not_a_claim", "Not a claim", show=False, id="not-a-claim",
             tooltip="Mark (or unmark) the claim as not a claim"),
     Binding("plus", "add_claim", "Add a claim", show=False, key_display="+", id="add-claim",
@@ -60,13 +78,13 @@ ARTICLE = [
             tooltip="Correct where the current claim starts and ends: type its words as they should be"),
     Binding("o", "orphans", "Lost claims", show=False, id="orphans",
             tooltip="Your annotations whose claim vanished when the article changed: re-attach or discard"),
-    Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag or note"),
+    Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag, note or speaker change"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
     Binding("c", "toggle_claims", "Claims panel", show=False, id="claims-panel",
             tooltip="Hide or show the claim list (the text gets the whole height); remembered"),
     Binding("v", "toggle_speaker_labels", "Speaker labels", show=False, id="speaker-labels",
             tooltip="Hide or show the ⟨Name⟩ after every claim in the text; remembered"),
-    Binding("escape", "back", "Library", id="back", tooltip="Back to the library"),
+    Binding("escape", "back", "Library", id="back", tooltip="Back to the library (first closes the search)"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
     Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down"),
@@ -80,9 +98,14 @@ ORPHANS = [
     Binding("escape", "close", "Close", id="orphan-close"),
 ]
 
+SEARCH = [
+    Binding("escape", "close", "Close search", id="search-close", tooltip="Close the search and clear its highlights"),
+]
+
+
 def ours(binding: Binding) -> bool:
     """Is this one of newsreader's keys (not one Textual adds, like tab or super+c)?"""
     return binding.id is not None and binding.id in IDS
 
 
-IDS = frozenset(b.id for b in (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS))
+IDS = frozenset(b.id for b in (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *SEARCH))

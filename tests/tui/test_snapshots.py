@@ -95,3 +95,16 @@ def test_reader_in_fewer_colours(snap_compare, app_factory, monkeypatch, term):
     monkeypatch.setenv("TERM", term)
     monkeypatch.delenv("COLORTERM")
     assert snap_compare(app_factory(SEED), press=["enter", "n", "n", "n", "n"], terminal_size=READER)
+
+
+def test_search_highlights_matches(snap_compare, app_factory):
+    # Every "trump" of the text highlighted, the second (f3 after enter) the most; the bar says which.
+    assert snap_compare(app_factory(SEED), press=["enter", "slash", *"trump", "enter", "f3"], terminal_size=READER)
+
+
+def test_speaker_completion(snap_compare, app_factory):
+    async def complete(pilot):
+        await pilot.press("enter", *"n" * 9, "w", "ctrl+u", *"dmi")
+        await pilot.pause(0.2)  # the suggestion comes from a worker
+
+    assert snap_compare(app_factory(SEED), run_before=complete, terminal_size=READER)

@@ -7,6 +7,7 @@ checked the day it is added."""
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,3 +33,15 @@ def test_core_module_imports_no_ui_library(module):
     code = f"import sys, {module}; bad = [m for m in ('textual', 'rich') if m in sys.modules]; print(bad); sys.exit(bool(bad))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_screens_and_widgets_do_not_reach_into_the_app():
+    """They are given what they need (a Session, the store service) and send messages back; only
+    Textual's own screen stack and size are asked of the app."""
+    import re
+
+    allowed = {"push_screen", "pop_screen", "size"}
+    tui = Path(reader.__file__).parent / "tui"
+    reached = {(p.name, m) for folder in ("screens", "widgets", "dialogs") for p in (tui / folder).glob("*.py")
+               for m in re.findall(r"self\.app\.([a-z_]+)", p.read_text()) if m not in allowed}
+    assert not reached, sorted(reached)

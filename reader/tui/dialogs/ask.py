@@ -1,15 +1,17 @@
 """A small modal that asks for one line of text: a note, a speaker, a path.
-Enter saves, escape cancels; it returns the text or None."""
+Enter saves, escape cancels; it returns the text or None. Given names to offer (a speaker's),
+it completes what is typed from them, case ignored: → takes the completion."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ...text import neutralize
@@ -29,6 +31,7 @@ class AskDialog(ModalScreen[str | None]):
         placeholder: str = "",
         hint: str = "enter saves · escape cancels",
         check: Callable[[str], str | None] | None = None,
+        offer: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -37,6 +40,7 @@ class AskDialog(ModalScreen[str | None]):
         self.placeholder = placeholder
         self.hint = hint
         self.check = check
+        self.offer = [neutralize(name) for name in offer]  # shown, so made safe like the rest
 
     def compose(self) -> ComposeResult:
         with Vertical(id="ask"):
@@ -44,10 +48,12 @@ class AskDialog(ModalScreen[str | None]):
             yield Label(Text(neutralize(self.title_text), style="bold"), id="ask-title")
             if self.context:
                 yield Static(Text(neutralize(self.context)), id="ask-context")
-            field = Input(value=neutralize(self.value), placeholder=self.placeholder, id="ask-input", select_on_focus=False)
+            suggester = SuggestFromList(self.offer, case_sensitive=False) if self.offer else None
+            field = Input(value=neutralize(self.value), placeholder=self.placeholder, id="ask-input",
+                          select_on_focus=False, suggester=suggester)
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
-            yield Label(Text(self.hint), id="ask-hint")
+            yield Label(Text(("→ completes · " if self.offer else "") + self.hint), id="ask-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ...corrections import added_claim, as_seen
+from ...corrections import as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
-from ...marks import claim_order
 from ...model import (
     Annotation,
     Applied,
@@ -21,21 +22,24 @@ from ...model import (
     apply_change,
     orphans,
     progress,
-    speaker_of,
     values_of,
 )
 from ...storage import StoreError
-from ...text import neutralize
+from ...text import neutralize, safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
 from ..dialogs.orphans import OrphansDialog
-from ..history import Change, History
-from ..messages import NextUntagged, ProgressChanged
+from ..history import Change, History, Step
+from ..messages import NextUntagged, ProgressChanged, Remember
+from ..session import Session
 from ..widgets.article_view import ArticleView
 from ..widgets.claim_detail import ClaimDetail
 from ..widgets.claim_table import ClaimTable, excerpt
 from ..widgets.orphan_notice import OrphanNotice
+from ..widgets.search_bar import SearchBar
 from .corrections import Corrections
+from .search import SearchKeys
+from .speakers import SpeakerKeys
 
 WIDE = 120  # columns from which the claims sit beside the text
 
@@ -44,32 +48,38 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Corrections, Screen):
+class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     BINDINGS = keys.ARTICLE
 
-    def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0) -> None:
+    def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0, *,
+                 session: Session) -> None:
         super().__init__()
+        self.session = session  # the store, the history, the settings and saving (see session.py)
         self.article = article
         self.notes = dict(notes)
         self._extracted = {c.id: c for c in article.claims}
         self.claims: list[Claim] = self._seen_claims()
         self.current = current if self.claims else -1
+        self.said = ""  # what the last key did, on the status line until the next move
+        self.positions = {c.id: i for i, c in enumerate(self.claims)}  # claim id: index in claims
+        self._many = False
 
     @property
     def history(self) -> History:
-        return self.app.history
+        return self.session.history
 
     def compose(self) -> ComposeResult:
         with Container(id="panes"):
             yield ArticleView(id="body")
             yield ClaimTable(id="claims")
+        yield SearchBar(id="search")
         yield OrphanNotice(id="orphan-notice")
         yield ClaimDetail(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self._layout(self.app.size.width)
-        settings = self.app.settings
+        settings = self.session.settings()
         self.set_class(not settings.claims_panel, "-no-claims")
         self.query_one(ArticleView).show_labels = settings.speaker_labels
         self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
@@ -88,12 +98,18 @@ class ArticleScreen(Corrections, Screen):
     def _show_detail(self) -> None:
         claim = self.claims[self.current] if self.current >= 0 else None
         position = f"{self.current + 1}/{len(self.claims)}" if claim else ""
-        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position)
+        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position, self.said)
+
+    def say(self, text: str) -> None:
+        """Put a line on the status line (until the claim changes)."""
+        self.said = safe_line(text, 160)
+        self._show_detail()
 
     def go_to(self, index: int) -> None:
         if not self.claims:
             return
         self.current = max(0, min(len(self.claims) - 1, index))
+        self.said = ""
         self.query_one(ArticleView).set_current(self.current)
         self.query_one(ClaimTable).move_to(self.current, quiet=True)
         self._show_detail()
@@ -101,6 +117,7 @@ class ArticleScreen(Corrections, Screen):
     def on_virtual_table_cursor_moved(self, event: ClaimTable.CursorMoved) -> None:
         if event.index != self.current:
             self.current = event.index
+            self.said = ""
             self.query_one(ArticleView).set_current(self.current)
             self._show_detail()
 
@@ -148,51 +165,28 @@ class ArticleScreen(Corrections, Screen):
         if self.current < 0:
             self.notify("This article has no claims to tag.", timeout=2)
             return
-        self.send_change(self.found(self.claims[self.current]), changes, what, expect)
+        self.history.record(self._changed(self.found(self.claims[self.current]), what, changes, expect))
 
     def send_change(self, claim: Claim, changes: dict, what: str, expect: dict | None = None) -> None:
         """Change a claim of this article (as found: see `found`), remembered for undo."""
+        self.history.record(self._changed(claim, what, changes, expect))
+
+    def _changed(self, claim: Claim, what: str, changes: dict, expect: dict | None) -> Change:
+        """Change one claim of this article (shown, then saved): the step undo takes back."""
         before = self.notes.get(claim.id)
         shown = self.send(self.article.id, claim, changes, expect)
-        self.history.record(Change(self.article.id, claim, values_of(before, changes),
-                                   values_of(shown.after, changes), what))
-
-    def found(self, claim: Claim) -> Claim:
-        """A claim as the extractor found it, or as the user added it (before any span correction):
-        what an annotation is anchored to."""
-        if claim.id in self._extracted:
-            return self._extracted[claim.id]
-        note = self.notes.get(claim.id)
-        return added_claim(note) if note is not None and note.added else claim
-
-    def _seen_claims(self) -> list[Claim]:
-        return claim_order(as_seen(self.article, self.notes).claims)
-
-    def _rebuild(self) -> bool:
-        """Show the claims again if the user's corrections changed them (a claim added or gone, a
-        span moved); the current claim stays current. Returns whether anything changed."""
-        claims = self._seen_claims()
-        if [(c.id, c.start, c.end) for c in claims] == [(c.id, c.start, c.end) for c in self.claims]:
-            return False
-        current = self.claims[self.current].id if self.current >= 0 else None
-        self.claims = claims
-        ids = [c.id for c in claims]
-        self.current = ids.index(current) if current in ids else min(max(self.current, 0), len(claims) - 1)
-        self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
-        self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
-        self._show_detail()
-        return True
+        return Change(self.article.id, claim, values_of(before, changes), values_of(shown.after, changes), what)
 
     def send(self, article_id: str, claim: Claim, changes: dict, expect: dict | None) -> Applied:
         """Apply a change to what this screen shows (the same rule the store applies) and save it."""
-        store = self.app.store
+        store = self.session.store
         entry = Entry(article_id, claim, changes, expect, store.annotator, store.now())
         shown = Applied(None, None)
         if article_id == self.article.id:
             shown = apply_change(self.notes.get(claim.id), claim, article_id, annotator=entry.annotator,
                                  at=entry.at, changes=changes, expect=expect)
             self._set_note(claim, shown.after)
-        self.app.save(entry, shown.before)
+        self.session.save(entry, shown.before)
         return shown
 
     def _set_note(self, claim: Claim, annotation: Annotation | None) -> None:
@@ -200,13 +194,29 @@ class ArticleScreen(Corrections, Screen):
             self.notes.pop(claim.id, None)
         else:
             self.notes[claim.id] = annotation
-        if not self._rebuild():
-            self.query_one(ArticleView).set_note(claim, self.notes)
-            index = next((i for i, c in enumerate(self.claims) if c.id == claim.id), None)
-            if index is not None:
-                self.query_one(ClaimTable).note_changed(index)
-            self._show_detail()
+        if self._rebuild():
+            return
+        self.query_one(ArticleView).set_note(claim, self.notes)
+        if claim.id in self.positions:
+            self.query_one(ClaimTable).note_changed(self.positions[claim.id])
+        if not self._many:
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        self._show_detail()
         self.post_message(ProgressChanged(self.article.id, progress(self.notes.values())))
+
+    @contextmanager
+    def many(self) -> Iterator[None]:
+        """Changes of many claims at once (a speaker renamed, its undo): the text is rewrapped,
+        and the progress counted, once at the end instead of once a claim."""
+        self._many = True
+        try:
+            with self.query_one(ArticleView).holding():
+                yield
+        finally:
+            self._many = False
+            self._show_progress()
 
     # -- annotations whose claim is gone ------------------------------------------------------
     @property
@@ -230,12 +240,12 @@ class ArticleScreen(Corrections, Screen):
 
     async def _settle_orphan(self, what: str, orphan_id: str, claim: Claim) -> None:
         """Re-attach an orphan to `claim` or discard it, in the store (under its lock), then here."""
-        store = self.app.store
+        store = self.session.store
         try:
             if what == "reattach":
-                moved = await self.app.service.run(store.reattach, self.article.id, orphan_id, claim)
+                moved = await self.session.service.run(store.reattach, self.article.id, orphan_id, claim)
             else:
-                await self.app.service.run(store.discard, self.article.id, orphan_id)
+                await self.session.service.run(store.discard, self.article.id, orphan_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=8)
             return
@@ -274,6 +284,14 @@ class ArticleScreen(Corrections, Screen):
     def action_tag(self, tag: str) -> None:
         self.change(f"tag {tag}", {"tag": tag})
 
+    def action_tag_and_next(self, tag: str) -> None:
+        """Tag the claim and go on, as s/d/u then N (to the next article once this one is done)."""
+        if self.current < 0:
+            self.action_tag(tag)  # says there is nothing to tag
+            return
+        self.action_tag(tag)
+        self.action_next_untagged()
+
     def action_clear_tag(self) -> None:
         self.change("clear tag", {"tag": None})
 
@@ -303,56 +321,48 @@ class ArticleScreen(Corrections, Screen):
             done,
         )
 
-    def action_speaker(self) -> None:
-        if self.current < 0:
-            return
-        claim = self.claims[self.current]
-        note = self.notes.get(claim.id)
-
-        def done(value: str | None) -> None:
-            if value is not None:
-                self.change("speaker", {"speaker": value})
-
-        self.app.push_screen(
-            AskDialog("Who said it?", speaker_of(claim, note) or "",
-                      context=f"Found: {neutralize(claim.speaker or 'nobody')}. An empty answer restores it.",
-                      placeholder="the speaker's name"),
-            done,
-        )
-
     def action_undo(self) -> None:
         step = self.history.undo()
         if step is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self._replay(step, step.before, step.after, f"Undone: {step.what}")
+        self._replay(step, True, f"Undone: {step[0].what}")
 
     def action_redo(self) -> None:
         step = self.history.redo()
         if step is None:
             self.notify("Nothing to redo.", timeout=2)
             return
-        self._replay(step, step.after, step.before, f"Redone: {step.what}")
+        self._replay(step, False, f"Redone: {step[0].what}")
 
-    def _replay(self, step: Change, values: dict, expect: dict, message: str) -> None:
+    def _replay(self, step: Step, back: bool, message: str) -> None:
         """Set a step's fields back (or again), only where they still hold what the user left."""
-        if step.article_id == self.article.id:
-            index = next((i for i, c in enumerate(self.claims) if c.id == step.claim.id), None)
+        first = step[0]
+        if first.article_id == self.article.id:
+            index = self.positions.get(first.claim.id)
             if index is not None:
                 self.go_to(index)
-        shown = self.send(step.article_id, step.claim, values, expect)
-        if shown.conflicts and not shown.changed:
-            fields = " and ".join(f.replace("_", " ") for f in shown.conflicts)
-            self.notify(f"Not {message.split(':')[0].lower()}: the {fields} has been changed elsewhere since; "
-                        "it is left as it is.", severity="warning", timeout=5, markup=False)
-        else:
-            self.notify(Text(message).plain, timeout=2, markup=False)
+        with self.many():
+            shown = [self.send(c.article_id, c.claim, *((c.before, c.after) if back else (c.after, c.before)))
+                     for c in step]
+        self._say_replayed(shown, message)
+
+    def _say_replayed(self, shown: list[Applied], message: str) -> None:
+        """Undone (or redone), unless every change of the step was changed elsewhere since."""
+        left = [s for s in shown if s.conflicts and not s.changed]  # left as somebody else made them
+        if len(left) < len(shown):
+            also = f" ({len(left)} changed elsewhere since: left as they are)" if left else ""
+            self.notify(safe_line(message + also), timeout=2, markup=False)
+            return
+        fields = " and ".join(sorted({f.replace("_", " ") for s in left for f in s.conflicts}))
+        self.notify(f"Not {message.split(':')[0].lower()}: the {fields} has been changed elsewhere since; "
+                    "it is left as it is.", severity="warning", timeout=5, markup=False)
 
     # -- what the reader shows (remembered for the next run) ---------------------------------
     def action_toggle_claims(self) -> None:
         shown = self.has_class("-no-claims")
         self.set_class(not shown, "-no-claims")
-        self.app.remember(claims_panel=shown)
+        self.post_message(Remember(claims_panel=shown))
         self.call_after_refresh(self._keep_current_in_view)
 
     def _keep_current_in_view(self) -> None:
@@ -362,7 +372,7 @@ class ArticleScreen(Corrections, Screen):
     def action_toggle_speaker_labels(self) -> None:
         view = self.query_one(ArticleView)
         view.set_labels(not view.show_labels)
-        self.app.remember(speaker_labels=view.show_labels)
+        self.post_message(Remember(speaker_labels=view.show_labels))
 
     # -- scrolling and leaving ---------------------------------------------------------------
     def action_scroll_down(self) -> None:
@@ -378,4 +388,8 @@ class ArticleScreen(Corrections, Screen):
         self.query_one(ArticleView).scroll_page_up(animate=False)
 
     def action_back(self) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.is_open:
+            bar.close()
+            return
         self.app.pop_screen()

@@ -5,11 +5,13 @@ annotation like a tag (so they are journalled, undone with ctrl+z and exported).
 
 from __future__ import annotations
 
-from ...corrections import locate, new_claim, span_change
+from ...corrections import added_claim, as_seen, locate, new_claim, span_change
+from ...marks import claim_order
 from ...model import Claim
 from ...text import neutralize
 from ..dialogs.ask import AskDialog
-from ..widgets.claim_table import excerpt
+from ..widgets.article_view import ArticleView
+from ..widgets.claim_table import ClaimTable, excerpt
 
 HOW = "Type the words as they are in the text, or the first words … the last words."
 
@@ -23,8 +25,35 @@ def as_typed(text: str, words: int = 6) -> str:
 
 
 class Corrections:
-    """Mixed into the reader screen (see screens/article.py), which gives `article`, `claims`,
-    `current`, `found`, `send_change` and `rebuild`."""
+    """Mixed into the reader screen (see screens/article.py), which gives `article`, `notes`,
+    `claims`, `current`, `positions` and `send_change`."""
+
+    def found(self, claim: Claim) -> Claim:
+        """A claim as the extractor found it, or as the user added it (before any span correction):
+        what an annotation is anchored to."""
+        if claim.id in self._extracted:
+            return self._extracted[claim.id]
+        note = self.notes.get(claim.id)
+        return added_claim(note) if note is not None and note.added else claim
+
+    def _seen_claims(self) -> list[Claim]:
+        return claim_order(as_seen(self.article, self.notes).claims)
+
+    def _rebuild(self) -> bool:
+        """Show the claims again if the user's corrections changed them (a claim added or gone, a
+        span moved); the current claim stays current. Returns whether anything changed."""
+        claims = self._seen_claims()
+        if [(c.id, c.start, c.end) for c in claims] == [(c.id, c.start, c.end) for c in self.claims]:
+            return False
+        current = self.claims[self.current].id if self.current >= 0 else None
+        self.claims = claims
+        ids = [c.id for c in claims]
+        self.current = ids.index(current) if current in ids else min(max(self.current, 0), len(claims) - 1)
+        self.positions = {c.id: i for i, c in enumerate(claims)}
+        self.query_one(ArticleView).show(as_seen(self.article, self.notes), self.notes, self.current)
+        self.query_one(ClaimTable).show(self.claims, self.notes, self.current)
+        self._show_progress()
+        return True
 
     def _near(self) -> int:
         claim = self.claims[self.current] if self.current >= 0 else None
@@ -44,7 +73,7 @@ class Corrections:
         def done(value: str | None) -> None:
             where = locate(body, value, self._near()) if value is not None else None
             if where is not None:
-                claim = new_claim(self.article, self.app.store.annotator, *where)
+                claim = new_claim(self.article, self.session.store.annotator, *where)
                 self.send_change(claim, {"added": claim.kind}, "add a claim")
                 self.go_to(next(i for i, c in enumerate(self.claims) if c.id == claim.id))
                 self.notify("Claim added. w says who said it.", timeout=3)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,35 +20,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...marks import byline as format_byline
 from ...marks import claim_order, segments, speaker_order
 from ...model import Annotation, Article, Claim, speaker_of
 from ...states import claim_state
 from ...text import neutralize
 from ..colours import ClaimStyles
 from ..wrap import Line, wrap, wrap_between
+from .article_header import header_lines
 
 GUTTER = 2
-
-
-def _starts(parts: list[tuple[str, int | None]]) -> list[int]:
-    """Where each part begins in the text they make."""
-    starts, pos = [], 0
-    for part, _ in parts:
-        starts.append(pos)
-        pos += len(part)
-    return starts
-
-
-def _entry_starts(parts: list[tuple[str, int | None]]) -> list[int]:
-    """Where the list of speakers may break: before each entry ("■ Name"), but the first, which
-    stays with "Speakers:"."""
-    starts, pos = [], 0
-    for part, speaker in parts:
-        if speaker is not None:
-            starts.append(pos)
-        pos += len(part)
-    return starts
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -56,6 +38,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--headline",
         "article-view--meta",
         "article-view--gutter",
+        "article-view--match",
+        "article-view--match-current",
     }
 
     class ClaimClicked(Message):
@@ -80,6 +64,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: ClaimStyles | None = None
         self._claim_starts: list[int] = []
         self.show_labels = True  # " ⟨Speaker⟩" after each claim
+        self._matches: list[tuple[int, int]] = []  # what the search found (body offsets)
+        self._match_starts: list[int] = []
+        self.current_match = -1
+        self._wrapped_labels: dict[int, str] = {}  # each claim's label as the text was wrapped
+        self._holding = False
+        self._stale = False
 
     # -- data --------------------------------------------------------------------------------
     def show(self, article: Article, notes: dict[str, Annotation], current: int = -1) -> None:
@@ -101,18 +91,32 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to_claim(current)
 
     def set_note(self, claim: Claim, notes: dict[str, Annotation]) -> None:
-        """After `claim`'s annotation changed: rewrap only if its label (the speaker) did."""
+        """After `claim`'s annotation changed: rewrap only if its label (the speaker) is not the
+        one the text was wrapped around (`notes` is often the dict the view already holds)."""
         index = self._claim_index(claim)
-        before = self._label(index) if index >= 0 else ""
         self.notes = notes
         speakers = speaker_order(self.claims, self.speaker_of)
-        if list(speakers.items()) != list(self._speakers.items()):  # a corrected speaker takes their colour and legend entry
+        if list(speakers.items()) != list(self._speakers.items()):  # a corrected speaker: their colour, their entry
             self._speakers = speakers
             self._build_header()
-            self._rewrap()
-        elif index >= 0 and self._label(index) != before:
+            self._stale = True
+        elif index >= 0 and self._label(index) != self._wrapped_labels.get(index, ""):
+            self._stale = True
+        if self._stale and not self._holding:
             self._rewrap()
         self.refresh()
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Many annotation changes at once (a speaker renamed on all their claims): the text is
+        rewrapped once at the end, not after each."""
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            if self._stale and self.article is not None:
+                self._rewrap()
 
     def set_labels(self, shown: bool) -> None:
         """Show or hide the speaker label after each claim (the text rewraps around them)."""
@@ -122,6 +126,16 @@ class ArticleView(ScrollView, can_focus=True):
                 self._rewrap()
                 if self.current >= 0:
                     self.scroll_to_claim(self.current)
+
+    def set_matches(self, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Highlight what the search found (body offsets), `current` the most; scroll to it."""
+        if spans is not self._matches:
+            self._matches = spans
+            self._match_starts = [a for a, _ in spans]
+        self.current_match = current
+        self.refresh()
+        if 0 <= current < len(spans):
+            self.scroll_to_span(*spans[current])
 
     def set_current(self, index: int) -> None:
         self.current = index
@@ -135,27 +149,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- layout ------------------------------------------------------------------------------
     def _build_header(self) -> None:
-        a = self.article
-        d = a.doc
-        header: list = [(neutralize(d.title), "article-view--headline", None, None)]
-        byline = format_byline(a.doc)
-        if byline:
-            header.append((neutralize(byline), "article-view--meta", None, None))
-        sources = [c for c in self.claims if c.kind == "source"]
-        if sources:
-            names = [neutralize(c.speaker + (f" ({c.role})" if c.role else "") if c.speaker else c.text) for c in sources]
-            parts = [("Sources: ", None)] + [(n + ("; " if i < len(names) - 1 else ""), None) for i, n in enumerate(names)]
-            header.append(("".join(p for p, _ in parts), "article-view--meta", None, _starts(parts)[1:]))
-        if d.caption:
-            header.append((neutralize(d.caption), "article-view--meta", None, None))
-        speakers = list(self._speakers)
-        if speakers:
-            parts: list[tuple[str, int | None]] = [("Speakers: ", None)]
-            for i, name in enumerate(speakers):
-                parts.append(("■ ", i))
-                parts.append((neutralize(name) + ("  " if i < len(speakers) - 1 else ""), None))
-            header.append(("".join(p for p, _ in parts), "article-view--meta", parts, _entry_starts(parts)))
-        self._header = header
+        self._header = header_lines(self.article, self.claims, list(self._speakers))
 
     def _label(self, index: int) -> str:
         claim = self.claims[index]
@@ -172,6 +166,7 @@ class ArticleView(ScrollView, can_focus=True):
         ends = sorted((c.end, i) for i, c in enumerate(self.claims)
                       if c.kind != "source" and c.part == "body" and c.within is None) if self.show_labels else []
         labels = {i: self._label(i) for i in range(len(self.claims))}
+        self._wrapped_labels, self._stale = labels, False
         rows.extend((-1, line) for line in wrap(self.body, width, ends, lambda i: len(labels[i])))
         self._rows = rows
         self._body_rows = [k for k, (block, _) in enumerate(rows) if block == -1]
@@ -203,7 +198,11 @@ class ArticleView(ScrollView, can_focus=True):
         if claim.part == "title":
             self.scroll_to(y=0, animate=animate)
             return
-        top, bottom = self.row_of(claim.start), self.row_of(claim.end)
+        self.scroll_to_span(claim.start, claim.end, animate)
+
+    def scroll_to_span(self, start: int, end: int, animate: bool = False) -> None:
+        """Bring a span of the body into view (a third down the screen), unless it is in view."""
+        top, bottom = self.row_of(start), self.row_of(end)
         height = self.scrollable_content_region.height or 10
         y = self.scroll_offset.y
         if top < y or bottom >= y + height:
@@ -244,6 +243,8 @@ class ArticleView(ScrollView, can_focus=True):
                 k += 1
             seg = self._segments[k] if self._segments else None
             style, claim_index = self._segment_style(seg)
+            if self._matches:
+                style = style + self._match_style(a)
             out.append((self.body[a:b], style, a, claim_index))
             out.extend(self._label_piece(index) for index in label_at.pop(b, ()))
         out.extend(self._label_piece(index) for indices in label_at.values() for index in indices)
@@ -258,7 +259,20 @@ class ArticleView(ScrollView, can_focus=True):
             cuts.add(max(seg.start, line.start))
             cuts.add(min(seg.end, line.end))
             k += 1
+        m = max(bisect_right(self._match_starts, line.start) - 1, 0)
+        for a, b in self._matches[m:]:
+            if a >= line.end:
+                break
+            cuts.update((a, b))
         return sorted(p for p in cuts if line.start <= p <= line.end)
+
+    def _match_style(self, offset: int) -> Style:
+        """The search's highlight at a body offset (none outside what it found)."""
+        m = bisect_right(self._match_starts, offset) - 1
+        if m < 0 or self._matches[m][1] <= offset:
+            return Style()
+        current = "article-view--match-current" if m == self.current_match else "article-view--match"
+        return self.get_component_rich_style(current)
 
     def _segment_style(self, seg) -> tuple[Style, int | None]:
         styles = self.styles_for_claims

@@ -1,4 +1,5 @@
-"""One line about the current claim: kind, speaker and role, cue, how sure, tag and note."""
+"""One line about the current claim: kind, speaker and role, cue, how sure, tag and note; first,
+what the last key did, where that needs saying ("claim 3 of 5 by NAME")."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from ...text import neutralize
 
 
 class ClaimDetail(Static):
-    def show(self, claim: Claim | None, note: Annotation | None, position: str) -> None:
+    def show(self, claim: Claim | None, note: Annotation | None, position: str, said: str = "") -> None:
         if claim is None:
             self.update(Text("No claims found in this article.", style="italic"))
             return
         text = Text()
+        if said:
+            text.append(neutralize(said), style="bold reverse")
+            text.append("  ")
         text.append(f"{position}  ", style="bold")
         text.append(claim.kind, style="bold")
         _who(text, claim, note)
