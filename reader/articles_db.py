@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS articles (
     layout TEXT NOT NULL,
     title TEXT NOT NULL,
     author TEXT,
-    published TEXT,
+    published TEXT NOT NULL,  -- '' for an article without a date (it sorts first, as None did)
     date_only INTEGER NOT NULL,
     section TEXT,
     outlet TEXT,
@@ -44,13 +44,23 @@ CREATE TABLE IF NOT EXISTS articles (
     words INTEGER NOT NULL,
     speakers TEXT NOT NULL,
     sources TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    author_key TEXT NOT NULL,
+    outlet_key TEXT NOT NULL,
     extra BLOB NOT NULL,
     body BLOB NOT NULL,
     claims BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path);
+CREATE INDEX IF NOT EXISTS articles_by_date ON articles(published, title_key);
+CREATE INDEX IF NOT EXISTS articles_by_headline ON articles(title_key);
+CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet_key, published);
+CREATE INDEX IF NOT EXISTS articles_by_author ON articles(author_key, published);
 CREATE TABLE IF NOT EXISTS claim_ids (id TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS claim_ids_by_article ON claim_ids(article);
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, content='', detail=none,
+    tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS people USING fts5(names, content='', detail=full,
+    tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -61,6 +71,11 @@ CREATE TABLE IF NOT EXISTS files (
 
 SUMMARY_COLUMNS = ("id", "title", "author", "published", "date_only", "outlet", "section", "path",
                    "fingerprint", "statements", "speakers", "sources", "words", "layout", "ingested")
+
+# The full-text indexes hold no text (content=''), only which words are in which article:
+# `words` has the headline, author, outlet, speakers, sources and body (no positions, so it
+# stays small: phrases are checked on the body), `people` the speakers' names (with positions,
+# for a whole name).
 
 # A claim packed as a list in this order; its text is left out where body[start:end] (or the
 # headline's, for a claim of the headline) gives it back.
@@ -88,27 +103,43 @@ class ArticleDB:
         if self.path.is_file() and self.path.stat().st_size == 0:
             raise damaged(self.path, "the file is empty")
         try:
-            if self.writable:
-                db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-            else:  # a read-only folder: nobody writes it, and SQLite may not create its side files
-                if not self.path.exists():
-                    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                else:
-                    db = sqlite3.connect(f"file:{self.path}?immutable=1", uri=True, isolation_level=None,
-                                         check_same_thread=False)
+            db = self._connect()
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA:
                 raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); "
                                  "upgrade newsreader to read it. It was left untouched.")
-            if version < SCHEMA and self.writable:
-                db.executescript(_TABLES + f"PRAGMA user_version={SCHEMA};")
-            elif version < SCHEMA:
-                db.executescript(_TABLES)
+            if version < SCHEMA:
+                db.executescript(_TABLES + (f"PRAGMA user_version={SCHEMA};" if self.writable else ""))
         except sqlite3.DatabaseError as exc:
             raise damaged(self.path, exc) from None
         return db
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.writable:
+            new = not self.path.exists()
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            if new:  # big pages: an article's row (about its text's size) wastes little of one
+                db.execute("PRAGMA page_size=16384")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            return db
+        # A read-only folder: nobody writes it, and SQLite may not create its side files.
+        if not self.path.exists():
+            return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        return sqlite3.connect(f"file:{self.path}?immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+
+    def reader(self) -> sqlite3.Connection:
+        """A connection of its own that only reads (for the library's pages, read on another
+        thread than the store's writes). It has the same tables as this one."""
+        db = self.db
+        if not self.writable or not self.path.exists():
+            return db
+        try:
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
 
     def close(self) -> None:
         if self._db is not None:
@@ -129,16 +160,13 @@ class ArticleDB:
         return changed
 
     # -- reading -------------------------------------------------------------------------------
-    def summaries(self) -> list[Summary]:
-        return [_summary(row) for row in self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles")]
-
     def summary(self, article_id: str) -> Summary | None:
         rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
-        return _summary(rows[0]) if rows else None
+        return summary_from_row(rows[0]) if rows else None
 
     def by_path(self, path: str) -> Summary | None:
         rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM articles WHERE path = ? LIMIT 1", (path,))
-        return _summary(rows[0]) if rows else None
+        return summary_from_row(rows[0]) if rows else None
 
     def article(self, article_id: str) -> Article | None:
         rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles WHERE id = ?",
@@ -157,11 +185,6 @@ class ArticleDB:
     def ids_titled(self, title: str, limit: int = 2) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE lower(title) = ? LIMIT ?", (title, limit))]
 
-    def bodies(self, part: int, parts: int) -> dict[str, str]:
-        """The bodies of one part of the articles (by id), part 0 to parts - 1."""
-        rows = self._rows("SELECT id, body FROM articles WHERE n % ? = ?", (parts, part))
-        return {aid: _unpack_body(body) for aid, body in rows}
-
     def known_file(self, path: str) -> tuple[int, str, str] | None:
         """(size, digest, article id) of a source file as it was last ingested (ids.file_digest)."""
         rows = self._rows("SELECT size, digest, article FROM files WHERE path = ?", (path,))
@@ -175,28 +198,37 @@ class ArticleDB:
         return _Transaction(self)
 
     def put(self, article: Article, ingested: str) -> None:
-        """Add or replace an article (by id), its claim index and its file."""
+        """Add or replace an article (by id), its claim index, its words and its file."""
         s = Summary.of(article, ingested)
         d = article.doc
         extra = orjson.dumps({"caption": d.caption, "subjects": d.subjects, "warnings": d.warnings,
                               "editorial": [list(e) for e in article.editorial]})
         db = self.db
-        old = db.execute("SELECT n FROM articles WHERE id = ?", (article.id,)).fetchone()
-        values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published, int(s.date_only),
+        values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published or "", int(s.date_only),
                   s.section, s.outlet, s.ingested, s.claims, s.words, orjson.dumps(s.speakers).decode(),
-                  orjson.dumps(s.sources).decode(), extra, _pack_body(d.body), _pack_claims(article))
-        if old is None:
-            n = db.execute("INSERT INTO articles (id, path, fingerprint, layout, title, author, published, date_only, "
-                           "section, outlet, ingested, statements, words, speakers, sources, extra, body, claims) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values).lastrowid
-        else:
-            n = old[0]
-            db.execute("UPDATE articles SET id = ?, path = ?, fingerprint = ?, layout = ?, title = ?, author = ?, "
-                       "published = ?, date_only = ?, section = ?, outlet = ?, ingested = ?, statements = ?, "
-                       "words = ?, speakers = ?, sources = ?, extra = ?, body = ?, claims = ? WHERE n = ?",
-                       (*values, n))
-            db.execute("DELETE FROM claim_ids WHERE article = ?", (n,))
+                  orjson.dumps(s.sources).decode(), *sort_keys(s), extra, _pack_body(d.body), _pack_claims(article))
+        n = self._forget(article.id)
+        n = db.execute(f"INSERT INTO articles (n, {', '.join(_WRITTEN)}) VALUES (?{', ?' * len(_WRITTEN)})",
+                       (n, *values)).lastrowid
         db.executemany("INSERT OR IGNORE INTO claim_ids (id, article) VALUES (?, ?)", ((c.id, n) for c in article.claims))
+        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (n, _words(s, d.body)))
+        db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (n, _names(s)))
+
+    def _forget(self, article_id: str) -> int | None:
+        """Take an article out (to be put back changed): its row number, None if it was not in."""
+        db = self.db
+        old = db.execute(f"SELECT n, {', '.join(SUMMARY_COLUMNS)}, body, claims FROM articles WHERE id = ?",
+                         (article_id,)).fetchone()
+        if old is None:
+            return None
+        n, row, body, claims = old[0], old[1:-2], _unpack_body(old[-2]), old[-1]
+        s = summary_from_row(row)
+        # A table without its text forgets a row by being told the text it was given.
+        db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (n, _words(s, body)))
+        db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (n, _names(s)))
+        db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in orjson.loads(zlib.decompress(claims))))
+        db.execute("DELETE FROM articles WHERE n = ?", (n,))
+        return n
 
     def forget_files(self) -> None:
         self.db.execute("DELETE FROM files")
@@ -242,9 +274,29 @@ def damaged(path: Path, exc: Exception) -> StoreError:
                       "reindex FILES... to rebuild the articles; your annotations are kept apart and are safe.")
 
 
-def _summary(row: tuple) -> Summary:
+_WRITTEN = ("id", "path", "fingerprint", "layout", "title", "author", "published", "date_only", "section",
+            "outlet", "ingested", "statements", "words", "speakers", "sources", "title_key", "author_key",
+            "outlet_key", "extra", "body", "claims")
+
+
+def sort_keys(s: Summary) -> tuple[str, str, str]:
+    """The headline, author and outlet as the library sorts them (see listing.ORDERS)."""
+    return s.title.casefold(), (s.author or "").casefold(), (s.outlet or "").casefold()
+
+
+def _words(s: Summary, body: str) -> str:
+    """What the filter's words are looked for in: see library.Query."""
+    return "\n".join([s.title, s.author or "", s.outlet or "", *s.speakers, *s.sources, body])
+
+
+def _names(s: Summary) -> str:
+    return "\n".join(s.speakers)
+
+
+def summary_from_row(row: tuple) -> Summary:
     d = dict(zip(SUMMARY_COLUMNS, row, strict=True))
     d["date_only"] = bool(d["date_only"])
+    d["published"] = d["published"] or None
     d["claims"] = d.pop("statements")
     d["speakers"] = orjson.loads(d["speakers"])
     d["sources"] = orjson.loads(d["sources"])
@@ -252,7 +304,7 @@ def _summary(row: tuple) -> Summary:
 
 
 def _article(row: tuple) -> Article:
-    s = _summary(row[: len(SUMMARY_COLUMNS)])
+    s = summary_from_row(row[: len(SUMMARY_COLUMNS)])
     extra, body, claims = row[len(SUMMARY_COLUMNS):]
     extra = orjson.loads(extra)
     body = _unpack_body(body)

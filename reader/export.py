@@ -17,7 +17,6 @@ from pathlib import Path
 import orjson
 
 from .corrections import added_claim
-from .library import newest_first
 from .model import Annotation, Article, statements
 from .rows import outlet_of
 from .storage import StoreError, write_atomic
@@ -43,7 +42,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
           clock: Callable[[], datetime] = utc_now) -> dict:
     """Every article with its claims and every annotator's annotations of them. A claim's
     `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
-    summaries = newest_first(store.summaries())
+    summaries = store.summaries()
     out = []
     counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0, "added": 0}
     annotators: set[str] = set()

@@ -1,21 +1,13 @@
 """The library's rows: which articles match a filter, in what order. Pure data, shared by the
-TUI's library screen and anything else that lists articles."""
+TUI's library screen and anything else that lists articles; the store answers the query
+(listing.Listing), a page at a time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .store import Summary
-
-
-def date_key(s: Summary) -> tuple[str, str]:
-    """The one order of articles by date (then headline): the library's default, `list`,
-    `claims` and the export."""
-    return (s.published or "", s.title.lower())
-
-
-def newest_first(summaries) -> list[Summary]:
-    return sorted(summaries, key=date_key, reverse=True)
+from .summary import Summary
 
 
 @dataclass(slots=True)
@@ -24,21 +16,10 @@ class Row:
     tagged: int = 0
     read: bool = False
     added: int = 0  # claims you added to the article (they join its statements)
-    _haystack: str = ""
-    body: str | None = None  # lower-cased body, once loaded
 
     @property
     def id(self) -> str:
         return self.summary.id
-
-    @property
-    def haystack(self) -> str:
-        if not self._haystack:
-            s = self.summary
-            self._haystack = " ".join(
-                [s.title, s.author or "", s.outlet or "", " ".join(s.speakers or ()), " ".join(s.sources or ())]
-            ).lower()
-        return self._haystack
 
     @property
     def claims(self) -> int:
@@ -59,8 +40,10 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """`words` must all appear (headline, author, speakers, sources or body);
-    `speaker:NAME` keeps articles where NAME speaks; `untagged` keeps articles with untagged claims."""
+    """`words` must all appear (in the headline, author, outlet, speakers, sources or body; a word
+    of three letters or more may be the start of a longer one, see listing.fts_words);
+    `speaker:NAME` keeps articles where NAME speaks; `untagged` keeps articles with untagged
+    claims. Answered by the store's full-text indexes (listing.Listing)."""
 
     words: tuple[str, ...] = ()
     speakers: tuple[str, ...] = ()
@@ -85,20 +68,6 @@ class Query:
     def empty(self) -> bool:
         return not (self.words or self.speakers or self.untagged)
 
-    def matches(self, row: Row) -> bool:
-        if self.untagged and not row.has_untagged:
-            return False
-        if self.speakers:
-            names = " | ".join(row.summary.speakers or ()).lower()
-            if not all(s in names for s in self.speakers):
-                return False
-        hay = row.haystack
-        for w in self.words:
-            if w not in hay and (row.body is None or w not in row.body):
-                return False
-        return True
-
-
 COLUMNS = ("date", "outlet", "headline", "author", "progress", "read")
 
 
@@ -107,49 +76,93 @@ class Order:
     column: str = "date"
     reverse: bool = True  # newest first
 
-    def key(self, row: Row):
-        s = row.summary
-        if self.column == "date":
-            return date_key(s)
-        if self.column == "outlet":
-            return ((s.outlet or "").lower(), s.published or "")
-        if self.column == "headline":
-            return s.title.lower()
-        if self.column == "author":
-            return ((s.author or "").lower(), s.published or "")
-        if self.column == "progress":
-            return (row.tagged / row.claims if row.claims else 1.0, row.claims)
-        return (row.read, s.published or "")
 
 
-@dataclass
+PAGE = 100  # rows read at a time
+
+
+class Rows(Sequence):
+    """The rows a query keeps, in an order, read from the store a page at a time as they are
+    drawn: however many articles the store holds, only what is on screen is read."""
+
+    def __init__(self, listing, query: Query, order: Order) -> None:
+        self.listing, self.query, self.order = listing, query, order
+        self._count = listing.count(query)
+        self._pages: dict[int, list[Row]] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        page = self._pages.get(index // PAGE)
+        if page is None:
+            page = self._pages[index // PAGE] = [
+                Row(summary, tagged=tagged, read=bool(read), added=added)
+                for summary, tagged, added, read in self.listing.page(self.query, self.order, index // PAGE * PAGE,
+                                                                      PAGE, self._count)
+            ]
+        return page[index - index // PAGE * PAGE]
+
+    def loaded(self) -> list[Row]:
+        return [row for page in self._pages.values() for row in page]
+
+    def forget(self) -> None:
+        """Read the rows again when next drawn (a progress or read mark changed)."""
+        self._pages.clear()
+
+
 class Library:
-    """All rows, and the visible ones under the current query and order."""
+    """The library's rows under the current query and order (see listing.Listing)."""
 
-    rows: list[Row] = field(default_factory=list)
-    query: Query = field(default_factory=Query)
-    order: Order = field(default_factory=Order)
-    visible: list[Row] = field(default_factory=list)
-    _sorted: list[Row] = field(default_factory=list)
-    _sorted_by: tuple = ()
+    def __init__(self, listing=None, order: Order | None = None) -> None:
+        self.listing = listing
+        self.query = Query()
+        self.order = order or Order()
+        self.total = 0
+        self.visible: Rows | list[Row] = []
 
     def refresh(self) -> None:
-        """Recompute the visible rows: sorting only when the order (or the rows) changed."""
-        by = (self.order.column, self.order.reverse, id(self.rows), len(self.rows))
-        if by != self._sorted_by or self.order.column == "progress":
-            self._sorted = sorted(self.rows, key=self.order.key, reverse=self.order.reverse)
-            self._sorted_by = by
-        query = self.query
-        self.visible = list(self._sorted) if query.empty else [r for r in self._sorted if query.matches(r)]
+        """Count and show the rows again (the query, the order or the store changed)."""
+        if self.listing is None:
+            return
+        self.total = self.listing.total()
+        self.visible = Rows(self.listing, self.query, self.order)
 
     def index_of(self, article_id: str) -> int | None:
-        for i, r in enumerate(self.visible):
-            if r.id == article_id:
-                return i
-        return None
+        return self.listing.position(self.query, self.order, article_id) if self.listing else None
 
     def by_id(self, article_id: str) -> Row | None:
-        for r in self.rows:
-            if r.id == article_id:
-                return r
-        return None
+        """The row of an article if it is on a page read (to be redrawn)."""
+        rows = self.visible.loaded() if isinstance(self.visible, Rows) else self.visible
+        return next((r for r in rows if r.id == article_id), None)
+
+    def mark(self, article_id: str, progress=None, read: bool | None = None) -> None:
+        """Your progress on an article, or its read mark, changed: the rows show it when drawn."""
+        self.listing.mark(article_id, progress, read)
+        self.reread()
+
+    def reread(self) -> None:
+        """Read the rows again when they are next drawn (your marks changed)."""
+        if isinstance(self.visible, Rows):
+            self.visible.forget()
+
+    def next_untagged(self, after: str | None) -> str | None:
+        """The first article after `after` (or from the top), in this order and under this query,
+        with a claim left to tag; round to the top at the end. None if there is none."""
+        query = Query(self.query.words, self.query.speakers, True, self.query.text)
+        rows = Rows(self.listing, query, self.order)
+        if not len(rows):
+            return None
+        start = 0
+        if after is not None:
+            start = self.listing.rank(query, self.order, after) or 0
+            if start < len(rows) and rows[start].id == after:
+                start += 1
+        found = rows[start % len(rows)].id
+        return None if found == after else found

@@ -31,6 +31,7 @@ from .folder import default_annotator, default_store_dir, owned, remove_stale_te
 from .identity import identify, same_text
 from .ids import row_key
 from .journal import applied as already_applied
+from .listing import Listing
 from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import Changes, IngestReport, Summary
@@ -135,7 +136,12 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------------
     def summaries(self) -> list[Summary]:
-        return self.articles.summaries()
+        """Every article, newest first (the library's first order)."""
+        return Listing(self.articles.db, self.articles.path).summaries()
+
+    def listing(self) -> Listing:
+        """The library's rows, a page at a time, on a connection of their own (see listing.py)."""
+        return Listing(self.articles.reader(), self.articles.path)
 
     def article(self, article_id: str) -> Article:
         article = self.articles.article(article_id)
@@ -354,16 +360,6 @@ class Store:
         return self._now()
 
     # -- reading state -------------------------------------------------------------------------
-    @staticmethod
-    def body_parts() -> int:
-        """Article bodies are read in this many parts (so that a reader of all of them can let
-        other work in between): part 0 to part n - 1, see part_bodies."""
-        return len(SHARDS)
-
-    def part_bodies(self, part: int) -> dict[str, str]:
-        """The bodies of one part of the store, by article id."""
-        return self.articles.bodies(part, self.body_parts())
-
     def read_ids(self) -> set[str]:
         """The articles you have opened (a mark from before annotators were told apart counts
         for everyone)."""

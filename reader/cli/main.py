@@ -16,7 +16,6 @@ import orjson
 from .. import export as export_mod
 from ..corrections import as_seen
 from ..ingest import Refused, expand, ingest, read_article, read_bytes, reindex
-from ..library import newest_first
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
 from ..rows import claim_row, extract_row, list_row
@@ -229,7 +228,7 @@ def cmd_list(args) -> int:
     progress = store.progress()
     read = store.read_ids()
     rows = []
-    for s in newest_first(store.summaries()):
+    for s in store.summaries():
         row = list_row(s, progress.get(s.id, Progress()), s.id in read)
         if args.untagged and row["tagged"] >= row["claims"]:
             continue
@@ -256,7 +255,7 @@ def cmd_show(args) -> int:
 def cmd_claims(args) -> int:
     store = _store(args)
     ids = [store.find_article(args.article).id] if args.article else [
-        s.id for s in newest_first(store.summaries())
+        s.id for s in store.summaries()
     ]
     rows = []
     titles = {}  # each article's headline, for the text output's headers

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import signal
 import sys
@@ -21,7 +20,7 @@ from .. import export as export_mod
 from .. import settings as settings_mod
 from ..ingest import ingest
 from ..journal import Entry
-from ..library import Library, Order, Row
+from ..library import Library, Order
 from ..model import Annotation, Progress
 from ..samples import seeds_dir
 from ..storage import StoreError
@@ -76,17 +75,16 @@ class NewsreaderApp(App):
             if hasattr(signal, name):
                 self._loop.add_signal_handler(getattr(signal, name), self.exit, None, 128 + getattr(signal, name))
         self.set_interval(POLL_SECONDS, self.poll_store)
-        rows = self.service.call(self._load_rows)
+        self.library.listing = self.service.call(self.store.listing)
+        self.show_mine(self.service.call(self._mine))
         samples = False
-        if not rows and self.samples is not None and self.store.writable:
+        if not self.library.total and self.samples is not None and self.store.writable:
             report = self.service.call(ingest, [str(self.samples)], self.store)
-            rows = self.service.call(self._load_rows)
+            self.show_mine(self.service.call(self._mine))
             samples = bool(report.new)
-        self.library.rows = rows
         if not self.store.writable:
             self.notify(f"The store {self.store.folder} is read-only: you can read and export, not tag.",
                         severity="warning", timeout=10, markup=False)
-        gc.freeze()  # the library's rows live as long as the app (see LibraryScreen.load_bodies)
         self.push_screen(LibraryScreen(self.library, self.service, samples=samples))
 
     def _apply_settings(self) -> None:
@@ -119,20 +117,19 @@ class NewsreaderApp(App):
                 self.notify(safe_line(f"Cannot save your settings to {self.config_path}: {exc}", 300),
                             severity="warning", timeout=10, markup=False)
 
-    def _load_rows(self) -> list[Row]:
-        progress = self.store.progress()
-        read = self.store.read_ids()
-        rows = [Row(s, read=s.id in read) for s in self.store.summaries()]
-        for row in rows:
-            row.set_progress(progress.get(row.id, Progress()))
-        return rows
+    def _mine(self) -> tuple[dict[str, Progress], set[str]]:
+        """Your progress and read marks, as the annotations on disk say (on the store's thread)."""
+        return self.store.progress(), self.store.read_ids()
+
+    def show_mine(self, mine: tuple[dict[str, Progress], set[str]]) -> None:
+        self.library.listing.set_mine(*mine)
+        self.library.refresh()
 
     async def reload_library(self) -> None:
-        rows = await self.service.run(self._load_rows)
+        self.show_mine(await self.service.run(self._mine))
         screen = self.library_screen
         if screen is not None:
-            screen.reload(rows)
-            screen.load_bodies()
+            screen.reload()
 
     async def poll_store(self) -> None:
         """Show what other processes changed (articles ingested, tags and notes given)."""
@@ -155,9 +152,8 @@ class NewsreaderApp(App):
         if changed.library:
             await self.reload_library()
         else:
-            progress = await self.service.run(self.store.progress)
-            for row in self.library.rows:
-                row.set_progress(progress.get(row.id, Progress()))
+            self.library.listing.set_mine(*await self.service.run(self._mine))
+            self.library.reread()
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
         screen = self.screen
@@ -209,23 +205,15 @@ class NewsreaderApp(App):
         if self.library_screen is not None:
             self.library_screen.select(article_id)
         self.service.submit(self.store.mark_read, article_id)
-        row = self.library.by_id(article_id)
-        if row is not None:
-            row.read = True
+        self.library.mark(article_id, read=True)
 
     def open_next_untagged(self, after: str | None) -> None:
         """The next article (in the library's order) with an untagged claim, at that claim."""
-        visible = self.library.visible or self.library.rows
-        start = 0
-        if after is not None:
-            ids = [r.id for r in visible]
-            start = ids.index(after) + 1 if after in ids else 0
-        candidates = visible[start:] + visible[:start]
-        for row in candidates:
-            if row.id != after and row.has_untagged:
-                self.open_article(row.id, untagged=True)
-                return
-        self.notify("Every claim of every article in the list is tagged.", timeout=4)
+        found = self.library.next_untagged(after)
+        if found is not None:
+            self.open_article(found, untagged=True)
+        else:
+            self.notify("Every claim of every article in the list is tagged.", timeout=4)
 
     def progress_changed(self, article_id: str, progress) -> None:
         if self.library_screen is not None:

@@ -214,7 +214,7 @@ def test_export_format_is_chosen_from_the_table_of_formats(capsys, store_dir, tm
 
 
 def test_list_claims_export_and_the_library_share_one_order(capsys, store_dir, tmp_path):
-    from reader.library import Library, Row
+    from reader.library import Library
     from reader.store import Store
 
     for name, title in (("a.txt", "apple growers said prices rose"), ("b.txt", "Banana prices fall")):
@@ -222,7 +222,7 @@ def test_list_claims_export_and_the_library_share_one_order(capsys, store_dir, t
     run(capsys, "--store", store_dir, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
     listed = [r["title"] for r in json.loads(run(capsys, "--store", store_dir, "list", "--json")[1])]
     exported = [a["title"] for a in json.loads(run(capsys, "--store", store_dir, "export")[1])["articles"]]
-    library = Library([Row(s) for s in Store(store_dir).summaries()])
+    library = Library(Store(store_dir).listing())
     library.refresh()
     assert listed == exported == [r.summary.title for r in library.visible] == ["Banana prices fall", "apple growers said prices rose"]
 

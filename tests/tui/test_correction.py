@@ -73,7 +73,7 @@ async def test_capital_s_on_the_last_untagged_claim_opens_the_next_article(app_f
         assert second.current == 0 and not stored(app, order[1])
         notes = stored(app, order[0])
         assert all(notes[c.id].tag == "stated" for c in first.claims)
-        assert app.library.rows[[r.id for r in app.library.rows].index(order[0])].tagged == len(statements(first.claims))
+        assert app.library.visible[[r.id for r in app.library.visible].index(order[0])].tagged == len(statements(first.claims))
 
 
 # -- W ------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from functools import partial
 from pathlib import Path
@@ -16,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...ingest import ingest
-from ...library import COLUMNS, Library, Query, Row
+from ...library import COLUMNS, Library, Query
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -36,7 +35,6 @@ class LibraryScreen(Screen):
         self.library = library
         self.service = service  # every read and write of the store, on the store's thread
         self.showing_samples = samples  # the store held nothing: the sample articles were put in
-        self.bodies_loaded = False
         self.filtering = False  # typing into the filter
         self.filter_text = ""
         self.untagged_only = False  # the t key's choice; "is:untagged" typed in the filter adds to it
@@ -57,7 +55,6 @@ class LibraryScreen(Screen):
         self.show_rows()
         self.show_filter()
         self.query_one(ArticleTable).focus()
-        self.load_bodies()
 
     # -- rows --------------------------------------------------------------------------------
     @property
@@ -71,14 +68,18 @@ class LibraryScreen(Screen):
             table.refresh()
 
     def show_rows(self, keep: str | None = None) -> None:
+        """Read the rows again (the query, the order or the store changed), the cursor staying
+        on the article it was on where the rows still have it."""
         current = self.table.current
+        keep = keep or (current.id if current else None)
         self.library.refresh()
-        self.table.set_rows(self.library.visible, self.library.order, keep or (current.id if current else None))
+        index = self.library.index_of(keep) if keep else None
+        self.table.set_rows(self.library.visible, self.library.order, index or 0)
         self.update_title()
 
     def update_title(self) -> None:
         lib = self.library
-        total = len(lib.rows)
+        total = lib.total
         shown = len(lib.visible)
         order = f"sorted by {lib.order.column} {'▼' if lib.order.reverse else '▲'}"
         parts = [f"{total:,} article{'s' if total != 1 else ''}"]
@@ -99,38 +100,12 @@ class LibraryScreen(Screen):
             hint.display = False
 
     def refresh_progress(self, article_id: str, progress) -> None:
-        row = self.library.by_id(article_id)
-        if row is not None:
-            row.set_progress(progress)
-            row.read = True
-            self.table.refresh()
+        self.library.mark(article_id, progress, read=True)
+        self.table.refresh()
 
     def on_screen_resume(self) -> None:
         self.update_title()
         self.table.refresh()
-
-    @work(group="bodies", exclusive=True)
-    async def load_bodies(self) -> None:
-        """Article bodies for the filter, loaded after the first frame one part at a time, so
-        that opening an article never waits long behind them."""
-        rows = {r.id: r for r in self.library.rows}
-        store = self.service.store
-        for part in range(store.body_parts()):
-            try:
-                bodies = await self.service.run(store.part_bodies, part)
-            except Exception as exc:  # a damaged shard: say so, the rest of the app goes on
-                self.post_message(Failed("Searching article bodies is off", exc))
-                return
-            for article_id, body in bodies.items():
-                row = rows.get(article_id)
-                if row is not None:
-                    row.body = body.lower()
-        self.bodies_loaded = True
-        # Ten thousand articles are hundreds of thousands of long-lived objects: keep them out
-        # of the garbage collector's full passes, which would otherwise stall a keypress.
-        gc.freeze()
-        if not self.library.query.empty:
-            self.show_rows()
 
     # -- opening -----------------------------------------------------------------------------
     def on_virtual_table_chosen(self, event: ArticleTable.Chosen) -> None:
@@ -201,7 +176,7 @@ class LibraryScreen(Screen):
             self._filter_timer.stop()
             self._filter_timer = None
         if text:
-            # Wait for a pause in the typing before searching ten thousand articles.
+            # Wait for a pause in the typing before searching the store.
             self._filter_timer = self.set_timer(0.12, self.apply_filter)
         else:
             self.apply_filter()
@@ -301,7 +276,6 @@ class LibraryScreen(Screen):
             self.showing_samples = False
             self.update_title()
 
-    def reload(self, rows: list[Row]) -> None:
-        self.library.rows = rows
+    def reload(self) -> None:
         if self.query(ArticleTable):  # (not while the app tears the screen down)
             self.show_rows()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...library import Order, Row
 from ...rows import outlet_label
 from .virtual_table import VirtualTable
@@ -16,10 +18,10 @@ class ArticleTable(VirtualTable):
         super().__init__(id=id)
         self.order = Order()
 
-    def set_rows(self, rows: list[Row], order: Order, keep: str | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], order: Order, cursor: int = 0) -> None:
+        """The rows (read a page at a time as they are drawn, see library.Rows), the cursor on one."""
         self.order = order
-        target = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep else 0
-        self.set_items(rows, target)
+        self.set_items(rows, cursor)
 
     def columns(self, width: int) -> list[tuple[str, str, int]]:
         wide = width >= 100

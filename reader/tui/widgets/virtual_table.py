@@ -7,6 +7,7 @@ and how a row looks (`row_classes`). The header stays on the first line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -56,7 +57,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: list[Any] = []
+        self.items: Sequence[Any] = []  # a list, or rows read as they are drawn
         self._quiet = False
 
     # -- for subclasses ----------------------------------------------------------------------
@@ -73,7 +74,7 @@ class VirtualTable(ScrollView, can_focus=True):
     right_aligned: frozenset[str] = frozenset()
 
     # -- data --------------------------------------------------------------------------------
-    def set_items(self, items: list[Any], cursor: int = 0) -> None:
+    def set_items(self, items: Sequence[Any], cursor: int = 0) -> None:
         self.items = items
         self.virtual_size = Size(self.size.width, len(items) + 1)
         self.move_to(cursor, quiet=True)

@@ -1,0 +1,163 @@
+"""The library's rows read from the article database a page at a time: which articles a
+library.Query keeps (its words through the full-text indexes), in which library.Order (through
+the indexes of articles_db), with your progress and read marks beside them.
+
+Nothing is read that is not shown: a count, the page on screen, the position of one article.
+Your progress and read marks (from the annotations, a few rows however big the store) are put
+in a table of this connection's own (`mine`), so that "untagged only" and the order by progress
+are answered by the database too.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from .articles_db import SUMMARY_COLUMNS, damaged, summary_from_row
+from .model import Progress
+from .summary import Summary
+
+# The order of each library column: the keys compared, first to last (see articles_db's
+# indexes). The one definition of these orders, for the library, `list`, `claims` and the export.
+CLAIMS = "(a.statements + coalesce(m.added, 0))"  # library.Row.claims
+TAGGED = "coalesce(m.tagged, 0)"
+PROGRESS = f"(CASE WHEN {CLAIMS} = 0 THEN 1.0 ELSE {TAGGED} * 1.0 / {CLAIMS} END)"  # library.Order
+UNTAGGED = f"{TAGGED} < {CLAIMS}"  # library.Row.has_untagged
+ORDERS = {
+    "date": ("a.published", "a.title_key"),
+    "outlet": ("a.outlet_key", "a.published"),
+    "headline": ("a.title_key",),
+    "author": ("a.author_key", "a.published"),
+    "progress": (PROGRESS, CLAIMS),
+    "read": ("coalesce(m.read, 0)", "a.published"),
+}
+_COLUMNS = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS) + f", {TAGGED}, coalesce(m.added, 0), coalesce(m.read, 0)"
+_FROM = "FROM articles a LEFT JOIN mine m ON m.n = a.n"
+SHORT = 3  # a word shorter than this is a whole word; longer ones are the start of a word
+
+
+def fts_words(text: str, phrase: bool = False) -> str | None:
+    """An FTS5 query for what the user typed: every word in it, each a whole word if it is short,
+    else any word that starts so ("ukrain" finds Ukraine and Ukrainian); `phrase`: the words in
+    this order, one after the other. None when the text has no word at all."""
+    words = [w for w in re.findall(r"[^\W_]+", text.lower())]
+    if not words:
+        return None
+    if phrase:
+        return '"' + " ".join(words) + '"*'  # (a name is typed from its start)
+    return " AND ".join(f'"{w}"' + ("*" if len(w) >= SHORT else "") for w in words)
+
+
+class Listing:
+    """Counts and pages of the store's articles under a query and an order, on a connection of
+    its own (articles_db.ArticleDB.reader)."""
+
+    def __init__(self, db: sqlite3.Connection, path) -> None:
+        self.db = db
+        self.path = path  # for messages
+        self._run("CREATE TEMP TABLE IF NOT EXISTS mine (n INTEGER PRIMARY KEY, tagged INTEGER NOT NULL, "
+                  "added INTEGER NOT NULL, read INTEGER NOT NULL)")
+
+    def _run(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        try:
+            return self.db.execute(sql, tuple(args)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
+
+    # -- your marks ----------------------------------------------------------------------------
+    def set_mine(self, progress: dict[str, Progress], read: set[str]) -> None:
+        """Your progress and read marks, all of them (what the annotations say now)."""
+        rows = [(aid, *progress.get(aid, Progress()), int(aid in read)) for aid in set(progress) | read]
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute("DELETE FROM mine")
+                self._put_mine(rows)
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
+
+    def mark(self, article_id: str, progress: Progress | None = None, read: bool | None = None) -> None:
+        """One article's progress or read mark changed."""
+        old = self._run(f"SELECT {TAGGED}, coalesce(m.added, 0), coalesce(m.read, 0) {_FROM} WHERE a.id = ?",
+                        (article_id,))
+        if not old:
+            return
+        tagged, added, was_read = old[0]
+        if progress is not None:
+            tagged, added = progress
+        self._put_mine([(article_id, tagged, added, int(was_read if read is None else read))])
+
+    def _put_mine(self, rows: list[tuple]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO mine (n, tagged, added, read) "
+                            "SELECT n, ?, ?, ? FROM articles WHERE id = ?", [(*r[1:], r[0]) for r in rows])
+
+    # -- rows ----------------------------------------------------------------------------------
+    def total(self) -> int:
+        return self._run("SELECT count(*) FROM articles")[0][0]
+
+    def count(self, query) -> int:
+        where, args = _where(query)
+        return self._run(f"SELECT count(*) {_FROM} {where}", args)[0][0]
+
+    def page(self, query, order, offset: int, limit: int, count: int | None = None) -> list[tuple]:
+        """(summary, tagged, added, read) of the rows offset to offset + limit - 1. From the far
+        end when that is nearer (`count`: how many rows there are), so the last page is as quick
+        to read as the first."""
+        where, args = _where(query)
+        reverse = order.reverse
+        backwards = count is not None and offset > count // 2
+        if backwards:
+            offset, limit, reverse = max(count - offset - limit, 0), min(limit, count - offset), not reverse
+        rows = self._run(f"SELECT {_COLUMNS} {_FROM} {where} ORDER BY {_order_by(order.column, reverse)} "
+                         "LIMIT ? OFFSET ?", (*args, limit, offset))
+        if backwards:
+            rows.reverse()
+        return [(summary_from_row(r[:-3]), *r[-3:]) for r in rows]
+
+    def position(self, query, order, article_id: str) -> int | None:
+        """Where an article is among the rows (None if the query leaves it out)."""
+        where, args = _where(query, "a.id = ?")
+        if not self._run(f"SELECT 1 {_FROM} {where}", (*args, article_id)):
+            return None
+        return self.rank(query, order, article_id)
+
+    def rank(self, query, order, article_id: str) -> int | None:
+        """How many of the rows come before an article in the order (whether the query keeps it
+        or not); None if there is no such article."""
+        keys = (*ORDERS[order.column], "a.n")
+        found = self._run(f"SELECT {', '.join(keys)} {_FROM} WHERE a.id = ?", (article_id,))
+        if not found:
+            return None
+        before = ">" if order.reverse else "<"
+        where, args = _where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})")
+        return self._run(f"SELECT count(*) {_FROM} {where}", (*args, *found[0]))[0][0]
+
+    def summaries(self, column: str = "date", reverse: bool = True) -> list[Summary]:
+        """Every article in an order (for `list`, `claims` and the export)."""
+        rows = self._run(f"SELECT {_COLUMNS} {_FROM} ORDER BY {_order_by(column, reverse)}")
+        return [summary_from_row(r[:-3]) for r in rows]
+
+
+def _order_by(column: str, reverse: bool) -> str:
+    way = " DESC" if reverse else ""
+    return ", ".join(k + way for k in (*ORDERS[column], "a.n"))
+
+
+def _where(query, *more: str) -> tuple[str, list]:
+    """The WHERE clause of a library.Query, and its arguments."""
+    parts: list[str] = []
+    args: list = []
+    words = fts_words(" ".join(query.words))
+    if words:
+        parts.append("a.n IN (SELECT rowid FROM words WHERE words MATCH ?)")
+        args.append(words)
+    for name in query.speakers:
+        match = fts_words(name, phrase=True)
+        if match:
+            parts.append("a.n IN (SELECT rowid FROM people WHERE people MATCH ?)")
+            args.append(match)
+    if query.untagged:
+        parts.append(UNTAGGED)
+    parts.extend(more)
+    return ("WHERE " + " AND ".join(parts)) if parts else "", args

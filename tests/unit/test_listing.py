@@ -1,0 +1,152 @@
+"""The library's rows from the article database: every order and filter gives what the rules of
+library.Row and Order say, a page at a time, reading only the pages drawn; the filter's words
+are found through the full-text index (and no longer found once an article changed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from helpers import SEED
+from reader import library as library_mod
+from reader.ingest import ingest
+from reader.library import COLUMNS, Library, Order, Query, Row
+from reader.model import Progress
+
+AUTHORS = ["ANNA EK", "ÉMILE ZOLA", "BOB STONE"]
+TOPICS = ["grain", "gas", "Ülker"]
+
+
+def _write(folder, n: int) -> None:
+    """n articles: two in three in the outlet's layout (an outlet, an author, a date; the seed's
+    text with another headline), the others plain text (none of these)."""
+    folder.mkdir()
+    seed = SEED.read_text()
+    for i in range(n):
+        title = f"Headline number {i:03d} about {TOPICS[i % 3]}"
+        if i % 3 == 2:
+            text = f"{title}\n\nThe minister said the talks on item{i} went well.\n"
+        else:
+            day = date(2025, 1 + i % 12, 1 + i % 28)
+            stamp = f"{day:%A}, {day.day} {day:%B %Y}, {10 + i % 9}:{i % 60:02d}"
+            text = (seed.replace("Putin's spokesperson says meeting with Trump is necessary", title)
+                    .replace("STANISLAV POHORILOVMonday, 5 May 2025, 13:16", AUTHORS[i % 3] + stamp)
+                    .replace("at this stage.", f"at this stage on item{i}."))
+        (folder / f"{i:03d}.txt").write_text(text)
+
+
+@pytest.fixture
+def many(store, tmp_path):
+    _write(tmp_path / "in", 2 * library_mod.PAGE + 37)  # three pages, the last one part full
+    ingest([str(tmp_path / "in"), str(SEED)], store, parallel=False)
+    return store
+
+
+def _key(r: Row, column: str):
+    """The order of each column as Row and Summary say it (library.Order)."""
+    s = r.summary
+    return {
+        "date": (s.published or "", s.title.casefold()),
+        "outlet": ((s.outlet or "").casefold(), s.published or ""),
+        "headline": (s.title.casefold(),),
+        "author": ((s.author or "").casefold(), s.published or ""),
+        "progress": (r.tagged / r.claims if r.claims else 1.0, r.claims),
+        "read": (r.read, s.published or ""),
+    }[column]
+
+
+def _mine(store) -> tuple[dict, set]:
+    ids = [s.id for s in store.summaries()]
+    progress = {ids[i]: Progress(i % 3, i % 2) for i in range(0, len(ids), 5)}
+    return progress, set(ids[::7])
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+@pytest.mark.parametrize("reverse", [True, False])
+def test_every_order_is_the_rows_own_order_page_by_page(many, column, reverse):
+    library = Library(many.listing(), Order(column, reverse))
+    progress, read = _mine(many)
+    library.listing.set_mine(progress, read)
+    library.refresh()
+    rows = list(library.visible)
+    assert len(rows) == library.total == 2 * library_mod.PAGE + 38 and len({r.id for r in rows}) == len(rows)
+    for r in rows:  # your marks are beside every row
+        assert (r.tagged, r.added, r.read) == (*progress.get(r.id, Progress()), r.id in read)
+    keys = [_key(r, column) for r in rows]
+    assert keys == sorted(keys, reverse=reverse)
+    assert len(set(keys)) > 3  # (an order to check)
+    got = [r.id for r in rows]
+    for i in (0, 57, library_mod.PAGE, len(got) - 1):  # the cursor finds its article again
+        assert library.index_of(got[i]) == i
+
+
+def test_untagged_only_is_the_rows_own_rule(many):
+    library = Library(many.listing())
+    ids = [s.id for s in many.summaries()]
+    claims = {s.id: s.claims for s in many.summaries()}
+    progress = {aid: Progress(claims[aid], 0) for aid in ids[:40]}  # done
+    progress[ids[1]] = Progress(claims[ids[1]], 1)  # a claim you added is left
+    progress[ids[2]] = Progress(max(claims[ids[2]] - 1, 0), 0)
+    library.listing.set_mine(progress, set())
+    library.query = Query.parse("is:untagged")
+    library.refresh()
+    kept = {r.id for r in library.visible}
+    rows = [Row(s, tagged=progress.get(s.id, Progress()).done, added=progress.get(s.id, Progress()).added)
+            for s in many.summaries()]
+    assert kept == {r.id for r in rows if r.has_untagged}
+    assert ids[1] in kept and ids[0] not in kept
+
+
+def test_only_the_pages_drawn_are_read(many, monkeypatch):
+    library = Library(many.listing())
+    library.refresh()
+    read = []
+    page = library.listing.page
+    monkeypatch.setattr(library.listing, "page", lambda *a, **k: read.append(a[2]) or page(*a, **k))
+    library.visible[0], library.visible[5], library.visible[len(library.visible) - 1]
+    assert read == [0, 2 * library_mod.PAGE]
+
+
+def test_words_are_found_in_the_headline_the_people_and_the_body(many):
+    library = Library(many.listing())
+    found = {}
+    for text in ["item17", "ukrai", "peskov", "ulker", "speaker:peskov", "speaker:dmitry_pes", "minister item17",
+                 "headline gas", "zzzz", "is", "-"]:
+        library.query = Query.parse(text)
+        library.refresh()
+        found[text] = {r.summary.title for r in library.visible}
+    # A body word, or a word that starts so (as you type it)
+    assert {t.split()[2] for t in found["item17"]} == {"017", *(f"{n}" for n in range(170, 180))}
+    assert {t.split()[2] for t in found["minister item17"]} == {"017", "170", "173", "176", "179"}  # every word
+    assert len(found["ukrai"]) == len(found["peskov"]) == len(found["speaker:peskov"]) == 1 + 158  # the seed and its copies
+    assert found["speaker:dmitry_pes"] == found["peskov"]  # a speaker's name, from its start
+    assert len(found["ulker"]) == 79  # the headline's word, without its accent
+    assert len(found["headline gas"]) == 79
+    assert found["zzzz"] == set() and len(found["is"]) == 1 + 158
+    assert len(found["-"]) == library.total  # no word at all: everything
+
+
+def test_a_changed_article_is_found_by_its_new_words_only(store, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Grain deal\n\nThe minister said the grain deal was over.\n")
+    ingest([str(path)], store, parallel=False)
+    path.write_text("Grain deal\n\nThe minister said the corridor was open.\n")
+    ingest([str(path)], store, parallel=False)
+    library = Library(store.listing())
+    for text, count in (("over", 0), ("corridor", 1), ("grain", 1)):
+        library.query = Query.parse(text)
+        library.refresh()
+        assert len(library.visible) == count, text
+
+
+def test_next_untagged_follows_the_order_and_goes_round(many):
+    library = Library(many.listing(), Order("headline", False))
+    ids = [s.id for s in sorted(many.summaries(), key=lambda s: s.title.casefold())]
+    claims = {s.id: s.claims for s in many.summaries()}
+    library.listing.set_mine({aid: Progress(claims[aid], 0) for aid in ids[1:4]}, set())
+    library.refresh()
+    assert library.next_untagged(None) == ids[0]
+    assert library.next_untagged(ids[0]) == ids[4]  # the done ones skipped
+    assert library.next_untagged(ids[2]) == ids[4]  # from a done one too
+    assert library.next_untagged(ids[-1]) == ids[0]  # round to the top
