@@ -13,6 +13,7 @@ here but in TinyDB JSON beside it (see store.py).
 from __future__ import annotations
 
 import sqlite3
+import weakref
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -57,9 +58,9 @@ CREATE INDEX IF NOT EXISTS articles_by_headline ON articles(title_key);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet_key, published);
 CREATE INDEX IF NOT EXISTS articles_by_author ON articles(author_key, published);
 CREATE TABLE IF NOT EXISTS claim_ids (id TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, content='', detail=none,
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, content='', detail=none, columnsize=0,
     tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE IF NOT EXISTS people USING fts5(names, content='', detail=full,
+CREATE VIRTUAL TABLE IF NOT EXISTS people USING fts5(names, content='', detail=full, columnsize=0,
     tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
@@ -97,6 +98,9 @@ class ArticleDB:
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self._db = self._open()
+            # Closed when this goes, or at exit: the last connection to close folds the
+            # write-ahead log into the database and removes it.
+            self._closer = weakref.finalize(self, self._db.close)
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -122,6 +126,7 @@ class ArticleDB:
                 db.execute("PRAGMA page_size=16384")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA journal_size_limit=4194304")  # the write-ahead log kept small between writes
             return db
         # A read-only folder: nobody writes it, and SQLite may not create its side files.
         if not self.path.exists():
@@ -143,7 +148,7 @@ class ArticleDB:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.close()
+            self._closer()
             self._db = None
 
     def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:

@@ -15,7 +15,6 @@ import orjson
 
 from .. import export as export_mod
 from ..corrections import as_seen
-from ..ingest import Refused, expand, ingest, read_article, read_bytes, reindex
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
 from ..rows import claim_row, extract_row, list_row
@@ -152,11 +151,19 @@ def _print_json(data) -> None:
 # -- commands ----------------------------------------------------------------------------------
 
 
+# The extractor is imported by the commands that extract, not at every start (the app, `tag`):
+# it is a third of the start-up.
+
+
 def cmd_ingest(args) -> int:
+    from ..ingest import ingest
+
     return _ingested(args, lambda store, progress: ingest(args.paths, store, progress=progress))
 
 
 def cmd_reindex(args) -> int:
+    from ..ingest import reindex
+
     return _ingested(args, lambda store, progress: reindex(store, args.paths, progress=progress))
 
 
@@ -202,6 +209,8 @@ def _print_duplicates(duplicates: list[tuple[str, str]]) -> None:
 
 
 def cmd_extract(args) -> int:
+    from ..ingest import Refused, expand, read_article, read_bytes
+
     items, errors = expand(args.paths)
     out = []
     refused = list(errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import signal
 import sys
@@ -11,14 +12,17 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+if TYPE_CHECKING:
+    from .screens.article import ArticleScreen
+
 from .. import export as export_mod
 from .. import settings as settings_mod
-from ..ingest import ingest
 from ..journal import Entry
 from ..library import Library, Order
 from ..model import Annotation, Progress
@@ -31,11 +35,19 @@ from . import keys
 from .dialogs.ask import AskDialog
 from .history import History
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
-from .screens.article import ArticleScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .service import StoreService
 from .session import Session
+
+READER = "reader.tui.screens.article"  # the reader's module, imported when the first article opens
+
+
+def reading(screen) -> ArticleScreen | None:
+    """The screen, if it is the reader (which cannot be before its module is loaded)."""
+    module = sys.modules.get(READER)
+    return screen if module is not None and isinstance(screen, module.ArticleScreen) else None
+
 
 POLL_SECONDS = 1.0  # how often the app looks for changes other processes made to the store
 
@@ -79,6 +91,8 @@ class NewsreaderApp(App):
         self.show_mine(self.service.call(self._mine))
         samples = False
         if not self.library.total and self.samples is not None and self.store.writable:
+            from ..ingest import ingest  # (the extractor: only when it is needed, see cli.main)
+
             report = self.service.call(ingest, [str(self.samples)], self.store)
             self.show_mine(self.service.call(self._mine))
             samples = bool(report.new)
@@ -86,6 +100,13 @@ class NewsreaderApp(App):
             self.notify(f"The store {self.store.folder} is read-only: you can read and export, not tag.",
                         severity="warning", timeout=10, markup=False)
         self.push_screen(LibraryScreen(self.library, self.service, samples=samples))
+        self.set_timer(0.3, self._load_reader)
+
+    @staticmethod
+    def _load_reader() -> None:
+        """The reader's code, loaded once the library is on screen (not before: start-up is
+        quicker; not at the first article: it opens as quickly as the next)."""
+        importlib.import_module(READER)
 
     def _apply_settings(self) -> None:
         """The saved theme (the rest is read by the screens), and from now on every theme change saved."""
@@ -157,7 +178,7 @@ class NewsreaderApp(App):
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
         screen = self.screen
-        if isinstance(screen, ArticleScreen) and changed.of(screen.article.id):
+        if reading(screen) and changed.of(screen.article.id):
             notes = await self.service.run(self.store.annotations, screen.article.id)
             screen.others_changed(notes, {cid for cid, n in self.saving.items() if n})
 
@@ -193,12 +214,14 @@ class NewsreaderApp(App):
         except Exception as exc:
             self.failed("Cannot open the article", exc)
             return
+        from .screens.article import ArticleScreen  # (loaded with the first article: see reading)
+
         screen = ArticleScreen(article, notes, 0, session=self.session)
         if untagged:
             screen.current = screen.first_untagged() or 0
         elif claim is not None:
             screen.current = claim
-        if isinstance(self.screen, ArticleScreen):
+        if reading(self.screen):
             self.switch_screen(screen)
         else:
             await self.push_screen(screen)
@@ -223,7 +246,7 @@ class NewsreaderApp(App):
     def save(self, entry: Entry, shown_before: Annotation | None) -> None:
         """Save a change (the screen already shows it): journaled at once, then applied to the
         store on its thread. The outcome comes back to the event loop without blocking either."""
-        screen = self.screen if isinstance(self.screen, ArticleScreen) else None
+        screen = reading(self.screen)
         claim_id = entry.claim.id
         self.saving[claim_id] += 1
         future = self.service.save(entry)
@@ -271,7 +294,7 @@ class NewsreaderApp(App):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        title = "reader" if isinstance(self.screen, ArticleScreen) else "library"
+        title = "reader" if reading(self.screen) else "library"
         self.push_screen(HelpScreen(self.screen, title))
 
     def default_export_path(self) -> str:

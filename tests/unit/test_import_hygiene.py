@@ -45,3 +45,13 @@ def test_screens_and_widgets_do_not_reach_into_the_app():
     reached = {(p.name, m) for folder in ("screens", "widgets", "dialogs") for p in (tui / folder).glob("*.py")
                for m in re.findall(r"self\.app\.([a-z_]+)", p.read_text()) if m not in allowed}
     assert not reached, sorted(reached)
+
+
+def test_the_app_and_the_tag_command_start_without_the_extractor():
+    """The extractor and the outlets' layouts are a third of the start-up: the library (and
+    `tag`, `list`...) start without them, and the reader's screen comes once it is on screen."""
+    code = ("import sys, reader.cli.main, reader.tui.app; "
+            "print(sorted(m for m in sys.modules if m.startswith(('reader.extract.claims', 'reader.layouts', "
+            "'reader.ingest', 'reader.tui.screens.article'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

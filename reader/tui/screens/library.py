@@ -14,7 +14,6 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from ...ingest import ingest
 from ...library import COLUMNS, Library, Query
 from ...text import safe_line
 from .. import keys
@@ -24,6 +23,7 @@ from ..service import StoreService
 from ..widgets.article_table import ArticleTable
 
 SAMPLE_HINT = "These are the sample articles. Press i to ingest your own: a file or a folder of articles."
+FILTER_PAUSE = 0.04  # seconds without a key before the filter is applied
 EMPTY_HINT = "The store is empty. Press i to ingest a file or a folder of articles."
 
 
@@ -176,8 +176,8 @@ class LibraryScreen(Screen):
             self._filter_timer.stop()
             self._filter_timer = None
         if text:
-            # Wait for a pause in the typing before searching the store.
-            self._filter_timer = self.set_timer(0.12, self.apply_filter)
+            # Wait for a pause in the typing (keys come faster than this) before searching.
+            self._filter_timer = self.set_timer(FILTER_PAUSE, self.apply_filter)
         else:
             self.apply_filter()
 
@@ -242,6 +242,8 @@ class LibraryScreen(Screen):
 
     @work(group="ingest", exclusive=True)
     async def run_ingest(self, path: str) -> None:
+        from ...ingest import ingest  # (the extractor: only when it is needed, see cli.main)
+
         bar = self.query_one("#ingest-progress", ProgressBar)
         label = self.query_one("#ingest-label", Static)
         self.query_one("#ingest-bar").display = True
