@@ -263,18 +263,28 @@ class _Transaction:
             try:
                 db.execute("COMMIT")
             except sqlite3.DatabaseError as error:
-                db.execute("ROLLBACK")
+                self._roll_back()
                 raise damaged(self.owner.path, error) from None
         else:
-            db.execute("ROLLBACK")
+            self._roll_back()
             if isinstance(exc, sqlite3.DatabaseError):
                 raise damaged(self.owner.path, exc) from None
+
+    def _roll_back(self) -> None:
+        """Undo the transaction, if SQLite has not already (it does itself on a full disk)."""
+        db = self.owner.db
+        if db.in_transaction:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # the database is as it was before the transaction all the same
 
 
 def damaged(path: Path, exc: Exception) -> StoreError:
     what = str(exc) or type(exc).__name__
     if ("disk" in what and "full" in what) or "disk I/O" in what:
-        return StoreError(f"cannot write {path}: {what}; nothing of this batch was stored, what was stored before is intact")
+        return StoreError(f"cannot write {path}: {what} (is the disk full?); the store is as it was before this "
+                          "write, with everything stored until then: make room and run the command again")
     return StoreError(f"{path} is damaged ({what}); it was left untouched. Move it aside and run newsreader "
                       "reindex FILES... to rebuild the articles; your annotations are kept apart and are safe.")
 
