@@ -105,6 +105,7 @@ def start(command: str, ready) -> float:
 
 def filtered(term: Terminal, word: str) -> float:
     term.wait(lambda s: "shown" not in s.splitlines()[0], term.press("Escape"))
+    time.sleep(0.3)  # (an escape followed at once by a key reads as alt+key: the terminal waits)
     t = term.press("/", *word)
     took = term.wait(lambda s: "shown" in s.splitlines()[0] and word in s.splitlines()[1], t)
     term.press("Enter")
