@@ -19,12 +19,14 @@ import re
 import select
 import shutil
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
 import termios
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from fcntl import ioctl
 from pathlib import Path
@@ -213,10 +215,9 @@ def state(folder: Path) -> dict:
 
     Store(folder).summaries()
     claims, out = {}, {}
-    for path in sorted(folder.glob("articles-*.json")):
-        for article in json.loads(path.read_bytes())["articles"].values():
-            claims[article["id"]] = {c["id"] for c in article["claims"]}
-            out[("article", article["id"])] = article["fingerprint"]
+    for article_id, fingerprint, ids in stored_articles(folder):
+        claims[article_id] = ids
+        out[("article", article_id)] = fingerprint
     for path in sorted(folder.glob("annotations-*.json")):
         for name, table in json.loads(path.read_bytes()).items():
             if not name.startswith("a-"):
@@ -225,6 +226,19 @@ def state(folder: Path) -> dict:
                 attached = a["claim_id"] if a["claim_id"] in claims.get(name[2:], ()) else None
                 out[(a["annotator"], a["note"])] = (attached, a["tag"], a["text"])  # notes are unique here
     return out
+
+
+def stored_articles(folder: Path) -> list[tuple[str, str, set[str]]]:
+    """(id, fingerprint, claim ids) of every article, from the article database (each claim a
+    list whose first item is its id, see reader.articles_db) or the JSON files of the release
+    before it."""
+    if (folder / "articles.db").exists():
+        with sqlite3.connect(f"file:{folder / 'articles.db'}?mode=ro", uri=True) as db:
+            return [(aid, fp, {c[0] for c in json.loads(zlib.decompress(blob))})
+                    for aid, fp, blob in db.execute("SELECT id, fingerprint, claims FROM articles")]
+    return [(a["id"], a["fingerprint"], {c["id"] for c in a["claims"]})
+            for path in sorted(folder.glob("articles-*.json"))
+            for a in json.loads(path.read_bytes())["articles"].values()]
 
 
 def annotation_rows(folder: Path) -> list[dict]:
@@ -254,7 +268,7 @@ def store_files(folder: Path) -> dict[str, tuple]:
     except OSError:
         return out
     for name in names:
-        if name.endswith(".json"):
+        if name.endswith((".json", ".db", ".db-wal")):
             try:
                 st = os.stat(folder / name)
             except OSError:
