@@ -55,23 +55,24 @@ def synthetic(source: Path, target: Path, n: int) -> None:
         s = articles_db.summary_from_row(tuple(row[at[c]] for c in articles_db.SUMMARY_COLUMNS))
         words[row[0]] = (articles_db._words(s, articles_db._unpack_body(row[at["body"]])), articles_db._names(s))
     db.execute("BEGIN")
-    copy, made = 1, len(rows)
+    copy, made = 1, db.execute("SELECT max(n) FROM articles").fetchone()[0]
     while made < n:
         for row in rows:
             if made >= n:
                 break
+            made += 1
             new = list(row)
-            new[0] = None
+            new[0] = made
+            new[at["date_key"]] = key = articles_db.date_key(row[at["published"]], made)
             new[at["id"]] = f"{copy:05x}{row[at['id']][5:]}"
             new[at["path"]] = f"copy{copy}/{row[at['path']]}"
             new[at["title"]] = f"{row[at['title']]} (copy {copy})"
-            n_new = db.execute(f"INSERT INTO articles VALUES ({', '.join('?' * len(new))})", new).lastrowid
+            db.execute(f"INSERT INTO articles VALUES ({', '.join('?' * len(new))})", new)
             db.executemany("INSERT OR IGNORE INTO claim_ids VALUES (?, ?)",
-                           ((f"{copy:05x}{cid[5:]}", n_new) for cid in claims.get(row[0], ())))
+                           ((f"{copy:05x}{cid[5:]}", made) for cid in claims.get(row[0], ())))
             text, names_ = words[row[0]]
-            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (n_new, f"{text}\ncopy{copy}"))
-            db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (n_new, names_))
-            made += 1
+            db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, f"{text}\ncopy{copy}"))
+            db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, names_))
         copy += 1
         if copy % 20 == 0:
             db.execute("COMMIT")
@@ -152,16 +153,22 @@ def main() -> None:
     p.add_argument("--corpus", type=Path, required=True)
     p.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     p.add_argument("--real", type=int, default=100_000, help="the biggest store ingested for real")
+    p.add_argument("--stores", type=Path, help="keep the stores in this folder, and use those already there")
+    p.add_argument("--build-only", action="store_true", help="make the stores, measure nothing")
     args = p.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     config = tempfile.mkdtemp()
     shell_env = f"env PYTHONPATH={ROOT} NEWSREADER_CONFIG={config}/c.toml"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        kept = args.stores or tmp
+        kept.mkdir(exist_ok=True)
         biggest_real = None
         for n in args.articles:
-            store = tmp / f"store-{n}"
-            if n <= args.real:
+            store = kept / f"store-{n}"
+            if store.exists():
+                biggest_real = store if n <= args.real else biggest_real
+            elif n <= args.real:
                 src = tmp / f"in-{n}"
                 src.mkdir()
                 make_corpus(src, n, args.corpus)
@@ -173,6 +180,8 @@ def main() -> None:
                 t = time.perf_counter()
                 synthetic(biggest_real, store, n)
                 print(f"(a synthetic store of {n:,} articles made in {time.perf_counter() - t:.0f} s)", flush=True)
+            if args.build_only:
+                continue
             results = in_terminal(store, shell_env)
             bare = results["bare Textual app start"]
             print(f"\n{n:,} articles:")
@@ -183,6 +192,8 @@ def main() -> None:
                     print(f"  {name}: {value * 1000:.0f} ms" + (f" ({value / bare:.2f}x the bare app)"
                                                                 if name == "newsreader start" else ""))
             sys.stdout.flush()
+        if args.build_only:
+            return
         one = tmp / "one"
         seed = ROOT / "seeds" / "000_44b2449007d2afe5.txt"
         cli(one, env, "ingest", "-q", str(seed))

@@ -12,6 +12,7 @@ here but in TinyDB JSON beside it (see store.py).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import weakref
 import zlib
@@ -45,6 +46,7 @@ CREATE TABLE IF NOT EXISTS articles (
     words INTEGER NOT NULL,
     speakers TEXT NOT NULL,
     sources TEXT NOT NULL,
+    date_key INTEGER NOT NULL,  -- see date_key(): the library's date order, and the full-text rowid
     title_key TEXT NOT NULL,
     author_key TEXT NOT NULL,
     outlet_key TEXT NOT NULL,
@@ -53,7 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     claims BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path);
-CREATE INDEX IF NOT EXISTS articles_by_date ON articles(published, title_key);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_by_date ON articles(date_key);
 CREATE INDEX IF NOT EXISTS articles_by_headline ON articles(title_key);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet_key, published);
 CREATE INDEX IF NOT EXISTS articles_by_author ON articles(author_key, published);
@@ -212,25 +214,26 @@ class ArticleDB:
         values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published or "", int(s.date_only),
                   s.section, s.outlet, s.ingested, s.claims, s.words, orjson.dumps(s.speakers).decode(),
                   orjson.dumps(s.sources).decode(), *sort_keys(s), extra, _pack_body(d.body), _pack_claims(article))
-        n = self._forget(article.id)
-        n = db.execute(f"INSERT INTO articles (n, {', '.join(_WRITTEN)}) VALUES (?{', ?' * len(_WRITTEN)})",
-                       (n, *values)).lastrowid
+        n = self._forget(article.id) or db.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
+        key = date_key(s.published, n)
+        db.execute(f"INSERT INTO articles (n, date_key, {', '.join(_WRITTEN)}) VALUES (?, ?{', ?' * len(_WRITTEN)})",
+                   (n, key, *values))
         db.executemany("INSERT OR IGNORE INTO claim_ids (id, article) VALUES (?, ?)", ((c.id, n) for c in article.claims))
-        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (n, _words(s, d.body)))
-        db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (n, _names(s)))
+        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, _words(s, d.body)))
+        db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, _names(s)))
 
     def _forget(self, article_id: str) -> int | None:
         """Take an article out (to be put back changed): its row number, None if it was not in."""
         db = self.db
-        old = db.execute(f"SELECT n, {', '.join(SUMMARY_COLUMNS)}, body, claims FROM articles WHERE id = ?",
+        old = db.execute(f"SELECT n, date_key, {', '.join(SUMMARY_COLUMNS)}, body, claims FROM articles WHERE id = ?",
                          (article_id,)).fetchone()
         if old is None:
             return None
-        n, row, body, claims = old[0], old[1:-2], _unpack_body(old[-2]), old[-1]
+        n, key, row, body, claims = old[0], old[1], old[2:-2], _unpack_body(old[-2]), old[-1]
         s = summary_from_row(row)
         # A table without its text forgets a row by being told the text it was given.
-        db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (n, _words(s, body)))
-        db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (n, _names(s)))
+        db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, _words(s, body)))
+        db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, _names(s)))
         db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in orjson.loads(zlib.decompress(claims))))
         db.execute("DELETE FROM articles WHERE n = ?", (n,))
         return n
@@ -292,6 +295,17 @@ def damaged(path: Path, exc: Exception) -> StoreError:
 _WRITTEN = ("id", "path", "fingerprint", "layout", "title", "author", "published", "date_only", "section",
             "outlet", "ingested", "statements", "words", "speakers", "sources", "title_key", "author_key",
             "outlet_key", "extra", "body", "claims")
+
+
+def date_key(published: str | None, n: int) -> int:
+    """The library's date order as one number: the date and time as the article gives them, to the
+    minute, then the order articles came into the store (n). Unique, so the full-text indexes use
+    it as their rowid and list what they find newest first by themselves."""
+    minutes = 0
+    if published:
+        y, mo, d, h, mi = ([int(x) for x in re.findall(r"\d+", published)[:5]] + [0, 0, 0, 0, 0])[:5]
+        minutes = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi
+    return (minutes << 30) | n
 
 
 def sort_keys(s: Summary) -> tuple[str, str, str]:

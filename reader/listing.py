@@ -25,7 +25,7 @@ TAGGED = "coalesce(m.tagged, 0)"
 PROGRESS = f"(CASE WHEN {CLAIMS} = 0 THEN 1.0 ELSE {TAGGED} * 1.0 / {CLAIMS} END)"  # library.Order
 UNTAGGED = f"{TAGGED} < {CLAIMS}"  # library.Row.has_untagged
 ORDERS = {
-    "date": ("a.published", "a.title_key"),
+    "date": ("a.date_key",),  # the date to the minute, then the order they came in (articles_db.date_key)
     "outlet": ("a.outlet_key", "a.published"),
     "headline": ("a.title_key",),
     "author": ("a.author_key", "a.published"),
@@ -97,20 +97,34 @@ class Listing:
         return self._run("SELECT count(*) FROM articles")[0][0]
 
     def count(self, query) -> int:
-        where, args = _where(query)
-        return self._run(f"SELECT count(*) {_FROM} {where}", args)[0][0]
+        """How many rows the query keeps: counted in the full-text indexes alone when it has
+        words (never article by article)."""
+        hits = _hits(query)
+        if hits is not None:
+            return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
+        total = self.total()
+        if not query.untagged:
+            return total
+        return total - self._run(f"SELECT count(*) FROM ({_DONE})")[0][0]
 
     def page(self, query, order, offset: int, limit: int, count: int | None = None) -> list[tuple]:
         """(summary, tagged, added, read) of the rows offset to offset + limit - 1. From the far
         end when that is nearer (`count`: how many rows there are), so the last page is as quick
         to read as the first."""
-        where, args = _where(query)
         reverse = order.reverse
         backwards = count is not None and offset > count // 2
         if backwards:
             offset, limit, reverse = max(count - offset - limit, 0), min(limit, count - offset), not reverse
-        rows = self._run(f"SELECT {_COLUMNS} {_FROM} {where} ORDER BY {_order_by(order.column, reverse)} "
-                         "LIMIT ? OFFSET ?", (*args, limit, offset))
+        hits = _hits(query, "DESC" if reverse else "") if order.column == "date" else None
+        if hits is not None:  # the full-text index lists them in this order itself
+            sql, args = hits
+            rows = self._run(f"SELECT {_COLUMNS} FROM ({sql} LIMIT ? OFFSET ?) h JOIN articles a ON a.date_key = h.k "
+                             f"LEFT JOIN mine m ON m.n = a.n ORDER BY {_order_by('date', reverse)}",
+                             (*args, limit, offset))
+        else:
+            where, args = _where(query)
+            rows = self._run(f"SELECT {_COLUMNS} {_FROM} {where} ORDER BY {_order_by(order.column, reverse)} "
+                             "LIMIT ? OFFSET ?", (*args, limit, offset))
         if backwards:
             rows.reverse()
         return [(summary_from_row(r[:-3]), *r[-3:]) for r in rows]
@@ -130,6 +144,9 @@ class Listing:
         if not found:
             return None
         before = ">" if order.reverse else "<"
+        hits = _hits(query, more=f"rowid {before} ?") if order.column == "date" else None
+        if hits is not None:
+            return self._run(f"SELECT count(*) FROM ({hits[0]})", (*hits[1], found[0][0]))[0][0]
         where, args = _where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})")
         return self._run(f"SELECT count(*) {_FROM} {where}", (*args, *found[0]))[0][0]
 
@@ -144,20 +161,42 @@ def _order_by(column: str, reverse: bool) -> str:
     return ", ".join(k + way for k in (*ORDERS[column], "a.n"))
 
 
-def _where(query, *more: str) -> tuple[str, list]:
-    """The WHERE clause of a library.Query, and its arguments."""
-    parts: list[str] = []
-    args: list = []
+# Your articles with nothing left to tag (a few rows, however big the store), by date key.
+_DONE = f"SELECT a.date_key FROM mine m JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED})"
+
+
+def _matches(query) -> list[tuple[str, str]]:
+    """(full-text table, FTS5 query) for the query's words and speakers."""
+    found = []
     words = fts_words(" ".join(query.words))
     if words:
-        parts.append("a.n IN (SELECT rowid FROM words WHERE words MATCH ?)")
-        args.append(words)
-    for name in query.speakers:
-        match = fts_words(name, phrase=True)
-        if match:
-            parts.append("a.n IN (SELECT rowid FROM people WHERE people MATCH ?)")
-            args.append(match)
+        found.append(("words", words))
+    found.extend(("people", m) for m in (fts_words(name, phrase=True) for name in query.speakers) if m)
+    return found
+
+
+def _hits(query, way: str | None = None, more: str = "") -> tuple[str, list] | None:
+    """For a query with words: a query of the date keys (as k) of the articles it keeps, read
+    from the full-text index of its first words (in date order, `way` "DESC" or "", when given);
+    None for a query without words."""
+    matches = _matches(query)
+    if not matches:
+        return None
+    (table, _), *rest = matches
+    parts = [f"{table} MATCH ?", *(f"rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH ?)" for t, _ in rest)]
+    if query.untagged:
+        parts.append(f"rowid NOT IN ({_DONE})")
+    if more:
+        parts.append(more)
+    order = f" ORDER BY rowid {way}" if way is not None else ""
+    return f"SELECT rowid AS k FROM {table} WHERE {' AND '.join(parts)}{order}", [m for _, m in matches]
+
+
+def _where(query, *more: str) -> tuple[str, list]:
+    """The WHERE clause of a library.Query over articles a (and your marks m), and its arguments."""
+    matches = _matches(query)
+    parts = [f"a.date_key IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)" for table, _ in matches]
     if query.untagged:
         parts.append(UNTAGGED)
     parts.extend(more)
-    return ("WHERE " + " AND ".join(parts)) if parts else "", args
+    return ("WHERE " + " AND ".join(parts)) if parts else "", [m for _, m in matches]

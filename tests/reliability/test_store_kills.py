@@ -26,9 +26,13 @@ from reader.store import Store
 store = Store(sys.argv[1], annotator="tagger")
 rng = random.Random(int(sys.argv[2]))
 articles = [s.id for s in store.summaries()]
+done = set()  # each claim once: a later, unacknowledged save of it would hide the acknowledged one
 while True:
     article = store.article(rng.choice(articles))
     claim = rng.choice(article.claims)
+    if claim.id in done:
+        continue
+    done.add(claim.id)
     tag = rng.choice(["stated", "denied", "unknown"])
     store.annotate(article.id, claim, tag=tag, note=f"n{rng.random()}")
     print(article.id, claim.id, tag, flush=True)  # acknowledged: the save returned

@@ -47,7 +47,7 @@ def _key(r: Row, column: str):
     """The order of each column as Row and Summary say it (library.Order)."""
     s = r.summary
     return {
-        "date": (s.published or "", s.title.casefold()),
+        "date": (s.published or "")[:16],  # to the minute (then the order they came in)
         "outlet": ((s.outlet or "").casefold(), s.published or ""),
         "headline": (s.title.casefold(),),
         "author": ((s.author or "").casefold(), s.published or ""),
@@ -64,13 +64,19 @@ def _mine(store) -> tuple[dict, set]:
 
 @pytest.mark.parametrize("column", COLUMNS)
 @pytest.mark.parametrize("reverse", [True, False])
-def test_every_order_is_the_rows_own_order_page_by_page(many, column, reverse):
+@pytest.mark.parametrize("text", ["", "headline", "is:untagged headline"])
+def test_every_order_is_the_rows_own_order_page_by_page(many, column, reverse, text):
     library = Library(many.listing(), Order(column, reverse))
     progress, read = _mine(many)
     library.listing.set_mine(progress, read)
+    library.query = Query.parse(text)
     library.refresh()
     rows = list(library.visible)
-    assert len(rows) == library.total == 2 * library_mod.PAGE + 38 and len({r.id for r in rows}) == len(rows)
+    every = [Row(s, tagged=progress.get(s.id, Progress()).done, added=progress.get(s.id, Progress()).added)
+             for s in many.summaries()]
+    expected = {r.id for r in every if (not text or "Headline" in r.summary.title)
+                and ("untagged" not in text or r.has_untagged)}
+    assert {r.id for r in rows} == expected and len(rows) == len(expected) == len(library.visible)
     for r in rows:  # your marks are beside every row
         assert (r.tagged, r.added, r.read) == (*progress.get(r.id, Progress()), r.id in read)
     keys = [_key(r, column) for r in rows]
