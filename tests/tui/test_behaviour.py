@@ -434,3 +434,16 @@ async def test_the_app_ingest_message_counts_duplicates(app_factory, tmp_path):
         assert app.library.total == 1
         messages = [str(n.message) for n in app._notifications]
         assert "Ingested 0 new, 0 updated, 0 unchanged, 1 duplicates of files already in the store." in messages
+
+
+async def test_a_new_filter_starts_at_its_first_row(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down")
+        await pilot.pause()
+        table = app.screen.query_one(ArticleTable)
+        assert table.cursor == 2
+        await pilot.press("slash", *"zelenskyy")
+        await pilot.pause(0.2)
+        assert table.cursor == 0 and table.current.id == app.library.visible[0].id
+        assert "Zelenskyy" in table.current.summary.title

@@ -67,11 +67,12 @@ class LibraryScreen(Screen):
         for table in self.query(ArticleTable):
             table.refresh()
 
-    def show_rows(self, keep: str | None = None) -> None:
+    def show_rows(self, keep: str | None = None, top: bool = False) -> None:
         """Read the rows again (the query, the order or the store changed), the cursor staying
-        on the article it was on where the rows still have it."""
+        on the article it was on where the rows still have it; `top`: on the first row (a new
+        filter shows its first match, and is not slowed by looking for the old one)."""
         current = self.table.current
-        keep = keep or (current.id if current else None)
+        keep = None if top else keep or (current.id if current else None)
         self.library.refresh()
         index = self.library.index_of(keep) if keep else None
         self.table.set_rows(self.library.visible, self.library.order, index or 0)
@@ -184,7 +185,7 @@ class LibraryScreen(Screen):
     def apply_filter(self) -> None:
         self._filter_timer = None
         self.library.query = Query.parse(self.filter_text, untagged=self.untagged_only)
-        self.show_rows()
+        self.show_rows(top=True)
 
     def action_toggle_untagged(self) -> None:
         self.untagged_only = not self.library.query.untagged
