@@ -292,6 +292,67 @@ def kill_after_first_write(proc: subprocess.Popen, folder: Path, jitter: float, 
     return False
 
 
+# -- kills while tagging ------------------------------------------------------------------------
+
+TAGGER = """
+import sys, random
+from reader.store import Store
+store = Store(sys.argv[1], annotator="tagger")
+rng = random.Random(int(sys.argv[2]))
+articles = [s.id for s in store.summaries()]
+done = set()  # each claim once: a later, unacknowledged save of it would hide the acknowledged one
+while True:
+    article = store.article(rng.choice(articles))
+    claim = rng.choice(article.claims)
+    if claim.id in done:
+        continue
+    done.add(claim.id)
+    tag = rng.choice(["stated", "denied", "unknown"])
+    store.annotate(article.id, claim, tag=tag, note=f"n{rng.random()}")
+    print(article.id, claim.id, tag, flush=True)  # acknowledged: the save returned
+"""
+
+
+def kill_a_tagger(folder: Path, n: int) -> tuple[int, int, str]:
+    """Start TAGGER on a store, kill it -9 at a random moment, and look: (tags it acknowledged,
+    of those not in the store, what store file does not read)."""
+    from reader.store import Store
+
+    proc = subprocess.Popen([sys.executable, "-c", TAGGER, str(folder), str(n)], stdout=subprocess.PIPE, env=env())
+    rng = random.Random(n)
+    acknowledged = {}
+    for _ in range(rng.randrange(1, 12)):
+        line = proc.stdout.readline().split()
+        if not line:
+            break
+        acknowledged[(line[0].decode(), line[1].decode())] = line[2].decode()
+    time.sleep(rng.random() * 0.02)  # somewhere inside the next save
+    proc.kill()
+    said = proc.communicate()[0].decode()  # what it said before it died; a line cut short is not said
+    for line in said.split("\n")[:-1]:
+        article, claim, tag = line.split()
+        acknowledged[(article, claim)] = tag
+    problem = readable(folder)
+    store = Store(folder, annotator="tagger")
+    lost = sum(1 for (article, claim), tag in acknowledged.items()
+               if getattr(store.annotations(article).get(claim), "tag", None) != tag)
+    return len(acknowledged), lost, problem
+
+
+def readable(folder) -> str:
+    """'' when every store file reads; else what does not."""
+    with sqlite3.connect(f"file:{folder / 'articles.db'}?mode=ro", uri=True) as db:
+        check = db.execute("PRAGMA integrity_check").fetchone()[0]
+    if check != "ok":
+        return f"articles.db: {check}"
+    for path in folder.glob("annotations-*.json"):
+        try:
+            json.loads(path.read_bytes())
+        except ValueError as exc:
+            return f"{path.name}: {exc}"
+    return ""
+
+
 # -- a real terminal -----------------------------------------------------------------------------
 
 SGR = re.compile(rb"\x1b\[[0-9;]*m")

@@ -7,36 +7,25 @@ times, and bench/store_tui.py's stores are the big ones."""
 
 from __future__ import annotations
 
-import json
 import random
-import sqlite3
 import subprocess
 import sys
-import time
 
 import pytest
 
 from reader.articles_db import NAME
 from reader.store import Store
-from trials import build_corpus, env, make_article, newsreader, one_clear_line, record, scaled
-
-TAGGER = """
-import sys, random
-from reader.store import Store
-store = Store(sys.argv[1], annotator="tagger")
-rng = random.Random(int(sys.argv[2]))
-articles = [s.id for s in store.summaries()]
-done = set()  # each claim once: a later, unacknowledged save of it would hide the acknowledged one
-while True:
-    article = store.article(rng.choice(articles))
-    claim = rng.choice(article.claims)
-    if claim.id in done:
-        continue
-    done.add(claim.id)
-    tag = rng.choice(["stated", "denied", "unknown"])
-    store.annotate(article.id, claim, tag=tag, note=f"n{rng.random()}")
-    print(article.id, claim.id, tag, flush=True)  # acknowledged: the save returned
-"""
+from trials import (
+    build_corpus,
+    env,
+    kill_a_tagger,
+    make_article,
+    newsreader,
+    one_clear_line,
+    readable,
+    record,
+    scaled,
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,42 +33,9 @@ def corpus(tmp_path_factory):
     return build_corpus(tmp_path_factory.mktemp("tag-kills"), n_edited=0)
 
 
-def readable(folder) -> str:
-    """'' when every store file reads; else what does not."""
-    with sqlite3.connect(f"file:{folder / NAME}?mode=ro", uri=True) as db:
-        check = db.execute("PRAGMA integrity_check").fetchone()[0]
-    if check != "ok":
-        return f"articles.db: {check}"
-    for path in folder.glob("annotations-*.json"):
-        try:
-            json.loads(path.read_bytes())
-        except ValueError as exc:
-            return f"{path.name}: {exc}"
-    return ""
-
-
 @pytest.mark.parametrize("n", range(scaled(40)))
 def test_a_killed_tagger_loses_no_acknowledged_tag(corpus, n):
-    folder = corpus.copy_store(f"tagger-{n}")
-    proc = subprocess.Popen([sys.executable, "-c", TAGGER, str(folder), str(n)], stdout=subprocess.PIPE,
-                            env=env())
-    rng = random.Random(n)
-    acknowledged = {}
-    for _ in range(rng.randrange(1, 12)):
-        line = proc.stdout.readline().split()
-        if not line:
-            break
-        acknowledged[(line[0].decode(), line[1].decode())] = line[2].decode()
-    time.sleep(rng.random() * 0.02)  # somewhere inside the next save
-    proc.kill()
-    said = proc.communicate()[0].decode()  # what it said before it died; a line cut short is not said
-    for line in said.split("\n")[:-1]:
-        article, claim, tag = line.split()
-        acknowledged[(article, claim)] = tag
-    problem = readable(folder)
-    store = Store(folder, annotator="tagger")
-    lost = sum(1 for (article, claim), tag in acknowledged.items()
-               if getattr(store.annotations(article).get(claim), "tag", None) != tag)
+    acknowledged, lost, problem = kill_a_tagger(corpus.copy_store(f"tagger-{n}"), n)
     record("kill -9 while tagging", "a tagger killed at a random moment", not problem and not lost, lost, problem)
     assert acknowledged and not problem and not lost
 
