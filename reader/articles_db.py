@@ -192,6 +192,11 @@ class ArticleDB:
     def ids_titled(self, title: str, limit: int = 2) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE lower(title) = ? LIMIT ?", (title, limit))]
 
+    def path_of(self, article_id: str) -> str | None:
+        """The file an article was read from (None if there is no such article)."""
+        rows = self._rows("SELECT path FROM articles WHERE id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
     def known_file(self, path: str) -> tuple[int, str, str] | None:
         """(size, digest, article id) of a source file as it was last ingested (ids.file_digest)."""
         rows = self._rows("SELECT size, digest, article FROM files WHERE path = ?", (path,))

@@ -7,6 +7,7 @@ one-line reason, and the others still go in.
 from __future__ import annotations
 
 import errno
+import functools
 import gc
 import multiprocessing
 import os
@@ -22,10 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from .extract import editorial_spans, find_claims
 from .identity import same_text
 from .ids import article_id, claim_ids, file_digest, fingerprint
-from .layouts import NotAnArticle, parse
 from .model import Article
 from .store import IngestReport, Store
 from .text import DecodeError, decode, safe_line
@@ -143,6 +142,9 @@ def _read_file(path: Path) -> bytes:
 
 def read_article(name: str, data: bytes) -> Article:
     """Bytes to an Article with its claims. Raises Refused with the reason."""
+    from .extract import editorial_spans, find_claims  # (see _load_readers)
+    from .layouts import NotAnArticle, parse
+
     by_name = not_an_article_by_name(name)
     if by_name:
         raise Refused(by_name)
@@ -174,7 +176,25 @@ def read_article(name: str, data: bytes) -> Article:
 
 
 def stored_path(item: Item) -> str:
-    return "-" if item.path is None else str(item.path.resolve())
+    """The path an item is stored under: the real path of its file (its folder looked up once)."""
+    if item.path is None:
+        return "-"
+    if item.path.is_symlink():
+        return str(item.path.resolve())
+    return os.path.join(_real_folder(os.path.dirname(os.path.abspath(item.path))), item.path.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _load_readers() -> None:
+    """The extractor and the layouts, imported when there is something to read (and before
+    the workers start, so that they share them): a re-ingest of unchanged files, `tag`
+    and the app never wait for them."""
+    from . import extract, layouts  # noqa: F401
+    from .extract import claims  # noqa: F401
 
 
 def _read_one(item: Item) -> Article | tuple[str, str]:
@@ -189,6 +209,8 @@ def _read_one(item: Item) -> Article | tuple[str, str]:
 
 def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tuple[str, str]]:
     """Read items in order; large batches on every core (reading is CPU-bound)."""
+    if items:
+        _load_readers()
     workers = min(os.cpu_count() or 1, 8)
     if not parallel or workers < 2 or len(items) < PARALLEL_FROM or any(i.path is None for i in items):
         yield from map(_read_one, items)
@@ -251,10 +273,11 @@ def _not_known(items: list[Item], store: Store, report: IngestReport) -> list[It
     for item in items:
         if item.path is not None and inside(item.path):
             continue  # the store's own files, in a folder being ingested: never articles
-        known = store.articles.known_file(stored_path(item)) if item.path is not None else None
-        stored = store.articles.summary(known[2]) if known is not None else None
+        path = stored_path(item)
+        known = store.articles.known_file(path) if item.path is not None else None
+        stored = store.articles.path_of(known[2]) if known is not None else None
         if stored is not None and _same_bytes(item.path, *known[:2]):
-            same_text(report, stored.path, stored_path(item))
+            same_text(report, stored, path)
         else:
             todo.append(item)
     return todo

@@ -80,3 +80,17 @@ def test_files_named_like_a_readme_or_licence_are_refused_by_name(store, tmp_pat
         assert not_an_article_by_name(name)
     for name in ("readmes.txt", "license-plates.txt", "-", "2025-05-05.txt", "authors-of-war.txt"):
         assert not_an_article_by_name(name) is None
+
+
+def test_a_file_is_stored_under_its_real_path_through_linked_folders_and_files(tmp_path):
+    """The path an article is known by is the file's real path (its folder's looked up once), so
+    that a file reached through a link is the same file next time."""
+    from reader.ingest import Item, stored_path
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("x")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "b.txt").symlink_to(real / "a.txt")
+    for path in (real / "a.txt", tmp_path / "linked" / "a.txt", tmp_path / "linked" / "b.txt", real / "b.txt"):
+        assert stored_path(Item(path.name, path)) == str((real / "a.txt").resolve())
