@@ -25,12 +25,13 @@ from tinydb import TinyDB
 
 from . import journal
 from .anchoring import reanchor
+from .changes import UNSET, Applied, apply_change
 from .corrections import added_claim
 from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
 from .identity import identify, same_text
 from .ids import row_key
 from .journal import applied as already_applied
-from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
+from .model import Annotation, Article, Claim, Progress, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import Changes, IngestReport, Summary, doc_id
 
@@ -282,7 +283,7 @@ class Store:
                at: str | None = None, annotator: str | None = None,
                journal: tuple[str, int] | None = None, wait: float | None = None) -> Applied:
         """Apply a change to an annotation as it is on disk, under the lock, field by field (see
-        model.apply_change); the one way annotations are changed. `journal` (its id and the
+        changes.apply_change); the one way annotations are changed. `journal` (its id and the
         entry's number) records the entry as applied in the same write, so that replaying a
         journal never applies an entry twice. `wait`: how long to wait for a busy store."""
         who = annotator or self.annotator

@@ -12,10 +12,11 @@ import orjson
 from tinydb import TinyDB
 
 from helpers import SEED, fixed_clock
+from reader.changes import apply_change
 from reader.ids import row_key
 from reader.ingest import ingest, read_article
 from reader.journal import PENDING, Entry, Journal
-from reader.model import Annotation, Claim, apply_change
+from reader.model import Annotation, Claim
 from reader.store import Store
 
 CLAIM = Claim(id="c" * 16, kind="quote", text="words", start=0, end=5)

@@ -6,10 +6,10 @@ import pytest
 
 from helpers import SEED, fixed_clock
 from reader import export
+from reader.changes import normalised
 from reader.corrections import as_seen, locate, new_claim, span_change
 from reader.ingest import ingest
 from reader.journal import Entry
-from reader.model import normalised
 from reader.storage import StoreError
 from reader.store import Store
 

@@ -11,19 +11,11 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...changes import Applied, apply_change, values_of
 from ...corrections import as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
-from ...model import (
-    Annotation,
-    Applied,
-    Article,
-    Claim,
-    apply_change,
-    orphans,
-    progress,
-    values_of,
-)
+from ...model import Annotation, Article, Claim, orphans, progress
 from ...storage import StoreError
 from ...text import neutralize, safe_line
 from .. import keys
