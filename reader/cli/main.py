@@ -265,9 +265,12 @@ def cmd_claims(args) -> int:
 
 
 def _wanted(args, a: Annotation | None) -> bool:
+    """Whether `claims --untagged` or `--tag TAG` lists a claim, by its state as everyone shows it
+    (states.py): a claim marked not a claim is done, and has no tag to match."""
+    state = claim_state(a)
     if args.untagged:
-        return a is None or not a.done
-    return not args.tag or (a is not None and a.tag == args.tag)
+        return not state.done
+    return not args.tag or state.key == args.tag
 
 
 TAG_OPTIONS = ("tag", "note", "speaker", "not_a_claim")  # the `tag` command's options, by field
