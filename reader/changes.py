@@ -83,6 +83,16 @@ class Applied:
         return self.before != self.after
 
 
+def implied(changes: dict) -> dict:
+    """A change with what it implies. Giving a claim a tag makes it a claim again: a claim marked
+    not a claim has no tag to show (states.state_of), so a tag given to one would be hidden. A
+    change that says what not_a_claim is (an undo, `tag --not-a-claim`) keeps its word. The
+    screen records these fields for undo, and apply_change applies them: one rule for both."""
+    if changes.get("tag") is not None and "not_a_claim" not in changes:
+        return {**changes, "not_a_claim": False}
+    return changes
+
+
 def apply_change(
     current: Annotation | None,
     claim: Claim,
@@ -98,9 +108,10 @@ def apply_change(
     The one place a change is worked out, for the store, the app and a replayed journal alike.
     Only the fields in `changes` are touched. `expect` gives, for some of them, the value the
     user saw: where the annotation now holds something else, somebody changed it meanwhile, and
-    their work wins (a note keeps both texts). Returns the annotation before and after (None
-    once nothing is left in it: it is deleted)."""
-    new = {f: normalised(f, v) for f, v in changes.items()}
+    their work wins (a note keeps both texts). A tag makes the claim a claim again (see
+    implied). Returns the annotation before and after (None once nothing is left in it: it is
+    deleted)."""
+    new = {f: normalised(f, v) for f, v in implied(changes).items()}
     a = Annotation(**current.to_dict()) if current else Annotation(
         claim_id=claim.id, article_id=article_id, text=claim.text, start=claim.start, end=claim.end,
         annotator=annotator,

@@ -20,7 +20,7 @@ from ..library import newest_first
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
 from ..rows import claim_row, extract_row, list_row
-from ..states import claim_state
+from ..states import NOT_A_CLAIM, claim_state
 from ..storage import StoreError
 from ..store import Store, default_store_dir
 from ..text import safe_line, terminal_safe_json
@@ -284,8 +284,11 @@ def cmd_tag(args) -> int:
         changes["tag"] = None
     store = _store(args)
     article, claim = store.find_claim(args.claim)
-    result = store.annotate(article.id, claim, **changes)
+    applied = store.change(article.id, claim, changes)
+    result = applied.after
     state = "cleared" if result is None else claim_state(result).text + (f", note: {safe_line(result.note, 80)}" if result.note else "")
+    if claim_state(applied.before) is NOT_A_CLAIM and claim_state(result) is not NOT_A_CLAIM:
+        state += " (a claim again: no longer marked not a claim)"
     print(f"{claim.id}  {state}  — {safe_line(speaker_of(claim, result) or '?', 40)}: {safe_line(claim.text, 70)}")
     return EXIT_OK
 

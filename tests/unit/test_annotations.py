@@ -174,3 +174,13 @@ def test_the_journal_of_a_live_process_is_left_alone(tmp_path):
     assert Store(store.folder, annotator="alice").annotations(article.id) == {}  # not ours to apply
     journal.close(keep=False)
     assert not list((store.folder / PENDING).glob("*.jsonl"))
+
+
+def test_a_tag_makes_a_claim_marked_not_a_claim_a_claim_again():
+    marked = _change(None, {"tag": "unknown", "not_a_claim": True}).after
+    tagged = _change(marked, {"tag": "denied"}).after  # s/d/u, `newsreader tag`, an old journal entry
+    assert (tagged.tag, tagged.not_a_claim) == ("denied", False)
+    undone = _change(tagged, {"tag": "unknown", "not_a_claim": True}, expect={"tag": "denied", "not_a_claim": False})
+    assert (undone.after.tag, undone.after.not_a_claim) == ("unknown", True)
+    assert _change(marked, {"tag": None}).after.not_a_claim  # clearing a tag is no tag given
+    assert _change(None, {"tag": "stated", "not_a_claim": True}).after.not_a_claim  # said outright

@@ -11,7 +11,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ...changes import Applied, apply_change, values_of
+from ...changes import Applied, apply_change, implied, values_of
 from ...corrections import as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
@@ -166,6 +166,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     def _changed(self, claim: Claim, what: str, changes: dict, expect: dict | None) -> Change:
         """Change one claim of this article (shown, then saved): the step undo takes back."""
         before = self.notes.get(claim.id)
+        changes = implied(changes)  # every field the change touches, for undo to set back
         shown = self.send(self.article.id, claim, changes, expect)
         return Change(self.article.id, claim, values_of(before, changes), values_of(shown.after, changes), what)
 
@@ -274,7 +275,11 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
                         "changed elsewhere: shown as saved now.", timeout=4)
 
     def action_tag(self, tag: str) -> None:
+        """Tag the current claim; one marked not a claim becomes a claim again (changes.implied)."""
+        note = self.notes.get(self.claims[self.current].id) if self.current >= 0 else None
         self.change(f"tag {tag}", {"tag": tag})
+        if note is not None and note.not_a_claim:
+            self.say(f"A claim again, tagged {tag}")
 
     def action_tag_and_next(self, tag: str) -> None:
         """Tag the claim and go on, as s/d/u then N (to the next article once this one is done)."""
