@@ -236,7 +236,8 @@ def cmd_show(args) -> int:
     article = store.article(summary.id)
     from .show import print_article
 
-    print_article(article, store.annotations(article.id), plain=args.plain)
+    notes = store.annotations(article.id)
+    print_article(as_seen(article, notes), notes, plain=args.plain)  # your corrections, as in claims
     return EXIT_OK
 
 
