@@ -19,6 +19,7 @@ from ..ingest import Refused, expand, ingest, read_article, read_bytes
 from ..library import newest_first
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
+from ..report import summary_line
 from ..rows import claim_row, extract_row, list_row
 from ..states import NOT_A_CLAIM, claim_state
 from ..storage import StoreError
@@ -159,15 +160,7 @@ def cmd_ingest(args) -> int:
     report = ingest(args.paths, store, progress=bar.update if bar else None)
     if bar:
         bar.close()
-    duplicates = len(report.duplicates)
-    print(
-        f"{report.files} files: {len(report.new)} new, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, "
-        + (f"{duplicates} duplicates of files already in the store, " if duplicates else "")
-        + f"{len(report.refused)} refused"
-        + (f"; {report.reanchored} annotations re-attached" if report.reanchored else "")
-        + (f"; {report.orphaned} annotations kept without their claim" if report.orphaned else "")
-    )
+    print(summary_line(report))
     for name, reason in report.refused:
         _err(f"refused {safe_line(name)}: {reason}")
     if not args.quiet:
