@@ -106,13 +106,14 @@ class NewsreaderApp(App):
         self.remember(theme=theme.name)
 
     def remember(self, **values) -> None:
-        """Change some settings and save them (a settings file that cannot be written is said once)."""
-        new = self.settings.changed(**values)
-        if new == self.settings:
+        """Change some settings and save them: only those, into the file as it is now, so that
+        another newsreader's choices are kept (a file that cannot be written is said once)."""
+        changed = {k: v for k, v in values.items() if getattr(self.settings, k) != v}
+        if not changed:
             return
-        self.settings = new
+        self.settings = self.settings.changed(**changed)
         try:
-            settings_mod.save(new, self.config_path)
+            settings_mod.save_changes(changed, self.config_path)
         except OSError as exc:
             if not self._settings_unsaved:
                 self._settings_unsaved = True
