@@ -15,12 +15,11 @@ from ...changes import Applied, apply_change, implied, values_of
 from ...corrections import as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
-from ...model import Annotation, Article, Claim, orphans, progress
+from ...model import Annotation, Article, Claim, progress
 from ...storage import StoreError
 from ...text import neutralize, safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
-from ..dialogs.orphans import OrphansDialog
 from ..history import Change, History, Step
 from ..messages import NextUntagged, ProgressChanged, Remember
 from ..session import Session
@@ -30,6 +29,7 @@ from ..widgets.claim_table import ClaimTable, excerpt
 from ..widgets.orphan_notice import OrphanNotice
 from ..widgets.search_bar import SearchBar
 from .corrections import Corrections
+from .orphans import OrphanKeys
 from .search import SearchKeys
 from .speakers import SpeakerKeys
 
@@ -40,7 +40,7 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
+class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
     BINDINGS = keys.ARTICLE
 
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0, *,
@@ -211,45 +211,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
             self._many = False
             self._show_progress()
 
-    # -- annotations whose claim is gone ------------------------------------------------------
-    @property
-    def orphans(self) -> list[Annotation]:
-        return orphans(self.claims, self.notes)
-
-    def _show_orphans(self) -> None:
-        self.query_one(OrphanNotice).show(len(self.orphans))
-
-    def action_orphans(self) -> None:
-        lost = self.orphans
-        if not lost:
-            self.notify("None of your annotations of this article has lost its claim.", timeout=3)
-            return
-        current = self.claims[self.current] if self.current >= 0 else None
-        self.app.push_screen(OrphansDialog(lost, current), self._orphan_chosen)
-
-    def _orphan_chosen(self, choice: tuple[str, str] | None) -> None:
-        if choice is not None and self.current >= 0:
-            self.run_worker(self._settle_orphan(*choice, self.claims[self.current]), group="orphans")
-
-    async def _settle_orphan(self, what: str, orphan_id: str, claim: Claim) -> None:
-        """Re-attach an orphan to `claim` or discard it, in the store (under its lock), then here."""
-        store = self.session.store
-        try:
-            if what == "reattach":
-                moved = await self.session.service.run(store.reattach, self.article.id, orphan_id, claim)
-            else:
-                await self.session.service.run(store.discard, self.article.id, orphan_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=8)
-            return
-        self.notes.pop(orphan_id, None)
-        if what == "reattach":
-            self._set_note(claim, moved)
-            self.notify("Re-attached to the current claim.", timeout=3)
-        else:
-            self.notify("Discarded.", timeout=3)
-        self._show_orphans()
-
+    # -- what the store says ---------------------------------------------------------------
     def saved(self, claim: Claim, annotation: Annotation | None) -> None:
         """What the store holds after a save (other processes' changes to other fields included)."""
         if self.notes.get(claim.id) != annotation:
