@@ -29,6 +29,7 @@ from ..store import Store, default_store_dir, utc_now
 from ..summary import Changes
 from ..text import safe_line
 from . import keys
+from .actions import screen_actions
 from .dialogs.ask import AskDialog
 from .history import History
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
@@ -344,19 +345,11 @@ class NewsreaderApp(App):
         """The command palette: the theme, and every newsreader action of the current screen
         (not Textual's own commands: keys panel, maximize, screenshot, copy, focus next)."""
         yield SystemCommand("Theme", "Change the colour theme (remembered)", self.action_change_theme)
-        found: dict[str, list] = {}  # action: [title, node, its keys, what it does]
-        for active in screen.active_bindings.values():
-            b = active.binding
-            if b.system or not b.description or not keys.ours(b):
-                continue
-            key = b.key_display or self.get_key_display(b)
-            entry = found.setdefault(b.action, [b.description, active.node, [], b.tooltip])
-            entry[2].append(key)
-            entry[3] = entry[3] or b.tooltip
-        for action, (title, node, shown, tooltip) in found.items():
-            label = " ".join(sorted(shown, key=len))  # q before ^c
-            yield SystemCommand(title, f"{label} · {tooltip}" if tooltip else label,
-                                partial(self._run_from_palette, node, action))
+        for a in screen_actions(screen):
+            if a.action == "command_palette":
+                continue  # (the palette is open already)
+            yield SystemCommand(a.description, f"{a.label} · {a.tooltip}" if a.tooltip else a.label,
+                                partial(self._run_from_palette, a.node, a.action))
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)

@@ -183,7 +183,7 @@ async def test_palette_offers_newsreader_actions_and_theme_not_textual_internals
             assert wanted in titles, wanted
         assert len(titles) == len(set(titles))
         quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
-        assert quit_command.help.startswith("q ^c · ")
+        assert quit_command.help.startswith("q ^c ^q · ")
 
 
 async def test_settings_that_cannot_be_saved_are_said_once_and_the_app_goes_on(app_factory, tmp_path, monkeypatch):

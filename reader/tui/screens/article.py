@@ -346,6 +346,12 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
     def action_page_up(self) -> None:
         self.query_one(ArticleView).scroll_page_up(animate=False)
 
+    def action_scroll_top(self) -> None:
+        self.query_one(ArticleView).scroll_home(animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.query_one(ArticleView).scroll_end(animate=False)
+
     def action_back(self) -> None:
         bar = self.query_one(SearchBar)
         if bar.is_open:
