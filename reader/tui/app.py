@@ -64,6 +64,7 @@ class NewsreaderApp(App):
         self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._polling = False
+        self._article_check = False  # articles changed elsewhere: is the open one of them?
         self._last_error = ""
         self._settings_unsaved = False
 
@@ -152,20 +153,38 @@ class NewsreaderApp(App):
             self._polling = False
 
     async def _show_changes(self, changed: Changes) -> None:
-        if not changed:
+        self._article_check = self._article_check or changed.library  # (done once the reader is on top)
+        if not changed and not self._article_check:
             return
         if changed.library:
             await self.reload_library()
-        else:
+        elif changed:
             progress = await self.service.run(self.store.progress)
             for row in self.library.rows:
                 row.set_progress(progress.get(row.id, Progress()))
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
         screen = self.screen
-        if isinstance(screen, ArticleScreen) and changed.of(screen.article.id):
+        if not isinstance(screen, ArticleScreen):
+            return
+        busy = {cid for cid, n in self.saving.items() if n}
+        if self._article_check and await self._reread_article(screen, busy):
+            return
+        if changed.of(screen.article.id):
             notes = await self.service.run(self.store.annotations, screen.article.id)
-            screen.others_changed(notes, {cid for cid, n in self.saving.items() if n})
+            screen.others_changed(notes, busy)
+
+    async def _reread_article(self, screen: ArticleScreen, busy: set[str]) -> bool:
+        """If the open article itself changed (its file was ingested again elsewhere), show it as
+        it is now; returns whether it did."""
+        self._article_check = False
+        row = self.library.by_id(screen.article.id)
+        if row is None or row.summary.fingerprint == screen.article.fingerprint:
+            return False
+        article = await self.service.run(self.store.article, screen.article.id)
+        notes = await self.service.run(self.store.annotations, screen.article.id)
+        screen.article_changed(article, notes, busy)
+        return True
 
     @property
     def library_screen(self) -> LibraryScreen | None:

@@ -236,6 +236,24 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
             self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "
                         "changed elsewhere: shown as saved now.", timeout=4)
 
+    def article_changed(self, article: Article, notes: dict[str, Annotation], busy: set[str]) -> None:
+        """The article's file changed and was ingested again (from another shell, say): show it as
+        it is now, with its annotations as the store has them (claims with saves under way keep
+        what they show), at the same claim while it is still there; said in one toast."""
+        current = self.claims[self.current].id if self.current >= 0 else None
+        self.article = article
+        self._extracted = {c.id: c for c in article.claims}
+        self.notes = {**notes, **{cid: a for cid, a in self.notes.items() if cid in busy}}
+        if self.query_one(SearchBar).is_open:
+            self.query_one(SearchBar).close()  # its matches were found in the old text
+        self._rebuild(force=True)
+        self.said = ""
+        self._show_detail()
+        self._show_orphans()
+        kept = current is None or current in self.positions
+        self.notify("This article's file changed and was read again: shown as it is now"
+                    + ("." if kept else "; the claim you were on is gone."), timeout=6, markup=False)
+
     def action_tag(self, tag: str) -> None:
         """Tag the current claim; one marked not a claim becomes a claim again (changes.implied)."""
         note = self.notes.get(self.claims[self.current].id) if self.current >= 0 else None
