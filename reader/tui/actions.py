@@ -4,8 +4,9 @@ same actions, with the same keys in the same order (the order keys.py gives them
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -30,6 +31,11 @@ class Action:
     def label(self) -> str:
         """The keys in keys.py's order: "shift+f3 ^r", "q ^c"."""
         return " ".join(shown for _, shown in sorted(self.keys))
+
+
+def shown_keys(screen: Screen, binding: Binding) -> str:
+    """A binding's keys as the help and the palette show them: "esc ? q"."""
+    return " ".join(screen.app.get_key_display(replace(binding, key=k.strip())) for k in binding.key.split(","))
 
 
 def screen_actions(screen: Screen) -> list[Action]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from .. import keys
-from ..actions import screen_actions
+from ..actions import screen_actions, shown_keys
 
 
 def key_rows(screen: Screen) -> list[tuple[str, str, str, str]]:
@@ -49,10 +46,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _hint(self) -> str:
         """"esc ? q closes this · ^p searches every action", from the keys themselves."""
-        def shown(binding: Binding) -> str:
-            return " ".join(self.app.get_key_display(replace(binding, key=k)) for k in binding.key.split(","))
         palette = next(b for b in keys.APP if b.action == "command_palette")
-        return f"{shown(keys.HELP[0])} closes this · {shown(palette)} searches every action"
+        return f"{shown_keys(self, keys.HELP[0])} closes this · {shown_keys(self, palette)} searches every action"
 
     def action_close(self) -> None:
         self.dismiss(None)
