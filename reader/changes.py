@@ -84,11 +84,12 @@ class Applied:
 
 
 def implied(changes: dict) -> dict:
-    """A change with what it implies. Giving a claim a tag makes it a claim again: a claim marked
-    not a claim has no tag to show (states.state_of), so a tag given to one would be hidden. A
-    change that says what not_a_claim is (an undo, `tag --not-a-claim`) keeps its word. The
-    screen records these fields for undo, and apply_change applies them: one rule for both."""
-    if changes.get("tag") is not None and "not_a_claim" not in changes:
+    """A change with what it implies. Giving a claim a tag, or clearing it, makes it a claim
+    again: a claim marked not a claim has no tag to show (states.state_of), so a tag changed on
+    one would change out of sight. A change that says what not_a_claim is (an undo, `tag
+    --not-a-claim`) keeps its word. The screen records these fields for undo, and apply_change
+    applies them: one rule for both."""
+    if "tag" in changes and "not_a_claim" not in changes:
         return {**changes, "not_a_claim": False}
     return changes
 

@@ -44,3 +44,12 @@ def test_a_tag_given_to_a_claim_marked_not_a_claim_makes_it_a_claim_again(capsys
     assert (row["id"], row["tag"], row["not_a_claim"]) == (claim["id"], "denied", False)
     _, out, _ = run(capsys, "--store", store, "tag", claim["id"], "unknown")  # a claim already: no remark
     assert "a claim again" not in out and "? unknown" in out
+
+
+def test_tag_none_on_a_claim_marked_not_a_claim_leaves_an_untagged_claim(capsys, marked):
+    store, claim = marked
+    code, out, _ = run(capsys, "--store", store, "tag", claim["id"], "none")
+    assert code == 0 and out.startswith(f"{claim['id']}  cleared (a claim again: no longer marked not a claim)  — ")
+    (row,) = [c for c in json.loads(run(capsys, "--store", store, "claims", "--untagged", "--json")[1])
+              if c["id"] == claim["id"]]
+    assert (row["tag"], row["not_a_claim"]) == (None, False)

@@ -48,3 +48,21 @@ async def test_a_tag_key_on_a_claim_marked_not_a_claim_makes_it_a_claim_again(ap
         assert screen.current == 3 and "✕ not a claim" in status(screen)
         note = stored(app, screen.article.id)[claim.id]
         assert (note.tag, note.not_a_claim) == ("unknown", True)
+
+
+async def test_clearing_the_tag_of_a_claim_marked_not_a_claim_makes_it_an_untagged_claim(app_factory):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n", "n", "n", "u", "f", "x")
+        await pilot.pause()
+        claim = screen.claims[3]
+        assert status(screen).startswith("A claim again, untagged  4/") and status(screen).endswith(" · untagged")
+        assert claim.id not in stored(app, screen.article.id)  # nothing left of the annotation
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "✕ not a claim" in status(screen)
+        note = stored(app, screen.article.id)[claim.id]
+        assert (note.tag, note.not_a_claim) == ("unknown", True)

@@ -182,5 +182,8 @@ def test_a_tag_makes_a_claim_marked_not_a_claim_a_claim_again():
     assert (tagged.tag, tagged.not_a_claim) == ("denied", False)
     undone = _change(tagged, {"tag": "unknown", "not_a_claim": True}, expect={"tag": "denied", "not_a_claim": False})
     assert (undone.after.tag, undone.after.not_a_claim) == ("unknown", True)
-    assert _change(marked, {"tag": None}).after.not_a_claim  # clearing a tag is no tag given
+    cleared = _change(marked, {"tag": None}).after  # x, `tag none`: untagged, a claim again
+    assert cleared is None  # nothing left in it
+    noted = _change(_change(marked, {"note": "n"}).after, {"tag": None}).after
+    assert (noted.tag, noted.not_a_claim, noted.note) == (None, False, "n")
     assert _change(None, {"tag": "stated", "not_a_claim": True}).after.not_a_claim  # said outright

@@ -254,12 +254,13 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
         self.notify("This article's file changed and was read again: shown as it is now"
                     + ("." if kept else "; the claim you were on is gone."), timeout=6, markup=False)
 
-    def action_tag(self, tag: str) -> None:
-        """Tag the current claim; one marked not a claim becomes a claim again (changes.implied)."""
+    def action_tag(self, tag: str | None) -> None:
+        """Tag the current claim (None: clear its tag); one marked not a claim becomes a claim
+        again (changes.implied), and the status line says so."""
         note = self.notes.get(self.claims[self.current].id) if self.current >= 0 else None
-        self.change(f"tag {tag}", {"tag": tag})
+        self.change(f"tag {tag}" if tag else "clear tag", {"tag": tag})
         if note is not None and note.not_a_claim:
-            self.say(f"A claim again, tagged {tag}")
+            self.say(f"A claim again, {f'tagged {tag}' if tag else 'untagged'}")
 
     def action_tag_and_next(self, tag: str) -> None:
         """Tag the claim and go on, as s/d/u then N (to the next article once this one is done)."""
@@ -270,7 +271,7 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
         self.action_next_untagged()
 
     def action_clear_tag(self) -> None:
-        self.change("clear tag", {"tag": None})
+        self.action_tag(None)
 
     def action_not_a_claim(self) -> None:
         if self.current < 0:
