@@ -23,7 +23,8 @@ def reanchor(rows: dict, claims: list[Claim], body: str) -> tuple[int, int, int]
     moved = orphans = marked = 0
     for key, row in sorted(rows.items(), key=lambda kv: (kv[1]["annotator"], kv[1]["start"], kv[1]["claim_id"])):
         if row.get("added"):
-            found = _follow_added(row, body)
+            found, followed = _follow_added(row, body)
+            marked += followed
         elif row["claim_id"] in ids:
             found = True
         else:
@@ -40,13 +41,16 @@ def reanchor(rows: dict, claims: list[Claim], body: str) -> tuple[int, int, int]
     return moved, orphans, marked
 
 
-def _follow_added(row: dict, body: str) -> bool:
-    """An added claim's text found again in the body (moved with it); False if it is gone."""
+def _follow_added(row: dict, body: str) -> tuple[bool, int]:
+    """An added claim's text found again in the body, moved with it: whether it is still there,
+    and 1 if it moved (a change of the row, to be saved like any other)."""
     where = relocate(body, row["text"], row["start"])
     if where is None:
-        return False
+        return False, 0
+    if where == (row["start"], row["end"]):
+        return True, 0
     row["start"], row["end"] = where
-    return True
+    return True, 1
 
 
 def _follow_span(row: dict, body: str) -> int:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import orjson
 
-from .model import Claim, normalised
+from .changes import normalised
+from .model import Claim
 from .shapes import OPTIONAL_TABLE, TABLE, TEXT, WHOLE, check_row
 from .storage import StoreError, try_lock, unlink_if_present
 

@@ -3,7 +3,9 @@ a small JSON file in the user's config folder.
 
 The file is a convenience, never a reason not to start: a missing file gives the defaults, a
 damaged or unreadable one gives the defaults and one warning line, unknown keys are ignored (and
-kept, so a newer newsreader's choices survive an older one), and it is written atomically.
+kept, so a newer newsreader's choices survive an older one), and it is written atomically. A
+running app writes only the settings it changed, into the file as it is then (save_changes), so
+two apps with the same file never undo each other's choices.
 """
 
 from __future__ import annotations
@@ -96,11 +98,30 @@ def to_dict(settings: Settings) -> dict:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically (temp file in the same folder, fsync, os.replace).
-    Raises OSError when the folder cannot be written."""
+    """Write every setting atomically (see _write). Raises OSError when the folder cannot be
+    written."""
+    _write(to_dict(settings), path or config_path())
+
+
+def save_changes(values: dict, path: Path | None = None) -> None:
+    """Change only these settings in the file as it is now, atomically: another newsreader using
+    the same file keeps the choices it saved meanwhile (and so do a newer version's keys). A
+    missing or damaged file is started afresh. Raises OSError when the folder cannot be written."""
     path = path or config_path()
+    unknown = [name for name in values if name not in _KNOWN]
+    if unknown:
+        raise ValueError(f"no such setting: {', '.join(unknown)}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        data = {}
+    _write({**(data if isinstance(data, dict) else {}), **values}, path)
+
+
+def _write(data: dict, path: Path) -> None:
+    """Write the file atomically: a temp file in the same folder, fsync, os.replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(to_dict(settings), indent=2, sort_keys=True) + "\n"
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

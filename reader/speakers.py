@@ -3,7 +3,8 @@ claims of a speaker, what renaming one changes, and the names an article gives i
 
 from __future__ import annotations
 
-from .model import Annotation, Claim, normalised, speaker_of
+from .changes import normalised
+from .model import Annotation, Claim, speaker_of
 
 
 def claims_by(claims: list[Claim], notes: dict[str, Annotation], speaker: str) -> list[int]:

@@ -26,13 +26,14 @@ from tinydb import TinyDB
 from . import journal, migrate
 from .anchoring import reanchor
 from .articles_db import ArticleDB
+from .changes import UNSET, Applied, apply_change
 from .corrections import added_claim
 from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
 from .identity import identify, same_text
 from .ids import row_key
 from .journal import applied as already_applied
 from .listing import Listing
-from .model import UNSET, Annotation, Applied, Article, Claim, Progress, apply_change, progress
+from .model import Annotation, Article, Claim, Progress, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import Changes, IngestReport, Summary
 
@@ -138,6 +139,9 @@ class Store:
     def summaries(self) -> list[Summary]:
         """Every article, newest first (the library's first order)."""
         return Listing(self.articles.db, self.articles.path).summaries()
+
+    def summary(self, article_id: str) -> Summary | None:
+        return self.articles.summary(article_id)
 
     def listing(self) -> Listing:
         """The library's rows, a page at a time, on a connection of their own (see listing.py)."""
@@ -280,7 +284,7 @@ class Store:
                at: str | None = None, annotator: str | None = None,
                journal: tuple[str, int] | None = None, wait: float | None = None) -> Applied:
         """Apply a change to an annotation as it is on disk, under the lock, field by field (see
-        model.apply_change); the one way annotations are changed. `journal` (its id and the
+        changes.apply_change); the one way annotations are changed. `journal` (its id and the
         entry's number) records the entry as applied in the same write, so that replaying a
         journal never applies an entry twice. `wait`: how long to wait for a busy store."""
         who = annotator or self.annotator

@@ -17,8 +17,9 @@ from .. import export as export_mod
 from ..corrections import as_seen
 from ..marks import claim_order
 from ..model import TAGS, Annotation, Progress, speaker_of
+from ..report import summary_line
 from ..rows import claim_row, extract_row, list_row
-from ..states import claim_state
+from ..states import NOT_A_CLAIM, claim_state
 from ..storage import StoreError
 from ..store import Store, default_store_dir
 from ..text import safe_line, terminal_safe_json
@@ -178,15 +179,7 @@ def _ingested(args, run) -> int:
     report = run(store, bar.update if bar else None)
     if bar:
         bar.close()
-    duplicates = len(report.duplicates)
-    print(
-        f"{report.files} files: {len(report.new)} new, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, "
-        + (f"{duplicates} duplicates of files already in the store, " if duplicates else "")
-        + f"{len(report.refused)} refused"
-        + (f"; {report.reanchored} annotations re-attached" if report.reanchored else "")
-        + (f"; {report.orphaned} annotations kept without their claim" if report.orphaned else "")
-    )
+    print(summary_line(report))
     for name, reason in report.refused:
         _err(f"refused {safe_line(name)}: {reason}")
     if not args.quiet:
@@ -257,7 +250,8 @@ def cmd_show(args) -> int:
     article = store.article(summary.id)
     from .show import print_article
 
-    print_article(article, store.annotations(article.id), plain=args.plain)
+    notes = store.annotations(article.id)
+    print_article(as_seen(article, notes), notes, plain=args.plain)  # your corrections, as in claims
     return EXIT_OK
 
 
@@ -286,9 +280,12 @@ def cmd_claims(args) -> int:
 
 
 def _wanted(args, a: Annotation | None) -> bool:
+    """Whether `claims --untagged` or `--tag TAG` lists a claim, by its state as everyone shows it
+    (states.py): a claim marked not a claim is done, and has no tag to match."""
+    state = claim_state(a)
     if args.untagged:
-        return a is None or not a.done
-    return not args.tag or (a is not None and a.tag == args.tag)
+        return not state.done
+    return not args.tag or state.key == args.tag
 
 
 TAG_OPTIONS = ("tag", "note", "speaker", "not_a_claim")  # the `tag` command's options, by field
@@ -302,8 +299,11 @@ def cmd_tag(args) -> int:
         changes["tag"] = None
     store = _store(args)
     article, claim = store.find_claim(args.claim)
-    result = store.annotate(article.id, claim, **changes)
+    applied = store.change(article.id, claim, changes)
+    result = applied.after
     state = "cleared" if result is None else claim_state(result).text + (f", note: {safe_line(result.note, 80)}" if result.note else "")
+    if claim_state(applied.before) is NOT_A_CLAIM and claim_state(result) is not NOT_A_CLAIM:
+        state += " (a claim again: no longer marked not a claim)"
     print(f"{claim.id}  {state}  — {safe_line(speaker_of(claim, result) or '?', 40)}: {safe_line(claim.text, 70)}")
     return EXIT_OK
 

@@ -37,15 +37,17 @@ def _is_tty() -> bool:
 
 
 def print_article(article: Article, notes: dict[str, Annotation], plain: bool = False) -> None:
+    """The article as the user sees it (`article` with their corrections: corrections.as_seen)."""
     plain = plain or not _is_tty()
     console = _console(plain, wrap=not plain)
-    colours = speaker_order(article.claims)
+    colours = speaker_order(article.claims, lambda c: speaker_of(c, notes.get(c.id)))
     _print_header(console, article)
     console.print(Text(shown(article.doc.body)) if plain else _highlighted(article, notes, colours))
     console.print()
     console.print(Text(f"Claims ({len(article.claims)})", style="bold"))
     for i, c in enumerate(claim_order(article.claims), start=1):
-        console.print(_claim_line(i, c, notes.get(c.id), None if plain else _colour(colours, c.speaker)))
+        note = notes.get(c.id)
+        console.print(_claim_line(i, c, note, None if plain else _colour(colours, speaker_of(c, note))))
 
 
 def _colour(colours: dict[str, int], speaker: str | None) -> str:
@@ -55,7 +57,7 @@ def _colour(colours: dict[str, int], speaker: str | None) -> str:
 def _print_header(console: Console, article: Article) -> None:
     d = article.doc
     console.print(Text(shown(d.title), style="bold"))
-    console.print(Text(shown(f"{byline(article.doc)} · id {article.id}"), style="dim"))
+    console.print(Text(shown(" · ".join(p for p in (byline(article.doc), f"id {article.id}") if p)), style="dim"))
     sources = [c for c in article.claims if c.kind == "source"]
     if sources:
         console.print(Text(shown("Sources: " + "; ".join(c.speaker or c.text for c in sources)), style="dim"))
@@ -71,7 +73,8 @@ def _highlighted(article: Article, notes: dict[str, Annotation], colours: dict[s
         claim = seg.claim if seg.claim is not None and seg.claim.kind != "source" else None
         style = ""
         if claim is not None:
-            colour = _colour(colours, claim.speaker) if claim.speaker else "white"
+            who = speaker_of(claim, notes.get(claim.id))
+            colour = _colour(colours, who) if who else "white"
             style = f"bold {colour}" if claim.kind == "quote" else f"{colour} underline"
         if seg.editorial:
             style = (style + " " if style else "") + "italic dim"

@@ -32,6 +32,7 @@ from ..store import Store, default_store_dir, utc_now
 from ..summary import Changes
 from ..text import safe_line
 from . import keys
+from .actions import screen_actions
 from .dialogs.ask import AskDialog
 from .history import History
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
@@ -74,6 +75,7 @@ class NewsreaderApp(App):
         self.left_unsaved = 0  # changes still waiting for a busy store when the app closed
         self._loop: asyncio.AbstractEventLoop | None = None
         self._polling = False
+        self._article_check = False  # articles changed elsewhere: is the open one of them?
         self._last_error = ""
         self._settings_unsaved = False
 
@@ -125,13 +127,14 @@ class NewsreaderApp(App):
         self.remember(theme=theme.name)
 
     def remember(self, **values) -> None:
-        """Change some settings and save them (a settings file that cannot be written is said once)."""
-        new = self.settings.changed(**values)
-        if new == self.settings:
+        """Change some settings and save them: only those, into the file as it is now, so that
+        another newsreader's choices are kept (a file that cannot be written is said once)."""
+        changed = {k: v for k, v in values.items() if getattr(self.settings, k) != v}
+        if not changed:
             return
-        self.settings = new
+        self.settings = self.settings.changed(**changed)
         try:
-            settings_mod.save(new, self.config_path)
+            settings_mod.save_changes(changed, self.config_path)
         except OSError as exc:
             if not self._settings_unsaved:
                 self._settings_unsaved = True
@@ -168,19 +171,37 @@ class NewsreaderApp(App):
             self._polling = False
 
     async def _show_changes(self, changed: Changes) -> None:
-        if not changed:
+        self._article_check = self._article_check or changed.library  # (done once the reader is on top)
+        if not changed and not self._article_check:
             return
         if changed.library:
             await self.reload_library()
-        else:
+        elif changed:
             self.library.listing.set_mine(*await self.service.run(self._mine))
             self.library.reread()
             if self.library_screen is not None:
                 self.library_screen.refresh_counts()
-        screen = self.screen
-        if reading(screen) and changed.of(screen.article.id):
+        screen = reading(self.screen)
+        if screen is None:
+            return
+        busy = {cid for cid, n in self.saving.items() if n}
+        if self._article_check and await self._reread_article(screen, busy):
+            return
+        if changed.of(screen.article.id):
             notes = await self.service.run(self.store.annotations, screen.article.id)
-            screen.others_changed(notes, {cid for cid, n in self.saving.items() if n})
+            screen.others_changed(notes, busy)
+
+    async def _reread_article(self, screen: ArticleScreen, busy: set[str]) -> bool:
+        """If the open article itself changed (its file was ingested again elsewhere), show it as
+        it is now; returns whether it did."""
+        self._article_check = False
+        summary = await self.service.run(self.store.summary, screen.article.id)
+        if summary is None or summary.fingerprint == screen.article.fingerprint:
+            return False
+        article = await self.service.run(self.store.article, screen.article.id)
+        notes = await self.service.run(self.store.annotations, screen.article.id)
+        screen.article_changed(article, notes, busy)
+        return True
 
     @property
     def library_screen(self) -> LibraryScreen | None:
@@ -354,19 +375,11 @@ class NewsreaderApp(App):
         """The command palette: the theme, and every newsreader action of the current screen
         (not Textual's own commands: keys panel, maximize, screenshot, copy, focus next)."""
         yield SystemCommand("Theme", "Change the colour theme (remembered)", self.action_change_theme)
-        found: dict[str, list] = {}  # action: [title, node, its keys, what it does]
-        for active in screen.active_bindings.values():
-            b = active.binding
-            if b.system or not b.description or not keys.ours(b):
-                continue
-            key = b.key_display or self.get_key_display(b)
-            entry = found.setdefault(b.action, [b.description, active.node, [], b.tooltip])
-            entry[2].append(key)
-            entry[3] = entry[3] or b.tooltip
-        for action, (title, node, shown, tooltip) in found.items():
-            label = " ".join(sorted(shown, key=len))  # q before ^c
-            yield SystemCommand(title, f"{label} · {tooltip}" if tooltip else label,
-                                partial(self._run_from_palette, node, action))
+        for a in screen_actions(screen):
+            if a.action == "command_palette":
+                continue  # (the palette is open already)
+            yield SystemCommand(a.description, f"{a.label} · {a.tooltip}" if a.tooltip else a.label,
+                                partial(self._run_from_palette, a.node, a.action))
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)

@@ -1,6 +1,6 @@
 """Undo and redo of annotation changes. Pure data: each step remembers, for the fields one change
 touched, their values before and after it. Undoing sets the fields back only where they still
-hold what the change put there (the store checks, see model.apply_change), so an undo never
+hold what the change put there (the store checks, see changes.apply_change), so an undo never
 takes back what somebody else did meanwhile.
 
 A step is one thing the user did: usually one claim's change, or several claims' changes made by

@@ -12,13 +12,17 @@ APP = [
     Binding("e", "export", "Export", id="export", tooltip="Export all annotations to a JSON file"),
     Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key of this screen"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit (your tags are already saved)"),
-    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+    Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl"),
+    # Textual's own palette key, made one of ours so that help lists it (the footer shows it).
+    Binding("ctrl+p", "command_palette", "palette", show=False, priority=True, id="palette",
+            tooltip="Search every action of this screen by name; change the theme"),
 ]
 
 LIBRARY = [
     Binding("enter", "open", "Open", id="open", tooltip="Read the highlighted article"),
     Binding("slash", "filter", "Filter", key_display="/", id="filter",
-            tooltip="Filter by words in headline, author, speakers and body; speaker:NAME; untagged"),
+            tooltip="Filter by words in headline, author, speakers and body; speaker:NAME; is:untagged. "
+                    "While typing: enter keeps it, escape clears it, ctrl+u clears the text"),
     Binding("t", "toggle_untagged", "Untagged only", show=False, id="untagged",
             tooltip="Keep only articles with untagged claims"),
     Binding("o", "sort_next", "Sort", show=False, id="sort", tooltip="Sort by the next column"),
@@ -78,7 +82,8 @@ ARTICLE = [
             tooltip="Correct where the current claim starts and ends: type its words as they should be"),
     Binding("o", "orphans", "Lost claims", show=False, id="orphans",
             tooltip="Your annotations whose claim vanished when the article changed: re-attach or discard"),
-    Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="Undo the last tag, note or speaker change"),
+    Binding("ctrl+z", "undo", "Undo", show=False, id="undo",
+            tooltip="Undo the last tag, note, speaker, added claim or extent (a W rename is one step)"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="Redo"),
     Binding("c", "toggle_claims", "Claims panel", show=False, id="claims-panel",
             tooltip="Hide or show the claim list (the text gets the whole height); remembered"),
@@ -87,8 +92,10 @@ ARTICLE = [
     Binding("escape", "back", "Library", id="back", tooltip="Back to the library (first closes the search)"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="scroll-down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="scroll-up"),
-    Binding("pagedown,space", "page_down", "Page down", show=False, id="page-down"),
-    Binding("pageup,b", "page_up", "Page up", show=False, id="page-up"),
+    Binding("pagedown,space", "page_down", "Page down", show=False, id="scroll-page-down"),
+    Binding("pageup,b", "page_up", "Page up", show=False, id="scroll-page-up"),
+    Binding("home", "scroll_top", "Top", show=False, id="scroll-top", tooltip="The top of the article"),
+    Binding("end", "scroll_bottom", "Bottom", show=False, id="scroll-bottom", tooltip="The end of the article"),
 ]
 
 ORPHANS = [
@@ -96,6 +103,10 @@ ORPHANS = [
             tooltip="Re-attach the highlighted annotation to the claim current in the reader"),
     Binding("x", "discard", "Discard", id="orphan-discard", tooltip="Discard the highlighted annotation (press twice)"),
     Binding("escape", "close", "Close", id="orphan-close"),
+]
+
+HELP = [
+    Binding("escape,question_mark,q", "close", "Close", id="close-help", tooltip="Close the help"),
 ]
 
 SEARCH = [
@@ -108,4 +119,5 @@ def ours(binding: Binding) -> bool:
     return binding.id is not None and binding.id in IDS
 
 
-IDS = frozenset(b.id for b in (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *SEARCH))
+ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH)
+IDS = frozenset(b.id for b in ALL)

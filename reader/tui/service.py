@@ -18,8 +18,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from ..changes import Applied
 from ..journal import Entry, Journal
-from ..model import Applied
 from ..storage import StoreError, StoreLocked
 from ..store import Store
 

@@ -46,7 +46,7 @@ def test_extract_never_touches_the_store(capsys, tmp_path, monkeypatch):
 
 def test_ingest_summary_and_exit_codes(capsys, store_dir, tmp_path):
     code, out, err = run(capsys, "--store", store_dir, "ingest", str(SEED))
-    assert code == 0 and out.strip() == "1 files: 1 new, 0 updated, 0 unchanged, 0 refused"
+    assert code == 0 and out.strip() == "1 file: 1 new, 0 updated, 0 unchanged, 0 refused"
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"\x00\x01\x02" * 100)
     code, out, err = run(capsys, "--store", store_dir, "ingest", str(SEED), str(bad))
@@ -260,7 +260,7 @@ def test_a_copy_of_a_stored_file_is_reported_as_a_duplicate(capsys, store_dir, t
     copy.write_bytes(SEED.read_bytes())
     code, out, err = run(capsys, "--store", store_dir, "ingest", str(copy))
     assert code == 0
-    assert out.strip() == "1 files: 0 new, 0 updated, 0 unchanged, 1 duplicates of files already in the store, 0 refused"
+    assert out.strip() == "1 file: 0 new, 0 updated, 0 unchanged, 1 duplicate of a file already in the store, 0 refused"
     assert err.strip() == f"newsreader: duplicate: {copy} has the same text as {SEED.resolve()} (not stored twice)"
 
 

@@ -433,7 +433,8 @@ async def test_the_app_ingest_message_counts_duplicates(app_factory, tmp_path):
         await pilot.pause()
         assert app.library.total == 1
         messages = [str(n.message) for n in app._notifications]
-        assert "Ingested 0 new, 0 updated, 0 unchanged, 1 duplicates of files already in the store." in messages
+        assert ("Ingested 0 new, 0 updated, 0 unchanged, 1 duplicate of a file already in the store "
+                f"(copy.txt has the same text as {SEED.name}).") in messages
 
 
 async def test_a_new_filter_starts_at_its_first_row(app_factory):

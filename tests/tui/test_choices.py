@@ -119,6 +119,24 @@ async def test_speaker_labels_turn_off_and_stay_off_in_the_next_run(app_factory)
     assert json.loads(config().read_text())["speaker_labels"] is True
 
 
+async def test_two_apps_with_one_settings_file_keep_each_others_choices(app_factory):
+    other = app_factory(SEED)  # started first: it read the file before the v below
+    app = app_factory()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_first(pilot)
+        await pilot.press("v")  # speaker labels off
+        await pilot.pause()
+    async with other.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")  # the other app sorts by the next column
+        await pilot.pause()
+    third = app_factory()
+    async with third.run_test(size=(120, 36)) as pilot:
+        screen = await open_first(pilot)
+        assert "⟨" not in body_text(screen.query_one(ArticleView))  # the v of the first app holds
+        assert third.library.order.column == other.library.order.column != "date"
+
+
 async def test_a_damaged_settings_file_gives_one_warning_and_the_defaults(app_factory):
     config().parent.mkdir(parents=True, exist_ok=True)
     config().write_text('{"theme": "nord", ')
@@ -165,7 +183,7 @@ async def test_palette_offers_newsreader_actions_and_theme_not_textual_internals
             assert wanted in titles, wanted
         assert len(titles) == len(set(titles))
         quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
-        assert quit_command.help.startswith("q ^c · ")
+        assert quit_command.help.startswith("q ^c ^q · ")
 
 
 async def test_settings_that_cannot_be_saved_are_said_once_and_the_app_goes_on(app_factory, tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import SEED, SOME
+from helpers import FIXTURES, SEED, SOME
 
 READER = (120, 36)
 
@@ -19,6 +19,11 @@ def test_first_run_on_an_empty_store(snap_compare, app_factory):
 
 def test_library(snap_compare, app_factory):
     assert snap_compare(app_factory(*SOME), terminal_size=(120, 24))
+
+
+def test_a_long_library_at_200_columns(snap_compare, app_factory):
+    """Rows down to the footer (no horizontal scrollbar under the table), whole author names."""
+    assert snap_compare(app_factory(FIXTURES / "up", FIXTURES / "plain"), terminal_size=(200, 20))
 
 
 def test_filter_in_use(snap_compare, app_factory):

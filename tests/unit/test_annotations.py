@@ -12,10 +12,11 @@ import orjson
 from tinydb import TinyDB
 
 from helpers import SEED, fixed_clock
+from reader.changes import apply_change
 from reader.ids import row_key
 from reader.ingest import ingest, read_article
 from reader.journal import PENDING, Entry, Journal
-from reader.model import Annotation, Claim, apply_change
+from reader.model import Annotation, Claim
 from reader.store import Store
 
 CLAIM = Claim(id="c" * 16, kind="quote", text="words", start=0, end=5)
@@ -173,3 +174,16 @@ def test_the_journal_of_a_live_process_is_left_alone(tmp_path):
     assert Store(store.folder, annotator="alice").annotations(article.id) == {}  # not ours to apply
     journal.close(keep=False)
     assert not list((store.folder / PENDING).glob("*.jsonl"))
+
+
+def test_a_tag_makes_a_claim_marked_not_a_claim_a_claim_again():
+    marked = _change(None, {"tag": "unknown", "not_a_claim": True}).after
+    tagged = _change(marked, {"tag": "denied"}).after  # s/d/u, `newsreader tag`, an old journal entry
+    assert (tagged.tag, tagged.not_a_claim) == ("denied", False)
+    undone = _change(tagged, {"tag": "unknown", "not_a_claim": True}, expect={"tag": "denied", "not_a_claim": False})
+    assert (undone.after.tag, undone.after.not_a_claim) == ("unknown", True)
+    cleared = _change(marked, {"tag": None}).after  # x, `tag none`: untagged, a claim again
+    assert cleared is None  # nothing left in it
+    noted = _change(_change(marked, {"note": "n"}).after, {"tag": None}).after
+    assert (noted.tag, noted.not_a_claim, noted.note) == (None, False, "n")
+    assert _change(None, {"tag": "stated", "not_a_claim": True}).after.not_a_claim  # said outright

@@ -6,10 +6,10 @@ import pytest
 
 from helpers import SEED, fixed_clock
 from reader import export
+from reader.changes import normalised
 from reader.corrections import as_seen, locate, new_claim, span_change
 from reader.ingest import ingest
 from reader.journal import Entry
-from reader.model import normalised
 from reader.storage import StoreError
 from reader.store import Store
 
@@ -122,3 +122,38 @@ def test_a_span_that_is_not_one_is_refused(span, corrected):
     with pytest.raises(ValueError):  # a journal holding one is not replayed
         Entry.from_dict({**Entry(article.id, quote, {"span": None}, None, "me", "t").to_dict(),
                          "changes": {"span": span}})
+
+
+@pytest.mark.parametrize("correction", ["added", "span"])
+def test_a_lone_correction_follows_its_words_and_is_saved(tmp_path, correction):
+    """Text inserted before an added claim (or a corrected extent), and nothing else of yours to
+    move: a fresh store's export still gives body[start:end] == text, at the new place."""
+    path = tmp_path / "article.txt"
+    path.write_text(SEED.read_text())
+    store = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
+    ingest([str(path)], store)
+    (summary,) = store.summaries()
+    article = store.article(summary.id)
+    if correction == "added":
+        start = article.body.index(MISSED)
+        claim = new_claim(article, "me", start, start + len(MISSED))
+        store.change(article.id, claim, {"added": claim.kind, "tag": "stated"})
+        words = MISSED
+    else:
+        claim = next(c for c in article.claims if c.text == SHORT)
+        store.change(article.id, claim, {"span": span_change(claim, article.body, claim.start - 1, claim.end + 1)})
+        words = f'"{SHORT}"'
+    path.write_text(SEED.read_text().replace("Kremlin spokesman", "The Kremlin's spokesman, Kremlin spokesman"))
+    ingest([str(path)], store)
+    (entry,) = export.build(Store(store.folder, annotator="me", clock=fixed_clock), bodies=True,
+                            clock=fixed_clock)["articles"]
+    shown = next(c for c in entry["claims"] if c["id"] == claim.id)
+    if correction == "added":
+        assert entry["body"][shown["start"]:shown["end"]] == shown["text"] == words
+        assert shown["start"] > claim.start
+    else:
+        span = shown["annotation"]["span"]
+        assert entry["body"][span["start"]:span["end"]] == span["text"] == words
+    seen = next(c for c in as_seen(store.article(article.id), store.annotations(article.id)).claims
+                if c.id == claim.id)
+    assert seen.text == words  # what the reader highlights

@@ -80,3 +80,20 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         settings.save(Settings(theme="gruvbox"), path)
     assert settings.load(path) == (Settings(theme="nord"), None)
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_saving_a_change_keeps_what_another_app_saved_meanwhile(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": "nord", "from_a_newer_version": 1}))
+    settings.save_changes({"speaker_labels": False}, path)  # app A: v
+    settings.save_changes({"sort_column": "outlet"}, path)  # app B, which read the file before A's v
+    loaded, warning = settings.load(path)
+    assert warning is None
+    assert loaded == Settings(theme="nord", speaker_labels=False, sort_column="outlet")
+    assert json.loads(path.read_text())["from_a_newer_version"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # written by a rename
+    path.write_text("{damaged")
+    settings.save_changes({"claims_panel": False}, path)
+    assert settings.load(path) == (Settings(claims_panel=False), None)
+    with pytest.raises(ValueError):
+        settings.save_changes({"no_such_setting": 1}, path)

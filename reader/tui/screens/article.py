@@ -11,24 +11,15 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...changes import Applied, apply_change, implied, values_of
 from ...corrections import as_seen
 from ...extract.calibration import doubtful
 from ...journal import Entry
-from ...model import (
-    Annotation,
-    Applied,
-    Article,
-    Claim,
-    apply_change,
-    orphans,
-    progress,
-    values_of,
-)
+from ...model import Annotation, Article, Claim, progress
 from ...storage import StoreError
 from ...text import neutralize, safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
-from ..dialogs.orphans import OrphansDialog
 from ..history import Change, History, Step
 from ..messages import NextUntagged, ProgressChanged, Remember
 from ..session import Session
@@ -38,6 +29,7 @@ from ..widgets.claim_table import ClaimTable, excerpt
 from ..widgets.orphan_notice import OrphanNotice
 from ..widgets.search_bar import SearchBar
 from .corrections import Corrections
+from .orphans import OrphanKeys
 from .search import SearchKeys
 from .speakers import SpeakerKeys
 
@@ -48,7 +40,7 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
+class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
     BINDINGS = keys.ARTICLE
 
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0, *,
@@ -174,6 +166,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
     def _changed(self, claim: Claim, what: str, changes: dict, expect: dict | None) -> Change:
         """Change one claim of this article (shown, then saved): the step undo takes back."""
         before = self.notes.get(claim.id)
+        changes = implied(changes)  # every field the change touches, for undo to set back
         shown = self.send(self.article.id, claim, changes, expect)
         return Change(self.article.id, claim, values_of(before, changes), values_of(shown.after, changes), what)
 
@@ -218,45 +211,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
             self._many = False
             self._show_progress()
 
-    # -- annotations whose claim is gone ------------------------------------------------------
-    @property
-    def orphans(self) -> list[Annotation]:
-        return orphans(self.claims, self.notes)
-
-    def _show_orphans(self) -> None:
-        self.query_one(OrphanNotice).show(len(self.orphans))
-
-    def action_orphans(self) -> None:
-        lost = self.orphans
-        if not lost:
-            self.notify("None of your annotations of this article has lost its claim.", timeout=3)
-            return
-        current = self.claims[self.current] if self.current >= 0 else None
-        self.app.push_screen(OrphansDialog(lost, current), self._orphan_chosen)
-
-    def _orphan_chosen(self, choice: tuple[str, str] | None) -> None:
-        if choice is not None and self.current >= 0:
-            self.run_worker(self._settle_orphan(*choice, self.claims[self.current]), group="orphans")
-
-    async def _settle_orphan(self, what: str, orphan_id: str, claim: Claim) -> None:
-        """Re-attach an orphan to `claim` or discard it, in the store (under its lock), then here."""
-        store = self.session.store
-        try:
-            if what == "reattach":
-                moved = await self.session.service.run(store.reattach, self.article.id, orphan_id, claim)
-            else:
-                await self.session.service.run(store.discard, self.article.id, orphan_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=8)
-            return
-        self.notes.pop(orphan_id, None)
-        if what == "reattach":
-            self._set_note(claim, moved)
-            self.notify("Re-attached to the current claim.", timeout=3)
-        else:
-            self.notify("Discarded.", timeout=3)
-        self._show_orphans()
-
+    # -- what the store says ---------------------------------------------------------------
     def saved(self, claim: Claim, annotation: Annotation | None) -> None:
         """What the store holds after a save (other processes' changes to other fields included)."""
         if self.notes.get(claim.id) != annotation:
@@ -281,8 +236,31 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
             self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "
                         "changed elsewhere: shown as saved now.", timeout=4)
 
-    def action_tag(self, tag: str) -> None:
-        self.change(f"tag {tag}", {"tag": tag})
+    def article_changed(self, article: Article, notes: dict[str, Annotation], busy: set[str]) -> None:
+        """The article's file changed and was ingested again (from another shell, say): show it as
+        it is now, with its annotations as the store has them (claims with saves under way keep
+        what they show), at the same claim while it is still there; said in one toast."""
+        current = self.claims[self.current].id if self.current >= 0 else None
+        self.article = article
+        self._extracted = {c.id: c for c in article.claims}
+        self.notes = {**notes, **{cid: a for cid, a in self.notes.items() if cid in busy}}
+        if self.query_one(SearchBar).is_open:
+            self.query_one(SearchBar).close()  # its matches were found in the old text
+        self._rebuild(force=True)
+        self.said = ""
+        self._show_detail()
+        self._show_orphans()
+        kept = current is None or current in self.positions
+        self.notify("This article's file changed and was read again: shown as it is now"
+                    + ("." if kept else "; the claim you were on is gone."), timeout=6, markup=False)
+
+    def action_tag(self, tag: str | None) -> None:
+        """Tag the current claim (None: clear its tag); one marked not a claim becomes a claim
+        again (changes.implied), and the status line says so."""
+        note = self.notes.get(self.claims[self.current].id) if self.current >= 0 else None
+        self.change(f"tag {tag}" if tag else "clear tag", {"tag": tag})
+        if note is not None and note.not_a_claim:
+            self.say(f"A claim again, {f'tagged {tag}' if tag else 'untagged'}")
 
     def action_tag_and_next(self, tag: str) -> None:
         """Tag the claim and go on, as s/d/u then N (to the next article once this one is done)."""
@@ -293,7 +271,7 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
         self.action_next_untagged()
 
     def action_clear_tag(self) -> None:
-        self.change("clear tag", {"tag": None})
+        self.action_tag(None)
 
     def action_not_a_claim(self) -> None:
         if self.current < 0:
@@ -386,6 +364,12 @@ class ArticleScreen(Corrections, SpeakerKeys, SearchKeys, Screen):
 
     def action_page_up(self) -> None:
         self.query_one(ArticleView).scroll_page_up(animate=False)
+
+    def action_scroll_top(self) -> None:
+        self.query_one(ArticleView).scroll_home(animate=False)
+
+    def action_scroll_bottom(self) -> None:
+        self.query_one(ArticleView).scroll_end(animate=False)
 
     def action_back(self) -> None:
         bar = self.query_one(SearchBar)

@@ -39,11 +39,12 @@ class Corrections:
     def _seen_claims(self) -> list[Claim]:
         return claim_order(as_seen(self.article, self.notes).claims)
 
-    def _rebuild(self) -> bool:
+    def _rebuild(self, force: bool = False) -> bool:
         """Show the claims again if the user's corrections changed them (a claim added or gone, a
-        span moved); the current claim stays current. Returns whether anything changed."""
+        span moved), or always (`force`: the article itself changed); the current claim stays
+        current while it is there. Returns whether anything changed."""
         claims = self._seen_claims()
-        if [(c.id, c.start, c.end) for c in claims] == [(c.id, c.start, c.end) for c in self.claims]:
+        if not force and [(c.id, c.start, c.end) for c in claims] == [(c.id, c.start, c.end) for c in self.claims]:
             return False
         current = self.claims[self.current].id if self.current >= 0 else None
         self.claims = claims

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...library import COLUMNS, Library, Query
+from ...report import counts, named_duplicates
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -266,9 +267,9 @@ class LibraryScreen(Screen):
         finally:
             self.query_one("#ingest-bar").display = False
         self.post_message(LibraryChanged())
-        message = f"Ingested {len(report.new)} new, {len(report.updated)} updated, {len(report.unchanged)} unchanged"
+        message = f"Ingested {counts(report)}"
         if report.duplicates:
-            message += f", {len(report.duplicates)} duplicates of files already in the store"
+            message += f" ({safe_line(named_duplicates(report.duplicates), 200)})"
         if report.refused:
             reasons = "; ".join(f"{Path(name).name}: {reason}" for name, reason in report.refused[:3])
             more = f" (and {len(report.refused) - 3} more)" if len(report.refused) > 3 else ""

@@ -11,6 +11,17 @@ from .virtual_table import VirtualTable
 TITLES = {"date": "Date", "outlet": "Outlet", "headline": "Headline", "author": "Author", "progress": "Tagged", "read": ""}
 
 
+AUTHOR_LEAST, AUTHOR_MOST = 18, 30  # the author column's cells, from 110 columns on
+
+
+def author_width(width: int) -> int:
+    """No author column below 110 columns; 18 cells up to 136, then one more every two columns,
+    to 30 from 160 on (the headline keeps the most room)."""
+    if width < 110:
+        return 0
+    return min(AUTHOR_MOST, AUTHOR_LEAST + max(0, width - 136) // 2)
+
+
 class ArticleTable(VirtualTable):
     right_aligned = frozenset({"progress"})
 
@@ -27,7 +38,7 @@ class ArticleTable(VirtualTable):
         wide = width >= 100
         cols = [("date", 16 if wide else 10), ("outlet", 18 if wide else 12)]
         tail = [("progress", 7), ("read", 2)]
-        author = 18 if width >= 110 else 0
+        author = author_width(width)
         fixed = sum(w for _, w in cols + tail) + author + len(cols + tail) + (1 if author else 0)
         cols.append(("headline", max(width - fixed, 12)))
         if author:

@@ -31,8 +31,9 @@ from .article_header import header_lines
 GUTTER = 2
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Scrollable article text with claims highlighted."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrollable article text with claims highlighted. Its keys are the reader's (keys.ARTICLE:
+    up/down, j/k, page keys, home/end), not a scroll view's own, so help lists every one."""
 
     COMPONENT_CLASSES = {
         "article-view--headline",

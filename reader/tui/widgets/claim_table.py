@@ -21,8 +21,10 @@ def excerpt(text: str, limit: int = 70) -> str:
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
-class ClaimTable(VirtualTable):
-    """One row per claim, in body order. The screen keeps its cursor on the current claim."""
+class ClaimTable(VirtualTable, can_focus=False):
+    """One row per claim, in body order. The screen keeps its cursor on the current claim. It
+    never takes the focus (tab does not move into it): the reader's keys always act on the text
+    and the current claim, and a click on a row makes that claim current."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
