@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import os
 import signal
 import sys
 from collections import Counter
@@ -21,7 +20,6 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from .screens.article import ArticleScreen
 
-from .. import export as export_mod
 from .. import settings as settings_mod
 from ..journal import Entry
 from ..library import Library, Order
@@ -33,7 +31,7 @@ from ..summary import Changes
 from ..text import safe_line
 from . import keys
 from .actions import screen_actions
-from .dialogs.ask import AskDialog
+from .exporting import Exporting
 from .history import History
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
 from .screens.help import HelpScreen
@@ -53,7 +51,7 @@ def reading(screen) -> ArticleScreen | None:
 POLL_SECONDS = 1.0  # how often the app looks for changes other processes made to the store
 
 
-class NewsreaderApp(App):
+class NewsreaderApp(Exporting, App):
     CSS_PATH = "app.tcss"
     BINDINGS = keys.APP
     TITLE = "newsreader"
@@ -317,51 +315,6 @@ class NewsreaderApp(App):
             return
         title = "reader" if reading(self.screen) else "library"
         self.push_screen(HelpScreen(self.screen, title))
-
-    def default_export_path(self) -> str:
-        path = self.store.folder / f"export-{self.clock():%Y%m%d-%H%M%S}.json"
-        try:
-            return os.path.relpath(path)
-        except ValueError:
-            return str(path)
-
-    def action_export(self) -> None:
-        def check(value: str) -> str | None:
-            if not value.strip():
-                return "Give a file name."
-            try:
-                export_mod.check_target(Path(value.strip()).expanduser(), self.store)
-            except StoreError as exc:
-                return safe_line(str(exc), 160)
-            return None
-
-        def done(path: str | None) -> None:
-            if path and path.strip():
-                self.run_export(Path(path.strip()).expanduser())
-
-        self.push_screen(
-            AskDialog("Export annotations", self.default_export_path(),
-                      context="Every article with its claims and every annotator's annotations, as JSON.",
-                      hint="enter exports · escape cancels", check=check),
-            done,
-        )
-
-    @work(group="export", exclusive=True)
-    async def run_export(self, path: Path) -> None:
-        def export() -> dict:
-            data = export_mod.build(self.store, clock=self.clock)
-            export_mod.write(data, path, self.store)
-            return data["counts"]
-
-        try:
-            counts = await self.service.run(export)
-        except Exception as exc:
-            self.failed("Export failed", exc)
-            return
-        self.notify(
-            f"Saved {counts['annotations']} annotations of {counts['articles']} articles to {path}",
-            title="Exported", markup=False, timeout=6,
-        )
 
     async def action_quit(self) -> None:
         self.close_store()  # waits for saves still on their way
