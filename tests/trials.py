@@ -303,6 +303,8 @@ articles = [s.id for s in store.summaries()]
 done = set()  # each claim once: a later, unacknowledged save of it would hide the acknowledged one
 while True:
     article = store.article(rng.choice(articles))
+    if not article.claims:
+        continue
     claim = rng.choice(article.claims)
     if claim.id in done:
         continue
