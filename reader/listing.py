@@ -34,19 +34,32 @@ ORDERS = {
 }
 _COLUMNS = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS) + f", {TAGGED}, coalesce(m.added, 0), coalesce(m.read, 0)"
 _FROM = "FROM articles a LEFT JOIN mine m ON m.n = a.n"
+MAX_WORDS = 300  # a prefix standing for more words than this is left to the index as a prefix
 SHORT = 3  # a word shorter than this is a whole word; longer ones are the start of a word
 
 
-def fts_words(text: str, phrase: bool = False) -> str | None:
+def fts_words(text: str, phrase: bool = False, starting=None) -> str | None:
     """An FTS5 query for what the user typed: every word in it, each a whole word if it is short,
     else any word that starts so ("ukrain" finds Ukraine and Ukrainian); `phrase`: the words in
-    this order, one after the other. None when the text has no word at all."""
+    this order, one after the other. None when the text has no word at all. `starting(prefix)`,
+    when given, lists the indexed words a prefix stands for (None when there are too many): they
+    are asked for by name, which the index answers a page at a time, where a prefix makes it read
+    every article the prefix finds first."""
     words = [w for w in re.findall(r"[^\W_]+", text.lower())]
     if not words:
         return None
     if phrase:
         return '"' + " ".join(words) + '"*'  # (a name is typed from its start)
-    return " AND ".join(f'"{w}"' + ("*" if len(w) >= SHORT else "") for w in words)
+    return " AND ".join(_word(w, starting) for w in words)
+
+
+def _word(word: str, starting) -> str:
+    if len(word) < SHORT:
+        return f'"{word}"'
+    found = starting(word) if starting is not None else None
+    if found:
+        return "(" + " OR ".join(f'"{w}"' for w in found) + ")"
+    return f'"{word}"*'
 
 
 class Listing:
@@ -58,6 +71,20 @@ class Listing:
         self.path = path  # for messages
         self._run("CREATE TEMP TABLE IF NOT EXISTS mine (n INTEGER PRIMARY KEY, tagged INTEGER NOT NULL, "
                   "added INTEGER NOT NULL, read INTEGER NOT NULL)")
+        self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
+        self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
+        self._known_at = None  # the database's data_version they were read at
+
+    def _starting(self, prefix: str) -> list[str] | None:
+        """The indexed words that start with `prefix` (None if more than MAX_WORDS)."""
+        version = self._run("PRAGMA data_version")[0][0]
+        if version != self._known_at:
+            self._known, self._known_at = {}, version
+        if prefix not in self._known:
+            found = [w for (w,) in self._run("SELECT term FROM vocabulary WHERE term >= ? AND term < ? LIMIT ?",
+                                             (prefix, prefix + "\uffff", MAX_WORDS + 1))]
+            self._known[prefix] = found if len(found) <= MAX_WORDS else None
+        return self._known[prefix]
 
     def _run(self, sql: str, args: Iterable = ()) -> list[tuple]:
         try:
@@ -99,7 +126,7 @@ class Listing:
     def count(self, query) -> int:
         """How many rows the query keeps: counted in the full-text indexes alone when it has
         words (never article by article)."""
-        hits = _hits(query)
+        hits = _hits(query, starting=self._starting)
         if hits is not None:
             return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
         total = self.total()
@@ -115,14 +142,14 @@ class Listing:
         backwards = count is not None and offset > count // 2
         if backwards:
             offset, limit, reverse = max(count - offset - limit, 0), min(limit, count - offset), not reverse
-        hits = _hits(query, "DESC" if reverse else "") if order.column == "date" else None
+        hits = _hits(query, "DESC" if reverse else "", starting=self._starting) if order.column == "date" else None
         if hits is not None:  # the full-text index lists them in this order itself
             sql, args = hits
             rows = self._run(f"SELECT {_COLUMNS} FROM ({sql} LIMIT ? OFFSET ?) h JOIN articles a ON a.date_key = h.k "
                              f"LEFT JOIN mine m ON m.n = a.n ORDER BY {_order_by('date', reverse)}",
                              (*args, limit, offset))
         else:
-            where, args = _where(query)
+            where, args = _where(query, starting=self._starting)
             rows = self._run(f"SELECT {_COLUMNS} {_FROM} {where} ORDER BY {_order_by(order.column, reverse)} "
                              "LIMIT ? OFFSET ?", (*args, limit, offset))
         if backwards:
@@ -131,7 +158,7 @@ class Listing:
 
     def position(self, query, order, article_id: str) -> int | None:
         """Where an article is among the rows (None if the query leaves it out)."""
-        where, args = _where(query, "a.id = ?")
+        where, args = _where(query, "a.id = ?", starting=self._starting)
         if not self._run(f"SELECT 1 {_FROM} {where}", (*args, article_id)):
             return None
         return self.rank(query, order, article_id)
@@ -144,10 +171,11 @@ class Listing:
         if not found:
             return None
         before = ">" if order.reverse else "<"
-        hits = _hits(query, more=f"rowid {before} ?") if order.column == "date" else None
+        hits = _hits(query, more=f"rowid {before} ?", starting=self._starting) if order.column == "date" else None
         if hits is not None:
             return self._run(f"SELECT count(*) FROM ({hits[0]})", (*hits[1], found[0][0]))[0][0]
-        where, args = _where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})")
+        where, args = _where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})",
+                             starting=self._starting)
         return self._run(f"SELECT count(*) {_FROM} {where}", (*args, *found[0]))[0][0]
 
     def summaries(self, column: str = "date", reverse: bool = True) -> list[Summary]:
@@ -165,21 +193,21 @@ def _order_by(column: str, reverse: bool) -> str:
 _DONE = f"SELECT a.date_key FROM mine m JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED})"
 
 
-def _matches(query) -> list[tuple[str, str]]:
-    """(full-text table, FTS5 query) for the query's words and speakers."""
+def _matches(query, starting=None) -> list[tuple[str, str]]:
+    """(full-text table, FTS5 query) for the query's words and speakers (see fts_words)."""
     found = []
-    words = fts_words(" ".join(query.words))
+    words = fts_words(" ".join(query.words), starting=starting)
     if words:
         found.append(("words", words))
     found.extend(("people", m) for m in (fts_words(name, phrase=True) for name in query.speakers) if m)
     return found
 
 
-def _hits(query, way: str | None = None, more: str = "") -> tuple[str, list] | None:
+def _hits(query, way: str | None = None, more: str = "", starting=None) -> tuple[str, list] | None:
     """For a query with words: a query of the date keys (as k) of the articles it keeps, read
     from the full-text index of its first words (in date order, `way` "DESC" or "", when given);
     None for a query without words."""
-    matches = _matches(query)
+    matches = _matches(query, starting)
     if not matches:
         return None
     (table, _), *rest = matches
@@ -192,9 +220,9 @@ def _hits(query, way: str | None = None, more: str = "") -> tuple[str, list] | N
     return f"SELECT rowid AS k FROM {table} WHERE {' AND '.join(parts)}{order}", [m for _, m in matches]
 
 
-def _where(query, *more: str) -> tuple[str, list]:
+def _where(query, *more: str, starting=None) -> tuple[str, list]:
     """The WHERE clause of a library.Query over articles a (and your marks m), and its arguments."""
-    matches = _matches(query)
+    matches = _matches(query, starting)
     parts = [f"a.date_key IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)" for table, _ in matches]
     if query.untagged:
         parts.append(UNTAGGED)

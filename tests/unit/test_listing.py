@@ -156,3 +156,23 @@ def test_next_untagged_follows_the_order_and_goes_round(many):
     assert library.next_untagged(ids[0]) == ids[4]  # the done ones skipped
     assert library.next_untagged(ids[2]) == ids[4]  # from a done one too
     assert library.next_untagged(ids[-1]) == ids[0]  # round to the top
+
+
+def test_a_prefix_is_asked_for_as_the_words_it_stands_for(many, monkeypatch):
+    """A word being typed stands for the indexed words it starts (read once per change of the
+    store): the same articles as the index's own prefix search, which reads them all first."""
+    from reader import listing as listing_mod
+
+    library = Library(many.listing())
+    by_words = {}
+    for text in ("headl", "ülk", "pesk kreml", "item17"):
+        library.query = Query.parse(text)
+        library.refresh()
+        by_words[text] = [r.id for r in library.visible]
+    assert library.listing._starting("headl") == ["headline"]
+    monkeypatch.setattr(listing_mod, "MAX_WORDS", 0)  # every prefix left to the index
+    library.listing._known.clear()
+    for text, ids in by_words.items():
+        library.query = Query.parse(text)
+        library.refresh()
+        assert [r.id for r in library.visible] == ids and ids, text
