@@ -24,7 +24,7 @@ from ..service import StoreService
 from ..widgets.article_table import ArticleTable
 
 SAMPLE_HINT = "These are the sample articles. Press i to ingest your own: a file or a folder of articles."
-FILTER_PAUSE = 0.04  # seconds without a key before the filter is applied
+FILTER_PAUSE = 0.02  # seconds without a key before the filter is applied (a burst of keys, a paste: once)
 EMPTY_HINT = "The store is empty. Press i to ingest a file or a folder of articles."
 
 
