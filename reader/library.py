@@ -85,9 +85,9 @@ class Rows(Sequence):
     """The rows a query keeps, in an order, read from the store a page at a time as they are
     drawn: however many articles the store holds, only what is on screen is read."""
 
-    def __init__(self, listing, query: Query, order: Order) -> None:
+    def __init__(self, listing, query: Query, order: Order, count: int | None = None) -> None:
         self.listing, self.query, self.order = listing, query, order
-        self._count = listing.count(query)
+        self._count = listing.count(query) if count is None else count  # (known: all the articles)
         self._pages: dict[int, list[Row]] = {}
 
     def __len__(self) -> int:
@@ -132,7 +132,7 @@ class Library:
         if self.listing is None:
             return
         self.total = self.listing.total()
-        self.visible = Rows(self.listing, self.query, self.order)
+        self.visible = Rows(self.listing, self.query, self.order, self.total if self.query.empty else None)
 
     def index_of(self, article_id: str) -> int | None:
         return self.listing.position(self.query, self.order, article_id) if self.listing else None
