@@ -193,7 +193,7 @@ def _load_readers() -> None:
     """The extractor and the layouts, imported when there is something to read (and before
     the workers start, so that they share them): a re-ingest of unchanged files, `tag`
     and the app never wait for them."""
-    from . import extract, layouts  # noqa: F401
+    from . import layouts  # noqa: F401
     from .extract import claims  # noqa: F401
 
 
@@ -316,6 +316,7 @@ def ingest(
     """Ingest files and folders into the store, saving every SAVE_EVERY articles.
     `parallel=False` reads in this process only (the app: its stdio cannot be handed to
     worker processes)."""
+    _real_folder.cache_clear()  # (a link may point elsewhere since this process last ingested)
     items, errors = expand(paths)
     report = IngestReport(refused=list(errors))
     items = _not_known(items, store, report)

@@ -34,9 +34,6 @@ class Row:
     def has_untagged(self) -> bool:
         return self.tagged < self.claims
 
-    def set_progress(self, progress) -> None:
-        self.tagged, self.added = progress
-
 
 @dataclass(frozen=True, slots=True)
 class Query:

@@ -17,15 +17,20 @@ MISSED = "planning a trip to the region from 13 to 16 May"
 SHORT = "there are no specifics yet"
 
 
-@pytest.fixture
-def corrected(tmp_path):
-    """The seed, with a claim you added and a quote whose extent you corrected."""
+def _seed_store(tmp_path):
+    """The seed in a file of its own, ingested into a fresh store: (file, store, article)."""
     path = tmp_path / "article.txt"
     path.write_text(SEED.read_text())
     store = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
     ingest([str(path)], store)
     (summary,) = store.summaries()
-    article = store.article(summary.id)
+    return path, store, store.article(summary.id)
+
+
+@pytest.fixture
+def corrected(tmp_path):
+    """The seed, with a claim you added and a quote whose extent you corrected."""
+    path, store, article = _seed_store(tmp_path)
     start = article.body.index(MISSED)
     added = new_claim(article, "me", start, start + len(MISSED))
     store.change(article.id, added, {"added": added.kind, "speaker": "Donald Trump", "tag": "stated"})
@@ -128,12 +133,7 @@ def test_a_span_that_is_not_one_is_refused(span, corrected):
 def test_a_lone_correction_follows_its_words_and_is_saved(tmp_path, correction):
     """Text inserted before an added claim (or a corrected extent), and nothing else of yours to
     move: a fresh store's export still gives body[start:end] == text, at the new place."""
-    path = tmp_path / "article.txt"
-    path.write_text(SEED.read_text())
-    store = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
-    ingest([str(path)], store)
-    (summary,) = store.summaries()
-    article = store.article(summary.id)
+    path, store, article = _seed_store(tmp_path)
     if correction == "added":
         start = article.body.index(MISSED)
         claim = new_claim(article, "me", start, start + len(MISSED))
