@@ -213,12 +213,13 @@ class ArticleDB:
         """Add or replace an article (by id), its claim index, its words and its file."""
         s = Summary.of(article, ingested)
         d = article.doc
-        extra = orjson.dumps({"caption": d.caption, "subjects": d.subjects, "warnings": d.warnings,
-                              "editorial": [list(e) for e in article.editorial]})
+        extra = {"caption": d.caption, "subjects": d.subjects, "warnings": d.warnings,
+                 "editorial": [list(e) for e in article.editorial]}
+        extra = orjson.dumps({k: v for k, v in extra.items() if v})  # what is left out reads as empty
         db = self.db
         values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published or "", int(s.date_only),
                   s.section, s.outlet, s.ingested, s.claims, s.words, orjson.dumps(s.speakers).decode(),
-                  orjson.dumps(s.sources).decode(), *sort_keys(s), extra, _pack_body(d.body), _pack_claims(article))
+                  orjson.dumps(s.sources).decode(), *sort_keys(s), extra, *_pack(article))
         n = self._forget(article.id) or db.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
         key = date_key(s.published, n)
         db.execute(f"INSERT INTO articles (n, date_key, {', '.join(_WRITTEN)}) VALUES (?, ?{', ?' * len(_WRITTEN)})",
@@ -234,12 +235,12 @@ class ArticleDB:
                          (article_id,)).fetchone()
         if old is None:
             return None
-        n, key, row, body, claims = old[0], old[1], old[2:-2], _unpack_body(old[-2]), old[-1]
-        s = summary_from_row(row)
+        n, key, row, raw = old[0], old[1], old[2:-2], zlib.decompress(old[-2])
+        s, body = summary_from_row(row), _text(raw)
         # A table without its text forgets a row by being told the text it was given.
         db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, _words(s, body)))
         db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, _names(s)))
-        db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in orjson.loads(zlib.decompress(claims))))
+        db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in _claim_rows(old[-1], raw)))
         db.execute("DELETE FROM articles WHERE n = ?", (n,))
         return n
 
@@ -341,31 +342,42 @@ def _article(row: tuple) -> Article:
     s = summary_from_row(row[: len(SUMMARY_COLUMNS)])
     extra, body, claims = row[len(SUMMARY_COLUMNS):]
     extra = orjson.loads(extra)
-    body = _unpack_body(body)
-    d = {**s.to_dict(), **extra, "body": body, "claims": list(_unpack_claims(claims, body, s.title))}
+    raw = zlib.decompress(body)
+    body = _text(raw)
+    d = {**s.to_dict(), **extra, "body": body, "claims": list(_unpack_claims(_claim_rows(claims, raw), body, s.title))}
     return Article.from_dict(d)
 
 
-def _pack_body(body: str) -> bytes:
-    return zlib.compress(body.encode("utf-8", "surrogatepass"), 6)
-
-
-def _unpack_body(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
-
-
-def _pack_claims(article: Article) -> bytes:
+def _pack(article: Article) -> tuple[bytes, bytes]:
+    """The body and the claims, compressed. The claims' names and roles are mostly words of the body:
+    compressed with the body as their dictionary, they take a sixth less. (Rows written before they
+    were are read the same way: a stream made without a dictionary ignores the one it is given.)"""
+    raw = article.body.encode("utf-8", "surrogatepass")
     rows = []
     for c in article.claims:
         d = c.to_dict()
         source = article.title if c.part == "title" else article.body
         d["text"] = None if source[c.start:c.end] == c.text else c.text
         rows.append([d[k] for k in CLAIM_FIELDS])
-    return zlib.compress(orjson.dumps(rows), 6)
+    claims = zlib.compressobj(6, zdict=raw) if raw else zlib.compressobj(6)
+    return zlib.compress(raw, 6), claims.compress(orjson.dumps(rows)) + claims.flush()
 
 
-def _unpack_claims(blob: bytes, body: str, title: str) -> Iterator[dict]:
-    for values in orjson.loads(zlib.decompress(blob)):
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogatepass")
+
+
+def _unpack_body(blob: bytes) -> str:
+    return _text(zlib.decompress(blob))
+
+
+def _claim_rows(blob: bytes, raw_body: bytes) -> list:
+    claims = zlib.decompressobj(zdict=raw_body) if raw_body else zlib.decompressobj()
+    return orjson.loads(claims.decompress(blob) + claims.flush())
+
+
+def _unpack_claims(rows: list, body: str, title: str) -> Iterator[dict]:
+    for values in rows:
         d = dict(zip(CLAIM_FIELDS, values, strict=True))
         if d["text"] is None:
             d["text"] = (title if d["part"] == "title" else body)[d["start"]:d["end"]]

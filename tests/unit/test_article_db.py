@@ -102,3 +102,30 @@ def test_reindex_reads_every_known_file_again(tmp_path):
     assert len(report.unchanged) == 1  # read again, and the same
     assert [w for _, w in report.warnings] == ["the file is gone: its article is kept as it was stored"]
     assert len(store.summaries()) == 2
+
+
+def test_rows_packed_the_way_the_release_before_packed_them_still_read(tmp_path):
+    """Claims were compressed on their own and every extra field was written out; a store of
+    then reads the same today, and an article put again over such a row replaces it cleanly."""
+    import sqlite3
+    import zlib
+
+    import orjson
+
+    from reader.articles_db import CLAIM_FIELDS
+
+    store = Store(tmp_path / "store", clock=fixed_clock)
+    ingest([str(SEED)], store)
+    (summary,) = store.summaries()
+    article = store.article(summary.id)
+    rows = [[c.to_dict()[k] for k in CLAIM_FIELDS] for c in article.claims]
+    extra = {"caption": article.doc.caption, "subjects": [], "warnings": [], "editorial": [list(e) for e in article.editorial]}
+    db = sqlite3.connect(tmp_path / "store" / "articles.db", isolation_level=None)
+    db.execute("UPDATE articles SET claims = ?, extra = ?", (zlib.compress(orjson.dumps(rows), 6), orjson.dumps(extra)))
+    db.close()
+    again = Store(tmp_path / "store", clock=fixed_clock)
+    assert again.article(summary.id).to_dict() == article.to_dict()
+    with again.articles.transaction():
+        again.articles.put(article, summary.ingested)  # the old row's claim ids are found and replaced
+    assert again.article(summary.id).to_dict() == article.to_dict()
+    assert again.find_claim(article.claims[0].id[:8])[1].id == article.claims[0].id
