@@ -359,7 +359,7 @@ def _pack(article: Article) -> tuple[bytes, bytes]:
         source = article.title if c.part == "title" else article.body
         d["text"] = None if source[c.start:c.end] == c.text else c.text
         rows.append([d[k] for k in CLAIM_FIELDS])
-    claims = zlib.compressobj(6, zdict=raw) if raw else zlib.compressobj(6)
+    claims = zlib.compressobj(6, zdict=raw)
     return zlib.compress(raw, 6), claims.compress(orjson.dumps(rows)) + claims.flush()
 
 
@@ -372,7 +372,7 @@ def _unpack_body(blob: bytes) -> str:
 
 
 def _claim_rows(blob: bytes, raw_body: bytes) -> list:
-    claims = zlib.decompressobj(zdict=raw_body) if raw_body else zlib.decompressobj()
+    claims = zlib.decompressobj(zdict=raw_body)
     return orjson.loads(claims.decompress(blob) + claims.flush())
 
 

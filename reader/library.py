@@ -80,12 +80,32 @@ PAGE = 100  # rows read at a time
 
 class Rows(Sequence):
     """The rows a query keeps, in an order, read from the store a page at a time as they are
-    drawn: however many articles the store holds, only what is on screen is read."""
+    drawn: however many articles the store holds, only what is on screen is read.
 
-    def __init__(self, listing, query: Query, order: Order, count: int | None = None) -> None:
+    `count_later`: the first page is read at once and the rows are counted by `count()`, on
+    another thread, after the first page is on screen. Until then there are as many rows as the
+    first page holds (exactly so when it is not full)."""
+
+    def __init__(self, listing, query: Query, order: Order, count: int | None = None,
+                 count_later: bool = False) -> None:
         self.listing, self.query, self.order = listing, query, order
-        self._count = listing.count(query) if count is None else count  # (known: all the articles)
         self._pages: dict[int, list[Row]] = {}
+        self._count, self.counted = count, True
+        if count is None and count_later:
+            self.counted = False
+            self._count = len(self._page(0))
+            self.counted = self._count < PAGE
+        elif count is None:
+            self._count = listing.count(query)
+
+    def count(self) -> bool:
+        """Count the rows (on a thread other than the one reading pages, while the first page is
+        on screen); False if a newer count was asked for first, and this one stopped."""
+        count = self.listing.count(self.query, stoppable=True)
+        if count is None:
+            return False
+        self._count, self.counted = count, True
+        return True
 
     def __len__(self) -> int:
         return self._count
@@ -97,14 +117,17 @@ class Rows(Sequence):
             index += self._count
         if not 0 <= index < self._count:
             raise IndexError(index)
-        page = self._pages.get(index // PAGE)
+        return self._page(index // PAGE)[index - index // PAGE * PAGE]
+
+    def _page(self, number: int) -> list[Row]:
+        page = self._pages.get(number)
         if page is None:
-            page = self._pages[index // PAGE] = [
+            page = self._pages[number] = [
                 Row(summary, tagged=tagged, read=bool(read), added=added)
-                for summary, tagged, added, read in self.listing.page(self.query, self.order, index // PAGE * PAGE,
-                                                                      PAGE, self._count)
+                for summary, tagged, added, read in self.listing.page(self.query, self.order, number * PAGE, PAGE,
+                                                                      self._count if self.counted else None)
             ]
-        return page[index - index // PAGE * PAGE]
+        return page
 
     def loaded(self) -> list[Row]:
         return [row for page in self._pages.values() for row in page]
@@ -124,12 +147,14 @@ class Library:
         self.total = 0
         self.visible: Rows | list[Row] = []
 
-    def refresh(self) -> None:
-        """Count and show the rows again (the query, the order or the store changed)."""
+    def refresh(self, count_later: bool = False) -> None:
+        """Count and show the rows again (the query, the order or the store changed);
+        `count_later`: see Rows."""
         if self.listing is None:
             return
         self.total = self.listing.total()
-        self.visible = Rows(self.listing, self.query, self.order, self.total if self.query.empty else None)
+        self.visible = Rows(self.listing, self.query, self.order, self.total if self.query.empty else None,
+                            count_later)
 
     def index_of(self, article_id: str) -> int | None:
         return self.listing.position(self.query, self.order, article_id) if self.listing else None

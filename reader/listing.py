@@ -10,8 +10,10 @@ are answered by the database too.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable
 
 from .articles_db import SUMMARY_COLUMNS, damaged, summary_from_row
@@ -35,6 +37,7 @@ ORDERS = {
 _COLUMNS = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS) + f", {TAGGED}, coalesce(m.added, 0), coalesce(m.read, 0)"
 _FROM = "FROM articles a LEFT JOIN mine m ON m.n = a.n"
 MAX_WORDS = 300  # a prefix standing for more words than this is left to the index as a prefix
+STEPS = 50_000  # a count that may stop looks at whether to, every this many steps of SQLite's
 SHORT = 3  # a word shorter than this is a whole word; longer ones are the start of a word
 
 
@@ -74,6 +77,17 @@ class Listing:
         self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
         self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
         self._known_at = None  # the database's data_version they were read at
+        # Counts that may stop (see count): each has a ticket; the last one asked for goes on.
+        self._tickets = itertools.count(1)
+        self._last_ticket = 0
+        self._mine = threading.local()  # the ticket of this thread's count
+        db.set_progress_handler(self._stale, STEPS)
+
+    def _stale(self) -> int:
+        """(SQLite asks, every STEPS steps of a statement) Stop this thread's count: a newer one
+        was asked for."""
+        ticket = getattr(self._mine, "ticket", None)
+        return int(ticket is not None and ticket != self._last_ticket)
 
     def _starting(self, prefix: str) -> list[str] | None:
         """The indexed words that start with `prefix` (None if more than MAX_WORDS)."""
@@ -123,10 +137,23 @@ class Listing:
     def total(self) -> int:
         return self._run("SELECT count(*) FROM articles")[0][0]
 
-    def count(self, query) -> int:
+    def count(self, query, stoppable: bool = False) -> int | None:
         """How many rows the query keeps: counted in the full-text indexes alone when it has
-        words (never article by article)."""
+        words (never article by article). `stoppable`: for a count on a thread of its own, which
+        stops (and gives None) as soon as a newer stoppable count is asked for."""
         hits = _hits(query, starting=self._starting)
+        if hits is not None and stoppable:
+            self._mine.ticket = self._last_ticket = next(self._tickets)
+            try:
+                return self.db.execute(f"SELECT count(*) FROM ({hits[0]})", hits[1]).fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if self._mine.ticket != self._last_ticket:
+                    return None  # (interrupted: a newer count was asked for)
+                raise damaged(self.path, exc) from None
+            except sqlite3.DatabaseError as exc:
+                raise damaged(self.path, exc) from None
+            finally:
+                self._mine.ticket = None
         if hits is not None:
             return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
         total = self.total()

@@ -228,14 +228,20 @@ def state(folder: Path) -> dict:
     return out
 
 
+def _claims(blob: bytes, body: bytes) -> bytes:
+    """An article's claims as stored: compressed with its body as the dictionary."""
+    claims = zlib.decompressobj(zdict=zlib.decompress(body))
+    return claims.decompress(blob) + claims.flush()
+
+
 def stored_articles(folder: Path) -> list[tuple[str, str, set[str]]]:
     """(id, fingerprint, claim ids) of every article, from the article database (each claim a
     list whose first item is its id, see reader.articles_db) or the JSON files of the release
     before it."""
     if (folder / "articles.db").exists():
         with sqlite3.connect(f"file:{folder / 'articles.db'}?mode=ro", uri=True) as db:
-            return [(aid, fp, {c[0] for c in json.loads(zlib.decompress(blob))})
-                    for aid, fp, blob in db.execute("SELECT id, fingerprint, claims FROM articles")]
+            return [(aid, fp, {c[0] for c in json.loads(_claims(blob, body))})
+                    for aid, fp, body, blob in db.execute("SELECT id, fingerprint, body, claims FROM articles")]
     return [(a["id"], a["fingerprint"], {c["id"] for c in a["claims"]})
             for path in sorted(folder.glob("articles-*.json"))
             for a in json.loads(path.read_bytes())["articles"].values()]

@@ -24,8 +24,9 @@ def _edit_by_hand(database: Path) -> None:
         speakers = json.dumps([PAYLOAD])
         db.execute("UPDATE articles SET title = ?, author = ?, outlet = ?, speakers = ?",
                    (f"Headline {PAYLOAD}", PAYLOAD, PAYLOAD, speakers))
-        for n, blob in db.execute("SELECT n, claims FROM articles").fetchall():
-            claims = json.loads(zlib.decompress(blob))
+        for n, body, blob in db.execute("SELECT n, body, claims FROM articles").fetchall():
+            claims = zlib.decompressobj(zdict=zlib.decompress(body))  # (the body is the claims' dictionary)
+            claims = json.loads(claims.decompress(blob) + claims.flush())
             for claim in claims:
                 for field in ("speaker", "role"):
                     claim[CLAIM_FIELDS.index(field)] = PAYLOAD

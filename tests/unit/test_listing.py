@@ -176,3 +176,37 @@ def test_a_prefix_is_asked_for_as_the_words_it_stands_for(many, monkeypatch):
         library.query = Query.parse(text)
         library.refresh()
         assert [r.id for r in library.visible] == ids and ids, text
+
+
+def test_a_filter_shows_its_first_page_before_its_rows_are_counted(many):
+    library = Library(many.listing())
+    library.query = Query.parse("headline")  # every article but the seed
+    library.refresh(count_later=True)
+    rows = library.visible
+    assert (len(rows), rows.counted) == (library_mod.PAGE, False)  # the first page, and no more yet
+    counted_at_once = library_mod.Rows(many.listing(), library.query, library.order)
+    assert [r.id for r in rows] == [r.id for r in counted_at_once[:library_mod.PAGE]]
+    assert rows.count() and rows.counted and len(rows) == 2 * library_mod.PAGE + 37
+    assert rows[-1].summary.title == "Headline number 002 about Ülker"  # the oldest: read from the far end
+    library.query = Query.parse("item5")  # item5, item50 to item59...: fewer than a page, counted by the page itself
+    library.refresh(count_later=True)
+    assert library.visible.counted and len(library.visible) == many.listing().count(library.query) == 11
+
+
+def test_a_count_stops_when_a_newer_one_is_asked_for(many, monkeypatch):
+    """Filtering as one types: the count of what was typed before gives way to the newest at
+    once (a count on the thread of the pages, not stoppable, never stops)."""
+    from reader import listing as listing_mod
+
+    monkeypatch.setattr(listing_mod, "STEPS", 10)
+    stale = listing_mod.Listing._stale
+
+    def newer_asked(self):  # as if another thread asked for a count at this moment
+        self._last_ticket = -1
+        return stale(self)
+
+    monkeypatch.setattr(listing_mod.Listing, "_stale", newer_asked)
+    listing = many.listing()
+    query = Query.parse("headline")
+    assert listing.count(query, stoppable=True) is None
+    assert listing.count(query) == 2 * library_mod.PAGE + 37

@@ -11,11 +11,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Key
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from ...library import COLUMNS, Library, Query
+from ...library import COLUMNS, Library, Query, Rows
 from ...report import counts, named_duplicates
+from ...storage import StoreError
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -26,6 +28,14 @@ from ..widgets.article_table import ArticleTable
 SAMPLE_HINT = "These are the sample articles. Press i to ingest your own: a file or a folder of articles."
 FILTER_PAUSE = 0.02  # seconds without a key before the filter is applied (a burst of keys, a paste: once)
 EMPTY_HINT = "The store is empty. Press i to ingest a file or a folder of articles."
+
+
+class RowsCounted(Message):
+    """(From the thread that counts a filter's rows) They are counted."""
+
+    def __init__(self, rows: Rows) -> None:
+        super().__init__()
+        self.rows = rows
 
 
 class LibraryScreen(Screen):
@@ -71,13 +81,30 @@ class LibraryScreen(Screen):
     def show_rows(self, keep: str | None = None, top: bool = False) -> None:
         """Read the rows again (the query, the order or the store changed), the cursor staying
         on the article it was on where the rows still have it; `top`: on the first row (a new
-        filter shows its first match, and is not slowed by looking for the old one)."""
+        filter shows its first match, and is not slowed by looking for the old one, nor by
+        counting its matches: they are counted once the first are on screen)."""
         current = self.table.current
         keep = None if top else keep or (current.id if current else None)
-        self.library.refresh()
+        self.library.refresh(count_later=top)
         index = self.library.index_of(keep) if keep else None
-        self.table.set_rows(self.library.visible, self.library.order, index or 0)
+        rows = self.library.visible
+        self.table.set_rows(rows, self.library.order, index or 0)
         self.update_title()
+        if isinstance(rows, Rows) and not rows.counted:
+            self.count_rows(rows)
+
+    @work(thread=True, exclusive=True, group="count")
+    def count_rows(self, rows: Rows) -> None:
+        try:
+            if rows.count():
+                self.post_message(RowsCounted(rows))
+        except StoreError as exc:
+            self.post_message(Failed("", exc))
+
+    def on_rows_counted(self, message: RowsCounted) -> None:
+        if message.rows is self.library.visible:
+            self.table.items_changed()
+            self.update_title()
 
     def update_title(self) -> None:
         lib = self.library
@@ -86,7 +113,8 @@ class LibraryScreen(Screen):
         order = f"sorted by {lib.order.column} {'▼' if lib.order.reverse else '▲'}"
         parts = [f"{total:,} article{'s' if total != 1 else ''}"]
         if shown != total or not lib.query.empty:
-            parts.append(f"{shown:,} shown")
+            counted = getattr(lib.visible, "counted", True)
+            parts.append(f"{shown:,} shown" if counted else f"{shown:,}+ shown (counting)")
         if lib.query.untagged:
             parts.append("untagged only")
         parts.append(order)

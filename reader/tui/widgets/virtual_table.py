@@ -80,6 +80,11 @@ class VirtualTable(ScrollView, can_focus=True):
         self.move_to(cursor, quiet=True)
         self.refresh()
 
+    def items_changed(self) -> None:
+        """The items are as before, more or fewer of them (rows counted after they were shown)."""
+        self.virtual_size = Size(self.size.width, len(self.items) + 1)
+        self.refresh()
+
     def move_to(self, index: int, quiet: bool = False) -> None:
         """Put the cursor on a row; `quiet` does not announce it (the caller knows)."""
         self._quiet = quiet
