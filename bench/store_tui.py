@@ -54,6 +54,7 @@ def synthetic(source: Path, target: Path, n: int) -> None:
     for row in rows:
         s = articles_db.summary_from_row(tuple(row[at[c]] for c in articles_db.SUMMARY_COLUMNS))
         words[row[0]] = (articles_db._words(s, articles_db._unpack_body(row[at["body"]])), articles_db._names(s))
+    lexicon = db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'lexicon'").fetchone()
     db.execute("BEGIN")
     copy, made = 1, db.execute("SELECT max(n) FROM articles").fetchone()[0]
     while made < n:
@@ -73,6 +74,8 @@ def synthetic(source: Path, target: Path, n: int) -> None:
             text, names_ = words[row[0]]
             db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, f"{text}\ncopy{copy}"))
             db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, names_))
+        if lexicon:  # (the copies' own word; a store of before the lexicon gets it when first opened)
+            db.execute("INSERT OR IGNORE INTO lexicon VALUES (?)", (f"copy{copy}",))
         copy += 1
         if copy % 20 == 0:
             db.execute("COMMIT")

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import orjson
 
+from . import lexicon
 from .model import Article
 from .storage import StoreError
 from .summary import Summary
 
 NAME = "articles.db"
-SCHEMA = 1  # PRAGMA user_version of the database this release writes
+SCHEMA = 2  # PRAGMA user_version of the database this release writes (2: the lexicon)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -64,6 +65,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, content='', detail=non
     tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS people USING fts5(names, content='', detail=full, columnsize=0,
     tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS lexicon (term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -78,7 +80,8 @@ SUMMARY_COLUMNS = ("id", "title", "author", "published", "date_only", "outlet", 
 # The full-text indexes hold no text (content=''), only which words are in which article:
 # `words` has the headline, author, outlet, speakers, sources and body (no positions, so it
 # stays small: phrases are checked on the body), `people` the speakers' names (with positions,
-# for a whole name).
+# for a whole name). `lexicon` lists every word `words` has had (see _Terms), so that the
+# filter finds the words a prefix stands for without reading the articles that have them.
 
 # A claim packed as a list in this order; its text is left out where body[start:end] (or the
 # headline's, for a claim of the headline) gives it back.
@@ -94,6 +97,7 @@ class ArticleDB:
         self.writable = writable
         self._db: sqlite3.Connection | None = None
         self._version: int | None = None
+        self._terms = lexicon.Terms()  # the words of the articles put in this transaction
 
     # -- plumbing ------------------------------------------------------------------------------
     @property
@@ -114,8 +118,10 @@ class ArticleDB:
             if version > SCHEMA:
                 raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); "
                                  "upgrade newsreader to read it. It was left untouched.")
-            if version < SCHEMA:
-                db.executescript(_TABLES + (f"PRAGMA user_version={SCHEMA};" if self.writable else ""))
+            if version < SCHEMA and self.writable:
+                _upgrade(db)
+            elif version == 0:  # (the stand-in for a read-only store without a database)
+                db.executescript(_TABLES)
         except sqlite3.DatabaseError as exc:
             raise damaged(self.path, exc) from None
         return db
@@ -129,6 +135,7 @@ class ArticleDB:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA journal_size_limit=4194304")  # the write-ahead log kept small between writes
+            db.execute("PRAGMA temp_store=MEMORY")  # (the words of the articles being put: see _Terms)
             return db
         # A read-only folder: nobody writes it, and SQLite may not create its side files.
         if not self.path.exists():
@@ -225,7 +232,9 @@ class ArticleDB:
         db.execute(f"INSERT INTO articles (n, date_key, {', '.join(_WRITTEN)}) VALUES (?, ?{', ?' * len(_WRITTEN)})",
                    (n, key, *values))
         db.executemany("INSERT OR IGNORE INTO claim_ids (id, article) VALUES (?, ?)", ((c.id, n) for c in article.claims))
-        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, _words(s, d.body)))
+        words = _words(s, d.body)
+        db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, words))
+        self._terms.add(db, words)
         db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, _names(s)))
 
     def _forget(self, article_id: str) -> int | None:
@@ -270,6 +279,7 @@ class _Transaction:
         db = self.owner.db
         if kind is None:
             try:
+                self.owner._terms.flush(db)
                 db.execute("COMMIT")
             except sqlite3.DatabaseError as error:
                 self._roll_back()
@@ -281,12 +291,33 @@ class _Transaction:
 
     def _roll_back(self) -> None:
         """Undo the transaction, if SQLite has not already (it does itself on a full disk)."""
+        self.owner._terms.forget()
         db = self.owner.db
         if db.in_transaction:
             try:
                 db.execute("ROLLBACK")
             except sqlite3.DatabaseError:
                 pass  # the database is as it was before the transaction all the same
+
+
+def _upgrade(db: sqlite3.Connection) -> None:
+    """Make the tables of a new database, or add those of this release to an earlier one (in one
+    transaction; another process may have done it meanwhile)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA:
+            for statement in _TABLES.split(";\n"):
+                if statement.strip():
+                    db.execute(statement)
+            if version == 1:
+                lexicon.fill(db)
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 def damaged(path: Path, exc: Exception) -> StoreError:

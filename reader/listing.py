@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 
+from . import lexicon
 from .articles_db import SUMMARY_COLUMNS, damaged, summary_from_row
 from .model import Progress
 from .summary import Summary
@@ -77,6 +78,7 @@ class Listing:
         self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
         self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
         self._known_at = None  # the database's data_version they were read at
+        self._has_lexicon: bool | None = None  # (a database of an earlier release has none: see lexicon)
         # Counts that may stop (see count): each has a ticket; the last one asked for goes on.
         self._tickets = itertools.count(1)
         self._last_ticket = 0
@@ -95,8 +97,14 @@ class Listing:
         if version != self._known_at:
             self._known, self._known_at = {}, version
         if prefix not in self._known:
-            found = [w for (w,) in self._run("SELECT term FROM vocabulary WHERE term >= ? AND term < ? LIMIT ?",
-                                             (prefix, prefix + "\uffff", MAX_WORDS + 1))]
+            if self._has_lexicon is None:
+                self._has_lexicon = self._run("PRAGMA user_version")[0][0] >= 2
+            try:
+                found = lexicon.starting(self.db, prefix, MAX_WORDS + 1) if self._has_lexicon else [
+                    w for (w,) in self.db.execute("SELECT term FROM vocabulary WHERE term >= ? AND term < ? LIMIT ?",
+                                                  (prefix, prefix + "\U0010ffff", MAX_WORDS + 1))]
+            except sqlite3.DatabaseError as exc:
+                raise damaged(self.path, exc) from None
             self._known[prefix] = found if len(found) <= MAX_WORDS else None
         return self._known[prefix]
 
