@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from ingest_and_tag import make_corpus  # noqa: E402
 from tui_speed import Terminal, detail  # noqa: E402
 
-from reader import articles_db  # noqa: E402
+from reader import articles_db, packing  # noqa: E402
 
 BARE = ROOT / "bench" / "bare_app.py"
 
@@ -52,8 +52,8 @@ def synthetic(source: Path, target: Path, n: int) -> None:
         claims.setdefault(article, []).append(cid)
     words = {}
     for row in rows:
-        s = articles_db.summary_from_row(tuple(row[at[c]] for c in articles_db.SUMMARY_COLUMNS))
-        words[row[0]] = (articles_db._words(s, articles_db._unpack_body(row[at["body"]])), articles_db._names(s))
+        s = packing.summary_from_row(tuple(row[at[c]] for c in packing.SUMMARY_COLUMNS))
+        words[row[0]] = (packing.words_text(s, packing.unpack_body(row[at["body"]])), packing.names_text(s))
     lexicon = db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'lexicon'").fetchone()
     db.execute("BEGIN")
     copy, made = 1, db.execute("SELECT max(n) FROM articles").fetchone()[0]
@@ -64,7 +64,7 @@ def synthetic(source: Path, target: Path, n: int) -> None:
             made += 1
             new = list(row)
             new[0] = made
-            new[at["date_key"]] = key = articles_db.date_key(row[at["published"]], made)
+            new[at["date_key"]] = key = packing.date_key(row[at["published"]], made)
             new[at["id"]] = f"{copy:05x}{row[at['id']][5:]}"
             new[at["path"]] = f"copy{copy}/{row[at['path']]}"
             new[at["title"]] = f"{row[at['title']]} (copy {copy})"

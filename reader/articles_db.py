@@ -12,17 +12,28 @@ here but in TinyDB JSON beside it (see store.py).
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import weakref
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
 
 from . import lexicon
 from .model import Article
+from .packing import (
+    SUMMARY_COLUMNS,
+    article_from_row,
+    claim_rows,
+    date_key,
+    names_text,
+    pack,
+    sort_keys,
+    summary_from_row,
+    text_of,
+    words_text,
+)
 from .storage import StoreError
 from .summary import Summary
 
@@ -74,20 +85,11 @@ CREATE TABLE IF NOT EXISTS files (
 ) WITHOUT ROWID;
 """
 
-SUMMARY_COLUMNS = ("id", "title", "author", "published", "date_only", "outlet", "section", "path",
-                   "fingerprint", "statements", "speakers", "sources", "words", "layout", "ingested")
-
 # The full-text indexes hold no text (content=''), only which words are in which article:
 # `words` has the headline, author, outlet, speakers, sources and body (no positions, so it
 # stays small: phrases are checked on the body), `people` the speakers' names (with positions,
 # for a whole name). `lexicon` lists every word `words` has had (see _Terms), so that the
 # filter finds the words a prefix stands for without reading the articles that have them.
-
-# A claim packed as a list in this order; its text is left out where body[start:end] (or the
-# headline's, for a claim of the headline) gives it back.
-CLAIM_FIELDS = ("id", "kind", "part", "speaker", "mention", "role", "cue", "start", "end", "confidence",
-                "rule", "editorial", "within", "text")
-
 
 class ArticleDB:
     """One store's article database. Reads need no lock; writes happen under the store's lock."""
@@ -185,7 +187,7 @@ class ArticleDB:
     def article(self, article_id: str) -> Article | None:
         rows = self._rows(f"SELECT {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles WHERE id = ?",
                           (article_id,))
-        return _article(rows[0]) if rows else None
+        return article_from_row(rows[0]) if rows else None
 
     def find_claims(self, prefix: str, limit: int = 2) -> list[tuple[str, str]]:
         """(article id, claim id) of the claims whose id starts with `prefix` (lower-case hex)."""
@@ -226,16 +228,16 @@ class ArticleDB:
         db = self.db
         values = (s.id, s.path, s.fingerprint, s.layout, s.title, s.author, s.published or "", int(s.date_only),
                   s.section, s.outlet, s.ingested, s.claims, s.words, orjson.dumps(s.speakers).decode(),
-                  orjson.dumps(s.sources).decode(), *sort_keys(s), extra, *_pack(article))
+                  orjson.dumps(s.sources).decode(), *sort_keys(s), extra, *pack(article))
         n = self._forget(article.id) or db.execute("SELECT coalesce(max(n), 0) + 1 FROM articles").fetchone()[0]
         key = date_key(s.published, n)
         db.execute(f"INSERT INTO articles (n, date_key, {', '.join(_WRITTEN)}) VALUES (?, ?{', ?' * len(_WRITTEN)})",
                    (n, key, *values))
         db.executemany("INSERT OR IGNORE INTO claim_ids (id, article) VALUES (?, ?)", ((c.id, n) for c in article.claims))
-        words = _words(s, d.body)
+        words = words_text(s, d.body)
         db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, words))
         self._terms.add(db, words)
-        db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, _names(s)))
+        db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, names_text(s)))
 
     def _forget(self, article_id: str) -> int | None:
         """Take an article out (to be put back changed): its row number, None if it was not in."""
@@ -245,11 +247,11 @@ class ArticleDB:
         if old is None:
             return None
         n, key, row, raw = old[0], old[1], old[2:-2], zlib.decompress(old[-2])
-        s, body = summary_from_row(row), _text(raw)
+        s, body = summary_from_row(row), text_of(raw)
         # A table without its text forgets a row by being told the text it was given.
-        db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, _words(s, body)))
-        db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, _names(s)))
-        db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in _claim_rows(old[-1], raw)))
+        db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, words_text(s, body)))
+        db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, names_text(s)))
+        db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in claim_rows(old[-1], raw)))
         db.execute("DELETE FROM articles WHERE n = ?", (n,))
         return n
 
@@ -332,87 +334,6 @@ def damaged(path: Path, exc: Exception) -> StoreError:
 _WRITTEN = ("id", "path", "fingerprint", "layout", "title", "author", "published", "date_only", "section",
             "outlet", "ingested", "statements", "words", "speakers", "sources", "title_key", "author_key",
             "outlet_key", "extra", "body", "claims")
-
-
-def date_key(published: str | None, n: int) -> int:
-    """The library's date order as one number: the date and time as the article gives them, to the
-    minute, then the order articles came into the store (n). Unique, so the full-text indexes use
-    it as their rowid and list what they find newest first by themselves."""
-    minutes = 0
-    if published:
-        y, mo, d, h, mi = ([int(x) for x in re.findall(r"\d+", published)[:5]] + [0, 0, 0, 0, 0])[:5]
-        minutes = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi
-    return (minutes << 30) | n
-
-
-def sort_keys(s: Summary) -> tuple[str, str, str]:
-    """The headline, author and outlet as the library sorts them (see listing.ORDERS)."""
-    return s.title.casefold(), (s.author or "").casefold(), (s.outlet or "").casefold()
-
-
-def _words(s: Summary, body: str) -> str:
-    """What the filter's words are looked for in: see library.Query."""
-    return "\n".join([s.title, s.author or "", s.outlet or "", *s.speakers, *s.sources, body])
-
-
-def _names(s: Summary) -> str:
-    return "\n".join(s.speakers)
-
-
-def summary_from_row(row: tuple) -> Summary:
-    d = dict(zip(SUMMARY_COLUMNS, row, strict=True))
-    d["date_only"] = bool(d["date_only"])
-    d["published"] = d["published"] or None
-    d["claims"] = d.pop("statements")
-    d["speakers"] = orjson.loads(d["speakers"])
-    d["sources"] = orjson.loads(d["sources"])
-    return Summary.from_dict(d)
-
-
-def _article(row: tuple) -> Article:
-    s = summary_from_row(row[: len(SUMMARY_COLUMNS)])
-    extra, body, claims = row[len(SUMMARY_COLUMNS):]
-    extra = orjson.loads(extra)
-    raw = zlib.decompress(body)
-    body = _text(raw)
-    d = {**s.to_dict(), **extra, "body": body, "claims": list(_unpack_claims(_claim_rows(claims, raw), body, s.title))}
-    return Article.from_dict(d)
-
-
-def _pack(article: Article) -> tuple[bytes, bytes]:
-    """The body and the claims, compressed. The claims' names and roles are mostly words of the body:
-    compressed with the body as their dictionary, they take a sixth less. (Rows written before they
-    were are read the same way: a stream made without a dictionary ignores the one it is given.)"""
-    raw = article.body.encode("utf-8", "surrogatepass")
-    rows = []
-    for c in article.claims:
-        d = c.to_dict()
-        source = article.title if c.part == "title" else article.body
-        d["text"] = None if source[c.start:c.end] == c.text else c.text
-        rows.append([d[k] for k in CLAIM_FIELDS])
-    claims = zlib.compressobj(6, zdict=raw)
-    return zlib.compress(raw, 6), claims.compress(orjson.dumps(rows)) + claims.flush()
-
-
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "surrogatepass")
-
-
-def _unpack_body(blob: bytes) -> str:
-    return _text(zlib.decompress(blob))
-
-
-def _claim_rows(blob: bytes, raw_body: bytes) -> list:
-    claims = zlib.decompressobj(zdict=raw_body)
-    return orjson.loads(claims.decompress(blob) + claims.flush())
-
-
-def _unpack_claims(rows: list, body: str, title: str) -> Iterator[dict]:
-    for values in rows:
-        d = dict(zip(CLAIM_FIELDS, values, strict=True))
-        if d["text"] is None:
-            d["text"] = (title if d["part"] == "title" else body)[d["start"]:d["end"]]
-        yield d
 
 
 def put_all(db: ArticleDB, articles: Iterable[tuple[Article, str]]) -> int:

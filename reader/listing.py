@@ -17,8 +17,9 @@ import threading
 from collections.abc import Iterable
 
 from . import lexicon
-from .articles_db import SUMMARY_COLUMNS, damaged, summary_from_row
+from .articles_db import damaged
 from .model import Progress
+from .packing import SUMMARY_COLUMNS, summary_from_row
 from .summary import Summary
 
 # The order of each library column: the keys compared, first to last (see articles_db's
@@ -28,7 +29,7 @@ TAGGED = "coalesce(m.tagged, 0)"
 PROGRESS = f"(CASE WHEN {CLAIMS} = 0 THEN 1.0 ELSE {TAGGED} * 1.0 / {CLAIMS} END)"  # library.Order
 UNTAGGED = f"{TAGGED} < {CLAIMS}"  # library.Row.has_untagged
 ORDERS = {
-    "date": ("a.date_key",),  # the date to the minute, then the order they came in (articles_db.date_key)
+    "date": ("a.date_key",),  # the date to the minute, then the order they came in (packing.date_key)
     "outlet": ("a.outlet_key", "a.published"),
     "headline": ("a.title_key",),
     "author": ("a.author_key", "a.published"),

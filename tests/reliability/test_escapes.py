@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import HOSTILE, SEED
-from reader.articles_db import CLAIM_FIELDS
+from reader.packing import CLAIM_FIELDS
 from trials import Terminal, env, newsreader, record, run_cli, unsafe_in_cli_output
 
 PAYLOAD = "\x1b]2;PWNED\x07\x1b[?1049h\x1b[?1000h\x9b31m\u202eevil\x7f"

@@ -112,7 +112,7 @@ def test_rows_packed_the_way_the_release_before_packed_them_still_read(tmp_path)
 
     import orjson
 
-    from reader.articles_db import CLAIM_FIELDS
+    from reader.packing import CLAIM_FIELDS
 
     store = Store(tmp_path / "store", clock=fixed_clock)
     ingest([str(SEED)], store)
