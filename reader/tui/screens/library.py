@@ -52,20 +52,21 @@ class LibraryScreen(Screen):
         self._filter_timer = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="library-title")
-        yield Static(id="hint")
-        yield Static(id="filter")
+        # Each line made with what it says, so that the first frame drawn is the whole screen.
+        yield Static(self._title(), id="library-title")
+        hint = Static(self._hint() or "", id="hint")
+        hint.display = self._hint() is not None
+        yield hint
+        yield Static(self._filter_line(), id="filter")
         yield ArticleTable(id="articles")
-        with Horizontal(id="ingest-bar"):
-            yield Static(id="ingest-label")
-            yield ProgressBar(id="ingest-progress", show_eta=False)
+        bar = Horizontal(Static(id="ingest-label"), ProgressBar(id="ingest-progress", show_eta=False), id="ingest-bar")
+        bar.display = False
+        yield bar
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#ingest-bar").display = False
-        self.show_rows()
-        self.show_filter()
-        self.query_one(ArticleTable).focus()
+        self.table.set_rows(self.library.visible, self.library.order, 0)
+        self.table.focus()
 
     # -- rows --------------------------------------------------------------------------------
     @property
@@ -107,6 +108,14 @@ class LibraryScreen(Screen):
             self.update_title()
 
     def update_title(self) -> None:
+        self.query_one("#library-title", Static).update(self._title())
+        hint = self.query_one("#hint", Static)
+        text = self._hint()
+        if text is not None:
+            hint.update(text)
+        hint.display = text is not None
+
+    def _title(self) -> Text:
         lib = self.library
         total = lib.total
         shown = len(lib.visible)
@@ -118,16 +127,12 @@ class LibraryScreen(Screen):
         if lib.query.untagged:
             parts.append("untagged only")
         parts.append(order)
-        self.query_one("#library-title", Static).update(Text("newsreader · " + " · ".join(parts), style="bold"))
-        hint = self.query_one("#hint", Static)
+        return Text("newsreader · " + " · ".join(parts), style="bold")
+
+    def _hint(self) -> Text | None:
         if self.showing_samples:
-            hint.update(Text(SAMPLE_HINT))
-            hint.display = True
-        elif total == 0:
-            hint.update(Text(EMPTY_HINT))
-            hint.display = True
-        else:
-            hint.display = False
+            return Text(SAMPLE_HINT)
+        return Text(EMPTY_HINT) if self.library.total == 0 else None
 
     def refresh_progress(self, article_id: str, progress) -> None:
         self.library.mark(article_id, progress, read=True)
@@ -160,6 +165,9 @@ class LibraryScreen(Screen):
         self.show_filter()
 
     def show_filter(self) -> None:
+        self.query_one("#filter", Static).update(self._filter_line())
+
+    def _filter_line(self) -> Text:
         text = Text("Filter: ", style="bold" if self.filtering else "")
         if self.filter_text or self.filtering:
             text.append(self.filter_text)
@@ -168,7 +176,7 @@ class LibraryScreen(Screen):
                 text.append("   enter: done · escape: clear", style="italic")
         else:
             text.append("press / and type: words · speaker:NAME · is:untagged", style="italic")
-        self.query_one("#filter", Static).update(text)
+        return text
 
     def on_key(self, event: Key) -> None:
         """The filter is typed here, not in an input that would have to take the focus first:
