@@ -313,7 +313,7 @@ def _upgrade(db: sqlite3.Connection) -> None:
                 if statement.strip():
                     db.execute(statement)
             if version == 1:
-                lexicon.fill(db)
+                lexicon.fill_if_big(db)
             db.execute(f"PRAGMA user_version={SCHEMA}")
         db.execute("COMMIT")
     except BaseException:

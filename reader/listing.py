@@ -79,7 +79,7 @@ class Listing:
         self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
         self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
         self._known_at = None  # the database's data_version they were read at
-        self._has_lexicon: bool | None = None  # (a database of an earlier release has none: see lexicon)
+        self._has_lexicon: bool | None = None  # (a small store, or one of an earlier release, has none: see lexicon)
         # Counts that may stop (see count): each has a ticket; the last one asked for goes on.
         self._tickets = itertools.count(1)
         self._last_ticket = 0
@@ -96,10 +96,10 @@ class Listing:
         """The indexed words that start with `prefix` (None if more than MAX_WORDS)."""
         version = self._run("PRAGMA data_version")[0][0]
         if version != self._known_at:
-            self._known, self._known_at = {}, version
+            self._known, self._known_at, self._has_lexicon = {}, version, None
         if prefix not in self._known:
             if self._has_lexicon is None:
-                self._has_lexicon = self._run("PRAGMA user_version")[0][0] >= 2
+                self._has_lexicon = self._run("PRAGMA user_version")[0][0] >= 2 and lexicon.complete(self.db)
             try:
                 found = lexicon.starting(self.db, prefix, MAX_WORDS + 1) if self._has_lexicon else [
                     w for (w,) in self.db.execute("SELECT term FROM vocabulary WHERE term >= ? AND term < ? LIMIT ?",

@@ -1,6 +1,7 @@
 """The lexicon (reader/lexicon.py): the filter finds the words a prefix stands for in it, never
 by reading the articles that have them; it has every word of every article put, none of a put
-that was rolled back; a database of the release before gets one on first open."""
+that was rolled back; a store gets one when it grows big, a database of the release before on
+first open (when big)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ import sqlite3
 import pytest
 
 from helpers import FIXTURES, SEED, fixed_clock
+from reader import lexicon
 from reader.ingest import ingest
 from reader.library import Library, Query
 from reader.store import Store
 
 
+@pytest.fixture(autouse=True)
+def _big(monkeypatch):
+    """A store of two articles is as big as a store needs to be to have a lexicon."""
+    monkeypatch.setattr(lexicon, "FROM", 2)
+
+
 def _lexicon(folder) -> set[str]:
     with sqlite3.connect(folder / "articles.db") as db:
-        return {t for (t,) in db.execute("SELECT term FROM lexicon")}
+        return {t for (t,) in db.execute("SELECT term FROM lexicon")} - {lexicon.COMPLETE}
 
 
 def _index_words(folder) -> set[str]:
@@ -40,8 +48,17 @@ def test_the_lexicon_has_every_word_of_the_index(store, tmp_path):
     assert "ulker" not in _lexicon(folder)  # (none of these has Ülker)
 
 
-def test_a_prefix_is_expanded_from_the_lexicon_not_from_the_articles(store):
+def test_a_store_gets_its_lexicon_when_it_grows_big(store, tmp_path):
     ingest([str(SEED)], store, parallel=False)
+    with sqlite3.connect(tmp_path / "store" / "articles.db") as db:
+        assert db.execute("SELECT count(*) FROM lexicon").fetchone()[0] == 0  # one article: small
+    assert _titles(store, "pesk")  # (found through FTS5's own list of words)
+    ingest([str(FIXTURES / "up" / "named_quote.txt")], store, parallel=False)
+    assert _lexicon(tmp_path / "store") == _index_words(tmp_path / "store") and "peskov" in _lexicon(tmp_path / "store")
+
+
+def test_a_prefix_is_expanded_from_the_lexicon_not_from_the_articles(store):
+    ingest([str(SEED), str(FIXTURES / "up" / "named_quote.txt")], store, parallel=False)
     listing = store.listing()
     asked = []
     listing.db.set_trace_callback(asked.append)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from helpers import SEED
+from reader import lexicon
 from reader import library as library_mod
 from reader.ingest import ingest
 from reader.library import COLUMNS, Library, Order, Query, Row
@@ -41,6 +42,17 @@ def many(store, tmp_path):
     _write(tmp_path / "in", 2 * library_mod.PAGE + 37)  # three pages, the last one part full
     ingest([str(tmp_path / "in"), str(SEED)], store, parallel=False)
     return store
+
+
+@pytest.fixture(params=["small store", "big store"])
+def worded(request, store, tmp_path, monkeypatch):
+    """`many`, as a small store (prefixes expanded by FTS5's own list of words) and as a big one
+    (by the lexicon: see reader/lexicon.py)."""
+    if request.param == "big store":
+        monkeypatch.setattr(lexicon, "FROM", 1)
+    many = request.getfixturevalue("many")
+    assert lexicon.complete(many.articles.db) == (request.param == "big store")
+    return many
 
 
 def _key(r: Row, column: str):
@@ -114,8 +126,8 @@ def test_only_the_pages_drawn_are_read(many, monkeypatch):
     assert read == [0, 2 * library_mod.PAGE]
 
 
-def test_words_are_found_in_the_headline_the_people_and_the_body(many):
-    library = Library(many.listing())
+def test_words_are_found_in_the_headline_the_people_and_the_body(worded):
+    library = Library(worded.listing())
     found = {}
     for text in ["item17", "ukrai", "peskov", "ulker", "speaker:peskov", "speaker:dmitry_pes", "minister item17",
                  "headline gas", "zzzz", "is", "-"]:
@@ -158,12 +170,12 @@ def test_next_untagged_follows_the_order_and_goes_round(many):
     assert library.next_untagged(ids[-1]) == ids[0]  # round to the top
 
 
-def test_a_prefix_is_asked_for_as_the_words_it_stands_for(many, monkeypatch):
+def test_a_prefix_is_asked_for_as_the_words_it_stands_for(worded, monkeypatch):
     """A word being typed stands for the indexed words it starts (read once per change of the
     store): the same articles as the index's own prefix search, which reads them all first."""
     from reader import listing as listing_mod
 
-    library = Library(many.listing())
+    library = Library(worded.listing())
     by_words = {}
     for text in ("headl", "ülk", "pesk kreml", "item17"):
         library.query = Query.parse(text)
