@@ -38,7 +38,7 @@ from .storage import StoreError
 from .summary import Summary
 
 NAME = "articles.db"
-SCHEMA = 2  # PRAGMA user_version of the database this release writes (2: the lexicon)
+SCHEMA = 3  # PRAGMA user_version of the database this release writes (2: the lexicon, 3: by statements)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -71,6 +71,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS articles_by_date ON articles(date_key);
 CREATE INDEX IF NOT EXISTS articles_by_headline ON articles(title_key);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet_key, published);
 CREATE INDEX IF NOT EXISTS articles_by_author ON articles(author_key, published);
+-- (the order by progress: see mark_orders)
+CREATE INDEX IF NOT EXISTS articles_by_statements ON articles(statements);
 CREATE TABLE IF NOT EXISTS claim_ids (id TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(text, content='', detail=none, columnsize=0,
     tokenize='unicode61 remove_diacritics 2');

@@ -16,8 +16,9 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 
-from . import lexicon
+from . import lexicon, mark_orders
 from .articles_db import damaged
+from .mark_orders import Group, Split
 from .model import Progress
 from .packing import SUMMARY_COLUMNS, summary_from_row
 from .summary import Summary
@@ -34,7 +35,13 @@ ORDERS = {
     "headline": ("a.title_key",),
     "author": ("a.author_key", "a.published"),
     "progress": (PROGRESS, CLAIMS),
-    "read": ("coalesce(m.read, 0)", "a.published"),
+    "read": ("coalesce(m.read, 0)", "a.date_key"),
+}
+# The same orders, for those two, as untouched articles (not in `mine`) have them: in indexes.
+SPLITS = {
+    "progress": Split(PROGRESS, (CLAIMS,), ("a.statements",),
+                      (Group(0.0, "a.statements > 0"), Group(1.0, "a.statements = 0")), "a.statements > 0"),
+    "read": Split("coalesce(m.read, 0)", ("a.date_key",), ("a.date_key",), (Group(0, "1"),), "a.statements > 0"),
 }
 _COLUMNS = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS) + f", {TAGGED}, coalesce(m.added, 0), coalesce(m.read, 0)"
 _FROM = "FROM articles a LEFT JOIN mine m ON m.n = a.n"
@@ -174,6 +181,8 @@ class Listing:
         """(summary, tagged, added, read) of the rows offset to offset + limit - 1. From the far
         end when that is nearer (`count`: how many rows there are), so the last page is as quick
         to read as the first."""
+        if order.column in SPLITS and not _matches(query):
+            return self._split_page(query, order, offset, limit)
         reverse = order.reverse
         backwards = count is not None and offset > count // 2
         if backwards:
@@ -192,6 +201,33 @@ class Listing:
             rows.reverse()
         return [(summary_from_row(r[:-3]), *r[-3:]) for r in rows]
 
+    def _segments(self, query, order) -> list[mark_orders.Segment]:
+        return mark_orders.segments(SPLITS[order.column], query.untagged, UNTAGGED, order.reverse)
+
+    def _split_page(self, query, order, offset: int, limit: int) -> list[tuple]:
+        """A page of an order by your marks, through the indexes (see mark_orders)."""
+        segments = self._segments(query, order)
+        counts: list[int] = []
+        for segment in segments:  # (counted as far as the page goes)
+            counts.append(self._run(segment.count)[0][0])
+            if sum(counts) >= offset + limit:
+                break
+        numbers = [k for i, start, n in mark_orders.window(counts, offset, limit)
+                   for k, *_ in self._run(segments[i].sql, (n, start))]
+        found = {r[-1]: r for r in self._run(f"SELECT {_COLUMNS}, a.n {_FROM} WHERE a.n IN "
+                                             f"({', '.join('?' * len(numbers))})", numbers)}
+        return [(summary_from_row(found[k][:-4]), *found[k][-4:-1]) for k in numbers]
+
+    def _split_rank(self, query, order, n: int, keys: tuple) -> int:  # keys: first, rest...
+        """(see rank) Through the segments: the one the article is in (the query aside), the
+        rows of those before it, and those before it in its own."""
+        plain = mark_orders.segments(SPLITS[order.column], False, UNTAGGED, order.reverse)
+        at = next(i for i, segment in enumerate(plain) if self._run(segment.has, (n,) * segment.has_arms))
+        kept = self._segments(query, order)
+        values = (*(keys if kept[at].first else keys[1:]), n)
+        return sum(self._run(segment.count)[0][0] for segment in kept[:at]) + self._run(
+            kept[at].before, values * kept[at].before_arms)[0][0]
+
     def position(self, query, order, article_id: str) -> int | None:
         """Where an article is among the rows (None if the query leaves it out)."""
         where, args = _where(query, "a.id = ?", starting=self._starting)
@@ -206,6 +242,8 @@ class Listing:
         found = self._run(f"SELECT {', '.join(keys)} {_FROM} WHERE a.id = ?", (article_id,))
         if not found:
             return None
+        if order.column in SPLITS and not _matches(query):
+            return self._split_rank(query, order, found[0][-1], found[0][:-1])
         before = ">" if order.reverse else "<"
         hits = _hits(query, more=f"rowid {before} ?", starting=self._starting) if order.column == "date" else None
         if hits is not None:
@@ -226,7 +264,7 @@ def _order_by(column: str, reverse: bool) -> str:
 
 
 # Your articles with nothing left to tag (a few rows, however big the store), by date key.
-_DONE = f"SELECT a.date_key FROM mine m JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED})"
+_DONE = f"SELECT a.date_key FROM mine m CROSS JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED})"
 
 
 def _matches(query, starting=None) -> list[tuple[str, str]]:

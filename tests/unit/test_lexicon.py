@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from helpers import FIXTURES, SEED, fixed_clock
-from reader import lexicon
+from reader import articles_db, lexicon
 from reader.ingest import ingest
 from reader.library import Library, Query
 from reader.store import Store
@@ -97,5 +97,5 @@ def test_a_database_of_the_release_before_gets_its_lexicon_on_first_open(tmp_pat
     with sqlite3.connect(kept / "articles.db") as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
     with sqlite3.connect(folder / "articles.db") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == articles_db.SCHEMA
     assert _lexicon(folder) == _index_words(folder)
