@@ -3,7 +3,8 @@
 For each size: start-up to the library on screen (best of 3) against a bare Textual app showing a
 DataTable (best of 3, same run); opening an article after start-up (median of 5); the filter as
 you type (a word of the headlines and bodies, and a body-only word), from the last key to the
-rows on screen; the app's memory after those filters; and, on the biggest store, `newsreader
+rows on screen; the app's memory after those filters; each sort (o), from the key to the rows
+in their new order on screen; and, on the biggest store, `newsreader
 tag` as a whole command against a one-article store, and one new file into it.
 
 Stores up to --real articles are ingested from the corpus (see ingest_and_tag.make_corpus);
@@ -35,6 +36,7 @@ from ingest_and_tag import make_corpus  # noqa: E402
 from tui_speed import Terminal, detail  # noqa: E402
 
 from reader import articles_db, packing  # noqa: E402
+from reader.library import COLUMNS  # noqa: E402
 
 BARE = ROOT / "bench" / "bare_app.py"
 
@@ -140,6 +142,11 @@ def in_terminal(store: Path, env: str) -> dict[str, float]:
         out["filter: 'minister' (headlines and bodies)"] = filtered(term, "minister")
         out["filter: 'copy 7' (two words)"] = filtered(term, "copy 7")
         out["memory after the filters (MiB)"] = rss_mib(term.session)
+        term.wait(lambda s: "shown" not in s.splitlines()[0], term.press("Escape"))
+        time.sleep(0.3)
+        for column in COLUMNS[1:]:  # o: the next column's order, from the first row
+            out[f"sort by {column}"] = term.wait(lambda s, c=column: f"sorted by {c} " in s.splitlines()[0],
+                                                 term.press("o"))
     finally:
         term.close()
     return out
@@ -163,8 +170,7 @@ def main() -> None:
     # Both apps run with their bytecode cached, as an installed program does (pip compiles it);
     # a machine that sets PYTHONDONTWRITEBYTECODE would make newsreader compile itself at every start.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
-    config = tempfile.mkdtemp()
-    shell_env = f"env -u PYTHONDONTWRITEBYTECODE PYTHONPATH={ROOT} NEWSREADER_CONFIG={config}/c.toml"
+    shell_env = f"env -u PYTHONDONTWRITEBYTECODE PYTHONPATH={ROOT} NEWSREADER_CONFIG={{}}/c.toml"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         kept = args.stores or tmp
@@ -188,7 +194,7 @@ def main() -> None:
                 print(f"(a synthetic store of {n:,} articles made in {time.perf_counter() - t:.0f} s)", flush=True)
             if args.build_only:
                 continue
-            results = in_terminal(store, shell_env)
+            results = in_terminal(store, shell_env.format(tempfile.mkdtemp()))  # (settings of its own: the date order)
             bare = results["bare Textual app start"]
             print(f"\n{n:,} articles:")
             for name, value in results.items():

@@ -6,9 +6,11 @@ stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 import orjson
@@ -86,7 +88,29 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _unraisable(unraisable) -> None:
+    """An exception Python cannot raise where it happened (in a callback of the import machinery,
+    a finaliser). Ctrl-C there is not lost: it is raised again where it can be, and the command
+    stops as Ctrl-C stops it anywhere; anything else is one line, never a traceback."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        # (raised again a moment later, from another thread, once this hook and the callback
+        # that called it are done: raised in the hook, it would be ignored again)
+        threading.Timer(0.001, _thread.interrupt_main).start()
+    elif os.environ.get("NEWSREADER_DEBUG"):
+        sys.__unraisablehook__(unraisable)
+    else:
+        _err(f"ignored: {unraisable.exc_type.__name__}: {safe_line(str(unraisable.exc_value), 120)}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    previous, sys.unraisablehook = sys.unraisablehook, _unraisable
+    try:
+        return _main(argv)
+    finally:
+        sys.unraisablehook = previous
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -1,5 +1,6 @@
 """The newsreader command line, as a script would use it."""
 
+import importlib
 import json
 import os
 import subprocess
@@ -284,3 +285,50 @@ def test_an_outlet_is_a_newsroom_in_list_and_export_never_a_folder(capsys, store
     assert listed == exported == {"Rail": None, "Puti": "Ukrainska Pravda"}
     _, out, _ = run(capsys, "--store", store_dir, "list")
     assert "politics" not in out
+
+
+def test_ctrl_c_that_python_cannot_raise_where_it_lands_still_stops_the_command(capsys, store_dir, monkeypatch):
+    """Ctrl-C in a callback (the import machinery's, a finaliser) was printed as a traceback by
+    Python itself, and lost: the command went on. It stops it, in one line, like Ctrl-C anywhere."""
+    import time
+    import weakref
+
+    cli_main = importlib.import_module("reader.cli.main")  # (the package names its function main too)
+
+    def working(args):
+        class Thing:
+            pass
+
+        def callback(_):
+            raise KeyboardInterrupt
+
+        thing = Thing()
+        ref = weakref.ref(thing, callback)
+        del thing  # (the callback runs here, where nothing can catch what it raises)
+        for _ in range(500):
+            time.sleep(0.01)
+        return ref and 0  # not reached: interrupted
+
+    monkeypatch.setitem(cli_main.COMMANDS, "list", working)
+    assert main(["--store", str(store_dir), "list"]) == 130
+    err = capsys.readouterr().err
+    assert err == "newsreader: interrupted\n"
+
+
+def test_another_exception_python_cannot_raise_is_one_line(capsys, store_dir, monkeypatch):
+    import weakref
+
+    cli_main = importlib.import_module("reader.cli.main")  # (the package names its function main too)
+
+    def working(args):
+        class Thing:
+            pass
+
+        thing = Thing()
+        ref = weakref.ref(thing, lambda _: 1 / 0)
+        del thing
+        return ref and 0
+
+    monkeypatch.setitem(cli_main.COMMANDS, "list", working)
+    assert main(["--store", str(store_dir), "list"]) == 0
+    assert capsys.readouterr().err == "newsreader: ignored: ZeroDivisionError: division by zero\n"
