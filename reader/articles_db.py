@@ -203,15 +203,17 @@ class ArticleDB:
     def ids_titled(self, title: str, limit: int = 2) -> list[str]:
         return [r[0] for r in self._rows("SELECT id FROM articles WHERE lower(title) = ? LIMIT ?", (title, limit))]
 
-    def path_of(self, article_id: str) -> str | None:
-        """The file an article was read from (None if there is no such article)."""
-        rows = self._rows("SELECT path FROM articles WHERE id = ?", (article_id,))
-        return rows[0][0] if rows else None
-
-    def known_file(self, path: str) -> tuple[int, str, str] | None:
-        """(size, digest, article id) of a source file as it was last ingested (ids.file_digest)."""
-        rows = self._rows("SELECT size, digest, article FROM files WHERE path = ?", (path,))
-        return rows[0] if rows else None
+    def known_files(self, paths: list[str]) -> dict[str, tuple[int, str, str]]:
+        """For the source files of these paths that were ingested before: (size, digest, the
+        path its article is stored with) as they were last ingested (ids.file_digest); read
+        a few hundred at a time."""
+        found = {}
+        for i in range(0, len(paths), 500):
+            some = paths[i:i + 500]
+            found.update((r[0], r[1:]) for r in self._rows(
+                f"SELECT f.path, f.size, f.digest, a.path FROM files f JOIN articles a ON a.id = f.article "
+                f"WHERE f.path IN ({', '.join('?' * len(some))})", tuple(some)))
+        return found
 
     def count(self) -> int:
         return self._rows("SELECT count(*) FROM articles")[0][0]

@@ -268,15 +268,14 @@ def die_with_parent(parent: int | None) -> None:
 def _not_known(items: list[Item], store: Store, report: IngestReport) -> list[Item]:
     """The items to read: a file the store has read before, byte for byte the same (its size,
     then its digest), is unchanged and not extracted again."""
-    todo = []
     inside = _store_files(store)
-    for item in items:
-        if item.path is not None and inside(item.path):
-            continue  # the store's own files, in a folder being ingested: never articles
-        path = stored_path(item)
-        known = store.articles.known_file(path) if item.path is not None else None
-        stored = store.articles.path_of(known[2]) if known is not None else None
-        if stored is not None and _same_bytes(item.path, *known[:2]):
+    items = [item for item in items if item.path is None or not inside(item.path)]  # (the store's own files)
+    paths = [stored_path(item) for item in items]
+    known = store.articles.known_files([p for p, item in zip(paths, items, strict=True) if item.path is not None])
+    todo = []
+    for item, path in zip(items, paths, strict=True):
+        size, digest, stored = known.get(path, (None, None, None)) if item.path is not None else (None, None, None)
+        if stored is not None and _same_bytes(item.path, size, digest):
             same_text(report, stored, path)
         else:
             todo.append(item)

@@ -187,7 +187,8 @@ class NewsreaderApp(Exporting, App):
             return
         if changed.of(screen.article.id):
             notes = await self.service.run(self.store.annotations, screen.article.id)
-            screen.others_changed(notes, busy)
+            if screen is self.screen and screen.is_attached:  # (not closed while the store was read)
+                screen.others_changed(notes, busy)
 
     async def _reread_article(self, screen: ArticleScreen, busy: set[str]) -> bool:
         """If the open article itself changed (its file was ingested again elsewhere), show it as
@@ -198,7 +199,8 @@ class NewsreaderApp(Exporting, App):
             return False
         article = await self.service.run(self.store.article, screen.article.id)
         notes = await self.service.run(self.store.annotations, screen.article.id)
-        screen.article_changed(article, notes, busy)
+        if screen is self.screen and screen.is_attached:
+            screen.article_changed(article, notes, busy)
         return True
 
     @property

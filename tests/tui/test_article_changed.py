@@ -77,3 +77,29 @@ async def test_a_change_seen_under_a_dialog_is_shown_once_the_dialog_closes(app_
         await pilot.pause()
         assert app.screen is screen and INSERTED in screen.query_one(ArticleView).body
         assert sum("file changed" in m for m in messages(app)) == 1
+
+
+async def test_a_change_seen_as_the_reader_closes_is_not_shown_on_it(app_factory):
+    """The app reads another shell's change from the store while you leave the article: it is
+    not drawn on the screen that went (that was a crash: the screen's widgets were gone)."""
+    app = app_factory(SEED)
+    outside = Store(app.store.folder, annotator="tester", clock=fixed_clock)
+    article = outside.article(outside.summaries()[0].id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await app.poll_store()
+        outside.change(article.id, article.claims[1], {"tag": "denied"})
+        read = app.service.run
+
+        async def leaving_meanwhile(fn, *args):
+            if getattr(fn, "__name__", "") == "annotations":
+                await app.pop_screen()  # (escape, pressed while the store is read)
+            return await read(fn, *args)
+
+        app.service.run = leaving_meanwhile
+        await app.poll_store()
+        app.service.run = read
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleScreen) and app.library.by_id(article.id).tagged == 1
