@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS files (
 # The full-text indexes hold no text (content=''), only which words are in which article:
 # `words` has the headline, author, outlet, speakers, sources and body (no positions, so it
 # stays small: phrases are checked on the body), `people` the speakers' names (with positions,
-# for a whole name). `lexicon` lists every word `words` has had (see _Terms), so that the
+# for a whole name). `lexicon` lists every word `words` has had (see lexicon.Terms), so that the
 # filter finds the words a prefix stands for without reading the articles that have them.
 
 class ArticleDB:
@@ -139,7 +139,7 @@ class ArticleDB:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA journal_size_limit=4194304")  # the write-ahead log kept small between writes
-            db.execute("PRAGMA temp_store=MEMORY")  # (the words of the articles being put: see _Terms)
+            db.execute("PRAGMA temp_store=MEMORY")  # (the words of the articles being put: see lexicon.Terms)
             return db
         # A read-only folder: nobody writes it, and SQLite may not create its side files.
         if not self.path.exists():

@@ -75,9 +75,3 @@ def fill(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR IGNORE INTO lexicon (term) SELECT term FROM temp.all_terms")
     db.execute("INSERT OR IGNORE INTO lexicon (term) VALUES (?)", (COMPLETE,))
     db.execute("DROP TABLE temp.all_terms")
-
-
-def starting(db: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
-    """Up to `limit` words of the lexicon that start with `prefix`."""
-    return [w for (w,) in db.execute("SELECT term FROM lexicon WHERE term >= ? AND term < ? LIMIT ?",
-                                     (prefix, prefix + "\U0010ffff", limit))]

@@ -14,13 +14,14 @@ import itertools
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from . import lexicon, mark_orders
 from .articles_db import damaged
 from .mark_orders import Group, Split
 from .model import Progress
 from .packing import SUMMARY_COLUMNS, summary_from_row
+from .storage import StoreError
 from .summary import Summary
 
 # The order of each library column: the keys compared, first to last (see articles_db's
@@ -107,18 +108,15 @@ class Listing:
         if prefix not in self._known:
             if self._has_lexicon is None:
                 self._has_lexicon = self._run("PRAGMA user_version")[0][0] >= 2 and lexicon.complete(self.db)
-            try:
-                found = lexicon.starting(self.db, prefix, MAX_WORDS + 1) if self._has_lexicon else [
-                    w for (w,) in self.db.execute("SELECT term FROM vocabulary WHERE term >= ? AND term < ? LIMIT ?",
-                                                  (prefix, prefix + "\U0010ffff", MAX_WORDS + 1))]
-            except sqlite3.DatabaseError as exc:
-                raise damaged(self.path, exc) from None
+            words = "lexicon" if self._has_lexicon else "vocabulary"  # (FTS5's own list of its words)
+            found = [w for (w,) in self._run(f"SELECT term FROM {words} WHERE term >= ? AND term < ? LIMIT ?",
+                                             (prefix, prefix + "\U0010ffff", MAX_WORDS + 1))]
             self._known[prefix] = found if len(found) <= MAX_WORDS else None
         return self._known[prefix]
 
-    def _run(self, sql: str, args: Iterable = ()) -> list[tuple]:
+    def _run(self, sql: str, args: Sequence | dict = ()) -> list[tuple]:
         try:
-            return self.db.execute(sql, tuple(args)).fetchall()
+            return self.db.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
             raise damaged(self.path, exc) from None
 
@@ -158,20 +156,18 @@ class Listing:
         words (never article by article). `stoppable`: for a count on a thread of its own, which
         stops (and gives None) as soon as a newer stoppable count is asked for."""
         hits = _hits(query, starting=self._starting)
-        if hits is not None and stoppable:
+        if hits is not None and not stoppable:
+            return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
+        if hits is not None:
             self._mine.ticket = self._last_ticket = next(self._tickets)
             try:
-                return self.db.execute(f"SELECT count(*) FROM ({hits[0]})", hits[1]).fetchone()[0]
-            except sqlite3.OperationalError as exc:
+                return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
+            except StoreError:
                 if self._mine.ticket != self._last_ticket:
                     return None  # (interrupted: a newer count was asked for)
-                raise damaged(self.path, exc) from None
-            except sqlite3.DatabaseError as exc:
-                raise damaged(self.path, exc) from None
+                raise
             finally:
                 self._mine.ticket = None
-        if hits is not None:
-            return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
         total = self.total()
         if not query.untagged:
             return total
@@ -218,15 +214,14 @@ class Listing:
                                              f"({', '.join('?' * len(numbers))})", numbers)}
         return [(summary_from_row(found[k][:-4]), *found[k][-4:-1]) for k in numbers]
 
-    def _split_rank(self, query, order, n: int, keys: tuple) -> int:  # keys: first, rest...
+    def _split_rank(self, query, order, n: int, values: tuple) -> int:  # values: the keys, first to last
         """(see rank) Through the segments: the one the article is in (the query aside), the
         rows of those before it, and those before it in its own."""
         plain = mark_orders.segments(SPLITS[order.column], False, UNTAGGED, order.reverse)
-        at = next(i for i, segment in enumerate(plain) if self._run(segment.has, (n,) * segment.has_arms))
+        args = mark_orders.keys(values, n)
+        at = next(i for i, segment in enumerate(plain) if self._run(segment.has, args))
         kept = self._segments(query, order)
-        values = (*(keys if kept[at].first else keys[1:]), n)
-        return sum(self._run(segment.count)[0][0] for segment in kept[:at]) + self._run(
-            kept[at].before, values * kept[at].before_arms)[0][0]
+        return sum(self._run(segment.count)[0][0] for segment in kept[:at]) + self._run(kept[at].before, args)[0][0]
 
     def position(self, query, order, article_id: str) -> int | None:
         """Where an article is among the rows (None if the query leaves it out)."""

@@ -34,16 +34,19 @@ class Split:
 @dataclass(frozen=True)
 class Segment:
     """Rows next to each other in the order: `sql` lists their numbers (as k) in the order
-    (then LIMIT and OFFSET), `count` counts them, `has` says whether article n is one of them,
-    and `before` counts those that come before the article of these keys (rest..., n)."""
+    (then LIMIT and OFFSET), `count` counts them, `has` says whether article :n is one of them,
+    and `before` counts those that come before the article of keys :k0 (the first), :k1... and
+    number :n (see keys)."""
 
     sql: str
     count: str
     has: str
     before: str
-    has_arms: int = 1  # how many times `has` takes its argument
-    before_arms: int = 1  # and `before` its own
-    first: bool = True  # whether `before` takes the first key (a merged segment has one value of it)
+
+
+def keys(values: tuple, n: int) -> dict:
+    """The arguments of `has` and `before` for article n, whose keys (first, rest...) are `values`."""
+    return {"n": n, **{f"k{i}": v for i, v in enumerate(values)}}
 
 
 # (CROSS JOIN: your few rows first, then each one's article; SQLite would otherwise read every
@@ -67,12 +70,17 @@ def _keys(keys: tuple[str, ...]) -> str:
     return f"({', '.join((*keys, 'a.n'))})"
 
 
+def _places(first: int, count: int) -> str:
+    """The named arguments of `count` keys from the `first` (0: the first key), then :n."""
+    return f"({', '.join([*(f':k{i}' for i in range(first, first + count)), ':n'])})"
+
+
 def _mine_only(split: Split, mine: str, way: str, before: str) -> Segment:
     keys = (split.first, *split.rest)
     order = ", ".join(f"{k}{way}" for k in (*keys, "a.n"))
-    places = ", ".join("?" * (len(keys) + 1))
     return Segment(f"SELECT a.n AS k {mine} ORDER BY {order} LIMIT ? OFFSET ?", f"SELECT count(*) {mine}",
-                   f"SELECT 1 {mine} AND a.n = ?", f"SELECT count(*) {mine} AND {_keys(keys)} {before} ({places})")
+                   f"SELECT 1 {mine} AND a.n = :n",
+                   f"SELECT count(*) {mine} AND {_keys(keys)} {before} {_places(0, len(keys))}")
 
 
 def _merged(split: Split, group: Group, mine: str, untagged: bool, way: str, before: str) -> Segment:
@@ -82,8 +90,8 @@ def _merged(split: Split, group: Group, mine: str, untagged: bool, way: str, bef
     names = [f"r{i}" for i in range(len(split.rest))]
     them = ", ".join(f"{k} AS {r}" for k, r in zip(split.untouched_rest, names, strict=True))
     order = ", ".join(f"{r}{way}" for r in (*names, "k"))
-    places = ", ".join("?" * (len(split.rest) + 1))
-    ahead = f"{_keys(split.untouched_rest)} {before} ({places})"
+    places = _places(1, len(split.rest))  # (the first key is the group's value)
+    ahead = f"{_keys(split.untouched_rest)} {before} {places}"
     # Untouched articles are counted as the index's rows less yours (a few), not one by one.
     untouched = (f"(SELECT count(*) FROM articles a WHERE {held}{{more}}) - "
                  f"(SELECT count(*) FROM mine m CROSS JOIN articles a ON a.n = m.n WHERE {held}{{more}})")
@@ -91,9 +99,9 @@ def _merged(split: Split, group: Group, mine: str, untagged: bool, way: str, bef
         f"SELECT a.n AS k, {them} FROM articles a WHERE {keep} UNION ALL SELECT a.n, {', '.join(split.rest)} {yours} "
         f"ORDER BY {order} LIMIT ? OFFSET ?",
         f"SELECT {untouched.format(more='')} + (SELECT count(*) {yours})",
-        f"SELECT 1 FROM articles a WHERE {keep} AND a.n = ? UNION ALL SELECT 1 {yours} AND a.n = ?",
+        f"SELECT 1 FROM articles a WHERE {keep} AND a.n = :n UNION ALL SELECT 1 {yours} AND a.n = :n",
         f"SELECT {untouched.format(more=f' AND {ahead}')} + "
-        f"(SELECT count(*) {yours} AND {_keys(split.rest)} {before} ({places}))", has_arms=2, before_arms=3, first=False)
+        f"(SELECT count(*) {yours} AND {_keys(split.rest)} {before} {places})")
 
 
 def window(counts: list[int], offset: int, limit: int) -> list[tuple[int, int, int]]:

@@ -54,8 +54,9 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         # Each line made with what it says, so that the first frame drawn is the whole screen.
         yield Static(self._title(), id="library-title")
-        hint = Static(self._hint() or "", id="hint")
-        hint.display = self._hint() is not None
+        text = self._hint()
+        hint = Static(text or "", id="hint")
+        hint.display = text is not None
         yield hint
         yield Static(self._filter_line(), id="filter")
         yield ArticleTable(id="articles")
