@@ -23,3 +23,26 @@ HOSTILE = (
 # A few articles of different layouts for the app's tests.
 SOME = [SEED, FIXTURES / "up" / "named_quote.txt", FIXTURES / "up" / "curly_quotes.txt",
         FIXTURES / "plain" / "bbc_like.txt", FIXTURES / "up" / "editorial_notes.txt"]
+
+
+async def open_reader(pilot):
+    """Open the library's first article in the app under test: the reader's screen."""
+    from reader.tui.screens.article import ArticleScreen
+
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+def help_text(screen, width: int) -> str:
+    """What a screen's texts say, as plain text `width` columns wide."""
+    import io
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    for static in screen.query(Static):
+        console.print(static.content)
+    return console.export_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import FIXTURES, SEED, SOME, fixed_clock
+from helpers import FIXTURES, SEED, SOME, fixed_clock, open_reader
 from reader.ingest import ingest
 from reader.model import statements
 from reader.store import Store
@@ -21,13 +21,6 @@ def fresh_store(app) -> Store:
     return Store(app.store.folder, annotator=app.store.annotator, clock=fixed_clock)
 
 
-async def open_seed(pilot):
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
-
-
 async def test_first_run_on_an_empty_store_opens_the_samples(app_factory):
     app = app_factory(samples=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -41,7 +34,7 @@ async def test_first_run_on_an_empty_store_opens_the_samples(app_factory):
 async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("n", "n", "n", "s", "n", "d", "n", "u")
         await pilot.pause()
         tagged = {c.text[:20]: t for c, t in zip(screen.claims[3:6], ("stated", "denied", "unknown"), strict=False)}
@@ -52,7 +45,7 @@ async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.library.visible[0].tagged == 3
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         table = screen.query_one("#claims")
         assert table.cells(table.items[3], 3)["tag"] == "✓"
 
@@ -60,7 +53,7 @@ async def test_tagging_is_saved_and_a_fresh_app_sees_it(app_factory):
 async def test_quitting_right_after_a_tag_keeps_it(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("s", "q")
     article_id = screen.article.id
     assert [n.tag for n in fresh_store(app).annotations(article_id).values()] == ["stated"]
@@ -69,7 +62,7 @@ async def test_quitting_right_after_a_tag_keeps_it(app_factory):
 async def test_note_modal_saves_on_enter_and_cancels_on_escape(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("a", *"per RIA", "enter")
         await pilot.press("n", "a", *"discard me", "escape")
         await pilot.pause()
@@ -83,7 +76,7 @@ async def test_note_modal_saves_on_enter_and_cancels_on_escape(app_factory):
 async def test_undo_and_redo_tags_and_notes(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         first = screen.claims[0]
         await pilot.press("s", "d", "a", *"hm", "enter")
         await pilot.pause()
@@ -108,7 +101,7 @@ async def test_next_untagged_crosses_to_the_next_article(app_factory):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         order = [r.id for r in app.library.visible]
-        first = await open_seed(pilot)
+        first = await open_reader(pilot)
         assert first.article.id == order[0]
         for _ in first.claims:
             await pilot.press("s", "N")
@@ -214,7 +207,7 @@ async def test_filter_searches_bodies(app_factory):
 async def test_export_writes_valid_json_with_the_tags(app_factory, tmp_path):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("u", "e")
         await pilot.pause()
         assert app.screen.query_one("#ask-input").value == "store/export-20260102-030405.json"
@@ -232,7 +225,7 @@ async def test_help_lists_every_key_of_the_screen(app_factory):
 
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        await open_seed(pilot)
+        await open_reader(pilot)
         rows = key_rows(app.screen)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -248,7 +241,7 @@ async def test_help_lists_every_key_of_the_screen(app_factory):
 async def test_command_palette_offers_the_screen_actions(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for wanted in ("Stated", "Denied", "Unknown", "Note", "Next untagged", "Export", "Help"):
             assert wanted in titles
@@ -323,7 +316,7 @@ async def test_the_doubtful_key_goes_to_the_attributions_to_check_first(app_fact
     )
     app = app_factory(article)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         # The quote nobody is named for is the one claim the extractor was unsure of.
         (doubtful,) = [i for i, c in enumerate(screen.claims) if c.confidence < 0.5]
         assert screen.current != doubtful
@@ -353,7 +346,7 @@ async def test_orphaned_annotations_are_shown_apart_and_can_be_reattached_or_dis
     async with app.run_test(size=SIZE) as pilot:
         row = app.library.visible[0]
         assert row.tagged == 1  # the orphan does not count
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         notice = screen.query_one("#orphan-notice")
         assert notice.display and "1 of your annotations lost its claim" in str(notice.render())
         current = screen.claims[screen.current]
@@ -382,7 +375,7 @@ async def test_discarding_an_orphan_asks_twice(app_factory, tmp_path):
     path.write_text(SEED.read_text().replace('Trump added: "I’ll have to think about it. I haven’t thought about it yet."\n', ""))
     ingest([str(path)], store)
     async with app.run_test(size=SIZE) as pilot:
-        await open_seed(pilot)
+        await open_reader(pilot)
         await pilot.press("o", "x")
         await pilot.pause()
         assert gone.id in fresh_store(app).annotations(article.id)  # one press only arms it
@@ -395,7 +388,7 @@ async def test_discarding_an_orphan_asks_twice(app_factory, tmp_path):
 async def test_a_stated_claim_marked_not_a_claim_reads_not_a_claim_everywhere(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("n", "n", "n", "s", "f")
         await pilot.pause()
         marked = screen.claims[screen.current]

@@ -4,14 +4,12 @@ file of $NEWSREADER_CONFIG, a temp file set by tests/conftest.py."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
 
-from helpers import SEED, SOME
+from helpers import SEED, SOME, help_text, open_reader
 from reader.library import Order
-from reader.tui.screens.article import ArticleScreen
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.claim_detail import ClaimDetail
 from reader.tui.widgets.claim_table import ClaimTable
@@ -23,25 +21,8 @@ def config() -> Path:
     return Path(os.environ["NEWSREADER_CONFIG"])
 
 
-async def open_first(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
-
-
 def body_text(view: ArticleView) -> str:
     return "\n".join(view.render_line(y).text for y in range(view.size.height))
-
-
-def help_text(screen) -> str:
-    from rich.console import Console
-    from textual.widgets import Static
-
-    console = Console(width=100, record=True, file=io.StringIO())
-    for static in screen.query(Static):
-        console.print(static.content)
-    return console.export_text()
 
 
 async def test_theme_and_sort_order_chosen_in_one_run_are_there_in_the_next(app_factory):
@@ -76,7 +57,7 @@ async def test_theme_and_sort_order_chosen_in_one_run_are_there_in_the_next(app_
 async def test_the_claims_panel_hides_at_80x24_and_stays_hidden_in_the_next_run(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=NARROW) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         with_panel = view.size.height
         await pilot.press("c")
@@ -90,7 +71,7 @@ async def test_the_claims_panel_hides_at_80x24_and_stays_hidden_in_the_next_run(
     assert json.loads(config().read_text())["claims_panel"] is False
     again = app_factory()
     async with again.run_test(size=NARROW) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         assert not screen.query_one(ClaimTable).display and view.size.height >= with_panel + 9
         await pilot.press("c")
@@ -101,7 +82,7 @@ async def test_the_claims_panel_hides_at_80x24_and_stays_hidden_in_the_next_run(
 async def test_speaker_labels_turn_off_and_stay_off_in_the_next_run(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         assert "⟨Dmitry Peskov⟩" in body_text(view)  # on by default
         await pilot.press("v")
@@ -110,7 +91,7 @@ async def test_speaker_labels_turn_off_and_stay_off_in_the_next_run(app_factory)
         assert "Peskov" in str(screen.query_one(ClaimDetail).render())  # the speaker is still told
     again = app_factory()
     async with again.run_test(size=(120, 36)) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         assert "⟨" not in body_text(view)
         await pilot.press("v")
@@ -123,7 +104,7 @@ async def test_two_apps_with_one_settings_file_keep_each_others_choices(app_fact
     other = app_factory(SEED)  # started first: it read the file before the v below
     app = app_factory()
     async with app.run_test(size=(120, 36)) as pilot:
-        await open_first(pilot)
+        await open_reader(pilot)
         await pilot.press("v")  # speaker labels off
         await pilot.pause()
     async with other.run_test(size=(120, 36)) as pilot:
@@ -132,7 +113,7 @@ async def test_two_apps_with_one_settings_file_keep_each_others_choices(app_fact
         await pilot.pause()
     third = app_factory()
     async with third.run_test(size=(120, 36)) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         assert "⟨" not in body_text(screen.query_one(ArticleView))  # the v of the first app holds
         assert third.library.order.column == other.library.order.column != "date"
 
@@ -158,11 +139,11 @@ async def test_help_lists_newsreader_keys_not_textual_internals(app_factory):
     async with app.run_test(size=(100, 60)) as pilot:
         for opened in (False, True):  # the library's help, then the reader's
             if opened:
-                await open_first(pilot)
+                await open_reader(pilot)
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
-            text = help_text(app.screen)
+            text = help_text(app.screen, 100)
             for internal in ("Focus Next", "Focus Previous", "super+c", "Copy selected text", "tab"):
                 assert internal not in text, internal
             assert "Export" in text and "Quit" in text
@@ -175,7 +156,7 @@ async def test_help_lists_newsreader_keys_not_textual_internals(app_factory):
 async def test_palette_offers_newsreader_actions_and_theme_not_textual_internals(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=(120, 30)) as pilot:
-        await open_first(pilot)
+        await open_reader(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for internal in ("Focus Next", "Focus Previous", "Maximize", "Keys", "Copy selected text", "Screenshot"):
             assert internal not in titles, internal

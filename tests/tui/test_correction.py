@@ -4,7 +4,7 @@ store holds after the keys, on the current claim and on the status line."""
 
 from __future__ import annotations
 
-from helpers import SEED, SOME, fixed_clock
+from helpers import SEED, SOME, fixed_clock, open_reader
 from reader.model import speaker_of, statements
 from reader.store import Store
 from reader.tui.screens.article import ArticleScreen
@@ -24,13 +24,6 @@ def status(screen) -> str:
     return str(screen.query_one(ClaimDetail).render())
 
 
-async def open_first(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
-
-
 async def go_to(pilot, screen, index: int) -> None:
     screen.go_to(index)
     await pilot.pause()
@@ -40,7 +33,7 @@ async def go_to(pilot, screen, index: int) -> None:
 async def test_capital_s_d_u_tag_and_go_to_the_next_untagged_claim(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         claims = screen.claims
         await pilot.press("n", "s", "p")  # the second claim is tagged already: S skips it
         await pilot.press("S")
@@ -63,7 +56,7 @@ async def test_capital_s_on_the_last_untagged_claim_opens_the_next_article(app_f
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         order = [r.id for r in app.library.visible]
-        first = await open_first(pilot)
+        first = await open_reader(pilot)
         for _ in first.claims:
             await pilot.press("S")
             await pilot.pause()
@@ -80,7 +73,7 @@ async def test_capital_s_on_the_last_untagged_claim_opens_the_next_article(app_f
 async def test_capital_w_renames_every_claim_of_the_speaker_and_one_undo_restores_them(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         claims, article = screen.claims, screen.article.id
         trump = [i for i, c in enumerate(claims) if c.speaker == TRUMP]
         await go_to(pilot, screen, trump[0])
@@ -116,7 +109,7 @@ async def test_capital_w_renames_every_claim_of_the_speaker_and_one_undo_restore
 async def test_capital_w_with_the_same_name_changes_nothing_and_says_so(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("W", "enter")
         await pilot.pause()
         assert stored(app, screen.article.id) == {}
@@ -130,7 +123,7 @@ async def test_capital_w_with_the_same_name_changes_nothing_and_says_so(app_fact
 async def test_the_speaker_input_completes_the_articles_speakers_case_ignored(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         claims, article = screen.claims, screen.article.id
         trump = next(i for i, c in enumerate(claims) if c.speaker == TRUMP)
         await go_to(pilot, screen, trump)
@@ -152,7 +145,7 @@ async def test_the_speaker_input_completes_the_articles_speakers_case_ignored(ap
 async def test_greater_and_less_walk_one_speakers_claims_going_round(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         claims = screen.claims
         peskov = [i for i, c in enumerate(claims) if c.speaker == PESKOV]
         assert peskov[0] == 0 and len(peskov) == 7
@@ -178,7 +171,7 @@ async def test_greater_and_less_walk_one_speakers_claims_going_round(app_factory
 async def test_greater_follows_the_corrected_speaker(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         claims = screen.claims
         trump = [i for i, c in enumerate(claims) if c.speaker == TRUMP]
         rubio = [i for i, c in enumerate(claims) if c.speaker == "Marco Rubio"]
@@ -201,7 +194,7 @@ async def test_greater_follows_the_corrected_speaker(app_factory):
 async def test_the_text_is_rewrapped_around_a_renamed_speakers_labels(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=(100, 36)) as pilot:
-        screen = await open_first(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         rewraps = []
         wrapped = view._rewrap

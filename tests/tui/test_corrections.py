@@ -3,11 +3,10 @@ starts and ends; both saved with your annotations and undone with ctrl+z."""
 
 from __future__ import annotations
 
-from helpers import SEED, fixed_clock
+from helpers import SEED, fixed_clock, open_reader
 from reader.corrections import as_seen
 from reader.store import Store
 from reader.tui.dialogs.ask import AskDialog
-from reader.tui.screens.article import ArticleScreen
 
 SIZE = (120, 40)
 MISSED = "planning a trip to the region from 13 to 16 May"
@@ -17,17 +16,10 @@ def stored(app) -> Store:
     return Store(app.store.folder, annotator=app.store.annotator, clock=fixed_clock)
 
 
-async def open_seed(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
-
-
 async def test_adding_a_missed_claim_then_saying_who_said_it(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         before = len(screen.claims)
         await pilot.press("plus", *"planning a trip ... 16 May", "enter")
         await pilot.pause()
@@ -51,7 +43,7 @@ async def test_adding_a_missed_claim_then_saying_who_said_it(app_factory):
 async def test_undo_takes_an_added_claim_away(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         before = [c.id for c in screen.claims]
         await pilot.press("plus", *MISSED, "enter")
         await pilot.pause()
@@ -66,7 +58,7 @@ async def test_undo_takes_an_added_claim_away(app_factory):
 async def test_words_that_are_not_in_the_text_keep_the_dialog_open(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         before = len(screen.claims)
         await pilot.press("plus", *"words nobody wrote", "enter")
         await pilot.pause()
@@ -80,7 +72,7 @@ async def test_words_that_are_not_in_the_text_keep_the_dialog_open(app_factory):
 async def test_correcting_where_a_claim_starts_and_ends(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         index = next(i for i, c in enumerate(screen.claims) if c.text == "there are no specifics yet")
         screen.go_to(index)
         await pilot.press("E")
@@ -101,7 +93,7 @@ async def test_correcting_where_a_claim_starts_and_ends(app_factory):
 async def test_a_corrected_speaker_gets_their_own_colour_and_legend_entry(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one("#body")
         assert "Jane Roe" not in view._speakers
         await pilot.press("w", "ctrl+u", *"Jane Roe", "enter")

@@ -3,33 +3,13 @@ is listed, in one order for both, and tab never changes what the reader's keys d
 
 from __future__ import annotations
 
-import io
-
-from helpers import SEED
+from helpers import SEED, help_text, open_reader
 from reader.tui import keys
-from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.help import HelpScreen, key_rows
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.claim_table import ClaimTable
 
 SIZE = (120, 40)
-
-
-async def open_reader(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
-
-
-def help_text(screen) -> str:
-    from rich.console import Console
-    from textual.widgets import Static
-
-    console = Console(width=140, record=True, file=io.StringIO())
-    for static in screen.query(Static):
-        console.print(static.content)
-    return console.export_text()
 
 
 async def test_tab_leaves_the_keys_on_the_text_and_the_current_claim(app_factory):
@@ -59,7 +39,7 @@ async def test_help_lists_every_key_that_works_and_q_closes_it(app_factory):
     async with app.run_test(size=(140, 80)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
-        library = help_text(app.screen)
+        library = help_text(app.screen, 140)
         assert "ctrl+u clears the text" in library
         await pilot.press("q")  # closes the help, does not quit
         await pilot.pause()
@@ -72,8 +52,8 @@ async def test_help_lists_every_key_that_works_and_q_closes_it(app_factory):
             assert listed[desc] == shown, desc
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "esc ? q closes this · ^p searches every action" in help_text(app.screen)
-        assert "added claim or extent" in help_text(app.screen)  # what undo takes back
+        assert "esc ? q closes this · ^p searches every action" in help_text(app.screen, 140)
+        assert "added claim or extent" in help_text(app.screen, 140)  # what undo takes back
 
 
 async def test_the_palette_gives_each_action_the_keys_help_gives_it_in_the_same_order(app_factory):

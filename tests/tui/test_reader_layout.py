@@ -7,8 +7,7 @@ import pytest
 from textual.widgets import Footer
 from textual.widgets._toast import Toast, ToastRack
 
-from helpers import SEED
-from reader.tui.screens.article import ArticleScreen
+from helpers import SEED, open_reader
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.claim_detail import ClaimDetail
 from reader.tui.widgets.claim_table import CLAIM_LEAST, SPEAKER_MOST, ClaimTable
@@ -16,13 +15,6 @@ from reader.tui.wrap import wrap_between
 
 SIZES = [(80, 24), (120, 36), (200, 50)]
 SPEAKERS = ["Dmitry Peskov", "Donald Trump", "Marco Rubio", "US State Department"]  # the seed's
-
-
-async def open_seed(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
 
 
 def shown_lines(widget) -> list[str]:
@@ -33,7 +25,7 @@ def shown_lines(widget) -> list[str]:
 async def test_the_claim_list_shows_whole_speaker_names(app_factory, size):
     app = app_factory(SEED)
     async with app.run_test(size=size) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         table = screen.query_one(ClaimTable)
         width = table.scrollable_content_region.width
         assert table.columns(width)[2][2] >= len("US State Department")
@@ -49,7 +41,7 @@ async def test_the_claim_list_shows_whole_speaker_names(app_factory, size):
 async def test_a_corrected_speaker_widens_the_speaker_column_up_to_its_most(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=(200, 50)) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         table = screen.query_one(ClaimTable)
         width = table.scrollable_content_region.width
         assert table.columns(width)[2][2] == len("US State Department")
@@ -67,7 +59,7 @@ async def test_a_corrected_speaker_widens_the_speaker_column_up_to_its_most(app_
 async def test_the_list_of_speakers_breaks_between_names_only(app_factory, size):
     app = app_factory(SEED)
     async with app.run_test(size=size) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         lines = shown_lines(screen.query_one(ArticleView))
         legend = [line for line in lines if "■" in line]
         assert legend and legend[0].strip().startswith("Speakers: ■ Dmitry Peskov")
@@ -79,7 +71,7 @@ async def test_the_list_of_speakers_breaks_between_names_only(app_factory, size)
 async def test_the_list_of_sources_breaks_between_sources_only(app_factory, size):
     app = app_factory(SEED)
     async with app.run_test(size=size) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         lines = [line.strip() for line in shown_lines(screen.query_one(ArticleView))]
         start = next(i for i, line in enumerate(lines) if line.startswith("Sources: "))
         block = " ".join(lines[start:start + 2])
@@ -109,7 +101,7 @@ def test_wrap_between_word_wraps_an_entry_wider_than_the_line():
 async def test_notifications_never_cover_the_status_line_or_the_footer(app_factory, size):
     app = app_factory(SEED)
     async with app.run_test(size=size, notifications=True) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         await pilot.press("p")  # "This is the first claim of the article."
         for n in range(8):  # more than fit: they must not pile down onto the bottom lines
             app.notify(f"Message {n} with a few words to make it wrap onto a second line of the toast.", timeout=30)

@@ -3,21 +3,13 @@ to the first from the current claim on, F3/ctrl+g and shift+F3 step, escape clos
 
 from __future__ import annotations
 
-from helpers import SEED
+from helpers import SEED, open_reader
 from reader.marks import claim_at
-from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
-
-
-async def open_seed(pilot) -> ArticleScreen:
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ArticleScreen)
-    return pilot.app.screen
 
 
 def found(body: str, word: str) -> list[int]:
@@ -42,7 +34,7 @@ def highlighted(view: ArticleView) -> str:
 async def test_typing_highlights_every_match_and_enter_goes_to_the_first(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         view, bar = screen.query_one(ArticleView), screen.query_one(SearchBar)
         starts = found(view.body, "trump")
         assert len(starts) == 6
@@ -79,7 +71,7 @@ async def test_typing_highlights_every_match_and_enter_goes_to_the_first(app_fac
 async def test_enter_goes_to_the_first_match_after_the_current_claim(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         view, bar = screen.query_one(ArticleView), screen.query_one(SearchBar)
         later = next(i for i, c in enumerate(screen.claims) if c.speaker == "Donald Trump")
         screen.go_to(later)
@@ -94,7 +86,7 @@ async def test_enter_goes_to_the_first_match_after_the_current_claim(app_factory
 async def test_no_match_is_said_and_what_is_typed_is_never_a_pattern(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         bar, view = screen.query_one(SearchBar), screen.query_one(ArticleView)
         before = screen.current
         await pilot.press("slash", *"P.tin")
@@ -112,7 +104,7 @@ async def test_no_match_is_said_and_what_is_typed_is_never_a_pattern(app_factory
 async def test_the_view_scrolls_to_a_match_further_down(app_factory):
     app = app_factory(SEED)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_seed(pilot)
+        screen = await open_reader(pilot)
         view = screen.query_one(ArticleView)
         assert view.scroll_offset.y == 0
         await pilot.press("slash", *"hatred", "enter")
