@@ -20,7 +20,7 @@ from . import lexicon, mark_orders
 from .articles_db import damaged
 from .mark_orders import Group, Split
 from .model import Progress
-from .packing import SUMMARY_COLUMNS, summary_from_row
+from .packing import N_OF_KEY, SUMMARY_COLUMNS, summary_from_row
 from .storage import StoreError
 from .summary import Summary
 
@@ -258,8 +258,10 @@ def _order_by(column: str, reverse: bool) -> str:
     return ", ".join(k + way for k in (*ORDERS[column], "a.n"))
 
 
-# Your articles with nothing left to tag (a few rows, however big the store), by date key.
-_DONE = f"SELECT a.date_key FROM mine m CROSS JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED})"
+# The articles with nothing left to tag, by number: yours that are done (a few rows, however big
+# the store), and those without statements that you have not touched (read from an index alone).
+_DONE = (f"SELECT a.n FROM mine m CROSS JOIN articles a ON a.n = m.n WHERE NOT ({UNTAGGED}) "
+         "UNION ALL SELECT a.n FROM articles a WHERE a.statements = 0 AND a.n NOT IN (SELECT n FROM mine)")
 
 
 def _matches(query, starting=None) -> list[tuple[str, str]]:
@@ -282,7 +284,7 @@ def _hits(query, way: str | None = None, more: str = "", starting=None) -> tuple
     (table, _), *rest = matches
     parts = [f"{table} MATCH ?", *(f"rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH ?)" for t, _ in rest)]
     if query.untagged:
-        parts.append(f"rowid NOT IN ({_DONE})")
+        parts.append(f"(rowid {N_OF_KEY}) NOT IN ({_DONE})")
     if more:
         parts.append(more)
     order = f" ORDER BY rowid {way}" if way is not None else ""

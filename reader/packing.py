@@ -22,6 +22,9 @@ CLAIM_FIELDS = ("id", "kind", "part", "speaker", "mention", "role", "cue", "star
                 "rule", "editorial", "within", "text")
 
 
+N_BITS = 30  # a date key's low bits: the article's number n (see date_key)
+
+
 def date_key(published: str | None, n: int) -> int:
     """The library's date order as one number: the date and time as the article gives them, to the
     minute, then the order articles came into the store (n). Unique, so the full-text indexes use
@@ -30,7 +33,11 @@ def date_key(published: str | None, n: int) -> int:
     if published:
         y, mo, d, h, mi = ([int(x) for x in re.findall(r"\d+", published)[:5]] + [0, 0, 0, 0, 0])[:5]
         minutes = (((y * 13 + mo) * 32 + d) * 24 + h) * 60 + mi
-    return (minutes << 30) | n
+    return (minutes << N_BITS) | n
+
+
+# The article number n of a date key, in SQL (the full-text indexes' rowid is the date key).
+N_OF_KEY = f"& {(1 << N_BITS) - 1}"
 
 
 def sort_keys(s: Summary) -> tuple[str, str, str]:

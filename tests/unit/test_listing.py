@@ -226,3 +226,18 @@ def test_a_count_stops_when_a_newer_one_is_asked_for(many, monkeypatch):
     query = Query.parse("headline")
     assert listing.count(query, stoppable=True) is None
     assert listing.count(query) == 2 * library_mod.PAGE + 37
+
+
+def test_untagged_only_leaves_out_articles_without_statements(store, tmp_path):
+    """An article with nothing to tag has no untagged claim: not counted, not listed, with words
+    or without (it was counted, and listed when words were typed)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "calm.txt").write_text("Grain news\n\nThe harvest was large this year and prices fell.\n")
+    ingest([str(tmp_path / "in"), str(SEED)], store, parallel=False)
+    assert sorted(s.claims for s in store.summaries())[0] == 0
+    library = Library(store.listing())
+    for text in ("is:untagged", "is:untagged the", "is:untagged grain"):
+        library.query = Query.parse(text)
+        library.refresh()
+        titles = [r.summary.title for r in library.visible]
+        assert "Grain news" not in titles and len(library.visible) == len(titles) == (0 if "grain" in text else 1), text
