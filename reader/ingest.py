@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import functools
 import gc
-import multiprocessing
 import os
 import re
 import signal
@@ -18,8 +17,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +98,13 @@ def _walk(folder: Path, errors: list[tuple[str, str]]) -> list[Path]:
     found = []
     for parent, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(parent) / f for f in files if not f.startswith("."))
-    return sorted(found)
+        base = Path(parent)
+        found.extend(base.joinpath(f) for f in files if not f.startswith("."))
+    return sorted(found, key=_parts)
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts  # (the order of Path's own comparison, asked in C)
 
 
 def read_bytes(item: Item) -> bytes:
@@ -128,16 +130,30 @@ def _read_file(path: Path) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise Refused(f"cannot read: {exc.strerror or exc}") from None
-    with open(fd, "rb", closefd=True) as f:
-        try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                raise Refused("not a regular file")
-            if st.st_size > MAX_FILE_BYTES:
-                raise Refused(f"too large for an article ({st.st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
-            return f.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise Refused(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Refused("not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise Refused(f"too large for an article ({st.st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+        return _read_to_end(fd, st.st_size)
+    except OSError as exc:
+        raise Refused(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _read_to_end(fd: int, size: int) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes (a file may grow while it is read): in one read where
+    the file is as large as it said."""
+    parts, total = [], 0
+    while total <= MAX_FILE_BYTES:
+        part = os.read(fd, max(size + 1 - total, 65536) if not parts else MAX_FILE_BYTES + 1 - total)
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_article(name: str, data: bytes) -> Article:
@@ -215,6 +231,10 @@ def _read_all(items: list[Item], parallel: bool = True) -> Iterator[Article | tu
     if not parallel or workers < 2 or len(items) < PARALLEL_FROM or any(i.path is None for i in items):
         yield from map(_read_one, items)
         return
+    import multiprocessing  # (here: a re-ingest of unchanged files never needs them)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # fork is fastest, but only safe while this process has a single thread (the CLI);
     # the app ingests from a thread and uses forkserver.
     methods = multiprocessing.get_all_start_methods()
@@ -299,11 +319,10 @@ def _store_files(store: Store) -> Callable[[Path], bool]:
 
 def _same_bytes(path: Path, size: int, digest: str) -> bool:
     try:
-        if os.stat(path).st_size != size:
-            return False
-        return file_digest(_read_file(path)) == digest
-    except (OSError, Refused):
+        data = _read_file(path)
+    except Refused:
         return False
+    return len(data) == size and file_digest(data) == digest
 
 
 def ingest(
