@@ -79,11 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--not-a-claim", dest="not_a_claim", action="store_const", const=True, help="mark as not a claim")
     g.add_argument("--is-a-claim", dest="not_a_claim", action="store_const", const=False, help="undo --not-a-claim")
 
-    s = sub.add_parser("export", help="export articles, claims and annotations as JSON")
-    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a new file or a regular one (default, or -: standard output)")
+    s = sub.add_parser("export", help="export articles, claims and annotations (JSON, W3C Web Annotation, JSONL, CSV, brat)")
+    s.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a new file or a regular one (brat: a new "
+                   "folder or an earlier export's); default, or -: standard output (brat: a tar archive)")
     s.add_argument("--format", choices=sorted(export_mod.FORMATS), default="json",
                    help="; ".join(f"{f.name}: {f.about}" for f in export_mod.FORMATS.values()))
-    s.add_argument("--bodies", action="store_true", help="include article bodies")
+    s.add_argument("--bodies", action="store_true", help="include article bodies (json; the other formats carry the text)")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
     return p
 
@@ -195,11 +196,7 @@ def cmd_reindex(args) -> int:
 def _ingested(args, run) -> int:
     """Ingest (or reindex) with a progress bar on a terminal, then say what happened."""
     store = _store(args)
-    bar = None
-    if not args.quiet and sys.stderr is not None and sys.stderr.isatty():
-        from .progress import Bar
-
-        bar = Bar(sys.stderr, label=args.command)
+    bar = None if args.quiet else _bar(args.command)
     report = run(store, bar.update if bar else None)
     if bar:
         bar.close()
@@ -334,18 +331,34 @@ def cmd_tag(args) -> int:
 
 def cmd_export(args) -> int:
     store = _store(args)
-    if args.output and args.output != "-":
-        export_mod.check_target(Path(args.output), store)  # before the work, not after it
-    data = export_mod.build(store, bodies=args.bodies, tagged_only=args.tagged_only)
-    if args.output and args.output != "-":
-        path = Path(args.output)
-        export_mod.write(data, path, store, args.format)
-        c = data["counts"]
-        _err(f"exported {c['articles']} articles, {c['statements']} statements ({c['claims']} claims with the quotes "
-             f"inside them), {c['annotations']} annotations to {path}", prefix="")
-    else:
-        _stdout().write(export_mod.FORMATS[args.format].encode(data))
+    to_file = bool(args.output and args.output != "-")
+    form = export_mod.FORMATS[args.format]
+    if to_file:
+        export_mod.check_target(Path(args.output), store, folder=form.folder)  # before the work, not after it
+    bar = _bar("export")
+    made = export_mod.export(store, args.format, export_mod.Options(
+        bodies=args.bodies, tagged_only=args.tagged_only, progress=bar.update if bar else None))
+    if bar:
+        bar.close()
+    if not to_file:
+        _stdout().write(export_mod.as_stream(made))
+        return EXIT_OK
+    path = Path(args.output)
+    export_mod.write(made, path, store)
+    c = made.counts
+    held = (f"{c['statements']} statements ({c['claims']} claims with the quotes inside them)" if "statements" in c
+            else f"{c['claims']} claims")
+    _err(f"exported {c['articles']} articles, {held}, {c['annotations']} annotations to {path}", prefix="")
     return EXIT_OK
+
+
+def _bar(label: str):
+    """A progress bar on stderr when it is a terminal, else None."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    from .progress import Bar
+
+    return Bar(sys.stderr, label=label)
 
 
 def _tui(args) -> int:

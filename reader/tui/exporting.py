@@ -47,9 +47,9 @@ class Exporting:
     @work(group="export", exclusive=True)
     async def run_export(self, path: Path) -> None:
         def export() -> dict:
-            data = export_mod.build(self.store, clock=self.clock)
-            export_mod.write(data, path, self.store)
-            return data["counts"]
+            made = export_mod.export(self.store, "json", export_mod.Options(clock=self.clock))
+            export_mod.write(made, path, self.store)
+            return made.counts
 
         try:
             counts = await self.service.run(export)

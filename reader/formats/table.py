@@ -1,0 +1,52 @@
+"""CSV for a spreadsheet: one row a claim and annotation (a claim nobody annotated, once).
+
+A cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a carriage
+return) gets a leading apostrophe: CSV formula injection is a real attack on the editor who
+opens the file, and article text and notes come from anyone. Cells are also cleaned of the
+characters a terminal obeys (the file may be printed).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..rows import outlet_of
+from ..text import clean
+from .items import Item, article_urn, body_offset
+
+COLUMNS = ("article", "title", "published", "outlet", "speaker", "kind", "claim", "tag", "not_a_claim", "note",
+           "annotator", "at", "claim_id", "part", "start", "end", "link")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell as written: text cleaned and defused (see the module's note); numbers as they are."""
+    if not isinstance(value, str):
+        return value
+    value = clean(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def row(item: Item) -> list:
+    article, a = item.article, item.annotation
+    d = article.doc
+    shift = 0 if item.claim is not None and item.claim.part == "title" else body_offset(article)
+    start, end = item.start - shift, item.end - shift
+    part = "title" if shift == 0 else "body"
+    return [
+        article.id, article.title, d.published.isoformat() if d.published else "", outlet_of(d) or "",
+        item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
+        (a.tag or "") if a else "", "yes" if a and a.not_a_claim else "", a.note if a else "",
+        a.annotator if a else "", a.at if a else "", item.claim_id, part, start, end,
+        f"{article_urn(article.id)}#{part}={start},{end}",
+    ]
+
+
+def table(articles) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for _, items in articles:
+        writer.writerows([safe_cell(v) for v in row(i)] for i in items)
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,87 @@
+"""The W3C Web Annotation Data Model (JSON-LD): an AnnotationCollection and its pages, one
+Annotation per annotator's annotation of a claim.
+
+The target is the article (`urn:newsreader:article:ID`, as the articles carry no web address),
+found by a TextQuoteSelector (the words, with up to CONTEXT characters before and after) and a
+TextPositionSelector (code points of items.document_text, end exclusive). The bodies say what the
+annotator said: the tag (purpose `assessing`), the note (`commenting`), the speaker they named
+(`identifying`) and the claim's kind (`classifying`). A claim the annotator added is
+`highlighting` as well: the words are theirs to mark as a claim.
+
+The file is one JSON-LD document whose `@graph` holds the collection and its pages (PAGE
+annotations a page), linked by `first`, `last`, `next`, `prev` and `partOf`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model import Annotation
+from .items import URN, Item, annotator_urn, article_urn, document_text
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+PAGE = 1000
+CONTEXT_CHARS = 32
+NOT_A_CLAIM = "not a claim"  # the value of the assessing body of a claim marked as not one
+
+
+def annotation_id(item: Item) -> str:
+    a = item.annotation
+    return f"{URN}annotation:{item.article.id}:{item.claim_id}:{quote(a.annotator, safe='')}"
+
+
+def selectors(text: str, start: int, end: int) -> list[dict]:
+    return [
+        {"type": "TextQuoteSelector", "exact": text[start:end],
+         "prefix": text[max(0, start - CONTEXT_CHARS):start], "suffix": text[end:end + CONTEXT_CHARS]},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+
+
+def bodies(item: Item) -> list[dict]:
+    a = item.annotation
+    found = [("assessing", a.tag), ("assessing", NOT_A_CLAIM if a.not_a_claim else None),
+             ("commenting", a.note), ("identifying", a.speaker), ("classifying", item.kind)]
+    return [{"type": "TextualBody", "purpose": purpose, "value": value} for purpose, value in found if value]
+
+
+def motivation(a: Annotation) -> str | list[str]:
+    main = ("assessing" if a.tag or a.not_a_claim else "commenting" if a.note
+            else "identifying" if a.speaker else "editing")
+    return ["highlighting", main] if a.added else main
+
+
+def annotation(item: Item, text: str) -> dict:
+    a = item.annotation
+    out = {
+        "id": annotation_id(item),
+        "type": "Annotation",
+        "motivation": motivation(a),
+        "creator": {"id": annotator_urn(a.annotator), "type": "Person", "name": a.annotator},
+        "body": bodies(item),
+        "target": {"source": article_urn(item.article.id), "selector": selectors(text, item.start, item.end)},
+    }
+    if a.at:
+        out["created"] = a.at
+    return out
+
+
+def collection(articles, exported_at: str) -> dict:
+    """The JSON-LD document of an export: `articles` as items.exported gives them."""
+    annotations = []
+    for article, items in articles:
+        text = document_text(article)
+        annotations.extend(annotation(i, text) for i in items if i.annotation is not None)
+    base = f"{URN}export:{exported_at}"
+    pages = [annotations[i:i + PAGE] for i in range(0, len(annotations), PAGE)] or [[]]
+    page_ids = [f"{base}:page:{n + 1}" for n in range(len(pages))]
+    graph = [{"id": base, "type": "AnnotationCollection", "label": "newsreader annotations",
+              "total": len(annotations), "first": page_ids[0], "last": page_ids[-1]}]
+    for n, items in enumerate(pages):
+        page = {"id": page_ids[n], "type": "AnnotationPage", "partOf": base, "startIndex": n * PAGE, "items": items}
+        if n:
+            page["prev"] = page_ids[n - 1]
+        if n + 1 < len(pages):
+            page["next"] = page_ids[n + 1]
+        graph.append(page)
+    return {"@context": CONTEXT, "@graph": graph}
