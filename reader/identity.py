@@ -51,3 +51,18 @@ def renumber(article: Article, new_id: str) -> Article:
     article.id = new_id
     article.claims = claim_ids(new_id, article.claims)
     return article
+
+
+class Known:
+    """The stored articles (an ArticleDB), as identify looks them up (a batch sees its own writes)."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def get(self, article_id: str) -> dict | None:
+        summary = self.db.summary(article_id)
+        return summary.to_dict() if summary is not None else None
+
+    def path_id(self, path: str) -> str | None:
+        summary = self.db.by_path(path)
+        return summary.id if summary is not None else None

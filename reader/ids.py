@@ -59,3 +59,9 @@ def row_key(*parts: str) -> str:
     """A TinyDB document id (a decimal number) for a row known by its parts: an annotation by its
     claim and annotator, a read mark by its article and annotator."""
     return str(int(_hash(*parts)[:15], 16) + 1)
+
+
+def orphan_id(article: str, text: str, start: int) -> str:
+    """The id an imported annotation keeps when its claim cannot be found: stable, so that the
+    same file imported twice gives the same row."""
+    return "orphan-" + _hash("orphan", article, text, str(start))

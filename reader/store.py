@@ -1,13 +1,6 @@
-"""The store: articles, a library index, and the user's annotations, in three TinyDB JSON files.
+"""The store folder: articles in SQLite (articles.db, see articles_db.py) and every annotator's
+annotations in 16 TinyDB JSON files by the article id's first digit (a save writes one).
 
-    library.json      one small summary per article (what the library screen lists)
-    articles-X.json   the full articles, body and claims, in 16 files by the id's first digit
-                      (opening an article reads one of them, never all)
-    annotations-X.json every annotator's tags, notes and corrections, one table per article and
-                      a row per claim and annotator, and what each has read, in 16 files by
-                      the article id's first digit
-
-Articles and annotations are kept apart so saving one tag never rewrites article bodies.
 Every change takes the store lock, first reloads any file another process replaced, applies the
 change to what is on disk, and writes each file it changed once, atomically (see storage.py).
 Each annotator's rows are their own: nothing one annotator does changes another's.
@@ -29,7 +22,7 @@ from .articles_db import ArticleDB
 from .changes import UNSET, Applied, apply_change
 from .corrections import added_claim
 from .folder import default_annotator, default_store_dir, owned, remove_stale_temp_files
-from .identity import identify, same_text
+from .identity import Known, identify, same_text
 from .ids import row_key
 from .journal import applied as already_applied
 from .listing import Listing
@@ -201,7 +194,7 @@ class Store:
         with self._changing():
             now = self._now()
             batch: list[Article] = []
-            known = _Known(self.articles)
+            known = Known(self.articles)
             with self.articles.transaction() as db:
                 for article in articles:
                     article, old = identify(article, known)
@@ -359,6 +352,28 @@ class Store:
                     del marks[journal_id]
                     self._save(db)
 
+    def merge_rows(self, rows: list[tuple[str, dict]], verdict: Callable[[dict | None, dict], str]) -> dict[str, int]:
+        """Annotation rows (article id, row) from elsewhere, each put in or left out as
+        `verdict(row on disk or None, row)` says ("added" and "updated" put it in); each file
+        read and written once, under the lock. Returns how many got each verdict."""
+        counts: dict[str, int] = {}
+        with self._changing():
+            for shard in sorted({aid[:1] for aid, _ in rows}):
+                db = self._notes_db(shard)
+                data, changed = db.storage.read(), False
+                for aid, row in (r for r in rows if r[0][:1] == shard):
+                    table = data.get(f"a-{aid}", {})
+                    key = row_key(row["claim_id"], row["annotator"])
+                    said = verdict(table.get(key), row)
+                    counts[said] = counts.get(said, 0) + 1
+                    if said in ("added", "updated"):
+                        table[key] = row
+                        set_table(data, f"a-{aid}", table)
+                        changed = True
+                if changed:
+                    self._save(db)
+        return counts
+
     def now(self) -> str:
         """The store's clock, as written into annotations."""
         return self._now()
@@ -383,18 +398,3 @@ class Store:
                 table[key] = {"article_id": article_id, "annotator": self.annotator, "at": self._now()}
                 set_table(data, "read", table)
                 self._save(db)
-
-
-class _Known:
-    """The stored articles, as identity.identify looks them up (a batch sees its own writes)."""
-
-    def __init__(self, db: ArticleDB) -> None:
-        self.db = db
-
-    def get(self, article_id: str) -> dict | None:
-        summary = self.db.summary(article_id)
-        return summary.to_dict() if summary is not None else None
-
-    def path_id(self, path: str) -> str | None:
-        summary = self.db.by_path(path)
-        return summary.id if summary is not None else None

@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="; ".join(f"{f.name}: {f.about}" for f in export_mod.FORMATS.values()))
     s.add_argument("--bodies", action="store_true", help="include article bodies (json; the other formats carry the text)")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
+
+    s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL) beside yours")
+    s.add_argument("paths", nargs="+", metavar="FILE")
+    s.add_argument("--as", dest="as_annotator", metavar="NAME", help="the annotator of annotations that name none")
+    s.add_argument("-q", "--quiet", action="store_true", help="only the summary line and refusals")
     return p
 
 
@@ -361,6 +366,25 @@ def _bar(label: str):
     return Bar(sys.stderr, label=label)
 
 
+def cmd_import(args) -> int:
+    from ..imports import import_files
+    from ..imports import summary_line as import_line
+
+    report = import_files(args.paths, _store(args), args.as_annotator)
+    print(import_line(report))
+    _listed("refused", report.refused)
+    if not args.quiet:
+        _listed("orphaned (kept, not attached: its words are not in the article)", report.orphans)
+    return EXIT_PARTIAL if report.refused else EXIT_OK
+
+
+def _listed(what: str, pairs: list[tuple[str, str]], most: int = 20) -> None:
+    for where, why in pairs[:most]:
+        _err(f"{what} {safe_line(where)}: {safe_line(why, 120)}")
+    if len(pairs) > most:
+        _err(f"... and {len(pairs) - most} more {what.split()[0]}")
+
+
 def _tui(args) -> int:
     if not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
         raise UsageError("the reader needs a terminal, and standard input or output is not one; "
@@ -381,6 +405,7 @@ COMMANDS = {
     "claims": cmd_claims,
     "tag": cmd_tag,
     "export": cmd_export,
+    "import": cmd_import,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..model import Annotation
 from ..rows import outlet_of
 from ..text import clean
 from .items import Item, article_urn, body_offset
@@ -28,8 +29,11 @@ def safe_cell(value: object) -> object:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+NOBODY = Annotation(claim_id="", article_id="", text="", start=0, end=0)  # the cells of a claim nobody annotated
+
+
 def row(item: Item) -> list:
-    article, a = item.article, item.annotation
+    article, a = item.article, item.annotation or NOBODY
     d = article.doc
     shift = 0 if item.claim is not None and item.claim.part == "title" else body_offset(article)
     start, end = item.start - shift, item.end - shift
@@ -37,8 +41,7 @@ def row(item: Item) -> list:
     return [
         article.id, article.title, d.published.isoformat() if d.published else "", outlet_of(d) or "",
         item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
-        (a.tag or "") if a else "", "yes" if a and a.not_a_claim else "", a.note if a else "",
-        a.annotator if a else "", a.at if a else "", item.claim_id, part, start, end,
+        a.tag or "", "yes" if a.not_a_claim else "", a.note, a.annotator, a.at, item.claim_id, part, start, end,
         f"{article_urn(article.id)}#{part}={start},{end}",
     ]
 

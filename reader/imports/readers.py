@@ -1,0 +1,257 @@
+"""Annotation files to Incoming records: newsreader's own JSON, W3C Web Annotation (JSON-LD) and
+JSON Lines in Prodigy's shape, from newsreader or from another tool. Which one a file is, is
+told by its content. A record that cannot be read is refused with its place and reason; the rest
+of the file still goes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import orjson
+
+from ..formats.items import URN
+from ..formats.w3c import NOT_A_CLAIM
+from ..model import TAGS
+from ..quote_anchor import Quote
+
+MAX_BYTES = 512 * 1024 * 1024
+
+
+class Unreadable(ValueError):
+    """A whole file that cannot be read; str() is the reason."""
+
+
+@dataclass(slots=True)
+class Incoming:
+    """One annotation from a file: which article (its id, or None), the quote that finds it again
+    (its `start` a position in `part`: "title", "body", or "document" for items.document_text),
+    and what the annotator said."""
+
+    where: str
+    article: str | None
+    quote: Quote
+    part: str
+    annotator: str | None
+    at: str = ""
+    tag: str | None = None
+    note: str = ""
+    speaker: str | None = None
+    not_a_claim: bool = False
+    kind: str | None = None
+    added: bool = False
+    claim_id: str | None = None
+
+
+Refusal = tuple[str, str]  # (where, why)
+
+
+def read(name: str, data: bytes) -> Iterator[Incoming | Refusal]:
+    """The records of a file, and a refusal for each one that cannot be read."""
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"too large for an annotation file (over {MAX_BYTES // 2**20} MB)")
+    try:
+        doc = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        yield from _jsonl(name, data)
+        return
+    if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("newsreader-export/"):
+        yield from _newsreader(name, doc)
+    elif _w3c_like(doc):
+        yield from _w3c(name, doc)
+    elif isinstance(doc, dict) and "spans" in doc and "text" in doc:
+        yield from _jsonl(name, data)
+    else:
+        raise Unreadable("not newsreader JSON, W3C Web Annotation or JSONL in Prodigy's shape")
+
+
+# -- newsreader's own JSON -------------------------------------------------------------------------
+
+def _newsreader(name: str, doc: dict) -> Iterator[Incoming | Refusal]:
+    for n, entry in enumerate(doc.get("articles") or [], start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            yield f"{name}: article {n}", "no article id"
+            continue
+        for claim in entry.get("claims") or []:
+            for a in claim.get("annotations") or []:
+                yield _guarded(f"{name}: claim {claim.get('id')}", _from_claim, entry["id"], claim, a)
+        for a in entry.get("orphaned_annotations") or []:
+            yield _guarded(f"{name}: orphan {a.get('claim_id')}", _from_orphan, entry["id"], a)
+
+
+def _from_claim(where: str, article: str, claim: dict, a: dict) -> Incoming:
+    span = a.get("span") if isinstance(a.get("span"), dict) else None
+    text, start = (span["text"], span["start"]) if span else (claim["text"], claim["start"])
+    return _judged(Incoming(where, article, Quote(text, start=start), claim.get("part") or "body", a.get("annotator"),
+                            kind=claim.get("kind"), added=claim.get("rule") == "added", claim_id=claim.get("id")), a)
+
+
+def _from_orphan(where: str, article: str, a: dict) -> Incoming:
+    return _judged(Incoming(where, article, Quote(a["text"], start=a.get("start")), "body", a.get("annotator"),
+                            claim_id=a.get("claim_id")), a)
+
+
+def _judged(rec: Incoming, a: dict) -> Incoming:
+    rec.at, rec.tag, rec.note = a.get("at") or "", a.get("tag"), a.get("note") or ""
+    rec.speaker, rec.not_a_claim = a.get("speaker"), bool(a.get("not_a_claim"))
+    return checked(rec)
+
+
+# -- W3C Web Annotation ----------------------------------------------------------------------------
+
+def _types(d: dict) -> set[str]:
+    t = d.get("type", d.get("@type"))
+    return set(t) if isinstance(t, list) else {t}
+
+
+def _w3c_like(doc: object) -> bool:
+    if isinstance(doc, list):
+        return any(isinstance(d, dict) and _w3c_like(d) for d in doc[:10])
+    return isinstance(doc, dict) and ("@context" in doc or bool(
+        _types(doc) & {"Annotation", "AnnotationPage", "AnnotationCollection"}))
+
+
+def annotations_in(doc: object) -> Iterator[dict]:
+    """Every Annotation in a document: alone, in a list, in pages, in a collection, in @graph."""
+    if isinstance(doc, list):
+        for d in doc:
+            yield from annotations_in(d)
+    elif isinstance(doc, dict):
+        if "Annotation" in _types(doc):
+            yield doc
+            return
+        for key in ("@graph", "items", "first"):
+            if isinstance(doc.get(key), (list, dict)):
+                yield from annotations_in(doc[key])
+
+
+def _w3c(name: str, doc: object) -> Iterator[Incoming | Refusal]:
+    for n, a in enumerate(annotations_in(doc), start=1):
+        yield _guarded(f"{name}: annotation {n}", _from_w3c, a)
+
+
+def _from_w3c(where: str, a: dict) -> Incoming:
+    target = a.get("target")
+    target = target[0] if isinstance(target, list) and target else target
+    if isinstance(target, str) or not isinstance(target, dict):
+        raise ValueError("its target names no words (no TextQuoteSelector)")
+    selectors = target.get("selector") or []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    quote, position = by_type.get("TextQuoteSelector"), by_type.get("TextPositionSelector")
+    if not quote or not isinstance(quote.get("exact"), str):
+        raise ValueError("its target names no words (no TextQuoteSelector)")
+    start = position.get("start") if position else None
+    rec = Incoming(where, _article_of(target.get("source")),
+                   Quote(quote["exact"], str(quote.get("prefix") or ""), str(quote.get("suffix") or ""),
+                         start if isinstance(start, int) else None),
+                   "document", _creator(a.get("creator")), at=str(a.get("created") or ""))
+    motivations = a.get("motivation") or []
+    rec.added = "highlighting" in (motivations if isinstance(motivations, list) else [motivations])
+    for body in _bodies(a):
+        _read_body(rec, body)
+    return checked(rec)
+
+
+def _article_of(source: object) -> str | None:
+    prefix = f"{URN}article:"
+    return source[len(prefix):] if isinstance(source, str) and source.startswith(prefix) else None
+
+
+def _creator(creator: object) -> str | None:
+    if isinstance(creator, list) and creator:
+        creator = creator[0]
+    if isinstance(creator, dict):
+        named = creator.get("name") or creator.get("nickname")
+        creator = named if named else creator.get("id")
+    if isinstance(creator, str) and creator.startswith(f"{URN}annotator:"):
+        return unquote(creator[len(URN) + len("annotator:"):])
+    return creator if isinstance(creator, str) and creator else None
+
+
+def _bodies(a: dict) -> list[dict]:
+    body = a.get("body", [])
+    bodies = [b for b in (body if isinstance(body, list) else [body]) if isinstance(b, dict)]
+    if isinstance(a.get("bodyValue"), str):
+        bodies.append({"purpose": "commenting", "value": a["bodyValue"]})
+    return bodies
+
+
+def _read_body(rec: Incoming, body: dict) -> None:
+    value, purpose = body.get("value"), body.get("purpose")
+    if not isinstance(value, str):
+        return
+    if purpose in ("assessing", "tagging") and value == NOT_A_CLAIM:
+        rec.not_a_claim = True
+    elif purpose in ("assessing", "tagging") and value in TAGS:
+        rec.tag = value
+    elif purpose == "identifying":
+        rec.speaker = value
+    elif purpose == "classifying":
+        rec.kind = value
+    elif purpose in ("commenting", "describing", None):
+        rec.note = f"{rec.note}\n{value}".strip()
+
+
+# -- JSON Lines, Prodigy's shape -------------------------------------------------------------------
+
+def _jsonl(name: str, data: bytes) -> Iterator[Incoming | Refusal]:
+    for n, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}: line {n}"
+        try:
+            d = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            if n == 1:
+                raise Unreadable("not newsreader JSON, W3C Web Annotation or JSONL in Prodigy's shape") from None
+            yield where, "not JSON"
+            continue
+        record = _guarded(where, _from_line, d)
+        if record is not None:
+            yield record
+
+
+def _from_line(where: str, d: dict) -> Incoming | None:
+    meta = d.get("meta") or {}
+    text, spans = d["text"], d["spans"]
+    claim = next(s for s in spans if s.get("label") != "SPEAKER")
+    label = str(claim.get("label", "")).lower()
+    rec = Incoming(where, meta.get("article"),
+                   Quote(text[claim["start"]:claim["end"]], text[max(0, claim["start"] - 32):claim["start"]],
+                         text[claim["end"]:claim["end"] + 32], int(meta.get("offset") or 0) + claim["start"]),
+                   "document", meta.get("annotator"), at=str(meta.get("at") or ""),
+                   tag=meta.get("tag") or (label if label in TAGS else None), note=meta.get("note") or "",
+                   speaker=meta.get("speaker"), not_a_claim=d.get("answer") == "reject",
+                   kind=meta.get("kind"), added=bool(meta.get("added")), claim_id=meta.get("claim"))
+    if d.get("answer") == "ignore" and not (rec.tag or rec.note):
+        return None  # nobody judged it: nothing to bring in
+    return checked(rec)
+
+
+# -- checks ----------------------------------------------------------------------------------------
+
+def checked(rec: Incoming) -> Incoming:
+    """The record, or ValueError saying what is wrong with it."""
+    if rec.tag is not None and rec.tag not in TAGS:
+        raise ValueError(f"unknown tag '{rec.tag}'")
+    for field in ("note", "at"):
+        if not isinstance(getattr(rec, field), str):
+            raise ValueError(f"its {field} is not text")
+    if rec.speaker is not None and not isinstance(rec.speaker, str):
+        raise ValueError("its speaker is not text")
+    if not isinstance(rec.article, (str, type(None))) or not isinstance(rec.annotator, (str, type(None))):
+        raise ValueError("its article or annotator is not text")
+    return rec
+
+
+def _guarded(where: str, make, *args) -> Incoming | Refusal | None:
+    """make(where, *args), or (where, why) when the record is not what it should be."""
+    try:
+        return make(where, *args)
+    except ValueError as exc:
+        return where, str(exc)
+    except (KeyError, TypeError, IndexError, AttributeError, StopIteration):
+        return where, "not an annotation of the shape its format has"
