@@ -133,26 +133,28 @@ def _w3c(name: str, doc: object) -> Iterator[Incoming | Refusal]:
 
 
 def _from_w3c(where: str, a: dict) -> Incoming:
-    target = a.get("target")
-    target = target[0] if isinstance(target, list) and target else target
-    if isinstance(target, str) or not isinstance(target, dict):
-        raise ValueError("its target names no words (no TextQuoteSelector)")
-    selectors = target.get("selector") or []
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
-    quote, position = by_type.get("TextQuoteSelector"), by_type.get("TextPositionSelector")
-    if not quote or not isinstance(quote.get("exact"), str):
-        raise ValueError("its target names no words (no TextQuoteSelector)")
-    start = position.get("start") if position else None
-    rec = Incoming(where, _article_of(target.get("source")),
-                   Quote(quote["exact"], str(quote.get("prefix") or ""), str(quote.get("suffix") or ""),
-                         start if isinstance(start, int) else None),
-                   "document", _creator(a.get("creator")), at=str(a.get("created") or ""))
+    source, quote = _target(a.get("target"))
+    rec = Incoming(where, _article_of(source), quote, "document", _creator(a.get("creator")),
+                   at=str(a.get("created") or ""))
     motivations = a.get("motivation") or []
     rec.added = "highlighting" in (motivations if isinstance(motivations, list) else [motivations])
     for body in _bodies(a):
         _read_body(rec, body)
     return checked(rec)
+
+
+def _target(target: object) -> tuple[object, Quote]:
+    """The source a target names and the quote its selectors give (ValueError without one)."""
+    target = target[0] if isinstance(target, list) and target else target
+    selectors = target.get("selector") or [] if isinstance(target, dict) else []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    quote, position = by_type.get("TextQuoteSelector"), by_type.get("TextPositionSelector") or {}
+    if not quote or not isinstance(quote.get("exact"), str):
+        raise ValueError("its target names no words (no TextQuoteSelector)")
+    start = position.get("start")
+    return target.get("source"), Quote(quote["exact"], str(quote.get("prefix") or ""), str(quote.get("suffix") or ""),
+                                       start if isinstance(start, int) else None)
 
 
 def _article_of(source: object) -> str | None:
