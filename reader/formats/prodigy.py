@@ -17,7 +17,11 @@ UNTAGGED = "CLAIM"
 
 
 def line(item: Item, text: str) -> dict:
-    low, high = paragraph(text, item.start, item.end)
+    if item.orphaned:  # its words are no longer in the text: they are the line's text, `offset` where they were
+        text, low, high = item.text, item.start, item.start + len(item.text)
+        text = " " * low + text  # (so that the spans below are counted from `offset` like any line's)
+    else:
+        low, high = paragraph(text, item.start, item.end)
     a = item.annotation
     spans = [{"start": item.start - low, "end": item.end - low, "label": (a.tag if a and a.tag else UNTAGGED).upper()}]
     mention = mention_span(item, text)

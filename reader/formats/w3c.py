@@ -38,6 +38,15 @@ def selectors(text: str, start: int, end: int) -> list[dict]:
     ]
 
 
+def target_selectors(item: Item, text: str) -> list[dict]:
+    """The selectors of a claim's words; an orphan's words are no longer in the text, so they are
+    given as they were, with the position they had."""
+    if not item.orphaned:
+        return selectors(text, item.start, item.end)
+    return [{"type": "TextQuoteSelector", "exact": item.text, "prefix": "", "suffix": ""},
+            {"type": "TextPositionSelector", "start": item.start, "end": item.start + len(item.text)}]
+
+
 def bodies(item: Item) -> list[dict]:
     a = item.annotation
     found = [("assessing", a.tag), ("assessing", NOT_A_CLAIM if a.not_a_claim else None),
@@ -59,7 +68,7 @@ def annotation(item: Item, text: str) -> dict:
         "motivation": motivation(a),
         "creator": {"id": annotator_urn(a.annotator), "type": "Person", "name": a.annotator},
         "body": bodies(item),
-        "target": {"source": article_urn(item.article.id), "selector": selectors(text, item.start, item.end)},
+        "target": {"source": article_urn(item.article.id), "selector": target_selectors(item, text)},
     }
     if a.at:
         out["created"] = a.at

@@ -138,6 +138,9 @@ def _from_w3c(where: str, a: dict) -> Incoming:
                    at=str(a.get("created") or ""))
     motivations = a.get("motivation") or []
     rec.added = "highlighting" in (motivations if isinstance(motivations, list) else [motivations])
+    ours = f"{URN}annotation:"
+    if isinstance(a.get("id"), str) and a["id"].startswith(ours) and a["id"].count(":") >= 5:
+        rec.claim_id = a["id"].split(":")[-2]  # (formats.w3c.annotation_id: the claim it was made on)
     for body in _bodies(a):
         _read_body(rec, body)
     return checked(rec)

@@ -1,0 +1,36 @@
+"""Export from one store, import into another: the same tags, notes, speakers, corrected spans,
+added claims and orphans come back, for each annotator, in every format that can be read back."""
+
+import pytest
+
+from reader import export
+from reader.imports import import_files
+from reader.ingest import ingest
+from reader.store import Store
+from team import judgements, team_store
+
+
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl"])
+def test_what_one_store_exports_another_imports(tmp_path, form):
+    team = team_store(tmp_path)
+    out = tmp_path / f"export.{form}"
+    export.write(export.export(team.store, form), out, team.store)
+    other = Store(tmp_path / "other", annotator="someone else")
+    ingest([str(team.path)], other)
+    report = import_files([str(out)], other)
+    assert report.refused == [] and report.how == {"anchored": 5, "added claim": 1, "orphaned": 1}
+    assert judgements(other, team.article.id) == judgements(team.store, team.article.id)
+
+
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl"])
+def test_the_same_file_imported_twice_changes_nothing(tmp_path, form):
+    team = team_store(tmp_path)
+    out = tmp_path / f"export.{form}"
+    export.write(export.export(team.store, form), out, team.store)
+    other = Store(tmp_path / "other", annotator="someone else")
+    ingest([str(team.path)], other)
+    import_files([str(out)], other)
+    files = {p.name: p.read_bytes() for p in (tmp_path / "other").glob("annotations-*.json")}
+    again = import_files([str(out)], other)
+    assert again.verdicts == {"unchanged": 7}
+    assert {p.name: p.read_bytes() for p in (tmp_path / "other").glob("annotations-*.json")} == files
