@@ -10,7 +10,7 @@ from textual import work
 from .. import export as export_mod
 from ..storage import StoreError
 from ..text import safe_line
-from .dialogs.ask import AskDialog
+from .dialogs.export import ExportDialog
 
 
 class Exporting:
@@ -24,30 +24,27 @@ class Exporting:
             return str(path)
 
     def action_export(self) -> None:
-        def check(value: str) -> str | None:
+        def check(value: str, form: str) -> str | None:
             if not value.strip():
                 return "Give a file name."
             try:
-                export_mod.check_target(Path(value.strip()).expanduser(), self.store)
+                export_mod.check_target(Path(value.strip()).expanduser(), self.store,
+                                        folder=export_mod.FORMATS[form].folder)
             except StoreError as exc:
                 return safe_line(str(exc), 160)
             return None
 
-        def done(path: str | None) -> None:
-            if path and path.strip():
-                self.run_export(Path(path.strip()).expanduser())
+        def done(chosen: tuple[str, str] | None) -> None:
+            if chosen and chosen[0].strip():
+                self.run_export(Path(chosen[0].strip()).expanduser(), chosen[1])
 
-        self.push_screen(
-            AskDialog("Export annotations", self.default_export_path(),
-                      context="Every article with its claims and every annotator's annotations, as JSON.",
-                      hint="enter exports · escape cancels", check=check),
-            done,
-        )
+        formats = [(f.name, f.suffix, f.about) for f in export_mod.FORMATS.values()]
+        self.push_screen(ExportDialog(self.default_export_path(), formats, check), done)
 
     @work(group="export", exclusive=True)
-    async def run_export(self, path: Path) -> None:
+    async def run_export(self, path: Path, form: str = "json") -> None:
         def export() -> dict:
-            made = export_mod.export(self.store, "json", export_mod.Options(clock=self.clock))
+            made = export_mod.export(self.store, form, export_mod.Options(clock=self.clock))
             export_mod.write(made, path, self.store)
             return made.counts
 
@@ -57,6 +54,6 @@ class Exporting:
             self.failed("Export failed", exc)
             return
         self.notify(
-            f"Saved {counts['annotations']} annotations of {counts['articles']} articles to {path}",
+            f"Saved {counts['annotations']} annotations of {counts['articles']} articles to {path} ({form})",
             title="Exported", markup=False, timeout=6,
         )

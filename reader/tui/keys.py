@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 APP = [
-    Binding("e", "export", "Export", id="export", tooltip="Export all annotations to a JSON file"),
+    Binding("e", "export", "Export", id="export", tooltip="Export every annotation: JSON, W3C Web Annotation, JSONL, CSV or brat"),
     Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key of this screen"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit (your tags are already saved)"),
     Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl"),

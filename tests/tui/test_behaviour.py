@@ -220,6 +220,22 @@ async def test_export_writes_valid_json_with_the_tags(app_factory, tmp_path):
     assert first["id"] == screen.claims[0].id and first["annotation"]["tag"] == "unknown"
 
 
+async def test_export_format_is_chosen_with_tab_and_the_name_follows(app_factory, tmp_path):
+    app = app_factory(SEED)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot)
+        await pilot.press("s", "e")
+        await pilot.pause()
+        field = app.screen.query_one("#ask-input")
+        await pilot.press("tab", "tab", "tab")  # json, w3c, jsonl, csv
+        assert field.value == "store/export-20260102-030405.csv"
+        await pilot.press("tab", "shift+tab", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    lines = (tmp_path / "store" / "export-20260102-030405.csv").read_text().splitlines()
+    assert lines[0].startswith("article,title,published") and ",stated," in lines[1]
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

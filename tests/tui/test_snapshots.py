@@ -26,6 +26,10 @@ def test_a_long_library_at_200_columns(snap_compare, app_factory):
     assert snap_compare(app_factory(FIXTURES / "up", FIXTURES / "plain"), terminal_size=(200, 20))
 
 
+def test_export_dialog_with_a_format_chosen(snap_compare, app_factory):
+    assert snap_compare(app_factory(SEED), press=["e", "tab"], terminal_size=(100, 24))
+
+
 def test_filter_in_use(snap_compare, app_factory):
     async def type_filter(pilot):
         await pilot.press("slash", *"speaker:peskov")

@@ -53,7 +53,12 @@ class AskDialog(ModalScreen[str | None]):
                           select_on_focus=False, suggester=suggester)
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
+            yield from self.more()
             yield Label(Text(("→ completes · " if self.offer else "") + self.hint), id="ask-hint")
+
+    def more(self) -> ComposeResult:
+        """What a dialog built on this one shows between the field and the hint."""
+        return iter(())
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -1,0 +1,59 @@
+"""The export dialog: where to, and in which format (tab and shift+tab go through them; the
+file name's suffix follows). Returns (path, format name) or None."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Label, Static
+
+from .ask import AskDialog
+
+
+class ExportDialog(AskDialog):
+    BINDINGS = [
+        Binding("tab", "format(1)", "Next format", show=False, priority=True, id="next-format"),
+        Binding("shift+tab", "format(-1)", "Previous format", show=False, priority=True, id="previous-format"),
+    ]
+
+    def __init__(self, path: str, formats: list[tuple[str, str, str]], check: Callable[[str, str], str | None]) -> None:
+        """`formats`: (name, suffix, about) of each, the first chosen; `check(path, name)` says
+        what is wrong with a target, or None."""
+        super().__init__("Export annotations", path, hint="tab changes the format · enter exports · escape cancels")
+        self.formats = formats
+        self.chosen = 0
+        self.check_target = check
+
+    def more(self) -> ComposeResult:
+        yield Static(self._formats_text(), id="export-formats")
+
+    def _formats_text(self) -> Text:
+        line = Text("Format: ")
+        for n, (name, _, _) in enumerate(self.formats):
+            line.append(f" {name} ", style="reverse bold" if n == self.chosen else "")
+            line.append(" ")
+        line.append("\n" + self.formats[self.chosen][2], style="italic")
+        return line
+
+    def action_format(self, step: int) -> None:
+        old_suffix = self.formats[self.chosen][1]
+        self.chosen = (self.chosen + step) % len(self.formats)
+        field = self.query_one(Input)
+        value = field.value
+        if old_suffix and value.endswith(old_suffix):
+            value = value[: -len(old_suffix)]
+        field.value = value + self.formats[self.chosen][1]
+        field.cursor_position = len(field.value)
+        self.query_one("#export-formats", Static).update(self._formats_text())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = self.formats[self.chosen][0]
+        problem = self.check_target(event.value, name)
+        if problem:
+            self.query_one("#ask-hint", Label).update(Text(problem, style="bold"))
+            return
+        self.dismiss((event.value, name))
