@@ -4,8 +4,10 @@ Annotation per annotator's annotation of a claim.
 The target is the article (`urn:newsreader:article:ID`, as the articles carry no web address),
 found by a TextQuoteSelector (the words, with up to CONTEXT characters before and after) and a
 TextPositionSelector (code points of items.document_text, end exclusive). The bodies say what the
-annotator said: the tag (purpose `assessing`), the note (`commenting`), the speaker they named
-(`identifying`) and the claim's kind (`classifying`). A claim the annotator added is
+annotator said: the tag or "not a claim" (purpose `tagging`), the note (`commenting`), the
+speaker they named (`identifying`) and the claim's kind (`classifying`). (`tagging` rather than
+`assessing`: the W3C's JSON-LD context defines the one and not the other, so a JSON-LD reader
+would not know `assessing`; an import takes either.) A claim the annotator added is
 `highlighting` as well: the words are theirs to mark as a claim.
 
 The file is one JSON-LD document whose `@graph` holds the collection and its pages (PAGE
@@ -49,13 +51,13 @@ def target_selectors(item: Item, text: str) -> list[dict]:
 
 def bodies(item: Item) -> list[dict]:
     a = item.annotation
-    found = [("assessing", a.tag), ("assessing", NOT_A_CLAIM if a.not_a_claim else None),
+    found = [("tagging", a.tag), ("tagging", NOT_A_CLAIM if a.not_a_claim else None),
              ("commenting", a.note), ("identifying", a.speaker), ("classifying", item.kind)]
     return [{"type": "TextualBody", "purpose": purpose, "value": value} for purpose, value in found if value]
 
 
 def motivation(a: Annotation) -> str | list[str]:
-    main = ("assessing" if a.tag or a.not_a_claim else "commenting" if a.note
+    main = ("tagging" if a.tag or a.not_a_claim else "commenting" if a.note
             else "identifying" if a.speaker else "editing")
     return ["highlighting", main] if a.added else main
 

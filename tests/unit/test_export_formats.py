@@ -10,6 +10,7 @@ import tarfile
 
 import pytest
 
+from helpers import FIXTURES, fixed_clock
 from reader import export
 from reader.formats.items import document_text
 from reader.formats.table import COLUMNS
@@ -22,7 +23,7 @@ def team(tmp_path):
 
 
 def made(team, form, **options):
-    return export.export(team.store, form, export.Options(**options))
+    return export.export(team.store, form, export.Options(clock=fixed_clock, **options))
 
 
 def test_csv_reads_back_with_the_csv_module_and_formulas_defused(team):
@@ -102,3 +103,73 @@ def test_brat_to_standard_output_is_a_tar_of_the_same_files(team):
     exported = made(team, "brat")
     with tarfile.open(fileobj=io.BytesIO(export.as_stream(exported))) as tar:
         assert {m.name: tar.extractfile(m).read() for m in tar.getmembers()} == exported.payload
+
+
+WEB_ANNOTATION = FIXTURES / "web_annotation"
+
+
+def _web_annotation_checks(test_file: str) -> list[tuple[str, dict]]:
+    """The assertions of one of the W3C test suite's .test files: (file, schema), the schemas'
+    references to the suite's definitions resolved locally, by their ids."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
+    definitions = [json.loads(p.read_text()) for p in sorted((WEB_ANNOTATION / "definitions").glob("*.json"))]
+    registry = Registry().with_resources((d["id"], Resource.from_contents(d, default_specification=DRAFT4))
+                                         for d in definitions)
+    listed = json.loads((WEB_ANNOTATION / "annotations" / test_file).read_text())["assertions"]
+    return [(name, json.loads((WEB_ANNOTATION / name).read_text())) for name in listed], registry
+
+
+def _annotations(team):
+    doc = json.loads(made(team, "w3c").payload)
+    pages = [g for g in doc["@graph"] if g["type"] == "AnnotationPage"]
+    # An annotation on its own carries the context its collection gives it.
+    return doc, [{"@context": doc["@context"], **a} for page in pages for a in page["items"]]
+
+
+def test_w3c_annotations_pass_every_must_of_the_web_annotation_test_suite(team):
+    from jsonschema import Draft4Validator, FormatChecker
+
+    doc, annotations = _annotations(team)
+    assert len(annotations) == 7 == doc["@graph"][0]["total"]
+    checks, registry = _web_annotation_checks("annotationMusts.test")
+    assert len(checks) == 14
+    for name, schema in checks:
+        validator = Draft4Validator(schema, registry=registry, format_checker=FormatChecker())
+        for a in annotations:
+            expected = schema.get("expectedResult", "valid") == "valid"
+            assert validator.is_valid(a) == expected, (name, a["id"], [e.message for e in validator.iter_errors(a)][:3])
+
+
+def test_w3c_annotations_say_who_made_them_when_and_why(team):
+    from jsonschema import Draft4Validator, FormatChecker
+
+    _, annotations = _annotations(team)
+    checks, registry = _web_annotation_checks("annotationOptionals.test")
+    ours = {"annotations/3.3.1-annotationCreatorImplemented.json", "annotations/3.3.1-annotationCreatedImplemented.json",
+            "annotations/3.3.5-annotationMotivationImplemented.json"}
+    for name, schema in (c for c in checks if c[0] in ours):
+        validator = Draft4Validator(schema, registry=registry, format_checker=FormatChecker())
+        assert all(validator.is_valid(a) for a in annotations), name
+
+
+def test_w3c_collection_expands_as_json_ld_with_the_w3c_context_and_loses_nothing(team):
+    from pyld import jsonld
+
+    context = json.loads((WEB_ANNOTATION / "anno.jsonld").read_text())
+
+    def loader(url, options=None):
+        assert url == "http://www.w3.org/ns/anno.jsonld", url  # nothing else is fetched
+        return {"contextUrl": None, "documentUrl": url, "document": context}
+
+    doc = json.loads(made(team, "w3c").payload)
+    expanded = jsonld.expand(doc, {"documentLoader": loader})
+    oa = "http://www.w3.org/ns/oa#"
+    flat = jsonld.flatten(doc, None, {"documentLoader": loader})
+    types = [t for n in flat for t in n.get("@type", [])]
+    assert types.count(f"{oa}Annotation") == 7 and types.count(f"{oa}TextQuoteSelector") == 7
+    assert types.count("http://www.w3.org/ns/activitystreams#OrderedCollection") == 1
+    # Every key was a term of the context: compacted again, the document is what was written.
+    again = jsonld.compact(expanded, "http://www.w3.org/ns/anno.jsonld", {"documentLoader": loader})
+    assert again == doc
