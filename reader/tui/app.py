@@ -32,6 +32,7 @@ from ..text import safe_line
 from . import keys
 from .actions import screen_actions
 from .exporting import Exporting
+from .importing import Importing
 from .history import History
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
 from .screens.help import HelpScreen
@@ -51,7 +52,7 @@ def reading(screen) -> ArticleScreen | None:
 POLL_SECONDS = 1.0  # how often the app looks for changes other processes made to the store
 
 
-class NewsreaderApp(Exporting, App):
+class NewsreaderApp(Exporting, Importing, App):
     CSS_PATH = "app.tcss"
     BINDINGS = keys.APP
     TITLE = "newsreader"

@@ -236,6 +236,28 @@ async def test_export_format_is_chosen_with_tab_and_the_name_follows(app_factory
     assert lines[0].startswith("article,title,published") and ",stated," in lines[1]
 
 
+async def test_annotations_imported_from_the_app_go_in_beside_yours(app_factory, tmp_path):
+    from reader import export
+    from team import team_store
+
+    (tmp_path / "team").mkdir()
+    team = team_store(tmp_path / "team")
+    out = tmp_path / "team.jsonld"
+    export.write(export.export(team.store, "w3c"), out, team.store)
+    app = app_factory(team.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("I")
+        await pilot.pause()
+        app.screen.query_one("#ask-input").value = str(out)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    rows = app.store.everyone(team.article.id)
+    assert {a.annotator for a in rows} == {"me", "them"} and len(rows) == 7
+    assert any("5 anchored, 1 added claims, 1 orphaned" in m for m in said)
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

@@ -1,0 +1,79 @@
+"""`newsreader export --format F` and `newsreader import` as a script runs them: every format to
+a file and to standard output, the summary line and exit codes of an import, and one line for
+each thing refused."""
+
+import csv
+import io
+import json
+import tarfile
+
+import pytest
+
+from reader.cli import main
+from team import team_store
+
+
+def run(capsysbinary, *args):
+    code = main(list(args))
+    out, err = capsysbinary.readouterr()
+    return code, out, err.decode()
+
+
+@pytest.fixture
+def team(tmp_path):
+    return team_store(tmp_path)
+
+
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl", "csv", "brat"])
+def test_every_format_goes_to_standard_output_and_to_a_file_alike(capsysbinary, team, tmp_path, form):
+    store = str(team.store.folder)
+    code, out, err = run(capsysbinary, "--store", store, "export", "--format", form, "-o", "-")
+    assert code == 0 and err == "" and out
+    target = tmp_path / f"out-{form}"
+    code, _, err = run(capsysbinary, "--store", store, "export", "--format", form, "-o", str(target))
+    assert code == 0 and err.startswith("exported 1 articles") and err.rstrip().endswith(str(target))
+    if form == "brat":
+        with tarfile.open(fileobj=io.BytesIO(out)) as tar:
+            names = {m.name for m in tar.getmembers()}
+        assert names == {str(p.relative_to(target)) for p in target.rglob("*") if p.is_file()}
+    elif form == "json":
+        assert json.loads(out)["counts"] == json.loads(target.read_bytes())["counts"]
+    else:
+        assert out.replace(b"2026-01-02T03:04:05+00:00", b"") == target.read_bytes().replace(b"2026-01-02T03:04:05+00:00", b"")
+
+
+def test_csv_to_standard_output_is_a_table_a_spreadsheet_opens(capsysbinary, team):
+    _, out, _ = run(capsysbinary, "--store", str(team.store.folder), "export", "--format", "csv", "--tagged-only")
+    rows = list(csv.reader(io.StringIO(out.decode(), newline="")))
+    assert rows[0][:5] == ["article", "title", "published", "outlet", "speaker"] and len(rows) == 21
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_brat_goes_to_a_new_folder_or_over_an_earlier_export_only(capsysbinary, team, tmp_path):
+    store = str(team.store.folder)
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "thesis.txt").write_text("mine")
+    code, _, err = run(capsysbinary, "--store", store, "export", "--format", "brat", "-o", str(tmp_path / "papers"))
+    assert code == 2 and "it is a folder that is not an earlier export" in err
+    assert (tmp_path / "papers" / "thesis.txt").read_text() == "mine"
+    assert run(capsysbinary, "--store", store, "export", "--format", "brat", "-o", str(tmp_path / "b"))[0] == 0
+    assert run(capsysbinary, "--store", store, "export", "--format", "brat", "-o", str(tmp_path / "b"))[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".b", "b"))) == ["b"]  # nothing left over
+
+
+def test_import_says_what_it_did_and_exits_1_when_something_was_refused(capsysbinary, team, tmp_path):
+    store = str(team.store.folder)
+    out = tmp_path / "team.jsonl"
+    assert run(capsysbinary, "--store", store, "export", "--format", "jsonl", "-o", str(out))[0] == 0
+    other = str(tmp_path / "other")
+    assert run(capsysbinary, "--store", other, "ingest", "-q", str(team.path))[0] == 0
+    code, said, err = run(capsysbinary, "--store", other, "import", str(out))
+    assert code == 0 and err == (f"newsreader: orphaned (kept, not attached: its words are not in the article) {out}: "
+                                 "line 20: I’ll have to think about it. I haven’t thought about it yet.\n")
+    assert said.decode().strip() == ("1 file: 7 annotations, 5 anchored, 1 added claims, 1 orphaned, 0 for 0 articles "
+                                     "not in the store; 7 new, 0 updated, 0 unchanged, 0 kept as they were; 0 refused")
+    (tmp_path / "broken.json").write_text("{")
+    code, said, err = run(capsysbinary, "--store", other, "import", "-q", str(out), str(tmp_path / "broken.json"))
+    assert code == 1 and said.decode().startswith("2 files: 7 annotations") and "7 unchanged" in said.decode()
+    assert err.strip() == (f"newsreader: refused {tmp_path / 'broken.json'}: not newsreader JSON, W3C Web Annotation "
+                           "or JSONL in Prodigy's shape")
