@@ -32,8 +32,8 @@ from ..text import safe_line
 from . import keys
 from .actions import screen_actions
 from .exporting import Exporting
-from .importing import Importing
 from .history import History
+from .importing import Importing
 from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
