@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+CONTEXT_CHARS = 32  # characters of the words before and after a quote that are kept to find it
 FUZZY_ENOUGH = 0.85  # how alike (difflib ratio) edited words must be to the quote
 PROBE = 8  # characters of the quote looked for to find where an edited quote may be
 SLACK = 8  # how many characters an edited quote may have gained or lost
@@ -24,6 +25,13 @@ class Quote:
     prefix: str = ""
     suffix: str = ""
     start: int | None = None
+
+
+def quote_at(text: str, start: int, end: int, position: int | None = None) -> Quote:
+    """The quote of text[start:end]: its words with CONTEXT_CHARS either side; `position` where
+    it says it is (start by default)."""
+    return Quote(text[start:end], text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS],
+                 start if position is None else position)
 
 
 def anchor(text: str, quote: Quote) -> tuple[int, int] | None:

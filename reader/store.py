@@ -26,6 +26,7 @@ from .identity import Known, identify, same_text
 from .ids import row_key
 from .journal import applied as already_applied
 from .listing import Listing
+from .merging import Merging
 from .model import Annotation, Article, Claim, Progress, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import Changes, IngestReport, Summary
@@ -39,7 +40,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
+class Store(Merging):
     """The user's store folder. Safe to use from several processes at once."""
 
     def __init__(
@@ -351,28 +352,6 @@ class Store:
                 if journal_id in marks:
                     del marks[journal_id]
                     self._save(db)
-
-    def merge_rows(self, rows: list[tuple[str, dict]], verdict: Callable[[dict | None, dict], str]) -> dict[str, int]:
-        """Annotation rows (article id, row) from elsewhere, each put in or left out as
-        `verdict(row on disk or None, row)` says ("added" and "updated" put it in); each file
-        read and written once, under the lock. Returns how many got each verdict."""
-        counts: dict[str, int] = {}
-        with self._changing():
-            for shard in sorted({aid[:1] for aid, _ in rows}):
-                db = self._notes_db(shard)
-                data, changed = db.storage.read(), False
-                for aid, row in (r for r in rows if r[0][:1] == shard):
-                    table = data.get(f"a-{aid}", {})
-                    key = row_key(row["claim_id"], row["annotator"])
-                    said = verdict(table.get(key), row)
-                    counts[said] = counts.get(said, 0) + 1
-                    if said in ("added", "updated"):
-                        table[key] = row
-                        set_table(data, f"a-{aid}", table)
-                        changed = True
-                if changed:
-                    self._save(db)
-        return counts
 
     def now(self) -> str:
         """The store's clock, as written into annotations."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import SEED, fixed_clock
+from helpers import FIXTURES, SEED, fixed_clock
 from reader.corrections import new_claim, span_change
 from reader.ingest import ingest
 from reader.model import Article
@@ -62,3 +62,34 @@ def judgements(store: Store, article_id: str, with_orphan_ids: bool = True) -> s
         claim = a.claim_id if with_orphan_ids or not a.orphaned else None
         out.add((claim, a.annotator, a.text, a.tag, a.note, a.speaker, a.not_a_claim, span, a.added, a.orphaned))
     return out
+
+
+GOLD_TEXT = (FIXTURES / "plain" / "bbc_like.txt").read_text()
+
+
+def span(words):
+    start = GOLD_TEXT.index(words)
+    return start, start + len(words)
+
+
+def gold_file(folder):
+    """A small gold file in PolNeAR's layout: text/NAME.txt and attributions/NAME_a1.ann."""
+    (folder / "text").mkdir()
+    (folder / "attributions").mkdir()
+    (folder / "text" / "rail.txt").write_text(GOLD_TEXT)
+    lines, n = [], 0
+    for source, cue, content in [
+        ("the rail industry body", "has announced", "Rail fares in England will rise by 3.9% in January"),
+        ("The Association of Train Operating Companies (Atoc)", "said", "the increase was needed to pay for new trains"),
+        ("Atoc chief executive George Muir", "said", "Passengers will see the benefits of this investment within two years"),
+        ("Rail", "to rise", "Rail fares to rise above inflation"),  # the headline: not in the body
+    ]:
+        refs = []
+        for label, words in (("Source", source), ("Cue", cue), ("Content", content)):
+            n += 1
+            s, e = span(words)
+            lines.append(f"T{n}\t{label} {s} {e}\t{words}")
+            refs.append(f"T{n}")
+        lines.append(f"E{n}\tAttribution:{refs[1]} Content:{refs[2]} Cue:{refs[1]} Source:{refs[0]}")
+    (folder / "attributions" / "rail_a1.ann").write_text("\n".join(lines) + "\n")
+    return folder / "attributions" / "rail_a1.ann"

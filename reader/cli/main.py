@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL) beside yours")
     s.add_argument("paths", nargs="+", metavar="FILE")
     s.add_argument("--as", dest="as_annotator", metavar="NAME", help="the annotator of annotations that name none")
+    s.add_argument("--gold", action="store_true", help="the files are gold attributions in brat standoff (Source, Cue, "
+                   "Content, as in PolNeAR): they replace the extractor's claims of their articles")
     s.add_argument("-q", "--quiet", action="store_true", help="only the summary line and refusals")
     return p
 
@@ -367,6 +369,8 @@ def _bar(label: str):
 
 
 def cmd_import(args) -> int:
+    if args.gold:
+        return _import_gold(args)
     from ..imports import import_files
     from ..imports import summary_line as import_line
 
@@ -375,6 +379,18 @@ def cmd_import(args) -> int:
     _listed("refused", report.refused)
     if not args.quiet:
         _listed("orphaned (kept, not attached: its words are not in the article)", report.orphans)
+    return EXIT_PARTIAL if report.refused else EXIT_OK
+
+
+def _import_gold(args) -> int:
+    from ..imports.gold import import_gold
+
+    report = import_gold(args.paths, _store(args))
+    line = f"gold: {report.articles} articles, {report.claims} claims in place of the extractor's; {len(report.refused)} refused"
+    if report.reanchored or report.orphaned:
+        line += f"; {report.reanchored} annotations moved to a gold claim, {report.orphaned} kept without their claim"
+    print(line)
+    _listed("refused", report.refused)
     return EXIT_PARTIAL if report.refused else EXIT_OK
 
 

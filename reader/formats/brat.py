@@ -3,8 +3,10 @@ per article, and one `annotation.conf` that tells brat the types.
 
 In an `.ann`: a `T` entity for each claim (Quote, Reported or Source; Claim for an orphaned
 annotation) and for the words naming its speaker (Speaker) where they are on the claim's lines,
-an `R` relation `Said` from the speaker to the claim, `A` attributes for the tag and for "not a
-claim", and a `#` note for the annotator's note (and the speaker they named). brat marks have
+an `R` relation `Said` from the speaker to the claim, `A` attributes for the tag, for "not a
+claim" and for a claim the annotator added, and a `#` note for the annotator's note (and the
+speaker they named). An orphaned annotation is left out: its words are no longer in the text,
+and a brat mark is words of the text. brat marks have
 no line breaks, so a span over several lines is written as one fragment a line; the text of
 every fragment is `text[start:end]`.
 """
@@ -32,6 +34,7 @@ Said\tArg1:Speaker, Arg2:Quote|Reported|Source|Claim
 [attributes]
 Tag\tArg:Quote|Reported|Source|Claim, Value:stated|denied|unknown
 NotAClaim\tArg:Quote|Reported|Source|Claim
+Added\tArg:Quote|Reported|Source|Claim
 """
 
 LABELS = {"quote": "Quote", "reported": "Reported", "source": "Source"}
@@ -80,9 +83,34 @@ class Ann:
             self.add("A", f"Tag {claim} {a.tag}")
         if a.not_a_claim:
             self.add("A", f"NotAClaim {claim}")
-        note = " · ".join(p for p in (a.note, f"speaker: {a.speaker}" if a.speaker else "") if p)
+        if a.added:
+            self.add("A", f"Added {claim}")
+        note = note_text(a.note, a.speaker)
         if note:
-            self.add("#", f"AnnotatorNotes {claim}\t{safe_line(note, 10_000)}")
+            self.add("#", f"AnnotatorNotes {claim}\t{note}")
+
+
+SPEAKER_NOTE = "speaker: "
+SEPARATOR = " · "
+
+
+def note_text(note: str, speaker: str | None) -> str:
+    """An annotator's note and the speaker they named as one line of a brat note (line breaks
+    and backslashes written as \\n and \\\\, so that they come back; see read_note)."""
+    escaped = note.replace("\\", "\\\\").replace("\n", "\\n")
+    parts = [safe_line(escaped, 10_000) if note else "", f"{SPEAKER_NOTE}{safe_line(speaker, 200)}" if speaker else ""]
+    return SEPARATOR.join(p for p in parts if p)
+
+
+def read_note(text: str) -> tuple[str, str | None]:
+    """(note, speaker) of a brat note that note_text wrote (any other text is all note)."""
+    note, speaker = text, None
+    if text.startswith(SPEAKER_NOTE):
+        note, speaker = "", text[len(SPEAKER_NOTE):]
+    elif SEPARATOR + SPEAKER_NOTE in text:
+        note, _, speaker = text.rpartition(SEPARATOR + SPEAKER_NOTE)
+    unescaped = note.replace("\\\\", "\x00").replace("\\n", "\n").replace("\x00", "\\")
+    return unescaped.strip(), (speaker or "").strip() or None
 
 
 def own_view(items: list[Item], annotator: str) -> list[Item]:
@@ -94,7 +122,7 @@ def own_view(items: list[Item], annotator: str) -> list[Item]:
             chosen[i.claim_id] = i
         elif i.claim is not None and not i.added:
             chosen.setdefault(i.claim_id, bare(i))
-    return list(chosen.values())
+    return [i for i in chosen.values() if not i.orphaned]
 
 
 def folder_name(annotator: str) -> str:

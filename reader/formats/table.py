@@ -16,9 +16,10 @@ from ..rows import outlet_of
 from ..text import clean
 from .items import Item, article_urn, body_offset
 
-COLUMNS = ("article", "title", "published", "outlet", "speaker", "kind", "claim", "tag", "not_a_claim", "note",
-           "annotator", "at", "claim_id", "part", "start", "end", "link")
+COLUMNS = ("article", "title", "published", "outlet", "speaker", "kind", "claim", "tag", "not_a_claim", "added",
+           "note", "annotator", "at", "claim_id", "part", "start", "end", "link")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DEFUSED = "'"  # put before such a cell (and before one that starts with it: an import takes one off)
 
 
 def safe_cell(value: object) -> object:
@@ -26,7 +27,7 @@ def safe_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = clean(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return DEFUSED + value if value.startswith((*FORMULA_STARTS, DEFUSED)) else value
 
 
 NOBODY = Annotation(claim_id="", article_id="", text="", start=0, end=0)  # the cells of a claim nobody annotated
@@ -41,7 +42,8 @@ def row(item: Item) -> list:
     return [
         article.id, article.title, d.published.isoformat() if d.published else "", outlet_of(d) or "",
         item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
-        a.tag or "", "yes" if a.not_a_claim else "", a.note, a.annotator, a.at, item.claim_id, part, start, end,
+        a.tag or "", "yes" if a.not_a_claim else "", "yes" if a.added else "", a.note, a.annotator, a.at,
+        item.claim_id, part, start, end,
         f"{article_urn(article.id)}#{part}={start},{end}",
     ]
 

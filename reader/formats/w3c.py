@@ -19,11 +19,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..model import Annotation
+from ..quote_anchor import quote_at
 from .items import URN, Item, annotator_urn, article_urn, document_text
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PAGE = 1000
-CONTEXT_CHARS = 32
 NOT_A_CLAIM = "not a claim"  # the value of the assessing body of a claim marked as not one
 
 
@@ -33,9 +33,9 @@ def annotation_id(item: Item) -> str:
 
 
 def selectors(text: str, start: int, end: int) -> list[dict]:
+    quote = quote_at(text, start, end)
     return [
-        {"type": "TextQuoteSelector", "exact": text[start:end],
-         "prefix": text[max(0, start - CONTEXT_CHARS):start], "suffix": text[end:end + CONTEXT_CHARS]},
+        {"type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix},
         {"type": "TextPositionSelector", "start": start, "end": end},
     ]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..store import Store
 from .placing import place
 from .readers import Incoming, Unreadable, read
+from .standoff import read_brat
 
 JUDGEMENT = ("tag", "note", "speaker", "not_a_claim", "span", "added", "orphaned", "claim_id")
 
@@ -50,8 +51,7 @@ def import_files(paths: Iterable[str], store: Store, annotator: str | None = Non
     for path in paths:
         report.files += 1
         try:
-            data = Path(path).read_bytes()
-            records = list(read(path, data))
+            records = list(_records(path))
         except Unreadable as exc:
             report.refused.append((path, str(exc)))
             continue
@@ -65,6 +65,13 @@ def import_files(paths: Iterable[str], store: Store, annotator: str | None = Non
                 _one(rec, store, annotator, articles, rows, report)
     report.verdicts = store.merge_rows(rows, verdict_for(store.annotator)) if rows else {}
     return report
+
+
+def _records(path: str) -> list:
+    """A file's records (a brat folder's, or an .ann file's, too)."""
+    if Path(path).is_dir() or path.endswith(".ann"):
+        return list(read_brat(Path(path)))
+    return list(read(path, Path(path).read_bytes()))
 
 
 def _one(rec: Incoming, store: Store, annotator: str | None, articles: dict, rows: list, report: ImportReport) -> None:

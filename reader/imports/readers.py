@@ -6,6 +6,8 @@ of the file still goes in.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -13,9 +15,10 @@ from urllib.parse import unquote
 import orjson
 
 from ..formats.items import URN
+from ..formats.table import COLUMNS, DEFUSED
 from ..formats.w3c import NOT_A_CLAIM
 from ..model import TAGS
-from ..quote_anchor import Quote
+from ..quote_anchor import Quote, quote_at
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -52,6 +55,9 @@ def read(name: str, data: bytes) -> Iterator[Incoming | Refusal]:
     """The records of a file, and a refusal for each one that cannot be read."""
     if len(data) > MAX_BYTES:
         raise Unreadable(f"too large for an annotation file (over {MAX_BYTES // 2**20} MB)")
+    if data.startswith(",".join(COLUMNS[:4]).encode()):
+        yield from _csv(name, data)
+        return
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError:
@@ -225,8 +231,7 @@ def _from_line(where: str, d: dict) -> Incoming | None:
     claim = next(s for s in spans if s.get("label") != "SPEAKER")
     label = str(claim.get("label", "")).lower()
     rec = Incoming(where, meta.get("article"),
-                   Quote(text[claim["start"]:claim["end"]], text[max(0, claim["start"] - 32):claim["start"]],
-                         text[claim["end"]:claim["end"] + 32], int(meta.get("offset") or 0) + claim["start"]),
+                   quote_at(text, claim["start"], claim["end"], int(meta.get("offset") or 0) + claim["start"]),
                    "document", meta.get("annotator"), at=str(meta.get("at") or ""),
                    tag=meta.get("tag") or (label if label in TAGS else None), note=meta.get("note") or "",
                    speaker=meta.get("speaker"), not_a_claim=d.get("answer") == "reject",
@@ -234,6 +239,32 @@ def _from_line(where: str, d: dict) -> Incoming | None:
     if d.get("answer") == "ignore" and not (rec.tag or rec.note):
         return None  # nobody judged it: nothing to bring in
     return checked(rec)
+
+
+# -- CSV (formats.table) --------------------------------------------------------------------------
+
+def _csv(name: str, data: bytes) -> Iterator[Incoming | Refusal]:
+    try:
+        rows = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
+        for n, row in enumerate(rows, start=2):
+            if row.get("annotator"):  # (a claim nobody annotated has nothing to bring in)
+                yield _guarded(f"{name}: row {n}", _from_row, row)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        yield f"{name}", f"not a CSV newsreader can read ({exc})"
+
+
+def _from_row(where: str, row: dict) -> Incoming:
+    cell = {k: _undefused(v or "") for k, v in row.items() if isinstance(k, str)}
+    return checked(Incoming(
+        where, cell["article"] or None, Quote(cell["claim"], start=int(cell["start"])), cell["part"] or "body",
+        cell["annotator"], at=cell["at"], tag=cell["tag"] or None, note=cell["note"], speaker=cell["speaker"] or None,
+        not_a_claim=cell["not_a_claim"] == "yes", kind=cell["kind"] or None, added=cell["added"] == "yes",
+        claim_id=cell["claim_id"] or None))
+
+
+def _undefused(cell: str) -> str:
+    """A cell as it was before the export defused it (formats.table.safe_cell)."""
+    return cell[1:] if cell.startswith(DEFUSED) else cell
 
 
 # -- checks ----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import tarfile
 import pytest
 
 from reader.cli import main
-from team import team_store
+from team import gold_file, team_store
 
 
 def run(capsysbinary, *args):
@@ -77,3 +77,11 @@ def test_import_says_what_it_did_and_exits_1_when_something_was_refused(capsysbi
     assert code == 1 and said.decode().startswith("2 files: 7 annotations") and "7 unchanged" in said.decode()
     assert err.strip() == (f"newsreader: refused {tmp_path / 'broken.json'}: not newsreader JSON, W3C Web Annotation "
                            "or JSONL in Prodigy's shape")
+
+
+def test_import_gold_says_how_many_claims_took_the_extractors_place(capsysbinary, tmp_path):
+    ann = gold_file(tmp_path)
+    code, said, err = run(capsysbinary, "--store", str(tmp_path / "store"), "import", "--gold", str(ann))
+    assert code == 1  # the headline's content is refused: it is not in the body
+    assert said.decode().strip() == "gold: 1 articles, 3 claims in place of the extractor's; 1 refused"
+    assert err.strip().endswith("rail_a1.ann: Rail fares to rise above inflation: its words are not in the article as stored")

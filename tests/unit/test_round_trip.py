@@ -10,7 +10,7 @@ from reader.store import Store
 from team import judgements, team_store
 
 
-@pytest.mark.parametrize("form", ["json", "w3c", "jsonl"])
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl", "csv", "brat"])
 def test_what_one_store_exports_another_imports(tmp_path, form):
     team = team_store(tmp_path)
     out = tmp_path / f"export.{form}"
@@ -18,11 +18,15 @@ def test_what_one_store_exports_another_imports(tmp_path, form):
     other = Store(tmp_path / "other", annotator="someone else")
     ingest([str(team.path)], other)
     report = import_files([str(out)], other)
-    assert report.refused == [] and report.how == {"anchored": 5, "added claim": 1, "orphaned": 1}
-    assert judgements(other, team.article.id) == judgements(team.store, team.article.id)
+    expected = judgements(team.store, team.article.id)
+    if form == "brat":  # (an orphan's words are no longer in the text: brat, marks of the text, leaves it out)
+        expected = {j for j in expected if not j[-1]}
+    placed = {"anchored": 5, "added claim": 1, "orphaned": 1} if form != "brat" else {"anchored": 5, "added claim": 1}
+    assert report.refused == [] and report.how == placed
+    assert judgements(other, team.article.id) == expected
 
 
-@pytest.mark.parametrize("form", ["json", "w3c", "jsonl"])
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl", "csv"])
 def test_the_same_file_imported_twice_changes_nothing(tmp_path, form):
     team = team_store(tmp_path)
     out = tmp_path / f"export.{form}"

@@ -1,0 +1,48 @@
+"""What an import changes in the store, kept beside the store's own module: annotation rows from
+elsewhere merged in, and an article's claims replaced by others (gold attributions). Mixed into
+Store: each change under its lock like any other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .ids import row_key
+from .model import Article
+from .storage import set_table
+from .summary import IngestReport
+
+
+class Merging:
+    def merge_rows(self, rows: list[tuple[str, dict]], verdict: Callable[[dict | None, dict], str]) -> dict[str, int]:
+        """Annotation rows (article id, row) from elsewhere, each put in or left out as
+        `verdict(row on disk or None, row)` says ("added" and "updated" put it in); each file
+        read and written once, under the lock. Returns how many got each verdict."""
+        counts: dict[str, int] = {}
+        with self._changing():
+            for shard in sorted({aid[:1] for aid, _ in rows}):
+                db = self._notes_db(shard)
+                data, changed = db.storage.read(), False
+                for aid, row in (r for r in rows if r[0][:1] == shard):
+                    table = data.get(f"a-{aid}", {})
+                    key = row_key(row["claim_id"], row["annotator"])
+                    said = verdict(table.get(key), row)
+                    counts[said] = counts.get(said, 0) + 1
+                    if said in ("added", "updated"):
+                        table[key] = row
+                        set_table(data, f"a-{aid}", table)
+                        changed = True
+                if changed:
+                    self._save(db)
+        return counts
+
+    def replace_claims(self, article: Article) -> IngestReport:
+        """Store the article with the claims it now has (gold ones, say) whatever its text;
+        annotations follow their claims as on any ingest (moved to the most like, else orphaned)."""
+        report = IngestReport()
+        with self._changing():
+            with self.articles.transaction() as db:
+                old = db.summary(article.id)
+                db.put(article, old.ingested if old else self._now())
+            report.updated.append(article.path)
+            self._follow_claims([article], report)
+        return report
