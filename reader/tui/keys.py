@@ -35,6 +35,11 @@ LIBRARY = [
             tooltip="Open the next article with untagged claims at its first untagged claim"),
 ]
 
+EXPORT_DIALOG = [
+    Binding("tab", "format(1)", "Next format", show=False, priority=True, id="next-format"),
+    Binding("shift+tab", "format(-1)", "Previous format", show=False, priority=True, id="previous-format"),
+]
+
 TABLE = [
     Binding("down,j", "cursor_down", "Down", show=False, id="down"),
     Binding("up,k", "cursor_up", "Up", show=False, id="up"),

@@ -7,17 +7,14 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from .. import keys
 from .ask import AskDialog
 
 
 class ExportDialog(AskDialog):
-    BINDINGS = [
-        Binding("tab", "format(1)", "Next format", show=False, priority=True, id="next-format"),
-        Binding("shift+tab", "format(-1)", "Previous format", show=False, priority=True, id="previous-format"),
-    ]
+    BINDINGS = keys.EXPORT_DIALOG
 
     def __init__(self, path: str, formats: list[tuple[str, str, str]], check: Callable[[str, str], str | None]) -> None:
         """`formats`: (name, suffix, about) of each, the first chosen; `check(path, name)` says
