@@ -59,6 +59,7 @@ class Ann:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.count = {"T": 0, "A": 0, "R": 0, "#": 0}
+        self.marked: dict[tuple[str, str], str] = {}  # (label, where) to its entity: the same words are one mark
 
     def add(self, kind: str, body: str) -> str:
         self.count[kind] += 1
@@ -69,7 +70,9 @@ class Ann:
     def entity(self, label: str, text: str, start: int, end: int) -> str:
         pieces = fragments(text, start, end)
         where = ";".join(f"{s} {e}" for s, e in pieces)
-        return self.add("T", f"{label} {where}\t{' '.join(text[s:e] for s, e in pieces)}")
+        if (label, where) not in self.marked:
+            self.marked[label, where] = self.add("T", f"{label} {where}\t{' '.join(text[s:e] for s, e in pieces)}")
+        return self.marked[label, where]
 
     def item(self, item: Item, text: str) -> None:
         claim = self.entity(LABELS.get(item.kind or "", "Claim"), text, item.start, item.end)

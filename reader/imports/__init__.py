@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..store import Store
 from .placing import place
-from .readers import Incoming, Unreadable, read
+from .readers import MAX_BYTES, Incoming, Unreadable, read
 from .standoff import read_brat
 
 JUDGEMENT = ("tag", "note", "speaker", "not_a_claim", "span", "added", "orphaned", "claim_id")
@@ -71,6 +71,8 @@ def _records(path: str) -> list:
     """A file's records (a brat folder's, or an .ann file's, too)."""
     if Path(path).is_dir() or path.endswith(".ann"):
         return list(read_brat(Path(path)))
+    if Path(path).stat().st_size > MAX_BYTES:  # (before reading it)
+        raise Unreadable(f"too large for an annotation file (over {MAX_BYTES // 2**20} MB)")
     return list(read(path, Path(path).read_bytes()))
 
 

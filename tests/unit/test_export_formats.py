@@ -175,3 +175,16 @@ def test_w3c_collection_expands_as_json_ld_with_the_w3c_context_and_loses_nothin
     # Every key was a term of the context: compacted again, the document is what was written.
     again = jsonld.compact(expanded, "http://www.w3.org/ns/anno.jsonld", {"documentLoader": loader})
     assert again == doc
+
+
+def test_brat_files_parse_with_a_brat_parser_of_its_own(team, tmp_path):
+    from pybrat.parser import BratParser
+
+    export.write(made(team, "brat"), tmp_path / "brat", team.store)
+    for annotator in ("me", "them"):
+        (example,) = BratParser(error="raise").parse(tmp_path / "brat" / annotator)
+        for entity in example.entities:
+            assert " ".join(example.text[s.start:s.end] for s in entity.spans) == entity.mention
+        said = {(r.arg1.mention, r.arg2.mention) for r in example.relations}
+        assert ("Kremlin spokesman Dmitry Peskov", next(c.text for c in team.article.claims
+                if c.part == "body" and c.speaker == "Dmitry Peskov")) in said
