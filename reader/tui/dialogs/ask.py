@@ -65,11 +65,19 @@ class AskDialog(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = self.check(event.value) if self.check else None
+        problem = self.problem(event.value)
         if problem:
             self.query_one("#ask-hint", Label).update(Text(problem, style="bold"))
             return
-        self.dismiss(event.value)
+        self.dismiss(self.result(event.value))
+
+    def problem(self, value: str) -> str | None:
+        """What is wrong with the text typed (shown, and the dialog stays), or None."""
+        return self.check(value) if self.check else None
+
+    def result(self, value: str):
+        """What the dialog returns for the text typed."""
+        return value
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from .. import keys
 from .ask import AskDialog
@@ -46,11 +46,8 @@ class ExportDialog(AskDialog):
         field.cursor_position = len(field.value)
         self.query_one("#export-formats", Static).update(self._formats_text())
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        name = self.formats[self.chosen][0]
-        problem = self.check_target(event.value, name)
-        if problem:
-            self.query_one("#ask-hint", Label).update(Text(problem, style="bold"))
-            return
-        self.dismiss((event.value, name))
+    def problem(self, value: str) -> str | None:
+        return self.check_target(value, self.formats[self.chosen][0])
+
+    def result(self, value: str) -> tuple[str, str]:
+        return value, self.formats[self.chosen][0]
