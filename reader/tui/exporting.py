@@ -48,6 +48,7 @@ class Exporting:
             export_mod.write(made, path, self.store)
             return made.counts
 
+        self.notify(f"Exporting to {path} ({form})…", title="Export", markup=False, timeout=3)
         try:
             counts = await self.service.run(export)
         except Exception as exc:

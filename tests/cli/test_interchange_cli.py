@@ -85,3 +85,20 @@ def test_import_gold_says_how_many_claims_took_the_extractors_place(capsysbinary
     assert code == 1  # the headline's content is refused: it is not in the body
     assert said.decode().strip() == "gold: 1 articles, 3 claims in place of the extractor's; 1 refused"
     assert err.strip().endswith("rail_a1.ann: Rail fares to rise above inflation: its words are not in the article as stored")
+
+
+def test_an_export_to_a_file_draws_a_progress_bar_on_a_terminal(capsysbinary, tmp_path, monkeypatch):
+    import sys
+
+    from reader.ingest import ingest
+    from reader.store import Store
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(25):
+        (folder / f"{n:02}.txt").write_text(f"Headline number {n}\n\n\"We will see,\" said Minister {n}.\n")
+    ingest([str(folder)], Store(tmp_path / "store"))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, _, err = run(capsysbinary, "--store", str(tmp_path / "store"), "export", "--format", "csv",
+                       "-o", str(tmp_path / "out.csv"))
+    assert code == 0 and "export [" in err and "25/25" in err
