@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--bodies", action="store_true", help="include article bodies (json; the other formats carry the text)")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
 
-    s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL) beside yours")
+    s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL, CSV, a brat folder) beside yours")
     s.add_argument("paths", nargs="+", metavar="FILE")
     s.add_argument("--as", dest="as_annotator", metavar="NAME", help="the annotator of annotations that name none")
     s.add_argument("--gold", action="store_true", help="the files are gold attributions in brat standoff (Source, Cue, "

@@ -1,4 +1,4 @@
-"""`newsreader import`: annotations from files (newsreader JSON, W3C Web Annotation, JSONL) into
+"""`newsreader import`: annotations from files (newsreader JSON, W3C Web Annotation, JSONL, CSV, brat) into
 the store, beside the annotations already there.
 
 Each annotation keeps its annotator. The local user's own annotations are never changed by an

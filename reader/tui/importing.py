@@ -18,9 +18,9 @@ class Importing:
     def action_import_annotations(self) -> None:
         def check(value: str) -> str | None:
             if not value.strip():
-                return "Give a file."
-            if not Path(value.strip()).expanduser().is_file():
-                return f"No such file: {safe_line(value.strip(), 80)}"
+                return "Give a file or a brat folder."
+            if not Path(value.strip()).expanduser().exists():
+                return f"No such file or folder: {safe_line(value.strip(), 80)}"
             return None
 
         def done(path: str | None) -> None:
@@ -28,8 +28,8 @@ class Importing:
                 self.run_import(str(Path(path.strip()).expanduser()))
 
         self.push_screen(
-            AskDialog("Import annotations", "", context="A newsreader JSON, W3C Web Annotation or JSONL file. "
-                      "Each annotation keeps its annotator; yours are never changed.",
+            AskDialog("Import annotations", "", context="A newsreader JSON, W3C Web Annotation, JSONL or CSV file, or a brat "
+                      "folder. Each annotation keeps its annotator; yours are never changed.",
                       placeholder="path/to/annotations.jsonld", hint="enter imports · escape cancels", check=check),
             done,
         )

@@ -11,7 +11,7 @@ from textual.binding import Binding
 APP = [
     Binding("e", "export", "Export", id="export", tooltip="Export every annotation: JSON, W3C Web Annotation, JSONL, CSV or brat"),
     Binding("I", "import_annotations", "Import", show=False, key_display="I", id="import",
-            tooltip="Import annotations (newsreader JSON, W3C Web Annotation, JSONL) beside yours"),
+            tooltip="Import annotations (newsreader JSON, W3C Web Annotation, JSONL, CSV, brat) beside yours"),
     Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key of this screen"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Quit (your tags are already saved)"),
     Binding("ctrl+c,ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-ctrl"),
