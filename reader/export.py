@@ -11,7 +11,6 @@ import io
 import os
 import shutil
 import stat
-import tarfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,8 +19,6 @@ from pathlib import Path
 import orjson
 
 from .corrections import added_claim
-from .formats import brat, prodigy, table, w3c
-from .formats.items import exported
 from .model import Annotation, Article, statements
 from .rows import outlet_of
 from .storage import StoreError, write_atomic
@@ -29,6 +26,7 @@ from .store import Store, utc_now
 from .text import terminal_safe_json
 
 SCHEMA = "newsreader-export/1"
+BRAT_CONF = "annotation.conf"  # what tells an earlier brat export's folder (formats.brat writes it)
 
 
 def _annotation(a: Annotation) -> dict:
@@ -157,8 +155,11 @@ def _json(store: Store, o: Options) -> Exported:
 
 
 def _from_items(encode: Callable) -> Callable[[Store, Options], Exported]:
-    """A format written from formats.items: `encode(articles, store, options)` to its payload."""
+    """A format written from formats.items: `encode(articles, store, options)` to its payload.
+    (The formats' modules are imported when one is used: start-up never waits for them.)"""
     def make(store: Store, o: Options) -> Exported:
+        from .formats.items import exported
+
         counts = {"articles": 0, "claims": 0, "annotations": 0, "orphaned": 0}
         return Exported(encode(counting(exported(store, tagged_only=o.tagged_only, progress=o.progress), counts),
                                store, o), counts)
@@ -175,7 +176,27 @@ def counting(articles: Iterable, counts: dict[str, int]) -> Iterator:
 
 
 def _w3c(articles, store: Store, o: Options) -> bytes:
+    from .formats import w3c
+
     return to_bytes(w3c.collection(articles, o.clock().isoformat(timespec="seconds")))
+
+
+def _jsonl(articles, store: Store, o: Options) -> bytes:
+    from .formats import prodigy
+
+    return terminal_safe_json(prodigy.lines(articles))
+
+
+def _csv(articles, store: Store, o: Options) -> bytes:
+    from .formats import table
+
+    return table.table(articles)
+
+
+def _brat(articles, store: Store, o: Options) -> dict[str, bytes]:
+    from .formats import brat
+
+    return brat.files(articles, store.annotator)
 
 
 FORMATS: dict[str, Format] = {
@@ -184,11 +205,11 @@ FORMATS: dict[str, Format] = {
         Format("w3c", ".jsonld", "W3C Web Annotation (JSON-LD): an AnnotationCollection, an Annotation a claim",
                _from_items(_w3c)),
         Format("jsonl", ".jsonl", "JSON Lines in Prodigy's shape (text, spans, answer, meta), a line a claim",
-               _from_items(lambda articles, store, o: terminal_safe_json(prodigy.lines(articles)))),
+               _from_items(_jsonl)),
         Format("csv", ".csv", "CSV for a spreadsheet, a row a claim (formulas defused)",
-               _from_items(lambda articles, store, o: table.table(articles))),
+               _from_items(_csv)),
         Format("brat", "", "brat standoff: a folder per annotator, a .txt and an .ann per article",
-               _from_items(lambda articles, store, o: brat.files(articles, store.annotator))),
+               _from_items(_brat)),
     )
 }
 
@@ -201,6 +222,8 @@ def as_stream(made: Exported) -> bytes:
     """What goes to standard output: the file, or a folder's files as a tar archive."""
     if isinstance(made.payload, bytes):
         return made.payload
+    import tarfile
+
     out = io.BytesIO()
     with tarfile.open(fileobj=out, mode="w") as tar:
         for name, data in sorted(made.payload.items()):
@@ -231,7 +254,7 @@ def _refusal(path: Path, store: Store, mode: int | None, folder: bool) -> str | 
         return "a symbolic link"
     if mode is not None and stat.S_ISDIR(mode):
         if folder:
-            return None if (path / brat.CONF_NAME).is_file() else "a folder that is not an earlier export"
+            return None if (path / BRAT_CONF).is_file() else "a folder that is not an earlier export"
         return "a folder"
     if mode is not None and not stat.S_ISREG(mode):
         return "not a regular file (a device, a pipe or a socket)"

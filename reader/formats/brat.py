@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from ..export import BRAT_CONF
 from ..text import safe_line
 from .items import Item, bare, document_text, mention_span
 
-CONF_NAME = "annotation.conf"
 CONF = """[entities]
 Quote
 Reported
@@ -134,7 +134,7 @@ def folder_name(annotator: str) -> str:
 
 def files(articles, annotator: str) -> dict[str, bytes]:
     """Every file of the export by its path inside the export folder."""
-    out = {CONF_NAME: CONF.encode()}
+    out = {BRAT_CONF: CONF.encode()}
     docs = [(article, document_text(article), items) for article, items in articles]
     who = sorted({i.annotation.annotator for _, _, items in docs for i in items if i.annotation}) or [annotator]
     for name in who:
