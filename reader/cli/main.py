@@ -342,6 +342,9 @@ def cmd_export(args) -> int:
     form = export_mod.FORMATS[args.format]
     if to_file:
         export_mod.check_target(Path(args.output), store, folder=form.folder)  # before the work, not after it
+    elif form.folder and sys.stdout is not None and sys.stdout.isatty():
+        raise UsageError(f"{form.name} is a folder of files: give -o FOLDER, or send the tar archive "
+                         "it becomes to a program (| tar x), not to the terminal")
     bar = _bar("export")
     made = export_mod.export(store, args.format, export_mod.Options(
         bodies=args.bodies, tagged_only=args.tagged_only, progress=bar.update if bar else None))

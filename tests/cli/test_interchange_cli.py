@@ -102,3 +102,11 @@ def test_an_export_to_a_file_draws_a_progress_bar_on_a_terminal(capsysbinary, tm
     code, _, err = run(capsysbinary, "--store", str(tmp_path / "store"), "export", "--format", "csv",
                        "-o", str(tmp_path / "out.csv"))
     assert code == 0 and "export [" in err and "25/25" in err
+
+
+def test_brat_never_sends_its_tar_archive_to_a_terminal(capsysbinary, team, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsysbinary, "--store", str(team.store.folder), "export", "--format", "brat")
+    assert code == 2 and out == b"" and "brat is a folder of files: give -o FOLDER" in err
