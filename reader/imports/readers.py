@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import unquote
 
 import orjson
@@ -19,6 +20,7 @@ from ..formats.table import COLUMNS, DEFUSED
 from ..formats.w3c import NOT_A_CLAIM
 from ..model import TAGS
 from ..quote_anchor import Quote, quote_at
+from ..text import safe_line
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -280,7 +282,17 @@ def checked(rec: Incoming) -> Incoming:
         raise ValueError("its speaker is not text")
     if not isinstance(rec.article, (str, type(None))) or not isinstance(rec.annotator, (str, type(None))):
         raise ValueError("its article or annotator is not text")
+    rec.annotator = safe_line(rec.annotator, 100).strip() or None if rec.annotator else None
+    rec.at = rec.at if _is_time(rec.at) else ""  # (a time that is none is the oldest: it replaces nothing)
     return rec
+
+
+def _is_time(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _guarded(where: str, make, *args) -> Incoming | Refusal | None:

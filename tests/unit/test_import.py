@@ -140,3 +140,13 @@ def test_text_from_a_file_is_cleaned_of_what_a_terminal_obeys(team, tmp_path):
     path.write_text(json.dumps(doc))
     import_files([str(path)], store)
     assert rows(store, article.id)[(peskov.id, "mallory")].note == "hi ]52;c;ZXZpbA== there"
+
+
+def test_a_file_cannot_pass_off_a_made_up_time_or_a_hostile_name(team, tmp_path):
+    store, article = team.store, team.article
+    peskov = next(c for c in article.claims if c.part == "body" and c.speaker == "Dmitry Peskov")
+    bogus = w3c_file(tmp_path / "bogus.jsonld", article.id, [("them", peskov.text, "", None, "stated", "zzz, trust me")])
+    assert import_files([bogus], store).verdicts == {"kept newer": 1}  # no time is the oldest time
+    evil = w3c_file(tmp_path / "evil.jsonld", article.id, [("\x1b[2Jmallory\n", peskov.text, "", None, "stated", "")])
+    import_files([evil], store)
+    assert "[2Jmallory" in {a.annotator for a in store.everyone(article.id)}
