@@ -263,6 +263,12 @@ class Store(Merging):
             if name.startswith("a-")
         }
 
+    def every_annotation(self) -> dict[str, list[Annotation]]:
+        """Every annotator's annotations of every article: article id to its annotations."""
+        self._refresh()
+        return {name[2:]: [Annotation.from_dict(d) for d in table.values()]
+                for data in self._all_notes() for name, table in data.items() if name.startswith("a-") and table}
+
     def progress(self) -> dict[str, Progress]:
         """Per article id, how far you are with it (see model.progress)."""
         return {aid: progress(notes.values()) for aid, notes in self.all_annotations().items()}

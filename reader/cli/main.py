@@ -87,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--bodies", action="store_true", help="include article bodies (json; the other formats carry the text)")
     s.add_argument("--tagged-only", action="store_true", help="only articles with annotations")
 
+    s = sub.add_parser("agree", help="how far the annotators agree: Krippendorff's alpha, Cohen's kappa, disagreements")
+    s.add_argument("--annotators", metavar="A,B", help="only these annotators (default: everyone)")
+    s.add_argument("--json", action="store_true", help="the figures as JSON, for scripts")
+
     s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL, CSV, a brat folder) beside yours")
     s.add_argument("paths", nargs="+", metavar="FILE")
     s.add_argument("--as", dest="as_annotator", metavar="NAME", help="the annotator of annotations that name none")
@@ -371,6 +375,20 @@ def _bar(label: str):
     return Bar(sys.stderr, label=label)
 
 
+def cmd_agree(args) -> int:
+    from ..agreement_report import report
+
+    names = {n.strip() for n in args.annotators.split(",") if n.strip()} if args.annotators else None
+    r = report(_store(args), names)
+    if args.json:
+        _stdout().write(terminal_safe_json(orjson.dumps(r.to_dict(), option=orjson.OPT_INDENT_2)) + b"\n")
+    else:
+        from .agree_text import agreement_text
+
+        _stdout().write(agreement_text(r).encode())
+    return EXIT_OK
+
+
 def cmd_import(args) -> int:
     if args.gold:
         return _import_gold(args)
@@ -425,6 +443,7 @@ COMMANDS = {
     "tag": cmd_tag,
     "export": cmd_export,
     "import": cmd_import,
+    "agree": cmd_agree,
 }
 
 

@@ -110,3 +110,17 @@ def test_brat_never_sends_its_tar_archive_to_a_terminal(capsysbinary, team, monk
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, err = run(capsysbinary, "--store", str(team.store.folder), "export", "--format", "brat")
     assert code == 2 and out == b"" and "brat is a folder of files: give -o FOLDER" in err
+
+
+def test_agree_reports_the_figures_as_text_and_as_json(capsysbinary, team):
+    store = str(team.store.folder)
+    code, out, _ = run(capsysbinary, "--store", store, "agree")
+    text = out.decode()
+    assert code == 0 and text.startswith("Agreement of 2 annotators (me, them) on 1 claims annotated by two or more")
+    assert "me and them: Cohen's kappa" in text and "Disagreements: 1" in text and "me: stated" in text
+    code, out, _ = run(capsysbinary, "--store", store, "agree", "--json")
+    data = json.loads(out)
+    assert data["annotators"] == ["me", "them"] and data["questions"]["tag"]["alpha"]["items"] == 1
+    assert data["disagreements"][0]["annotations"]["them"]["tag"] == "unknown"
+    code, out, _ = run(capsysbinary, "--store", store, "agree", "--annotators", "me")
+    assert out.decode().startswith("Agreement needs two annotators")

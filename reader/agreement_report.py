@@ -1,0 +1,160 @@
+"""`newsreader agree`: how far the store's annotators agree, worked out once for the command
+line (text or --json) and the app's screen.
+
+A unit is a claim still in its article (orphans left out). Two questions are measured:
+  tag    which tag each annotator gave it (stated, denied, unknown), over the claims they tagged;
+  claim  whether it is a claim at all ("claim", or "not a claim" for those marked so), over the
+         claims they judged either way: reported only when someone marked a false claim.
+Overall, per article, per speaker (as the extractor found them) and per outlet: Krippendorff's
+alpha over every annotator, Cohen's kappa and a confusion matrix for each pair, and the list of
+disagreements with each annotator's tag and note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from .agreement import (
+    Figure,
+    Units,
+    cohen_kappa,
+    confusion,
+    krippendorff_alpha,
+    pair_units,
+    pairs_of,
+)
+from .model import TAGS, Annotation
+from .rows import outlet_of
+
+NOT_A_CLAIM, A_CLAIM = "not a claim", "claim"
+
+# What each question takes of an annotation: its value, or None where it says nothing of it.
+QUESTIONS: dict[str, Callable[[Annotation], str | None]] = {
+    "tag": lambda a: a.tag if not a.not_a_claim else None,
+    "claim": lambda a: (NOT_A_CLAIM if a.not_a_claim else A_CLAIM) if a.done else None,
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    article: str
+    claim: str
+    text: str
+    speaker: str | None
+    outlet: str | None
+    title: str
+    notes: dict[str, Annotation] = field(default_factory=dict)  # by annotator
+
+
+@dataclass(slots=True)
+class Pair:
+    a: str
+    b: str
+    kappa: Figure
+    confusion: dict[str, int]  # "stated/denied": how often a said stated where b said denied
+
+
+@dataclass(slots=True)
+class Measured:
+    alpha: Figure
+    pairs: list[Pair]
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    label: str
+    alpha: Figure
+
+
+@dataclass(slots=True)
+class Report:
+    annotators: list[str]
+    units: int
+    questions: dict[str, Measured]
+    by: dict[str, list[Group]]
+    disagreements: list[dict]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def units_of(store, annotators: set[str] | None = None, least: int = 2) -> list[Unit]:
+    """Every claim that `least` or more of the annotators (all, by default) annotated."""
+    out = []
+    for article_id, notes in sorted(store.every_annotation().items()):
+        notes = [a for a in notes if not a.orphaned and (annotators is None or a.annotator in annotators)]
+        if len({a.annotator for a in notes}) < 2:
+            continue
+        article, summary = store.article(article_id), store.summary(article_id)
+        claims = {c.id: c for c in article.claims}
+        by_claim: dict[str, dict[str, Annotation]] = {}
+        for a in notes:
+            by_claim.setdefault(a.claim_id, {})[a.annotator] = a
+        for claim_id, theirs in by_claim.items():
+            if len(theirs) < least:
+                continue
+            c = claims.get(claim_id)
+            out.append(Unit(article_id, claim_id, c.text if c else next(iter(theirs.values())).text,
+                            c.speaker if c else None, outlet_of(summary) if summary else None,
+                            article.title, theirs))
+    return out
+
+
+def values(units: list[Unit], question: str) -> Units:
+    take = QUESTIONS[question]
+    return {f"{u.article}/{u.claim}": {name: v for name, a in u.notes.items() if (v := take(a)) is not None}
+            for u in units}
+
+
+def measured(units: list[Unit], question: str) -> Measured:
+    judged = values(units, question)
+    pairs = [Pair(a, b, cohen_kappa(pair_units(judged, a, b)),
+                  {f"{x}/{y}": n for (x, y), n in sorted(confusion(judged, a, b).items())})
+             for a, b in pairs_of(judged)]
+    return Measured(krippendorff_alpha(judged), pairs)
+
+
+GROUPINGS: dict[str, Callable[[Unit], tuple[str, str]]] = {
+    "article": lambda u: (u.article, u.title),
+    "speaker": lambda u: (u.speaker or "", u.speaker or "(no speaker found)"),
+    "outlet": lambda u: (u.outlet or "", u.outlet or "(outlet not known)"),
+}
+
+
+def grouped(units: list[Unit], by: str) -> list[Group]:
+    """The tag's alpha in each group, most items first."""
+    groups: dict[tuple[str, str], list[Unit]] = {}
+    for u in units:
+        groups.setdefault(GROUPINGS[by](u), []).append(u)
+    out = [Group(key, label, krippendorff_alpha(values(members, "tag"))) for (key, label), members in groups.items()]
+    return sorted((g for g in out if g.alpha.items), key=lambda g: (-g.alpha.items, g.label))
+
+
+def disagreements(units: list[Unit]) -> list[dict]:
+    """The claims the annotators judged differently (tag, or claim or not), each one's judgement."""
+    out = []
+    for u in units:
+        said = {name: _judgement(a) for name, a in u.notes.items() if a.done}
+        if len(set(said.values())) > 1:
+            out.append({"article": u.article, "claim": u.claim, "title": u.title, "text": u.text, "speaker": u.speaker,
+                        "annotations": {name: {"tag": a.tag, "not_a_claim": a.not_a_claim, "note": a.note}
+                                        for name, a in sorted(u.notes.items())}})
+    return out
+
+
+def _judgement(a: Annotation) -> str:
+    return NOT_A_CLAIM if a.not_a_claim else a.tag or ""
+
+
+def report(store, annotators: set[str] | None = None) -> Report:
+    units = units_of(store, annotators)
+    questions = {"tag": measured(units, "tag")}
+    if any(a.not_a_claim for u in units for a in u.notes.values()):
+        questions["claim"] = measured(units, "claim")
+    names = sorted({name for u in units for name in u.notes})
+    return Report(names, len(units), questions, {by: grouped(units, by) for by in GROUPINGS}, disagreements(units))
+
+
+TAG_ORDER = (*TAGS, NOT_A_CLAIM, A_CLAIM)
