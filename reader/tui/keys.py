@@ -56,6 +56,8 @@ ARTICLE = [
             tooltip="Next untagged claim, going on to the next article when this one is done"),
     Binding("exclamation_mark", "next_doubtful", "Next doubtful", show=False, key_display="!", id="next-doubtful",
             tooltip="Next doubtful attribution (marked !): the extractor was unsure who said it"),
+    Binding("A", "toggle_others", "Others' tags", show=False, key_display="A", id="others",
+            tooltip="Show or hide the other annotators' tags and notes of the current claim"),
     Binding("s", "tag('stated')", "Stated", id="stated", tooltip="Tag the claim: stated"),
     Binding("d", "tag('denied')", "Denied", id="denied", tooltip="Tag the claim: denied"),
     Binding("u", "tag('unknown')", "Unknown", id="unknown", tooltip="Tag the claim: unknown"),

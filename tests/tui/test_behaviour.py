@@ -258,6 +258,30 @@ async def test_annotations_imported_from_the_app_go_in_beside_yours(app_factory,
     assert any("5 anchored, 1 added claims, 1 orphaned" in m for m in said)
 
 
+async def test_others_tags_show_on_the_status_line_only_when_asked(app_factory, tmp_path):
+    from reader.store import Store
+
+    app = app_factory(SEED)
+    bob = Store(tmp_path / "store", annotator="bob")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(pilot)
+        claim = screen.claims[0]
+        bob.annotate(screen.article.id, claim, tag="denied", note="he said the opposite")
+        await pilot.press("s")
+        await pilot.pause()
+        detail = str(screen.query_one("#detail").render())
+        assert "others:" not in detail and "✓ stated" in detail
+        await pilot.press("A")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "others: bob ✗ denied (he said the opposite)" in str(screen.query_one("#detail").render())
+        await pilot.press("A")
+        await pilot.pause()
+        assert "others:" not in str(screen.query_one("#detail").render())
+        title = str(app.screen_stack[1].query_one("#library-title").render())
+    assert title.endswith("you: tester")
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

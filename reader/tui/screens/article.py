@@ -30,6 +30,7 @@ from ..widgets.orphan_notice import OrphanNotice
 from ..widgets.search_bar import SearchBar
 from .corrections import Corrections
 from .orphans import OrphanKeys
+from .others import OtherAnnotators
 from .search import SearchKeys
 from .speakers import SpeakerKeys
 
@@ -40,7 +41,7 @@ def is_done(note: Annotation | None) -> bool:
     return note is not None and note.done
 
 
-class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
+class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, OtherAnnotators, Screen):
     BINDINGS = keys.ARTICLE
 
     def __init__(self, article: Article, notes: dict[str, Annotation], current: int = 0, *,
@@ -90,7 +91,8 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
     def _show_detail(self) -> None:
         claim = self.claims[self.current] if self.current >= 0 else None
         position = f"{self.current + 1}/{len(self.claims)}" if claim else ""
-        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position, self.said)
+        self.query_one(ClaimDetail).show(claim, self.notes.get(claim.id) if claim else None, position, self.said,
+                                         others=self.others_of_current())
 
     def say(self, text: str) -> None:
         """Put a line on the status line (until the claim changes)."""
@@ -232,6 +234,8 @@ class ArticleScreen(Corrections, OrphanKeys, SpeakerKeys, SearchKeys, Screen):
             self._set_note(claim, notes.get(claim.id))
         self._rebuild()
         self._show_orphans()
+        if self.showing_others:
+            self.load_others()
         if changed:
             self.notify(f"{len(changed)} annotation{'s' if len(changed) > 1 else ''} of this article "
                         "changed elsewhere: shown as saved now.", timeout=4)

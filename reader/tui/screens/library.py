@@ -128,6 +128,7 @@ class LibraryScreen(Screen):
         if lib.query.untagged:
             parts.append("untagged only")
         parts.append(order)
+        parts.append(f"you: {safe_line(self.service.store.annotator, 40)}")
         return Text("newsreader · " + " · ".join(parts), style="bold")
 
     def _hint(self) -> Text | None:

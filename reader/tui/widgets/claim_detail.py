@@ -14,7 +14,9 @@ from ...text import neutralize
 
 
 class ClaimDetail(Static):
-    def show(self, claim: Claim | None, note: Annotation | None, position: str, said: str = "") -> None:
+    def show(self, claim: Claim | None, note: Annotation | None, position: str, said: str = "",
+             others: list[Annotation] | None = None) -> None:
+        """`others`: the other annotators' annotations of the claim, when they are to be shown."""
         if claim is None:
             self.update(Text("No claims found in this article.", style="italic"))
             return
@@ -31,6 +33,8 @@ class ClaimDetail(Static):
         if note and note.note:
             text.append(" · note: ")
             text.append(neutralize(note.note), style="italic")
+        if others is not None:
+            _others(text, others)
         self.update(text)
 
 
@@ -48,6 +52,18 @@ def _who(text: Text, claim: Claim, note: Annotation | None) -> None:
         text.append(f" · {neutralize(claim.cue)}")
     if note and note.span and claim.text == note.span["text"]:
         text.append(" · extent corrected", style="italic")
+
+
+def _others(text: Text, others: list[Annotation]) -> None:
+    """A compact mark per other annotator: "· others: bob ✗ denied (note), carol ? unknown"."""
+    text.append(" · others: ", style="bold")
+    if not others:
+        text.append("none", style="italic")
+    for n, a in enumerate(sorted(others, key=lambda a: a.annotator)):
+        text.append(", " if n else "")
+        text.append(f"{neutralize(a.annotator)} {claim_state(a).text}")
+        if a.note:
+            text.append(f" ({neutralize(a.note)})", style="italic")
 
 
 def _how_sure(text: Text, claim: Claim, note: Annotation | None) -> None:
