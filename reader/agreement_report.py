@@ -24,7 +24,7 @@ from .agreement import (
     pair_units,
     pairs_of,
 )
-from .model import TAGS, Annotation
+from .model import ADJUDICATED, TAGS, Annotation
 from .rows import outlet_of
 
 NOT_A_CLAIM, A_CLAIM = "not a claim", "claim"
@@ -45,6 +45,14 @@ class Unit:
     outlet: str | None
     title: str
     notes: dict[str, Annotation] = field(default_factory=dict)  # by annotator
+    final: Annotation | None = None  # the judgement settled in review (model.ADJUDICATED's)
+    before: str = ""  # the words before and after the claim, to read it in
+    after: str = ""
+
+    @property
+    def disputed(self) -> bool:
+        """Whether the annotators who judged it judged it differently."""
+        return len({_judgement(a) for a in self.notes.values() if a.done}) > 1
 
 
 @dataclass(slots=True)
@@ -80,25 +88,39 @@ class Report:
         return asdict(self)
 
 
+CONTEXT = 160  # characters of the article shown before and after a claim in review
+
+
 def units_of(store, annotators: set[str] | None = None, least: int = 2) -> list[Unit]:
-    """Every claim that `least` or more of the annotators (all, by default) annotated."""
+    """Every claim that `least` or more of the annotators (all, by default) annotated, with its
+    final judgement where one was settled."""
     out = []
-    for article_id, notes in sorted(store.every_annotation().items()):
-        notes = [a for a in notes if not a.orphaned and (annotators is None or a.annotator in annotators)]
-        if len({a.annotator for a in notes}) < 2:
+    for article_id, rows in sorted(store.every_annotation().items()):
+        notes = [a for a in rows if not a.orphaned and a.annotator != ADJUDICATED
+                 and (annotators is None or a.annotator in annotators)]
+        if len({a.annotator for a in notes}) >= least:
+            finals = {a.claim_id: a for a in rows if a.annotator == ADJUDICATED}
+            out.extend(_article_units(store, article_id, notes, finals, least))
+    return out
+
+
+def _article_units(store, article_id: str, notes: list[Annotation], finals: dict[str, Annotation],
+                   least: int) -> list[Unit]:
+    article, summary = store.article(article_id), store.summary(article_id)
+    claims = {c.id: c for c in article.claims}
+    by_claim: dict[str, dict[str, Annotation]] = {}
+    for a in notes:
+        by_claim.setdefault(a.claim_id, {})[a.annotator] = a
+    out = []
+    for claim_id, theirs in by_claim.items():
+        if len(theirs) < least:
             continue
-        article, summary = store.article(article_id), store.summary(article_id)
-        claims = {c.id: c for c in article.claims}
-        by_claim: dict[str, dict[str, Annotation]] = {}
-        for a in notes:
-            by_claim.setdefault(a.claim_id, {})[a.annotator] = a
-        for claim_id, theirs in by_claim.items():
-            if len(theirs) < least:
-                continue
-            c = claims.get(claim_id)
-            out.append(Unit(article_id, claim_id, c.text if c else next(iter(theirs.values())).text,
-                            c.speaker if c else None, outlet_of(summary) if summary else None,
-                            article.title, theirs))
+        c, first = claims.get(claim_id), next(iter(theirs.values()))
+        start, end, text = (c.start, c.end, c.text) if c else (first.start, first.end, first.text)
+        source = article.title if c and c.part == "title" else article.body
+        out.append(Unit(article_id, claim_id, text, c.speaker if c else None, outlet_of(summary) if summary else None,
+                        article.title, theirs, finals.get(claim_id), source[max(0, start - CONTEXT):start],
+                        source[end:end + CONTEXT]))
     return out
 
 
@@ -136,11 +158,12 @@ def disagreements(units: list[Unit]) -> list[dict]:
     """The claims the annotators judged differently (tag, or claim or not), each one's judgement."""
     out = []
     for u in units:
-        said = {name: _judgement(a) for name, a in u.notes.items() if a.done}
-        if len(set(said.values())) > 1:
+        if u.disputed:
             out.append({"article": u.article, "claim": u.claim, "title": u.title, "text": u.text, "speaker": u.speaker,
                         "annotations": {name: {"tag": a.tag, "not_a_claim": a.not_a_claim, "note": a.note}
-                                        for name, a in sorted(u.notes.items())}})
+                                        for name, a in sorted(u.notes.items())},
+                        "final": None if u.final is None else {"tag": u.final.tag, "not_a_claim": u.final.not_a_claim,
+                                                               "settled_by": u.final.settled_by}})
     return out
 
 

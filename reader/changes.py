@@ -12,7 +12,8 @@ FIELDS = ("tag", "note", "speaker", "not_a_claim", "span", "added")  # what a us
 UNSET = object()  # a keyword argument not given
 
 
-DEFAULTS = {"tag": None, "note": "", "speaker": None, "not_a_claim": False, "span": None, "added": None}  # never set
+DEFAULTS = {"tag": None, "note": "", "speaker": None, "not_a_claim": False, "span": None, "added": None,
+            "settled_by": None}  # never set
 
 
 def values_of(annotation: Annotation | None, fields) -> dict:
@@ -56,7 +57,11 @@ def _added(value: object) -> str | None:
     return value
 
 
-_CHECKS = {"span": _span, "added": _added}
+def _settled_by(value: object) -> str | None:
+    return str(value).strip() or None if value else None
+
+
+_CHECKS = {"span": _span, "added": _added, "settled_by": _settled_by}
 
 
 def merged_notes(theirs: str, mine: str) -> str:

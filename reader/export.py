@@ -38,6 +38,7 @@ def _annotation(a: Annotation) -> dict:
         "annotator": a.annotator,
         "at": a.at,
         "span": a.span,
+        **({"settled_by": a.settled_by} if a.settled_by else {}),
     }
 
 

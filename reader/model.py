@@ -12,6 +12,9 @@ from typing import NamedTuple
 
 KINDS = ("quote", "reported", "source")
 TAGS = ("stated", "denied", "unknown")
+# The annotator of a final judgement settled in the review of disagreements (who settled it is the
+# annotation's `settled_by`): a row beside the annotators' own, never one of theirs.
+ADJUDICATED = "(adjudicated)"
 
 Span = tuple[int, int]
 
@@ -199,6 +202,7 @@ class Annotation:
     orphaned: bool = False  # its claim is gone from the article (set when the article is re-read)
     span: dict | None = None  # where the claim really starts and ends: {"start", "end", "text"}
     added: str | None = None  # a claim the annotator added (its kind): this annotation is the claim
+    settled_by: str | None = None  # for the ADJUDICATED annotator's rows: who settled the claim
 
     def to_dict(self) -> dict:
         return {
@@ -217,6 +221,7 @@ class Annotation:
             "orphaned": self.orphaned,
             "span": self.span,
             "added": self.added,
+            **({"settled_by": self.settled_by} if self.settled_by else {}),  # (only on a final judgement)
         }
 
     @classmethod

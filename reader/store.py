@@ -27,7 +27,7 @@ from .ids import row_key
 from .journal import applied as already_applied
 from .listing import Listing
 from .merging import Merging
-from .model import Annotation, Article, Claim, Progress, progress
+from .model import ADJUDICATED, Annotation, Article, Claim, Progress, progress
 from .storage import AtomicJSONStorage, StoreError, StoreLock, set_table
 from .summary import Changes, IngestReport, Summary
 
@@ -312,6 +312,11 @@ class Store(Merging):
                 data["meta"]["1"].setdefault("journals", {})[journal[0]] = journal[1]
             self._save(db)
             return applied
+
+    def settle(self, article_id: str, claim: Claim, changes: dict) -> Applied:
+        """The final judgement of a claim the annotators disagree on (its tag, or not a claim),
+        stored as the ADJUDICATED annotator's with who settled it: the annotators' own stay."""
+        return self.change(article_id, claim, {**changes, "settled_by": self.annotator}, annotator=ADJUDICATED)
 
     def reattach(self, article_id: str, orphan_id: str, claim: Claim) -> Annotation:
         """Move your orphaned annotation (its claim id `orphan_id`) onto `claim`, which you have

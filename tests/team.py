@@ -93,3 +93,14 @@ def gold_file(folder):
         lines.append(f"E{n}\tAttribution:{refs[1]} Content:{refs[2]} Cue:{refs[1]} Source:{refs[0]}")
     (folder / "attributions" / "rail_a1.ann").write_text("\n".join(lines) + "\n")
     return folder / "attributions" / "rail_a1.ann"
+
+
+def disagree(folder: Path, claims: int = 2):
+    """alice and bob judge the first claims of the store's first article differently: (article, claims)."""
+    alice, bob = Store(folder, annotator="alice", clock=fixed_clock), Store(folder, annotator="bob", clock=fixed_clock)
+    article = alice.article(alice.summaries()[0].id)
+    body = [c for c in article.claims if c.part == "body"][:claims]
+    for c in body:
+        alice.annotate(article.id, c, tag="stated", note="alice read it so")
+        bob.annotate(article.id, c, tag="denied")
+    return article, body

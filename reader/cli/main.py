@@ -383,7 +383,7 @@ def cmd_agree(args) -> int:
     if args.json:
         _stdout().write(terminal_safe_json(orjson.dumps(r.to_dict(), option=orjson.OPT_INDENT_2)) + b"\n")
     else:
-        from .agree_text import agreement_text
+        from ..agreement_text import agreement_text
 
         _stdout().write(agreement_text(r).encode())
     return EXIT_OK

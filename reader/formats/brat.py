@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..export import BRAT_CONF
+from ..model import ADJUDICATED
 from ..text import safe_line
 from .items import Item, bare, document_text, mention_span
 
@@ -128,7 +129,12 @@ def own_view(items: list[Item], annotator: str) -> list[Item]:
     return [i for i in chosen.values() if not i.orphaned]
 
 
+ADJUDICATED_FOLDER = "adjudicated"  # the folder of the final judgements settled in review
+
+
 def folder_name(annotator: str) -> str:
+    if annotator == ADJUDICATED:
+        return ADJUDICATED_FOLDER
     return _UNSAFE_NAME.sub("_", annotator).strip("._") or "annotator"
 
 

@@ -33,7 +33,7 @@ def line(item: Item, text: str) -> dict:
         "claim": item.claim_id, "kind": item.kind, "speaker": item.speaker, "offset": low,
         "tag": a.tag if a else None, "not_a_claim": bool(a and a.not_a_claim), "note": a.note if a else "",
         "annotator": a.annotator if a else None, "at": a.at if a else None,
-        "added": item.added, "orphaned": item.orphaned,
+        "added": item.added, "orphaned": item.orphaned, "settled_by": a.settled_by if a else None,
     }
     return {"text": text[low:high], "spans": spans, "answer": answer, "meta": meta}
 

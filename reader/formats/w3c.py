@@ -5,7 +5,8 @@ The target is the article (`urn:newsreader:article:ID`, as the articles carry no
 found by a TextQuoteSelector (the words, with up to CONTEXT characters before and after) and a
 TextPositionSelector (code points of items.document_text, end exclusive). The bodies say what the
 annotator said: the tag or "not a claim" (purpose `tagging`), the note (`commenting`), the
-speaker they named (`identifying`) and the claim's kind (`classifying`). (`tagging` rather than
+speaker they named (`identifying`) and the claim's kind (`classifying`). A final judgement
+settled in review is `moderating`, its creator who settled it. (`tagging` rather than
 `assessing`: the W3C's JSON-LD context defines the one and not the other, so a JSON-LD reader
 would not know `assessing`; an import takes either.) A claim the annotator added is
 `highlighting` as well: the words are theirs to mark as a claim.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..model import Annotation
+from ..model import ADJUDICATED, Annotation
 from ..quote_anchor import quote_at
 from .items import URN, Item, annotator_urn, article_urn, document_text
 
@@ -59,7 +60,15 @@ def bodies(item: Item) -> list[dict]:
 def motivation(a: Annotation) -> str | list[str]:
     main = ("tagging" if a.tag or a.not_a_claim else "commenting" if a.note
             else "identifying" if a.speaker else "editing")
-    return ["highlighting", main] if a.added else main
+    first = ["highlighting"] if a.added else ["moderating"] if a.annotator == ADJUDICATED else []
+    return [*first, main] if first else main
+
+
+def creator(a: Annotation) -> dict:
+    """Who made it; a final judgement settled in review is made by who settled it (and is
+    `moderating`)."""
+    name = a.settled_by if a.annotator == ADJUDICATED and a.settled_by else a.annotator
+    return {"id": annotator_urn(name), "type": "Person", "name": name}
 
 
 def annotation(item: Item, text: str) -> dict:
@@ -68,7 +77,7 @@ def annotation(item: Item, text: str) -> dict:
         "id": annotation_id(item),
         "type": "Annotation",
         "motivation": motivation(a),
-        "creator": {"id": annotator_urn(a.annotator), "type": "Person", "name": a.annotator},
+        "creator": creator(a),
         "body": bodies(item),
         "target": {"source": article_urn(item.article.id), "selector": target_selectors(item, text)},
     }

@@ -17,7 +17,7 @@ from .placing import place
 from .readers import MAX_BYTES, Incoming, Unreadable, read
 from .standoff import read_brat
 
-JUDGEMENT = ("tag", "note", "speaker", "not_a_claim", "span", "added", "orphaned", "claim_id")
+JUDGEMENT = ("tag", "note", "speaker", "not_a_claim", "span", "added", "orphaned", "claim_id", "settled_by")
 
 
 @dataclass(slots=True)

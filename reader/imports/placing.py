@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..formats.items import body_offset, document_text, part_of
 from ..ids import added_claim_id, orphan_id
-from ..model import Annotation, Article, Claim
+from ..model import ADJUDICATED, Annotation, Article, Claim
 from ..quote_anchor import Quote, anchor
 from ..text import clean
 from .readers import Incoming
@@ -83,7 +83,7 @@ def _row(rec: Incoming, annotator: str, article: Article, claim: Claim, part: st
     a = Annotation(claim_id=claim.id, article_id=article.id, text=claim.text, start=claim.start, end=claim.end,
                    tag=rec.tag, note=_text(rec.note), speaker=None if speaker == claim.speaker else speaker,
                    not_a_claim=rec.not_a_claim and rec.tag is None, annotator=annotator, at=rec.at,
-                   within=claim.within, span=span)
+                   within=claim.within, span=span, settled_by=rec.settled_by if annotator == ADJUDICATED else None)
     return a.to_dict()
 
 

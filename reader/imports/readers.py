@@ -18,7 +18,7 @@ import orjson
 from ..formats.items import URN
 from ..formats.table import COLUMNS, DEFUSED
 from ..formats.w3c import NOT_A_CLAIM
-from ..model import TAGS
+from ..model import ADJUDICATED, TAGS
 from ..quote_anchor import Quote, quote_at
 from ..text import safe_line
 
@@ -48,6 +48,7 @@ class Incoming:
     kind: str | None = None
     added: bool = False
     claim_id: str | None = None
+    settled_by: str | None = None  # a final judgement settled in review (annotator model.ADJUDICATED)
 
 
 Refusal = tuple[str, str]  # (where, why)
@@ -104,6 +105,7 @@ def _from_orphan(where: str, article: str, a: dict) -> Incoming:
 def _judged(rec: Incoming, a: dict) -> Incoming:
     rec.at, rec.tag, rec.note = a.get("at") or "", a.get("tag"), a.get("note") or ""
     rec.speaker, rec.not_a_claim = a.get("speaker"), bool(a.get("not_a_claim"))
+    rec.settled_by = a.get("settled_by")
     return checked(rec)
 
 
@@ -145,7 +147,10 @@ def _from_w3c(where: str, a: dict) -> Incoming:
     rec = Incoming(where, _article_of(source), quote, "document", _creator(a.get("creator")),
                    at=str(a.get("created") or ""))
     motivations = a.get("motivation") or []
-    rec.added = "highlighting" in (motivations if isinstance(motivations, list) else [motivations])
+    motivations = motivations if isinstance(motivations, list) else [motivations]
+    rec.added = "highlighting" in motivations
+    if "moderating" in motivations:  # a final judgement: its creator is who settled it
+        rec.annotator, rec.settled_by = ADJUDICATED, rec.annotator
     ours = f"{URN}annotation:"
     if isinstance(a.get("id"), str) and a["id"].startswith(ours) and a["id"].count(":") >= 5:
         rec.claim_id = a["id"].split(":")[-2]  # (formats.w3c.annotation_id: the claim it was made on)
@@ -237,7 +242,8 @@ def _from_line(where: str, d: dict) -> Incoming | None:
                    "document", meta.get("annotator"), at=str(meta.get("at") or ""),
                    tag=meta.get("tag") or (label if label in TAGS else None), note=meta.get("note") or "",
                    speaker=meta.get("speaker"), not_a_claim=d.get("answer") == "reject",
-                   kind=meta.get("kind"), added=bool(meta.get("added")), claim_id=meta.get("claim"))
+                   kind=meta.get("kind"), added=bool(meta.get("added")), claim_id=meta.get("claim"),
+                   settled_by=meta.get("settled_by"))
     if d.get("answer") == "ignore" and not (rec.tag or rec.note):
         return None  # nobody judged it: nothing to bring in
     return checked(rec)
@@ -261,7 +267,7 @@ def _from_row(where: str, row: dict) -> Incoming:
         where, cell["article"] or None, Quote(cell["claim"], start=int(cell["start"])), cell["part"] or "body",
         cell["annotator"], at=cell["at"], tag=cell["tag"] or None, note=cell["note"], speaker=cell["speaker"] or None,
         not_a_claim=cell["not_a_claim"] == "yes", kind=cell["kind"] or None, added=cell["added"] == "yes",
-        claim_id=cell["claim_id"] or None))
+        claim_id=cell["claim_id"] or None, settled_by=cell.get("settled_by") or None))
 
 
 def _undefused(cell: str) -> str:

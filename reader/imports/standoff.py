@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..formats.brat import LABELS, read_note
+from ..formats.brat import ADJUDICATED_FOLDER, LABELS, read_note
 from ..gold import QUOTE_MARKS, read_ann
+from ..model import ADJUDICATED
 from ..quote_anchor import Quote
 from .readers import Incoming, Refusal, Unreadable, checked
 
@@ -36,7 +37,8 @@ def read_brat(path: Path) -> Iterator[Incoming | Refusal]:
         except (OSError, UnicodeDecodeError) as exc:
             yield str(ann), f"cannot read it with its .txt ({getattr(exc, 'strerror', None) or exc})"
             continue
-        yield from _brat_file(str(ann), ann.stem, ann.parent.name, text, lines)
+        who = ADJUDICATED if ann.parent.name == ADJUDICATED_FOLDER else ann.parent.name
+        yield from _brat_file(str(ann), ann.stem, who, text, lines)
 
 
 def _brat_file(name: str, article: str, annotator: str, text: str, lines: list[str]) -> Iterator[Incoming | Refusal]:

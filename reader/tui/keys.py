@@ -33,11 +33,34 @@ LIBRARY = [
     Binding("i", "ingest", "Ingest", id="ingest", tooltip="Ingest a file or a folder of articles"),
     Binding("N", "next_untagged", "Next untagged", show=False, key_display="N", id="next-untagged-library",
             tooltip="Open the next article with untagged claims at its first untagged claim"),
+    Binding("R", "review", "Review", show=False, key_display="R", id="review",
+            tooltip="Review the claims the annotators judged differently and settle each"),
+    Binding("K", "agreement", "Agreement", show=False, key_display="K", id="agreement",
+            tooltip="How far the annotators agree: Krippendorff's alpha, Cohen's kappa, disagreements"),
 ]
 
 EXPORT_DIALOG = [
     Binding("tab", "format(1)", "Next format", show=False, priority=True, id="next-format"),
     Binding("shift+tab", "format(-1)", "Previous format", show=False, priority=True, id="previous-format"),
+]
+
+AGREEMENT = [
+    Binding("escape", "back", "Back", id="agreement-back", tooltip="Back to the library"),
+]
+
+REVIEW = [
+    Binding("s", "settle('stated')", "Stated", id="settle-stated", tooltip="Settle it: stated (the final judgement)"),
+    Binding("d", "settle('denied')", "Denied", id="settle-denied", tooltip="Settle it: denied"),
+    Binding("u", "settle('unknown')", "Unknown", id="settle-unknown", tooltip="Settle it: unknown"),
+    Binding("f", "settle('not_a_claim')", "Not a claim", id="settle-not-a-claim", tooltip="Settle it: not a claim"),
+    Binding("x", "settle('clear')", "Clear", show=False, id="settle-clear", tooltip="Clear the final judgement"),
+    Binding("n,down,j", "move(1)", "Next", id="review-next", tooltip="The next claim to review"),
+    Binding("p,up,k", "move(-1)", "Previous", id="review-previous", tooltip="The previous claim to review"),
+    Binding("N", "next_unsettled", "Next unsettled", show=False, key_display="N", id="review-next-unsettled",
+            tooltip="The next claim not settled yet"),
+    Binding("o", "toggle_singles", "One annotator", show=False, id="review-singles",
+            tooltip="Also review the claims only one annotator judged (or not)"),
+    Binding("escape", "back", "Back", id="review-back", tooltip="Back to the library"),
 ]
 
 TABLE = [

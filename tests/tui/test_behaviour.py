@@ -282,6 +282,33 @@ async def test_others_tags_show_on_the_status_line_only_when_asked(app_factory, 
     assert title.endswith("you: tester")
 
 
+async def test_review_settles_every_disagreement_by_keyboard(app_factory, tmp_path):
+    from reader.model import ADJUDICATED
+    from team import disagree
+
+    app = app_factory(SEED)
+    article, body = disagree(tmp_path / "store")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "1 of 2 disagreements · 0 settled" in str(app.screen.query_one("#review-title").render())
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        title = str(app.screen.query_one("#review-title").render())
+        await pilot.press("escape")
+        await pilot.pause()
+    finals = {a.claim_id: a for a in app.store.everyone(article.id) if a.annotator == ADJUDICATED}
+    assert (finals[body[0].id].tag, finals[body[1].id].not_a_claim) == ("unknown", True)
+    assert {a.settled_by for a in finals.values()} == {"tester"}
+    assert "2 settled" in title and "every claim here is settled" in title
+    theirs = {(a.annotator, a.tag) for a in app.store.everyone(article.id) if a.annotator != ADJUDICATED}
+    assert theirs == {("alice", "stated"), ("bob", "denied")}  # the annotators' own, as they were
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

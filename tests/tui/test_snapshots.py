@@ -30,6 +30,20 @@ def test_export_dialog_with_a_format_chosen(snap_compare, app_factory):
     assert snap_compare(app_factory(SEED), press=["e", "tab"], terminal_size=(100, 24))
 
 
+def test_review_of_a_disagreement(snap_compare, app_factory, tmp_path):
+    from team import disagree
+
+    app = app_factory(SEED)
+    disagree(tmp_path / "store", claims=1)
+
+    async def wait(pilot):
+        await pilot.press("R")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=wait, terminal_size=(100, 30))
+
+
 def test_filter_in_use(snap_compare, app_factory):
     async def type_filter(pilot):
         await pilot.press("slash", *"speaker:peskov")

@@ -83,3 +83,18 @@ def test_one_annotator_is_no_agreement(tmp_path):
     store.annotate(article.id, article.claims[0], tag="stated")
     r = report(store)
     assert r.units == 0 and r.questions["tag"].alpha.value is None and r.disagreements == []
+
+
+def test_a_settled_final_is_no_annotator_and_is_reported_with_its_disagreement(two_annotators, tmp_path):
+    store, said = two_annotators
+    (aid, cid), _ = next(((k, v) for k, v in said.items() if v[0] != v[1] and v[1] != "not"))
+    claim = next(c for c in store.article(aid).claims if c.id == cid)
+    before = report(store)
+    Store(store.folder, annotator="carol", clock=fixed_clock).settle(aid, claim, {"tag": "unknown"})
+    after = report(store)
+    assert after.annotators == ["alice", "bob"] and after.questions["tag"].alpha == before.questions["tag"].alpha
+    settled = next(d for d in after.disagreements if d["claim"] == cid)
+    assert settled["final"] == {"tag": "unknown", "not_a_claim": False, "settled_by": "carol"}
+    from reader.agreement_text import agreement_text
+
+    assert "→ final: unknown (settled by carol)" in agreement_text(after)

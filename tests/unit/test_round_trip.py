@@ -39,3 +39,21 @@ def test_the_same_file_imported_twice_changes_nothing(tmp_path, form):
     again = import_files([str(out)], other)
     assert again.verdicts == {"unchanged": sum(first.how.values())}
     assert {p.name: p.read_bytes() for p in (tmp_path / "other").glob("annotations-*.json")} == files
+
+
+@pytest.mark.parametrize("form", ["json", "w3c", "jsonl", "csv", "brat"])
+def test_a_final_judgement_travels_beside_the_annotators_own(tmp_path, form):
+    from reader.model import ADJUDICATED
+
+    team = team_store(tmp_path)
+    peskov = next(c for c in team.article.claims if c.part == "body" and c.speaker == "Dmitry Peskov")
+    Store(team.store.folder, annotator="carol").settle(team.article.id, peskov, {"tag": "denied"})
+    out = tmp_path / f"export.{form}"
+    export.write(export.export(team.store, form), out, team.store)
+    other = Store(tmp_path / "other", annotator="someone else")
+    ingest([str(team.path)], other)
+    import_files([str(out)], other)
+    rows = {a.annotator: a for a in other.everyone(team.article.id) if a.claim_id == peskov.id}
+    assert set(rows) == {"me", "them", ADJUDICATED}
+    assert (rows[ADJUDICATED].tag, rows["me"].tag, rows["them"].tag) == ("denied", "stated", "unknown")
+    assert rows[ADJUDICATED].settled_by == (None if form == "brat" else "carol")  # (brat has no place for it)

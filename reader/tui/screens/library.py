@@ -262,6 +262,16 @@ class LibraryScreen(Screen):
         self._order_changed()
 
     # -- ingest ------------------------------------------------------------------------------
+    def action_review(self) -> None:
+        from .review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.service))
+
+    def action_agreement(self) -> None:
+        from .agreement import AgreementScreen
+
+        self.app.push_screen(AgreementScreen(self.service))
+
     def action_ingest(self) -> None:
         def check(value: str) -> str | None:
             if not value.strip():

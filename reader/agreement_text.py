@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..agreement import Figure
-from ..agreement_report import TAG_ORDER, Measured, Report
-from ..text import safe_line
+from .agreement import Figure
+from .agreement_report import TAG_ORDER, Measured, Report
+from .text import safe_line
 
 TITLES = {"tag": "The tag (stated / denied / unknown)", "claim": "Whether it is a claim"}
 SHOWN_GROUPS = 10
@@ -46,6 +46,8 @@ def agreement_text(r: Report) -> str:
     lines.append(f"Disagreements: {len(r.disagreements)}")
     for d in r.disagreements:
         said = " · ".join(f"{safe_line(name, 20)}: {_said(a)}" for name, a in d["annotations"].items())
+        if d["final"]:
+            said += f" → final: {_said({**d['final'], 'note': ''})} (settled by {safe_line(d['final']['settled_by'] or '?', 20)})"
         lines.append(f"  {d['article'][:10]}/{d['claim'][:10]}  {safe_line(d['speaker'] or '?', 30)}: "
                      f"“{safe_line(d['text'], 60)}”  {said}")
     return "\n".join(lines) + "\n"
