@@ -91,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--annotators", metavar="A,B", help="only these annotators (default: everyone)")
     s.add_argument("--json", action="store_true", help="the figures as JSON, for scripts")
 
+    s = sub.add_parser("serve", help="the app in a browser (textual-serve): each tab its own app on this store")
+    s.add_argument("--host", default="localhost", help="where to listen (default: localhost only; see the README "
+                   "before opening it to others: textual-serve has no passwords)")
+    s.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    s.add_argument("--annotator-from-url", action="store_true",
+                   help="a tab opened at /?annotator=NAME works as NAME (else every tab is --annotator or you)")
+
     s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL, CSV, a brat folder) beside yours")
     s.add_argument("paths", nargs="+", metavar="FILE")
     s.add_argument("--as", dest="as_annotator", metavar="NAME", help="the annotator of annotations that name none")
@@ -389,6 +396,16 @@ def cmd_agree(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    from .serve import make_server
+
+    store = _store(args)
+    store.check()  # a damaged file is one line here, not in every tab
+    server = make_server(store.folder.resolve(), args.host, args.port, args.annotator, args.annotator_from_url)
+    server.serve()
+    return EXIT_OK
+
+
 def cmd_import(args) -> int:
     if args.gold:
         return _import_gold(args)
@@ -423,7 +440,8 @@ def _listed(what: str, pairs: list[tuple[str, str]], most: int = 20) -> None:
 
 
 def _tui(args) -> int:
-    if not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
+    served = "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")  # (a tab of `newsreader serve`: the page is its screen)
+    if not served and not all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout)):
         raise UsageError("the reader needs a terminal, and standard input or output is not one; "
                          "the commands (newsreader --help) work without one")
     store = _store(args)
@@ -444,6 +462,7 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "agree": cmd_agree,
+    "serve": cmd_serve,
 }
 
 
