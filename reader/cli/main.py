@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     s.add_argument("--annotator-from-url", action="store_true",
                    help="a tab opened at /?annotator=NAME works as NAME (else every tab is --annotator or you)")
+    s.add_argument("--public-url", metavar="URL", help="the address browsers reach it at, behind a reverse proxy "
+                   "(https://news.example.org): the page's websocket goes there")
 
     s = sub.add_parser("import", help="import annotations (newsreader JSON, W3C Web Annotation, JSONL, CSV, a brat folder) beside yours")
     s.add_argument("paths", nargs="+", metavar="FILE")
@@ -401,7 +403,8 @@ def cmd_serve(args) -> int:
 
     store = _store(args)
     store.check()  # a damaged file is one line here, not in every tab
-    server = make_server(store.folder.resolve(), args.host, args.port, args.annotator, args.annotator_from_url)
+    server = make_server(store.folder.resolve(), args.host, args.port, args.annotator, args.annotator_from_url,
+                         args.public_url)
     server.serve()
     return EXIT_OK
 

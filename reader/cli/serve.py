@@ -34,7 +34,8 @@ def app_command(store: Path, annotator: str | None) -> str:
     return shlex.join(parts)
 
 
-def make_server(store: Path, host: str, port: int, annotator: str | None, from_url: bool):
+def make_server(store: Path, host: str, port: int, annotator: str | None, from_url: bool,
+                public_url: str | None = None):
     import aiohttp_jinja2
     from aiohttp import web
     from textual_serve.server import Server
@@ -68,4 +69,5 @@ def make_server(store: Path, host: str, port: int, annotator: str | None, from_u
             _session_annotator.set(annotator_from(request.match_info.get("annotator")) if from_url else None)
             return await super().handle_websocket(request)
 
-    return NewsreaderServer(app_command(store, annotator), host=host, port=port, title="newsreader")
+    return NewsreaderServer(app_command(store, annotator), host=host, port=port, title="newsreader",
+                            public_url=public_url.rstrip("/") if public_url else None)
