@@ -2,6 +2,7 @@
 articles differently, and the figures are the reference implementation's on the same tags."""
 
 import random
+from pathlib import Path
 
 import krippendorff
 import numpy as np
@@ -98,3 +99,28 @@ def test_a_settled_final_is_no_annotator_and_is_reported_with_its_disagreement(t
     from reader.agreement_text import agreement_text
 
     assert "→ final: unknown (settled by carol)" in agreement_text(after)
+
+
+BBC = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "bbc"
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="the BBC corpus is not on this machine")
+def test_two_annotators_on_a_bbc_folder_match_the_reference(tmp_path):
+    folder = sorted(p for p in BBC.iterdir() if p.is_dir())[0]
+    files = sorted(folder.glob("*.txt"))[:25]
+    alice = Store(tmp_path / "store", annotator="alice", clock=fixed_clock)
+    bob = Store(tmp_path / "store", annotator="bob", clock=fixed_clock)
+    ingest([str(f) for f in files], alice)
+    rng, tags, pairs = random.Random(11), ("stated", "denied", "unknown"), []
+    for s in alice.summaries():
+        for c in alice.article(s.id).claims[:4]:
+            a = rng.choice(tags)
+            b = a if rng.random() < 0.7 else rng.choice(tags)
+            alice.annotate(s.id, c, tag=a)
+            bob.annotate(s.id, c, tag=b)
+            pairs.append((a, b))
+    codes = {t: n for n, t in enumerate(tags, start=1)}
+    data = np.array([[codes[a] for a, _ in pairs], [codes[b] for _, b in pairs]], dtype=float)
+    tag = report(alice).questions["tag"]
+    assert tag.alpha.items == len(pairs) > 40
+    assert tag.alpha.value == pytest.approx(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))

@@ -18,3 +18,11 @@ def test_each_tab_runs_this_python_on_this_store_as_its_annotator(tmp_path):
     words = shlex.split(app_command(store, "Anna Lee"))
     assert words == [sys.executable, "-m", "reader", "--store", str(store), "--annotator", "Anna Lee"]
     assert shlex.split(app_command(store, None))[-2:] == ["--store", str(store)]
+
+
+def test_behind_a_proxy_the_page_connects_to_the_address_browsers_reach(tmp_path):
+    from reader.cli.serve import make_server
+
+    server = make_server(tmp_path, "localhost", 8000, None, False, "https://news.example.org/")
+    assert server.public_url == "https://news.example.org" and server.host == "localhost"
+    assert make_server(tmp_path, "localhost", 8123, None, False).public_url == "http://localhost:8123"
