@@ -71,6 +71,10 @@ def default_store_dir() -> Path:
 
 
 def default_annotator() -> str:
+    """Who annotates when --annotator does not say: $NEWSREADER_ANNOTATOR, else the OS user."""
+    named = os.environ.get("NEWSREADER_ANNOTATOR", "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser()
     except Exception:  # no user name in this environment

@@ -14,6 +14,7 @@ def _isolated(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NEWSREADER_STORE", str(home / "store-from-env"))
     monkeypatch.setenv("NEWSREADER_CONFIG", str(home / "config" / "settings.json"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    monkeypatch.delenv("NEWSREADER_ANNOTATOR", raising=False)
     monkeypatch.chdir(home)
 
 

@@ -124,3 +124,13 @@ def test_agree_reports_the_figures_as_text_and_as_json(capsysbinary, team):
     assert data["disagreements"][0]["annotations"]["them"]["tag"] == "unknown"
     code, out, _ = run(capsysbinary, "--store", store, "agree", "--annotators", "me")
     assert out.decode().startswith("Agreement needs two annotators")
+
+
+def test_the_annotator_is_the_option_else_the_environment(capsysbinary, team, monkeypatch):
+    store = str(team.store.folder)
+    claim = next(c for c in team.article.claims if c.kind == "quote").id
+    monkeypatch.setenv("NEWSREADER_ANNOTATOR", "from-env")
+    assert run(capsysbinary, "--store", store, "tag", claim, "stated")[0] == 0
+    assert run(capsysbinary, "--store", store, "--annotator", "from-option", "tag", claim, "denied")[0] == 0
+    said = {a.annotator: a.tag for a in team.store.everyone(team.article.id) if a.claim_id == claim}
+    assert said == {"from-env": "stated", "from-option": "denied"}
