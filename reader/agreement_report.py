@@ -46,7 +46,7 @@ class Unit:
     title: str
     notes: dict[str, Annotation] = field(default_factory=dict)  # by annotator
     final: Annotation | None = None  # the judgement settled in review (model.ADJUDICATED's)
-    before: str = ""  # the words before and after the claim, to read it in
+    before: str = ""  # the words before and after the claim, to read it in ("…" where they go on)
     after: str = ""
 
     @property
@@ -119,8 +119,9 @@ def _article_units(store, article_id: str, notes: list[Annotation], finals: dict
         start, end, text = (c.start, c.end, c.text) if c else (first.start, first.end, first.text)
         source = article.title if c and c.part == "title" else article.body
         out.append(Unit(article_id, claim_id, text, c.speaker if c else None, outlet_of(summary) if summary else None,
-                        article.title, theirs, finals.get(claim_id), source[max(0, start - CONTEXT):start],
-                        source[end:end + CONTEXT]))
+                        article.title, theirs, finals.get(claim_id),
+                        ("…" if start > CONTEXT else "") + source[max(0, start - CONTEXT):start],
+                        source[end:end + CONTEXT] + ("…" if end + CONTEXT < len(source) else "")))
     return out
 
 

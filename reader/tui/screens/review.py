@@ -85,9 +85,9 @@ class ReviewScreen(Screen):
     def _claim(u: Unit) -> Text:
         text = Text()
         text.append(neutralize(u.title) + "\n", style="italic")
-        text.append("…" + neutralize(u.before))
+        text.append(neutralize(u.before))
         text.append(neutralize(u.text), style="bold reverse")
-        text.append(neutralize(u.after) + "…\n")
+        text.append(neutralize(u.after) + "\n")
         text.append(f"Speaker (as found): {neutralize(u.speaker or 'unknown')}")
         return text
 
