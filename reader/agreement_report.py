@@ -74,6 +74,7 @@ class Group:
     key: str
     label: str
     alpha: Figure
+    kappas: list[tuple[str, str, Figure]] = field(default_factory=list)  # (a, b, their kappa) in the group
 
 
 @dataclass(slots=True)
@@ -151,7 +152,11 @@ def grouped(units: list[Unit], by: str) -> list[Group]:
     groups: dict[tuple[str, str], list[Unit]] = {}
     for u in units:
         groups.setdefault(GROUPINGS[by](u), []).append(u)
-    out = [Group(key, label, krippendorff_alpha(values(members, "tag"))) for (key, label), members in groups.items()]
+    out = []
+    for (key, label), members in groups.items():
+        judged = values(members, "tag")
+        kappas = [(a, b, cohen_kappa(pair_units(judged, a, b))) for a, b in pairs_of(judged)]
+        out.append(Group(key, label, krippendorff_alpha(judged), kappas))
     return sorted((g for g in out if g.alpha.items), key=lambda g: (-g.alpha.items, g.label))
 
 

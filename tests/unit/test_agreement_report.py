@@ -74,6 +74,7 @@ def test_figures_by_article_speaker_and_outlet_rest_on_their_claims(two_annotato
     tagged = sum(1 for _, b in said.values() if b != "not")
     for by in ("article", "speaker", "outlet"):
         assert sum(g.alpha.items for g in r.by[by]) == tagged
+        assert sum(k.items for g in r.by[by] for _, _, k in g.kappas) == tagged  # (two annotators: one pair)
     assert any(g.label == "Ukrainska Pravda" for g in r.by["outlet"])
 
 
