@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import threading
-from pathlib import Path
 
 import orjson
 
@@ -349,32 +348,6 @@ def cmd_tag(args) -> int:
     return EXIT_OK
 
 
-def cmd_export(args) -> int:
-    store = _store(args)
-    to_file = bool(args.output and args.output != "-")
-    form = export_mod.FORMATS[args.format]
-    if to_file:
-        export_mod.check_target(Path(args.output), store, folder=form.folder)  # before the work, not after it
-    elif form.folder and sys.stdout is not None and sys.stdout.isatty():
-        raise UsageError(f"{form.name} is a folder of files: give -o FOLDER, or send the tar archive "
-                         "it becomes to a program (| tar x), not to the terminal")
-    bar = _bar("export")
-    made = export_mod.export(store, args.format, export_mod.Options(
-        bodies=args.bodies, tagged_only=args.tagged_only, progress=bar.update if bar else None))
-    if bar:
-        bar.close()
-    if not to_file:
-        _stdout().write(export_mod.as_stream(made))
-        return EXIT_OK
-    path = Path(args.output)
-    export_mod.write(made, path, store)
-    c = made.counts
-    held = (f"{c['statements']} statements ({c['claims']} claims with the quotes inside them)" if "statements" in c
-            else f"{c['claims']} claims")
-    _err(f"exported {c['articles']} articles, {held}, {c['annotations']} annotations to {path}", prefix="")
-    return EXIT_OK
-
-
 def _bar(label: str):
     """A progress bar on stderr when it is a terminal, else None."""
     if sys.stderr is None or not sys.stderr.isatty():
@@ -382,64 +355,6 @@ def _bar(label: str):
     from .progress import Bar
 
     return Bar(sys.stderr, label=label)
-
-
-def cmd_agree(args) -> int:
-    from ..agreement_report import report
-
-    names = {n.strip() for n in args.annotators.split(",") if n.strip()} if args.annotators else None
-    r = report(_store(args), names)
-    if args.json:
-        _stdout().write(terminal_safe_json(orjson.dumps(r.to_dict(), option=orjson.OPT_INDENT_2)) + b"\n")
-    else:
-        from ..agreement_text import agreement_text
-
-        _stdout().write(agreement_text(r).encode())
-    return EXIT_OK
-
-
-def cmd_serve(args) -> int:
-    from .serve import make_server
-
-    store = _store(args)
-    store.check()  # a damaged file is one line here, not in every tab
-    server = make_server(store.folder.resolve(), args.host, args.port, args.annotator, args.annotator_from_url,
-                         args.public_url)
-    server.serve()
-    return EXIT_OK
-
-
-def cmd_import(args) -> int:
-    if args.gold:
-        return _import_gold(args)
-    from ..imports import import_files
-    from ..imports import summary_line as import_line
-
-    report = import_files(args.paths, _store(args), args.as_annotator)
-    print(import_line(report))
-    _listed("refused", report.refused)
-    if not args.quiet:
-        _listed("orphaned (kept, not attached: its words are not in the article)", report.orphans)
-    return EXIT_PARTIAL if report.refused else EXIT_OK
-
-
-def _import_gold(args) -> int:
-    from ..imports.gold import import_gold
-
-    report = import_gold(args.paths, _store(args))
-    line = f"gold: {report.articles} articles, {report.claims} claims in place of the extractor's; {len(report.refused)} refused"
-    if report.reanchored or report.orphaned:
-        line += f"; {report.reanchored} annotations moved to a gold claim, {report.orphaned} kept without their claim"
-    print(line)
-    _listed("refused", report.refused)
-    return EXIT_PARTIAL if report.refused else EXIT_OK
-
-
-def _listed(what: str, pairs: list[tuple[str, str]], most: int = 20) -> None:
-    for where, why in pairs[:most]:
-        _err(f"{what} {safe_line(where)}: {safe_line(why, 120)}")
-    if len(pairs) > most:
-        _err(f"... and {len(pairs) - most} more {what.split()[0]}")
 
 
 def _tui(args) -> int:
@@ -454,6 +369,15 @@ def _tui(args) -> int:
     return run(store)
 
 
+def _later(name: str):
+    """A command of exchange.py, imported when it runs (start-up never waits for it)."""
+    def run(args) -> int:
+        from . import exchange
+
+        return getattr(exchange, name)(args)
+    return run
+
+
 COMMANDS = {
     "ingest": cmd_ingest,
     "reindex": cmd_reindex,
@@ -462,10 +386,10 @@ COMMANDS = {
     "show": cmd_show,
     "claims": cmd_claims,
     "tag": cmd_tag,
-    "export": cmd_export,
-    "import": cmd_import,
-    "agree": cmd_agree,
-    "serve": cmd_serve,
+    "export": _later("cmd_export"),
+    "import": _later("cmd_import"),
+    "agree": _later("cmd_agree"),
+    "serve": _later("cmd_serve"),
 }
 
 
