@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
         "claim stated, denied or unknown. With no command, opens the reader.",
     )
     p.add_argument("--store", metavar="DIR", help="store folder (default: $NEWSREADER_STORE or ./annotations)")
-    p.add_argument("--annotator", metavar="NAME", help="name recorded with your annotations (default: your user name)")
+    p.add_argument("--annotator", metavar="NAME", help="name recorded with your annotations (default: "
+                   "$NEWSREADER_ANNOTATOR, else your user name)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("ingest", help="add articles (files, folders, - for stdin) to the store")
