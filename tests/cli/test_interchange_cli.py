@@ -134,3 +134,16 @@ def test_the_annotator_is_the_option_else_the_environment(capsysbinary, team, mo
     assert run(capsysbinary, "--store", store, "--annotator", "from-option", "tag", claim, "denied")[0] == 0
     said = {a.annotator: a.tag for a in team.store.everyone(team.article.id) if a.claim_id == claim}
     assert said == {"from-env": "stated", "from-option": "denied"}
+
+
+def test_claims_where_a_query_and_a_wrong_query_told_by_its_column(capsysbinary, team):
+    store = str(team.store.folder)
+    code, out, _ = run(capsysbinary, "--store", store, "claims", "--json", "--where", 'speaker:peskov kind:quote -"no specifics"')
+    rows = json.loads(out)
+    assert code == 0 and rows and all(r["speaker"] == "Dmitry Peskov" and r["kind"] == "quote" for r in rows)
+    assert not any("no specifics" in r["text"] for r in rows)
+    _, out, _ = run(capsysbinary, "--store", store, "claims", "--json", "--where", "annotator:them")
+    assert {r["text"][:20] for r in json.loads(out)} == {"a meeting between Ru"}  # their orphan is no claim
+    code, out, err = run(capsysbinary, "--store", store, "claims", "--where", "kind:rumour")
+    assert code == 2 and out == b""
+    assert err.strip() == "newsreader: --where: kind: is one of quote|reported|source, not 'rumour' (at column 6): kind:rumour"

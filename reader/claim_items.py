@@ -1,0 +1,22 @@
+"""A claim as the query language sees it (query.Item): the one place its fields are read from
+the article, the annotation and the others' annotations, for every view that filters claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .extract.calibration import doubtful
+from .model import Annotation, Article, Claim, speaker_of
+from .query import Item
+from .rows import outlet_of
+
+
+def item_of(article: Article, claim: Claim, note: Annotation | None, annotators: Iterable[str] = ()) -> Item:
+    """`note` is the viewer's own annotation; `annotators` everyone who annotated the claim."""
+    d = article.doc
+    return Item(
+        text=claim.text, speaker=speaker_of(claim, note), role=claim.role, kind=claim.kind,
+        tag=note.tag if note else None, not_a_claim=bool(note and note.not_a_claim), doubtful=doubtful(claim, note),
+        confidence=claim.confidence, outlet=outlet_of(d), author=d.author,
+        published=d.published.date() if d.published else None, annotators=frozenset(annotators),
+    )
