@@ -20,3 +20,11 @@ def item_of(article: Article, claim: Claim, note: Annotation | None, annotators:
         confidence=claim.confidence, outlet=outlet_of(d), author=d.author,
         published=d.published.date() if d.published else None, annotators=frozenset(annotators),
     )
+
+
+def annotators_of(store, article_id: str) -> dict[str, set[str]]:
+    """Who annotated each claim of an article (claim id to names)."""
+    out: dict[str, set[str]] = {}
+    for a in store.everyone(article_id):
+        out.setdefault(a.claim_id, set()).add(a.annotator)
+    return out

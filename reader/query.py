@@ -289,6 +289,17 @@ FIELD_TESTS = {
 }
 
 
+def fields_in(node) -> set[str]:
+    """The fields a query asks about (to read only what it needs)."""
+    if isinstance(node, Field):
+        return {node.name}
+    if isinstance(node, Not):
+        return fields_in(node.node)
+    if isinstance(node, (All, Any)):
+        return set().union(*(fields_in(n) for n in node.nodes))
+    return set()
+
+
 def matches(node, item: Item) -> bool:
     """Whether the item is one the query asks for."""
     if isinstance(node, Words):

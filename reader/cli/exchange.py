@@ -1,5 +1,5 @@
-"""The commands that move annotations in and out of the store, and the team's: `export`,
-`import`, `agree` and `serve`. Thin, like every command: the work is the core's (export,
+"""The commands that move annotations in and out of the store, and the team's and the
+researcher's figures: `export`, `import`, `agree`, `serve` and `stats`. Thin, like every command: the work is the core's (export,
 imports, agreement_report) and textual-serve's."""
 
 from __future__ import annotations
@@ -96,3 +96,18 @@ def _listed(what: str, pairs: list[tuple[str, str]], most: int = 20) -> None:
         _err(f"{what} {safe_line(where)}: {safe_line(why, 120)}")
     if len(pairs) > most:
         _err(f"... and {len(pairs) - most} more {what.split()[0]}")
+
+
+def cmd_stats(args) -> int:
+    from ..query import EVERYTHING
+    from ..stats import stats
+    from .where import query
+
+    s = stats(_store(args), query(args.where) or EVERYTHING)
+    if args.json:
+        _stdout().write(terminal_safe_json(orjson.dumps(s.to_dict(), option=orjson.OPT_INDENT_2)) + b"\n")
+    else:
+        from ..stats_text import stats_text
+
+        _stdout().write(stats_text(s).encode())
+    return EXIT_OK

@@ -220,7 +220,8 @@ def cmd_show(args) -> int:
 
 def cmd_claims(args) -> int:
     store = _store(args)
-    from .where import annotators_of, asked, query
+    from ..claim_items import annotators_of
+    from .where import asked, query
 
     where = query(args.where)
     ids = [store.find_article(args.article).id] if args.article else [
@@ -317,6 +318,7 @@ COMMANDS = {
     "import": _later("cmd_import"),
     "agree": _later("cmd_agree"),
     "serve": _later("cmd_serve"),
+    "stats": _later("cmd_stats"),
 }
 
 

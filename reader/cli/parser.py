@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--annotators", metavar="A,B", help="only these annotators (default: everyone)")
     s.add_argument("--json", action="store_true", help="the figures as JSON, for scripts")
 
+    s = sub.add_parser("stats", help="figures of the claims: tags, per week, per speaker and outlet, your progress")
+    s.add_argument("--where", metavar="QUERY", help="only the claims the query asks for (see \"Queries\")")
+    s.add_argument("--json", action="store_true", help="the figures as JSON, for scripts")
+
     s = sub.add_parser("serve", help="the app in a browser (textual-serve): each tab its own app on this store")
     s.add_argument("--host", default="localhost", help="where to listen (default: localhost only; see the README "
                    "before opening it to others: textual-serve has no passwords)")

@@ -3,7 +3,6 @@ and each claim asked of it as the core reads a claim (claim_items.item_of)."""
 
 from __future__ import annotations
 
-from ..store import Store
 from ..text import safe_line
 from .main import UsageError
 
@@ -18,13 +17,6 @@ def query(text: str | None):
         return parse(text)
     except QueryError as exc:
         raise UsageError(f"--where: {exc}: {safe_line(text, 120)}") from None
-
-
-def annotators_of(store: Store, article_id: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for a in store.everyone(article_id):
-        out.setdefault(a.claim_id, set()).add(a.annotator)
-    return out
 
 
 def asked(where, article, claim, note, annotators) -> bool:

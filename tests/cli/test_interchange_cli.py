@@ -147,3 +147,12 @@ def test_claims_where_a_query_and_a_wrong_query_told_by_its_column(capsysbinary,
     code, out, err = run(capsysbinary, "--store", store, "claims", "--where", "kind:rumour")
     assert code == 2 and out == b""
     assert err.strip() == "newsreader: --where: kind: is one of quote|reported|source, not 'rumour' (at column 6): kind:rumour"
+
+
+def test_stats_prints_the_figures_and_json_for_scripts(capsysbinary, team):
+    store = str(team.store.folder)
+    code, out, _ = run(capsysbinary, "--store", store, "stats", "--where", "speaker:peskov")
+    assert code == 0 and "Tags  (█ stated" in out.decode() and "Dmitry Peskov" in out.decode()
+    _, out, _ = run(capsysbinary, "--store", store, "--annotator", "me", "stats", "--json")
+    data = json.loads(out)
+    assert data["tags"]["stated"] == 2 and data["tags"]["not_a_claim"] == 1 and "2025-05-05" in data["weeks"]
