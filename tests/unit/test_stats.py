@@ -30,12 +30,12 @@ def test_the_figures_count_every_claim_as_you_see_it(tmp_path):
     assert s.weeks == {"2025-05-05": len(article.claims)}  # the seed's week (the other article has no date)
     assert s.judged_weeks == {"2025-05-05": 3}
     assert s.progress == {week_of(fixed_clock().date()): 3}
-    assert list(s.by_speaker)[0] == "Dmitry Peskov" and sum(s.by_speaker["Dmitry Peskov"].values()) == len(peskov)
+    assert next(iter(s.by_speaker)) == "Dmitry Peskov" and sum(s.by_speaker["Dmitry Peskov"].values()) == len(peskov)
     assert set(s.by_outlet) == {"Ukrainska Pravda", "(outlet not known)"}
 
 
 def test_a_query_narrows_every_figure(tmp_path):
-    me, _, peskov = store_with_tags(tmp_path)
+    me, _, _ = store_with_tags(tmp_path)
     s = stats(me, parse("speaker:peskov is:tagged"))
     assert s.claims == 2 and s.tags["stated"] == s.tags["denied"] == 1 and list(s.by_speaker) == ["Dmitry Peskov"]
     assert stats(me, parse("annotator:them")).claims == 1
