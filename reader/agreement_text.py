@@ -12,7 +12,8 @@ SHOWN_GROUPS = 10
 
 def figure(f: Figure, what: str = "claims") -> str:
     value = "   n/a" if f.value is None else f"{f.value:6.3f}"
-    return f"{value}  ({f.items:,} {what})"
+    words = what.replace("claims", "claim", 1) if f.items == 1 else what
+    return f"{value}  ({f.items:,} {words})"
 
 
 def confusion_table(pair, values: list[str]) -> list[str]:

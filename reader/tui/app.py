@@ -316,7 +316,7 @@ class NewsreaderApp(Exporting, Importing, App):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        title = "reader" if reading(self.screen) else "library"
+        title = "reader" if reading(self.screen) else getattr(self.screen, "HELP_TITLE", "library")
         self.push_screen(HelpScreen(self.screen, title))
 
     async def action_quit(self) -> None:

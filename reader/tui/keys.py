@@ -55,7 +55,7 @@ REVIEW = [
     Binding("f", "settle('not_a_claim')", "Not a claim", id="settle-not-a-claim", tooltip="Settle it: not a claim"),
     Binding("x", "settle('clear')", "Clear", show=False, id="settle-clear", tooltip="Clear the final judgement"),
     Binding("n,down,j", "move(1)", "Next", id="review-next", tooltip="The next claim to review"),
-    Binding("p,up,k", "move(-1)", "Previous", id="review-previous", tooltip="The previous claim to review"),
+    Binding("p,up,k", "move(-1)", "Previous", show=False, id="review-previous", tooltip="The previous claim to review"),
     Binding("N", "next_unsettled", "Next unsettled", show=False, key_display="N", id="review-next-unsettled",
             tooltip="The next claim not settled yet"),
     Binding("o", "toggle_singles", "One annotator", show=False, id="review-singles",
@@ -151,5 +151,5 @@ def ours(binding: Binding) -> bool:
     return binding.id is not None and binding.id in IDS
 
 
-ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH)
+ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG)
 IDS = frozenset(b.id for b in ALL)

@@ -67,3 +67,27 @@ async def test_the_palette_gives_each_action_the_keys_help_gives_it_in_the_same_
                        if c.title != "Theme"}
             assert offered == helped
         assert offered["Previous match"] == "shift+f3 ^r" and offered["Quit"] == "q ^c ^q"
+
+
+async def test_the_review_and_agreement_screens_list_their_own_keys(app_factory, tmp_path):
+    from team import disagree
+
+    app = app_factory(SEED)
+    disagree(tmp_path / "store", claims=1)
+    async with app.run_test(size=(140, 60)) as pilot:
+        await pilot.press("R")
+        await app.workers.wait_for_complete()
+        listed = {desc: shown for _, shown, desc, _ in key_rows(app.screen)}
+        assert (listed["Next unsettled"], listed["One annotator"], listed["Clear"]) == ("N", "o", "x")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert help_text(app.screen, 140).startswith("Keys: review of disagreements")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("K")
+        await app.workers.wait_for_complete()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert help_text(app.screen, 140).startswith("Keys: agreement") and "Back to the library" in help_text(app.screen, 140)

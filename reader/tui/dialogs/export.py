@@ -19,7 +19,7 @@ class ExportDialog(AskDialog):
     def __init__(self, path: str, formats: list[tuple[str, str, str]], check: Callable[[str, str], str | None]) -> None:
         """`formats`: (name, suffix, about) of each, the first chosen; `check(path, name)` says
         what is wrong with a target, or None."""
-        super().__init__("Export annotations", path, hint="tab changes the format · enter exports · escape cancels")
+        super().__init__("Export annotations", path, hint="tab / shift+tab change the format · enter exports · escape cancels")
         self.formats = formats
         self.chosen = 0
         self.check_target = check

@@ -17,6 +17,7 @@ from .. import keys
 
 class AgreementScreen(Screen):
     BINDINGS = keys.AGREEMENT
+    HELP_TITLE = "agreement"
 
     def __init__(self, service) -> None:
         super().__init__()

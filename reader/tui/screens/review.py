@@ -30,6 +30,7 @@ def to_review(units: list[Unit], singles: bool) -> list[Unit]:
 
 class ReviewScreen(Screen):
     BINDINGS = keys.REVIEW
+    HELP_TITLE = "review of disagreements"
 
     def __init__(self, service) -> None:
         super().__init__()
@@ -66,9 +67,11 @@ class ReviewScreen(Screen):
         scope = "disagreements and claims one annotator judged" if self.singles else "disagreements"
         if not self.items:
             self.query_one("#review-title", Static).update(Text(f"Review: no {scope} to settle", style="bold"))
+            judged = any(len(x.notes) >= 2 for x in self.units)
+            said = ("Every claim two annotators judged, they judged alike." if judged
+                    else "No claim has been judged by two annotators yet.")
             self.query_one("#review-claim", Static).update(Text(
-                "Every claim two annotators judged, they judged alike." + ("" if self.singles else
-                " o also shows the claims only one annotator judged."), style="italic"))
+                said + ("" if self.singles else " o also shows the claims only one annotator judged."), style="italic"))
             self.query_one("#review-judgements", Static).update("")
             self.query_one("#review-final", Static).update("")
             return
@@ -84,6 +87,7 @@ class ReviewScreen(Screen):
     @staticmethod
     def _claim(u: Unit) -> Text:
         text = Text()
+        text.append("In: ", style="bold")
         text.append(neutralize(u.title) + "\n", style="italic")
         text.append(neutralize(u.before))
         text.append(neutralize(u.text), style="bold reverse")
