@@ -34,7 +34,15 @@ from .actions import screen_actions
 from .exporting import Exporting
 from .history import History
 from .importing import Importing
-from .messages import Failed, LibraryChanged, NextUntagged, OpenArticle, ProgressChanged, Remember
+from .messages import (
+    Failed,
+    LibraryChanged,
+    NextUntagged,
+    OpenArticle,
+    OpenClaims,
+    ProgressChanged,
+    Remember,
+)
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 from .service import StoreService
@@ -211,6 +219,11 @@ class NewsreaderApp(Exporting, Importing, App):
     # -- what the screens ask (see messages.py) -----------------------------------------------
     def on_open_article(self, message: OpenArticle) -> None:
         self.open_article(message.article_id, message.claim, message.untagged)
+
+    def on_open_claims(self, _message: OpenClaims) -> None:
+        from .screens.claims import ClaimsScreen
+
+        self.push_screen(ClaimsScreen(self.session))
 
     def on_next_untagged(self, message: NextUntagged) -> None:
         self.open_next_untagged(message.after)

@@ -33,6 +33,8 @@ LIBRARY = [
     Binding("i", "ingest", "Ingest", id="ingest", tooltip="Ingest a file or a folder of articles"),
     Binding("N", "next_untagged", "Next untagged", show=False, key_display="N", id="next-untagged-library",
             tooltip="Open the next article with untagged claims at its first untagged claim"),
+    Binding("c", "claims", "Claims", show=False, id="claims",
+            tooltip="Every claim of the store in one list, with a query, sorting and tagging"),
     Binding("R", "review", "Review", show=False, key_display="R", id="review",
             tooltip="Review the claims the annotators judged differently and settle each"),
     Binding("K", "agreement", "Agreement", show=False, key_display="K", id="agreement",
@@ -42,6 +44,26 @@ LIBRARY = [
 EXPORT_DIALOG = [
     Binding("tab", "format(1)", "Next format", show=False, priority=True, id="next-format"),
     Binding("shift+tab", "format(-1)", "Previous format", show=False, priority=True, id="previous-format"),
+]
+
+CLAIMS = [
+    Binding("slash", "query", "Query", key_display="/", id="claims-query",
+            tooltip="Type a query: words, \"phrases\", -not, speaker: kind: tag: is: conf:<0.6 after: OR ( )"),
+    Binding("enter", "open", "Open", id="claims-open", tooltip="Open the article at this claim (escape comes back here)"),
+    Binding("s", "tag('stated')", "Stated", id="claims-stated", tooltip="Tag the claim: stated"),
+    Binding("d", "tag('denied')", "Denied", id="claims-denied", tooltip="Tag the claim: denied"),
+    Binding("u", "tag('unknown')", "Unknown", id="claims-unknown", tooltip="Tag the claim: unknown"),
+    Binding("x", "tag(None)", "Clear", show=False, id="claims-clear", tooltip="Clear the claim's tag"),
+    Binding("f", "not_a_claim", "Not a claim", show=False, id="claims-not-a-claim",
+            tooltip="Mark (or unmark) it as not a claim"),
+    Binding("N", "next_untagged", "Next untagged", key_display="N", id="claims-next-untagged",
+            tooltip="The next claim of this list you have not judged, in its order"),
+    Binding("o", "sort_next", "Sort", show=False, id="claims-sort", tooltip="Sort by the next column"),
+    Binding("O", "sort_reverse", "Reverse", show=False, key_display="O", id="claims-sort-reverse",
+            tooltip="Reverse the sort order"),
+    Binding("ctrl+z", "undo", "Undo", show=False, id="claims-undo", tooltip="Undo the last change (the reader's history)"),
+    Binding("ctrl+y", "redo", "Redo", show=False, id="claims-redo", tooltip="Redo what was undone"),
+    Binding("escape", "back", "Back", id="claims-back", tooltip="Back to the library (from the query: to the list)"),
 ]
 
 AGREEMENT = [
@@ -151,5 +173,5 @@ def ours(binding: Binding) -> bool:
     return binding.id is not None and binding.id in IDS
 
 
-ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG)
+ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG, *CLAIMS)
 IDS = frozenset(b.id for b in ALL)

@@ -48,3 +48,7 @@ class Failed(Message):
 
 class LibraryChanged(Message):
     """Articles were added or changed: the app reloads the library's rows."""
+
+
+class OpenClaims(Message):
+    """Show the claims view (every claim of the store)."""

@@ -309,6 +309,45 @@ async def test_review_settles_every_disagreement_by_keyboard(app_factory, tmp_pa
     assert theirs == {("alice", "stated"), ("bob", "denied")}  # the annotators' own, as they were
 
 
+async def test_the_claims_view_queries_tags_undoes_opens_and_comes_back(app_factory):
+    from reader.tui.screens.article import ArticleScreen
+    from reader.tui.screens.claims import ClaimsScreen
+
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen) and len(screen.shown) == len(screen.rows) > 20
+        await pilot.press("slash", *"speaker:peskov kind:rumour")
+        await pilot.pause(0.4)
+        problem = str(screen.query_one("#claims-problem").render())
+        assert "^ kind: is one of quote|reported|source, not 'rumour'" in problem
+        screen.query_one("#claims-query").value = "speaker:peskov kind:quote"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.shown and all(r.claim.speaker == "Dmitry Peskov" and r.claim.kind == "quote" for r in screen.shown)
+        await pilot.press("down", "s")
+        await app.workers.wait_for_complete()
+        row = screen.current
+        assert app.store.annotations(row.article.id)[row.claim.id].tag == "stated"
+        await pilot.press("ctrl+z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert row.claim.id not in app.store.annotations(row.article.id)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ArticleScreen) and reader.claims[reader.current].id == row.claim.id
+        await pilot.press("d")
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen and screen.current.key == row.key and screen.current.note.tag == "denied"
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

@@ -44,6 +44,18 @@ def test_review_of_a_disagreement(snap_compare, app_factory, tmp_path):
     assert snap_compare(app, run_before=wait, terminal_size=(100, 30))
 
 
+def test_the_claims_view_with_a_query(snap_compare, app_factory):
+    async def query(pilot):
+        await pilot.press("c")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("slash", *"speaker:peskov OR kind:source")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app_factory(*SOME), run_before=query, terminal_size=(120, 24))
+
+
 def test_filter_in_use(snap_compare, app_factory):
     async def type_filter(pilot):
         await pilot.press("slash", *"speaker:peskov")

@@ -21,7 +21,7 @@ from ...storage import StoreError
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
-from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle, Remember
+from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle, OpenClaims, Remember
 from ..service import StoreService
 from ..widgets.article_table import ArticleTable
 
@@ -262,6 +262,9 @@ class LibraryScreen(Screen):
         self._order_changed()
 
     # -- ingest ------------------------------------------------------------------------------
+    def action_claims(self) -> None:
+        self.post_message(OpenClaims())
+
     def action_review(self) -> None:
         from .review import ReviewScreen
 

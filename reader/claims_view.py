@@ -1,0 +1,81 @@
+"""Every claim of the store in one list, as the claims view shows it: each claim as you see it
+(your corrections), with your annotation and who else annotated it; chosen by the query
+language, sorted by any column, and `N`'s next untagged claim in the list's order.
+
+Read whole into memory for now (one row a claim): the SQL-backed rows for a million claims are
+still to come (issue 14).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .claim_items import annotators_of, item_of
+from .corrections import as_seen
+from .marks import claim_order
+from .model import Annotation, Article, Claim, speaker_of
+from .query import EVERYTHING, Item, matches
+from .rows import outlet_of
+from .states import claim_state
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    article: Article  # as you see it (your corrections)
+    claim: Claim
+    note: Annotation | None
+    annotators: frozenset[str] = field(default_factory=frozenset)
+    index: int = 0  # where the claim is in the reader's list of this article's claims
+
+    def item(self) -> Item:
+        return item_of(self.article, self.claim, self.note, self.annotators)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.article.id, self.claim.id
+
+
+def rows_of(store) -> list[ClaimRow]:
+    """Every claim of every article, in the library's order and each article's reading order."""
+    rows = []
+    for s in store.summaries():
+        notes = store.annotations(s.id)
+        article = as_seen(store.article(s.id), notes)
+        who = annotators_of(store, s.id)
+        for i, c in enumerate(claim_order(article.claims)):
+            rows.append(ClaimRow(article, c, notes.get(c.id), frozenset(who.get(c.id, ())), i))
+    return rows
+
+
+def _date(r: ClaimRow) -> str:
+    published = r.article.doc.published
+    return published.isoformat() if published else ""
+
+
+# The columns a list is sorted by: each one's key of a row.
+SORTS = {
+    "date": _date,
+    "outlet": lambda r: (outlet_of(r.article.doc) or "").casefold(),
+    "speaker": lambda r: (speaker_of(r.claim, r.note) or "").casefold(),
+    "kind": lambda r: r.claim.kind,
+    "claim": lambda r: r.claim.text.casefold(),
+    "tag": lambda r: claim_state(r.note).key,
+    "conf": lambda r: r.claim.confidence,
+}
+ORDER = tuple(SORTS)
+
+
+def chosen(rows: list[ClaimRow], query=EVERYTHING, order: str = "date", reverse: bool = True) -> list[ClaimRow]:
+    """The rows the query asks for, sorted by a column (ties keep the library's order)."""
+    picked = [r for r in rows if query is EVERYTHING or matches(query, r.item())]
+    return sorted(picked, key=SORTS[order], reverse=reverse)
+
+
+def next_untagged(rows: list[ClaimRow], after: int) -> int | None:
+    """The next row after `after`, in the list's order, that you have not judged; going round."""
+    n = len(rows)
+    for k in range(1, n + 1):
+        i = (after + k) % n
+        if not claim_state(rows[i].note).done:
+            return i
+    return None

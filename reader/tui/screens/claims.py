@@ -1,0 +1,194 @@
+"""The claims view (`c` in the library): every claim of the store in one list, chosen by a query
+(the one language, see reader.query; a wrong query is told at its column), sorted by any column,
+tagged with the reader's keys and undo history, `enter` opening the article at the claim and
+`escape` coming back to the same row."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ...changes import apply_change, implied, values_of
+from ...claims_view import ORDER, ClaimRow, chosen, next_untagged, rows_of
+from ...journal import Entry
+from ...query import EVERYTHING, QueryError, parse
+from ...states import claim_state
+from ...text import neutralize
+from .. import keys
+from ..history import Change
+from ..messages import OpenArticle
+from ..session import Session
+from ..widgets.claims_table import ClaimsTable
+
+TYPING_PAUSE = 0.3  # seconds after the last key before the query runs
+
+
+class ClaimsScreen(Screen):
+    BINDINGS = keys.CLAIMS
+    HELP_TITLE = "claims"
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.rows: list[ClaimRow] = []
+        self.shown: list[ClaimRow] = []
+        self.query_tree = EVERYTHING
+        self.order, self.reverse = "date", True
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Claims · reading the store…", style="bold"), id="claims-title")
+        yield Input(placeholder="a query: words, \"phrases\", speaker:NAME, tag:none, is:doubtful, conf:<0.6, OR …",
+                    id="claims-query", select_on_focus=False)
+        yield Static(id="claims-problem")
+        yield ClaimsTable(id="claims-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = getattr(self.app, "blink", True)
+        table = self.query_one(ClaimsTable)
+        table.me = self.session.store.annotator
+        table.focus()
+        self.load()
+
+    @work(group="claims", exclusive=True)
+    async def load(self) -> None:
+        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
+        self.rows = await self.session.service.run(rows_of, self.session.store)
+        if self.is_attached:
+            self.show(keep=current, at=at)
+
+    # -- the list -------------------------------------------------------------------------------
+    def show(self, keep: tuple[str, str] | None, at: int = 0) -> None:
+        """The rows the query asks for in the chosen order, the cursor on `keep` if it is there
+        (else on row `at`: where it was, when the claim no longer belongs to the list)."""
+        self.shown = chosen(self.rows, self.query_tree, self.order, self.reverse)
+        table = self.query_one(ClaimsTable)
+        table.set_items(self.shown, next((i for i, r in enumerate(self.shown) if r.key == keep), at) if keep else at)
+        self._title()
+
+    def _title(self) -> None:
+        done = sum(1 for r in self.shown if claim_state(r.note).done)
+        arrow = "▼" if self.reverse else "▲"
+        self.query_one("#claims-title", Static).update(Text(
+            f"Claims · {len(self.shown):,} of {len(self.rows):,} · {done:,} judged by you · sorted by {self.order} {arrow}",
+            style="bold"))
+
+    @property
+    def current(self) -> ClaimRow | None:
+        return self.query_one(ClaimsTable).current
+
+    # -- the query ------------------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPING_PAUSE, self._run_query)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._run_query()
+        self.query_one(ClaimsTable).focus()
+
+    def _run_query(self) -> None:
+        text = self.query_one(Input).value
+        problem = self.query_one("#claims-problem", Static)
+        try:
+            tree = parse(text)
+        except QueryError as exc:
+            caret = " " * exc.column + "^"
+            problem.update(Text(f"{neutralize(text)}\n{caret} {exc.message}", style="bold"))
+            return
+        problem.update("")
+        keep = self.current.key if self.current else None
+        self.query_tree = tree
+        self.show(keep)
+
+    def action_query(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_back(self) -> None:
+        if self.query_one(Input).has_focus:
+            self.query_one(ClaimsTable).focus()
+        else:
+            self.app.pop_screen()
+
+    # -- sorting and moving ---------------------------------------------------------------------
+    def action_sort_next(self) -> None:
+        self.order = ORDER[(ORDER.index(self.order) + 1) % len(ORDER)]
+        self.show(self.current.key if self.current else None)
+
+    def action_sort_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self.show(self.current.key if self.current else None)
+
+    def action_next_untagged(self) -> None:
+        table = self.query_one(ClaimsTable)
+        i = next_untagged(self.shown, table.cursor) if self.shown else None
+        if i is None:
+            self.notify("Every claim of this list is judged.", timeout=3)
+        else:
+            table.move_to(i)
+
+    def on_virtual_table_chosen(self, event: ClaimsTable.Chosen) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(OpenArticle(row.article.id, row.index))
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader: what was tagged there is shown here too."""
+        if self.rows:
+            self.load()
+
+    # -- tagging, with the reader's undo history ------------------------------------------------
+    def action_tag(self, tag: str | None) -> None:
+        self._change(f"tag {tag}" if tag else "clear tag", {"tag": tag})
+
+    def action_not_a_claim(self) -> None:
+        row = self.current
+        self._change("not a claim", {"not_a_claim": not (row and row.note and row.note.not_a_claim)})
+
+    def _change(self, what: str, changes: dict) -> None:
+        row = self.current
+        if row is None:
+            return
+        changes = implied(changes)
+        before = row.note
+        after = self._send(row, changes)
+        self.session.history.record(Change(row.article.id, row.claim, values_of(before, changes),
+                                           values_of(after, changes), what))
+
+    def _send(self, row: ClaimRow, changes: dict, expect: dict | None = None):
+        """Show a change at once and save it (journalled, then applied on the store's thread)."""
+        store = self.session.store
+        entry = Entry(row.article.id, row.claim, changes, expect, store.annotator, store.now())
+        shown = apply_change(row.note, row.claim, row.article.id, annotator=entry.annotator, at=entry.at,
+                             changes=changes, expect=expect)
+        row.note = shown.after
+        self.session.save(entry, shown.before)
+        table = self.query_one(ClaimsTable)
+        table.refresh_item(table.cursor)
+        self._title()
+        return shown.after
+
+    def action_undo(self) -> None:
+        self._replay(self.session.history.undo(), True)
+
+    def action_redo(self) -> None:
+        self._replay(self.session.history.redo(), False)
+
+    def _replay(self, step, back: bool) -> None:
+        if step is None:
+            self.notify(f"Nothing to {'undo' if back else 'redo'}.", timeout=2)
+            return
+        by_key = {r.key: r for r in self.rows}
+        for c in step:
+            row = by_key.get((c.article_id, c.claim.id))
+            if row is not None:  # (only where the fields still hold what the step left: see History)
+                self._send(row, *((c.before, c.after) if back else (c.after, c.before)))
+        self.query_one(ClaimsTable).refresh()
+        self.notify(f"{'Undone' if back else 'Redone'}: {step[0].what}", timeout=2)
