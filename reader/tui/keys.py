@@ -35,6 +35,8 @@ LIBRARY = [
             tooltip="Open the next article with untagged claims at its first untagged claim"),
     Binding("c", "claims", "Claims", show=False, id="claims",
             tooltip="Every claim of the store in one list, with a query, sorting and tagging"),
+    Binding("number_sign", "statistics", "Statistics", show=False, key_display="#", id="statistics",
+            tooltip="The figures of every claim: tags, per speaker and outlet, claims and your work per week"),
     Binding("R", "review", "Review", show=False, key_display="R", id="review",
             tooltip="Review the claims the annotators judged differently and settle each"),
     Binding("K", "agreement", "Agreement", show=False, key_display="K", id="agreement",
@@ -63,7 +65,13 @@ CLAIMS = [
             tooltip="Reverse the sort order"),
     Binding("ctrl+z", "undo", "Undo", show=False, id="claims-undo", tooltip="Undo the last change (the reader's history)"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="claims-redo", tooltip="Redo what was undone"),
+    Binding("number_sign", "statistics", "Statistics", show=False, key_display="#", id="claims-statistics",
+            tooltip="The figures of this list's query: tags, per speaker and outlet, per week"),
     Binding("escape", "back", "Back", id="claims-back", tooltip="Back to the library (from the query: to the list)"),
+]
+
+STATISTICS = [
+    Binding("escape", "back", "Back", id="statistics-back", tooltip="Back to where you were"),
 ]
 
 AGREEMENT = [
@@ -173,5 +181,5 @@ def ours(binding: Binding) -> bool:
     return binding.id is not None and binding.id in IDS
 
 
-ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG, *CLAIMS)
+ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG, *CLAIMS, *STATISTICS)
 IDS = frozenset(b.id for b in ALL)

@@ -348,6 +348,32 @@ async def test_the_claims_view_queries_tags_undoes_opens_and_comes_back(app_fact
         assert app.screen is screen and screen.current.key == row.key and screen.current.note.tag == "denied"
 
 
+async def test_statistics_show_the_figures_of_the_claims_views_query(app_factory):
+    from reader.tui.screens.statistics import StatisticsScreen
+
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("number_sign")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StatisticsScreen)
+        everything = str(app.screen.query_one("#stats-title").render())
+        await pilot.press("escape", "c")
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        app.screen.query_one("#claims-query").value = "speaker:peskov"
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = len(app.screen.shown)
+        await pilot.press("number_sign")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        title = str(app.screen.query_one("#stats-title").render())
+        weeks = app.screen.query_one("#stats-weeks").data
+    assert "every claim" in everything and title == f"Statistics · speaker:peskov · {shown} claims"
+    assert sum(weeks) == shown  # (every claim of Peskov's is in a dated article)
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

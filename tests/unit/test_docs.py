@@ -11,7 +11,7 @@ from reader.tui import keys
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = {"slash": "/", "question_mark": "?", "exclamation_mark": "!", "plus": "+", "minus": "-",
          "less_than_sign": "<", "greater_than_sign": ">", "left_square_bracket": "[",
-         "right_square_bracket": "]", "left_curly_bracket": "{", "right_curly_bracket": "}"}
+         "right_square_bracket": "]", "left_curly_bracket": "{", "right_curly_bracket": "}", "number_sign": "#"}
 
 
 def key_table() -> set[str]:

@@ -108,6 +108,12 @@ class ClaimsScreen(Screen):
     def action_query(self) -> None:
         self.query_one(Input).focus()
 
+    def action_statistics(self) -> None:
+        from .statistics import StatisticsScreen
+
+        text = self.query_one(Input).value.strip()
+        self.app.push_screen(StatisticsScreen(self.session.service, self.query_tree, text or "every claim"))
+
     def action_back(self) -> None:
         if self.query_one(Input).has_focus:
             self.query_one(ClaimsTable).focus()

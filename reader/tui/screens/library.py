@@ -265,6 +265,11 @@ class LibraryScreen(Screen):
     def action_claims(self) -> None:
         self.post_message(OpenClaims())
 
+    def action_statistics(self) -> None:
+        from .statistics import StatisticsScreen
+
+        self.app.push_screen(StatisticsScreen(self.service))
+
     def action_review(self) -> None:
         from .review import ReviewScreen
 
