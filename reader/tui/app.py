@@ -40,6 +40,7 @@ from .messages import (
     NextUntagged,
     OpenArticle,
     OpenClaims,
+    OpenSpeakers,
     ProgressChanged,
     Remember,
 )
@@ -224,6 +225,11 @@ class NewsreaderApp(Exporting, Importing, App):
         from .screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen(self.session))
+
+    def on_open_speakers(self, _message: OpenSpeakers) -> None:
+        from .screens.roster import RosterScreen
+
+        self.push_screen(RosterScreen(self.session))
 
     def on_next_untagged(self, message: NextUntagged) -> None:
         self.open_next_untagged(message.after)

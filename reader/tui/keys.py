@@ -35,6 +35,8 @@ LIBRARY = [
             tooltip="Open the next article with untagged claims at its first untagged claim"),
     Binding("c", "claims", "Claims", show=False, id="claims",
             tooltip="Every claim of the store in one list, with a query, sorting and tagging"),
+    Binding("S", "speakers", "Speakers", show=False, key_display="S", id="speakers",
+            tooltip="Every speaker across the store: claims, tags, roles, first and last seen, outlets"),
     Binding("number_sign", "statistics", "Statistics", show=False, key_display="#", id="statistics",
             tooltip="The figures of every claim: tags, per speaker and outlet, claims and your work per week"),
     Binding("R", "review", "Review", show=False, key_display="R", id="review",
@@ -68,6 +70,11 @@ CLAIMS = [
     Binding("number_sign", "statistics", "Statistics", show=False, key_display="#", id="claims-statistics",
             tooltip="The figures of this list's query: tags, per speaker and outlet, per week"),
     Binding("escape", "back", "Back", id="claims-back", tooltip="Back to the library (from the query: to the list)"),
+]
+
+ROSTER = [
+    Binding("enter", "open", "Their claims", id="roster-open", tooltip="Show the speaker's claims in the claims view"),
+    Binding("escape", "back", "Back", id="roster-back", tooltip="Back to the library"),
 ]
 
 STATISTICS = [
@@ -181,5 +188,5 @@ def ours(binding: Binding) -> bool:
     return binding.id is not None and binding.id in IDS
 
 
-ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG, *CLAIMS, *STATISTICS)
+ALL = (*APP, *LIBRARY, *TABLE, *ARTICLE, *ORPHANS, *HELP, *SEARCH, *REVIEW, *AGREEMENT, *EXPORT_DIALOG, *CLAIMS, *STATISTICS, *ROSTER)
 IDS = frozenset(b.id for b in ALL)

@@ -52,3 +52,7 @@ class LibraryChanged(Message):
 
 class OpenClaims(Message):
     """Show the claims view (every claim of the store)."""
+
+
+class OpenSpeakers(Message):
+    """Show the speakers view (every speaker across the store)."""

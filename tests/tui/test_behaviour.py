@@ -374,6 +374,29 @@ async def test_statistics_show_the_figures_of_the_claims_views_query(app_factory
     assert sum(weeks) == shown  # (every claim of Peskov's is in a dated article)
 
 
+async def test_the_speakers_view_lists_speakers_and_opens_their_claims(app_factory):
+    from reader.tui.screens.claims import ClaimsScreen
+    from reader.tui.screens.roster import RosterScreen
+
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        first = app.screen.speakers[0]
+        assert first.name == "Dmitry Peskov" and "Dmitry Peskov" in str(app.screen.query_one("#roster-detail").render())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        claims = app.screen
+        assert isinstance(claims, ClaimsScreen) and claims.query_one("#claims-query").value == 'speaker:"Dmitry Peskov"'
+        assert len(claims.shown) == first.claims
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

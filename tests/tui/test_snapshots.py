@@ -65,6 +65,15 @@ def test_statistics_of_every_claim(snap_compare, app_factory):
     assert snap_compare(app_factory(*SOME), run_before=wait, terminal_size=(100, 40))
 
 
+def test_the_speakers_view(snap_compare, app_factory):
+    async def wait(pilot):
+        await pilot.press("S")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app_factory(*SOME), run_before=wait, terminal_size=(110, 24))
+
+
 def test_filter_in_use(snap_compare, app_factory):
     async def type_filter(pilot):
         await pilot.press("slash", *"speaker:peskov")

@@ -30,9 +30,10 @@ class ClaimsScreen(Screen):
     BINDINGS = keys.CLAIMS
     HELP_TITLE = "claims"
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, query: str = "") -> None:
         super().__init__()
         self.session = session
+        self.start_query = query  # what the query field holds at first (the speakers view sets it)
         self.rows: list[ClaimRow] = []
         self.shown: list[ClaimRow] = []
         self.query_tree = EVERYTHING
@@ -52,6 +53,9 @@ class ClaimsScreen(Screen):
         table = self.query_one(ClaimsTable)
         table.me = self.session.store.annotator
         table.focus()
+        if self.start_query:
+            self.query_one(Input).value = self.start_query
+            self.query_tree = parse(self.start_query)
         self.load()
 
     @work(group="claims", exclusive=True)

@@ -21,7 +21,15 @@ from ...storage import StoreError
 from ...text import safe_line
 from .. import keys
 from ..dialogs.ask import AskDialog
-from ..messages import Failed, LibraryChanged, NextUntagged, OpenArticle, OpenClaims, Remember
+from ..messages import (
+    Failed,
+    LibraryChanged,
+    NextUntagged,
+    OpenArticle,
+    OpenClaims,
+    OpenSpeakers,
+    Remember,
+)
 from ..service import StoreService
 from ..widgets.article_table import ArticleTable
 
@@ -264,6 +272,9 @@ class LibraryScreen(Screen):
     # -- ingest ------------------------------------------------------------------------------
     def action_claims(self) -> None:
         self.post_message(OpenClaims())
+
+    def action_speakers(self) -> None:
+        self.post_message(OpenSpeakers())
 
     def action_statistics(self) -> None:
         from .statistics import StatisticsScreen

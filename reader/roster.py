@@ -1,0 +1,82 @@
+"""Every speaker across the store (the speakers view), with the names that are one person merged:
+within an article the extractor already names a speaker the same way each time ("Peskov" after
+"Dmitry Peskov"); across articles a name of one word is the one full name of the store that ends
+with it, where there is exactly one. Per speaker: the roles seen, the claims, the tags' share,
+first and last seen, the outlets.
+
+Merges and splits a user makes by hand are still to come (issue 14).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .claims_view import ClaimRow
+from .model import speaker_of
+from .rows import outlet_of
+from .states import claim_state
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    aliases: set[str] = field(default_factory=set)  # the other names merged into this one
+    roles: Counter = field(default_factory=Counter)
+    claims: int = 0
+    tags: Counter = field(default_factory=Counter)  # states.ClaimState keys
+    first: date | None = None
+    last: date | None = None
+    outlets: Counter = field(default_factory=Counter)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def canonical_names(names: set[str]) -> dict[str, str]:
+    """Each name's key to the name it is merged into: a one-word name to the one full name that
+    ends with it (where exactly one does), every other name to itself (case and spaces aside)."""
+    full: dict[str, list[str]] = {}
+    for name in names:
+        words = _key(name).split()
+        if len(words) > 1:
+            full.setdefault(words[-1], []).append(name)
+    out = {}
+    for name in names:
+        key = _key(name)
+        matches = full.get(key, []) if " " not in key else []
+        out[key] = matches[0] if len({_key(m) for m in matches}) == 1 else name
+    return out
+
+
+def roster(rows: list[ClaimRow]) -> list[Speaker]:
+    """The speakers of these claims, most claims first."""
+    said = [(r, speaker_of(r.claim, r.note)) for r in rows]
+    merged = canonical_names({name for _, name in said if name})
+    speakers: dict[str, Speaker] = {}
+    for row, name in said:
+        if not name:
+            continue
+        target = merged[_key(name)]
+        s = speakers.setdefault(_key(target), Speaker(target))
+        if _key(name) != _key(target):
+            s.aliases.add(name)
+        _count(s, row)
+    return sorted(speakers.values(), key=lambda s: (-s.claims, s.name.casefold()))
+
+
+def _count(s: Speaker, row: ClaimRow) -> None:
+    s.claims += 1
+    s.tags[claim_state(row.note).key] += 1
+    if row.claim.role:
+        s.roles[row.claim.role] += 1
+    outlet = outlet_of(row.article.doc)
+    if outlet:
+        s.outlets[outlet] += 1
+    published = row.article.doc.published
+    if published:
+        day = published.date()
+        s.first = min(s.first, day) if s.first else day
+        s.last = max(s.last, day) if s.last else day

@@ -1,0 +1,29 @@
+"""The speakers across the store: one person's names merged, and what each has said counted."""
+
+from helpers import FIXTURES, SEED, fixed_clock
+from reader.claims_view import rows_of
+from reader.ingest import ingest
+from reader.roster import canonical_names, roster
+from reader.store import Store
+
+
+def test_a_one_word_name_is_the_one_full_name_that_ends_with_it():
+    merged = canonical_names({"Dmitry Peskov", "Peskov", "Trump", "Donald Trump", "Smith", "John Smith", "Anna Smith",
+                              "Rubio"})
+    assert merged["peskov"] == "Dmitry Peskov" and merged["trump"] == "Donald Trump"
+    assert merged["smith"] == "Smith"  # two full names end with it: which one is not known
+    assert merged["rubio"] == "Rubio" and merged["dmitry peskov"] == "Dmitry Peskov"
+
+
+def test_the_roster_counts_claims_tags_dates_and_outlets(tmp_path):
+    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
+    ingest([str(SEED), str(FIXTURES / "up")], me)
+    rows = rows_of(me)
+    peskov_rows = [r for r in rows if r.claim.speaker == "Dmitry Peskov"]
+    me.annotate(peskov_rows[0].article.id, peskov_rows[0].claim, tag="denied")
+    speakers = {s.name: s for s in roster(rows_of(me))}
+    peskov = speakers["Dmitry Peskov"]
+    assert peskov.claims == len(peskov_rows) and peskov.tags["denied"] == 1
+    assert peskov.outlets == {"Ukrainska Pravda": len(peskov_rows)}
+    assert peskov.first <= peskov.last and peskov.last.isoformat() == "2025-05-05"
+    assert next(iter(speakers)) == max(speakers.values(), key=lambda s: s.claims).name
