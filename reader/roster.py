@@ -1,7 +1,7 @@
 """Every speaker across the store (the speakers view), with the names that are one person merged:
 within an article the extractor already names a speaker the same way each time ("Peskov" after
-"Dmitry Peskov"); across articles a name of one word is the one full name of the store that ends
-with it, where there is exactly one. Per speaker: the roles seen, the claims, the tags' share,
+"Dmitry Peskov"); across articles a capitalised name of one word is the one full name of the store that
+ends with it, where there is exactly one. Per speaker: the roles seen, the claims, the tags' share,
 first and last seen, the outlets.
 
 Merges and splits a user makes by hand are still to come (issue 14).
@@ -36,8 +36,9 @@ def _key(name: str) -> str:
 
 
 def canonical_names(names: set[str]) -> dict[str, str]:
-    """Each name's key to the name it is merged into: a one-word name to the one full name that
-    ends with it (where exactly one does), every other name to itself (case and spaces aside)."""
+    """Each name's key to the name it is merged into: a one-word name (capitalised: a name, not a
+    word) to the one full name that ends with it (where exactly one does), every other name to
+    itself (case and spaces aside)."""
     full: dict[str, list[str]] = {}
     for name in names:
         words = _key(name).split()
@@ -46,7 +47,8 @@ def canonical_names(names: set[str]) -> dict[str, str]:
     out = {}
     for name in names:
         key = _key(name)
-        matches = full.get(key, []) if " " not in key else []
+        proper = name.strip()[:1].isupper()  # (a name, not a word such as "data" or "officials")
+        matches = full.get(key, []) if " " not in key and proper else []
         out[key] = matches[0] if len({_key(m) for m in matches}) == 1 else name
     return out
 

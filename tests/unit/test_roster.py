@@ -9,10 +9,11 @@ from reader.store import Store
 
 def test_a_one_word_name_is_the_one_full_name_that_ends_with_it():
     merged = canonical_names({"Dmitry Peskov", "Peskov", "Trump", "Donald Trump", "Smith", "John Smith", "Anna Smith",
-                              "Rubio"})
+                              "Rubio", "Dimension Data", "data"})
     assert merged["peskov"] == "Dmitry Peskov" and merged["trump"] == "Donald Trump"
     assert merged["smith"] == "Smith"  # two full names end with it: which one is not known
     assert merged["rubio"] == "Rubio" and merged["dmitry peskov"] == "Dmitry Peskov"
+    assert merged["data"] == "data"  # a word, not a name: never merged into "Dimension Data"
 
 
 def test_the_roster_counts_claims_tags_dates_and_outlets(tmp_path):
