@@ -11,8 +11,34 @@ from .model import Article
 from .storage import set_table
 from .summary import IngestReport
 
+SPEAKERS = "speakers"  # the table (in annotations-0.json) of each annotator's merges and splits of speakers
+
 
 class Merging:
+    def speaker_names(self, annotator: str | None = None) -> dict[str, str | None]:
+        """One annotator's own merges of speakers (yours by default): a name's key to the name it
+        is one person with, or None where they split it from the one it was merged into."""
+        who = annotator or self.annotator
+        self._refresh()
+        rows = self._notes_db("0").storage.read().get(SPEAKERS, {})
+        return {r["key"]: r["into"] for r in rows.values() if r["annotator"] == who}
+
+    def name_speaker(self, name: str, into: str | None) -> None:
+        """Say that `name` is the same person as `into` (None: not the one it was merged into);
+        yours alone, like every annotation. Saying it is itself (into == name) forgets it."""
+        key = " ".join(name.split()).casefold()
+        with self._changing():
+            db = self._notes_db("0")
+            data = db.storage.read()
+            table = data.get(SPEAKERS, {})
+            row = row_key("speaker", key, self.annotator)
+            if into is not None and " ".join(into.split()).casefold() == key:
+                table.pop(row, None)
+            else:
+                table[row] = {"key": key, "name": name, "into": into, "annotator": self.annotator, "at": self._now()}
+            set_table(data, SPEAKERS, table)
+            self._save(db)
+
     def merge_rows(self, rows: list[tuple[str, dict]], verdict: Callable[[dict | None, dict], str]) -> dict[str, int]:
         """Annotation rows (article id, row) from elsewhere, each put in or left out as
         `verdict(row on disk or None, row)` says ("added" and "updated" put it in); each file

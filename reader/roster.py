@@ -53,10 +53,15 @@ def canonical_names(names: set[str]) -> dict[str, str]:
     return out
 
 
-def roster(rows: list[ClaimRow]) -> list[Speaker]:
-    """The speakers of these claims, most claims first."""
+def roster(rows: list[ClaimRow], by_hand: dict[str, str | None] | None = None) -> list[Speaker]:
+    """The speakers of these claims, most claims first. `by_hand`: the user's own merges (a
+    name's key to the name it is one person with) and splits (to None: kept apart), over the
+    automatic ones (Store.speaker_names)."""
     said = [(r, speaker_of(r.claim, r.note)) for r in rows]
     merged = canonical_names({name for _, name in said if name})
+    for key, into in (by_hand or {}).items():
+        if key in merged:
+            merged[key] = into if into is not None else next(n for _, n in said if n and _key(n) == key)
     speakers: dict[str, Speaker] = {}
     for row, name in said:
         if not name:

@@ -74,6 +74,9 @@ CLAIMS = [
 
 ROSTER = [
     Binding("enter", "open", "Their claims", id="roster-open", tooltip="Show the speaker's claims in the claims view"),
+    Binding("m", "merge", "Merge", id="roster-merge", tooltip="Say this speaker is the same person as another (yours alone)"),
+    Binding("x", "split", "Split", show=False, id="roster-split",
+            tooltip="Split off the names merged into this speaker (yours alone)"),
     Binding("escape", "back", "Back", id="roster-back", tooltip="Back to the library"),
 ]
 

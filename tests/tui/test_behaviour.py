@@ -397,6 +397,30 @@ async def test_the_speakers_view_lists_speakers_and_opens_their_claims(app_facto
         assert isinstance(app.screen, RosterScreen)
 
 
+async def test_a_merge_and_a_split_in_the_speakers_view_are_kept(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        second = screen.speakers[1].name
+        await pilot.press("down", "m")
+        await pilot.pause()
+        app.screen.query_one("#ask-input").value = "Dmitry Peskov"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = screen.speakers[0]
+        assert first.name == "Dmitry Peskov" and second in first.aliases
+        assert app.store.speaker_names() == {second.casefold(): "Dmitry Peskov"}
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.speakers[0].aliases and second in {s.name for s in screen.speakers}
+        assert app.store.speaker_names() == {second.casefold(): None}
+
+
 async def test_help_lists_every_key_of_the_screen(app_factory):
     from reader.tui.screens.help import HelpScreen, key_rows
 

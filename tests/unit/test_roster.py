@@ -28,3 +28,29 @@ def test_the_roster_counts_claims_tags_dates_and_outlets(tmp_path):
     assert peskov.outlets == {"Ukrainska Pravda": len(peskov_rows)}
     assert peskov.first <= peskov.last and peskov.last.isoformat() == "2025-05-05"
     assert next(iter(speakers)) == max(speakers.values(), key=lambda s: s.claims).name
+
+
+def test_merges_and_splits_by_hand_are_yours_kept_and_applied(tmp_path):
+    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
+    ingest([str(SEED), str(FIXTURES / "up")], me)
+    before = {s.name: s for s in roster(rows_of(me))}
+    assert "Yurii Ushakov" in before and "Dmitry Peskov" in before
+    me.name_speaker("Yurii Ushakov", "Dmitry Peskov")  # (a wrong merge, to see it applied)
+    again = Store(tmp_path / "store", annotator="me")  # a later session: the merge was kept
+    after = {s.name: s for s in roster(rows_of(again), again.speaker_names())}
+    assert "Yurii Ushakov" not in after and "Yurii Ushakov" in after["Dmitry Peskov"].aliases
+    assert after["Dmitry Peskov"].claims == before["Dmitry Peskov"].claims + before["Yurii Ushakov"].claims
+    assert Store(tmp_path / "store", annotator="them").speaker_names() == {}  # yours, not theirs
+    again.name_speaker("Yurii Ushakov", "Yurii Ushakov")  # undone: as the extractor had it
+    assert again.speaker_names() == {}
+
+
+def test_a_split_keeps_apart_what_was_merged_automatically():
+    from reader.claims_view import ClaimRow
+    from reader.model import Article, Claim, Document
+
+    doc = Document(title="t", body="x", layout="plain")
+    rows = [ClaimRow(Article("a", doc, [], "p", "f"), Claim("c1", "quote", "x", 0, 1, speaker="UKIP"), None),
+            ClaimRow(Article("a", doc, [], "p", "f"), Claim("c2", "quote", "x", 0, 1, speaker="London UKIP"), None)]
+    assert [s.name for s in roster(rows)] == ["London UKIP"]
+    assert sorted(s.name for s in roster(rows, {"ukip": None})) == ["London UKIP", "UKIP"]

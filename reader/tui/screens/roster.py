@@ -1,7 +1,8 @@
 """The speakers view (`S` in the library): every speaker across the store, the names that are
 one person merged (reader.roster), most claims first; `enter` shows their claims in the claims
-view, `escape` goes back. The line under the list says the current speaker's other names,
-roles and outlets in full."""
+view, `m` says the speaker is the same person as another (→ completes the name), `x` splits
+off the names merged into them; both yours alone, kept with your annotations. `escape` goes
+back. The line under the list says the current speaker's other names, roles and outlets."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ...claims_view import rows_of
 from ...roster import Speaker, roster
 from ...text import neutralize
 from .. import keys
+from ..dialogs.ask import AskDialog
 from ..session import Session
 from ..widgets.speakers_table import SpeakersTable
 
@@ -39,11 +41,13 @@ class RosterScreen(Screen):
         self.load()
 
     @work(group="roster", exclusive=True)
-    async def load(self) -> None:
-        rows = await self.session.service.run(rows_of, self.session.store)
-        self.speakers = roster(rows)
+    async def load(self, keep: str | None = None) -> None:
+        store = self.session.store
+        rows = await self.session.service.run(rows_of, store)
+        self.speakers = roster(rows, await self.session.service.run(store.speaker_names))
         if self.is_attached:
-            self.query_one(SpeakersTable).set_items(self.speakers)
+            at = next((i for i, s in enumerate(self.speakers) if s.name == keep), 0)
+            self.query_one(SpeakersTable).set_items(self.speakers, at)
             self.query_one("#roster-title", Static).update(Text(
                 f"Speakers · {len(self.speakers):,} across {len({r.article.id for r in rows}):,} articles · most claims first",
                 style="bold"))
@@ -75,6 +79,37 @@ class RosterScreen(Screen):
 
             names = [s.name, *sorted(s.aliases)]  # (every name merged into this speaker)
             self.app.push_screen(ClaimsScreen(self.session, query=" OR ".join(f'speaker:"{n}"' for n in names)))
+
+    # -- merging and splitting by hand (yours, kept with your annotations) ----------------------
+    def action_merge(self) -> None:
+        s = self.query_one(SpeakersTable).current
+        if s is None:
+            return
+
+        def done(into: str | None) -> None:
+            if into and into.strip():
+                self.rename(s.name, [s.name, *s.aliases], into.strip(), keep=into.strip())
+
+        self.app.push_screen(AskDialog(
+            f"{s.name}: the same person as…", "", context="The name of the speaker they are; → completes it.",
+            placeholder="a speaker's name", offer=[x.name for x in self.speakers if x is not s],
+            hint="enter merges · escape cancels"), done)
+
+    def action_split(self) -> None:
+        s = self.query_one(SpeakersTable).current
+        if s is None or not s.aliases:
+            self.notify("Nothing merged into this speaker to split.", timeout=3)
+            return
+        self.rename(s.name, sorted(s.aliases), None, keep=s.name)
+
+    @work(group="roster-names", exclusive=False)
+    async def rename(self, name: str, names: list[str], into: str | None, keep: str) -> None:
+        store = self.session.store
+        for n in names:
+            await self.session.service.run(store.name_speaker, n, into)
+        self.notify(f"{name}: " + (f"one person with {into}" if into else "the names merged into it are apart again"),
+                    timeout=4, markup=False)
+        self.load(keep)
 
     def action_back(self) -> None:
         self.app.pop_screen()
