@@ -55,7 +55,7 @@ def cmd_agree(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import make_server
+    from ..tui.serve import make_server
 
     store = _store(args)
     store.check()  # a damaged file is one line here, not in every tab

@@ -3,7 +3,7 @@
 import shlex
 import sys
 
-from reader.cli.serve import annotator_from, app_command
+from reader.tui.serve import annotator_from, app_command
 
 
 def test_a_url_names_an_annotator_only_with_a_plain_name():
@@ -21,7 +21,7 @@ def test_each_tab_runs_this_python_on_this_store_as_its_annotator(tmp_path):
 
 
 def test_behind_a_proxy_the_page_connects_to_the_address_browsers_reach(tmp_path):
-    from reader.cli.serve import make_server
+    from reader.tui.serve import make_server
 
     server = make_server(tmp_path, "localhost", 8000, None, False, "https://news.example.org/")
     assert server.public_url == "https://news.example.org" and server.host == "localhost"

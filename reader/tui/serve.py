@@ -1,5 +1,6 @@
-"""`newsreader serve`: the app in a browser, through textual-serve. Each browser tab runs its own
-app process on the shared store (the store's lock keeps everyone's work), bound to localhost
+"""`newsreader serve`: the app in a browser, through textual-serve (so it lives with the UI).
+Each browser tab runs its own app process on the shared store (the store's lock keeps everyone's
+work), bound to localhost
 unless told otherwise. textual-serve has no authentication: see the README for an SSH tunnel or a
 reverse proxy with a password.
 
