@@ -37,14 +37,22 @@ class ClaimRow:
 
 def rows_of(store) -> list[ClaimRow]:
     """Every claim of every article, in the library's order and each article's reading order."""
-    rows = []
-    for s in store.summaries():
-        notes = store.annotations(s.id)
-        article = as_seen(store.article(s.id), notes)
-        who = annotators_of(store, s.id)
-        for i, c in enumerate(claim_order(article.claims)):
-            rows.append(ClaimRow(article, c, notes.get(c.id), frozenset(who.get(c.id, ())), i))
-    return rows
+    return [row for s in store.summaries() for row in article_rows(store, s.id)]
+
+
+def article_rows(store, article_id: str) -> list[ClaimRow]:
+    """One article's claims as you see them, in reading order (what rows_of lists for it)."""
+    notes = store.annotations(article_id)
+    article = as_seen(store.article(article_id), notes)
+    who = annotators_of(store, article_id)
+    return [ClaimRow(article, c, notes.get(c.id), frozenset(who.get(c.id, ())), i)
+            for i, c in enumerate(claim_order(article.claims))]
+
+
+def with_article(rows: list[ClaimRow], article_id: str, fresh: list[ClaimRow]) -> list[ClaimRow]:
+    """The rows with one article's put back as they are now, where they were."""
+    at = next((i for i, r in enumerate(rows) if r.article.id == article_id), len(rows))
+    return [*rows[:at], *fresh, *(r for r in rows[at:] if r.article.id != article_id)]
 
 
 def _date(r: ClaimRow) -> str:

@@ -12,7 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...changes import apply_change, implied, values_of
-from ...claims_view import ORDER, ClaimRow, chosen, next_untagged, rows_of
+from ...claims_view import (
+    ORDER,
+    ClaimRow,
+    article_rows,
+    chosen,
+    next_untagged,
+    rows_of,
+    with_article,
+)
 from ...journal import Entry
 from ...query import EVERYTHING, QueryError, parse
 from ...states import claim_state
@@ -39,6 +47,7 @@ class ClaimsScreen(Screen):
         self.query_tree = EVERYTHING
         self.order, self.reverse = "date", True
         self._timer = None
+        self._opened: str | None = None  # the article opened in the reader from here
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Claims · reading the store…", style="bold"), id="claims-title")
@@ -147,12 +156,22 @@ class ClaimsScreen(Screen):
     def action_open(self) -> None:
         row = self.current
         if row is not None:
+            self._opened = row.article.id
             self.post_message(OpenArticle(row.article.id, row.index))
 
     def on_screen_resume(self) -> None:
-        """Back from the reader: what was tagged there is shown here too."""
-        if self.rows:
-            self.load()
+        """Back from the reader: what was done there to the article opened is shown here too."""
+        if self._opened is not None:
+            self.reload_article(self._opened)
+            self._opened = None
+
+    @work(group="claims", exclusive=True)
+    async def reload_article(self, article_id: str) -> None:
+        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
+        fresh = await self.session.service.run(article_rows, self.session.store, article_id)
+        if self.is_attached:
+            self.rows = with_article(self.rows, article_id, fresh)
+            self.show(keep=current, at=at)
 
     # -- tagging, with the reader's undo history ------------------------------------------------
     def action_tag(self, tag: str | None) -> None:
