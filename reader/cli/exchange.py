@@ -103,7 +103,7 @@ def cmd_stats(args) -> int:
     from ..stats import stats
     from .where import query
 
-    s = stats(_store(args), query(args.where) or EVERYTHING)
+    s = stats(_store(args), query(args.where) if args.where is not None else EVERYTHING)
     if args.json:
         _stdout().write(terminal_safe_json(orjson.dumps(s.to_dict(), option=orjson.OPT_INDENT_2)) + b"\n")
     else:

@@ -220,10 +220,11 @@ def cmd_show(args) -> int:
 
 def cmd_claims(args) -> int:
     store = _store(args)
-    from ..claim_items import annotators_of
-    from .where import asked, query
+    asked = None
+    if args.where is not None:
+        from .where import matcher
 
-    where = query(args.where)
+        asked = matcher(args.where, store)
     ids = [store.find_article(args.article).id] if args.article else [
         s.id for s in store.summaries()
     ]
@@ -233,10 +234,9 @@ def cmd_claims(args) -> int:
         notes = store.annotations(aid)
         article = store.article(aid)
         titles[aid] = article.title
-        everyone = annotators_of(store, aid) if where is not None else {}
         for c in claim_order(as_seen(article, notes).claims):
             a = notes.get(c.id)
-            if _wanted(args, a) and (where is None or asked(where, article, c, a, everyone.get(c.id, ()))):
+            if _wanted(args, a) and (asked is None or asked(article, c, a)):
                 rows.append(claim_row(aid, c, a))
     if args.json:
         _print_json(rows)
