@@ -18,13 +18,12 @@ UNTAGGED = "CLAIM"
 
 def line(item: Item, text: str) -> dict:
     if item.orphaned:  # its words are no longer in the text: they are the line's text, `offset` where they were
-        text, low, high = item.text, item.start, item.start + len(item.text)
-        text = " " * low + text  # (so that the spans below are counted from `offset` like any line's)
+        shown, low, mention = item.text, item.start, None
     else:
         low, high = paragraph(text, item.start, item.end)
+        shown, mention = text[low:high], mention_span(item, text)
     a = item.annotation
     spans = [{"start": item.start - low, "end": item.end - low, "label": (a.tag if a and a.tag else UNTAGGED).upper()}]
-    mention = mention_span(item, text)
     if mention:
         spans.append({"start": mention[0] - low, "end": mention[1] - low, "label": "SPEAKER"})
     answer = "ignore" if a is None or not a.done else "reject" if a.not_a_claim else "accept"
@@ -35,7 +34,7 @@ def line(item: Item, text: str) -> dict:
         "annotator": a.annotator if a else None, "at": a.at if a else None,
         "added": item.added, "orphaned": item.orphaned, "settled_by": a.settled_by if a else None,
     }
-    return {"text": text[low:high], "spans": spans, "answer": answer, "meta": meta}
+    return {"text": shown, "spans": spans, "answer": answer, "meta": meta}
 
 
 def lines(articles) -> bytes:
