@@ -313,10 +313,12 @@ class Store(Merging):
             self._save(db)
             return applied
 
-    def settle(self, article_id: str, claim: Claim, changes: dict) -> Applied:
+    def settle(self, article_id: str, claim: Claim, changes: dict, expect: dict | None = None) -> Applied:
         """The final judgement of a claim the annotators disagree on (its tag, or not a claim),
-        stored as the ADJUDICATED annotator's with who settled it: the annotators' own stay."""
-        return self.change(article_id, claim, {**changes, "settled_by": self.annotator}, annotator=ADJUDICATED)
+        stored as the ADJUDICATED annotator's with who settled it: the annotators' own stay.
+        `expect`: the final as the one settling saw it; one settled meanwhile by someone else is
+        kept (changes.apply_change), never overwritten unseen."""
+        return self.change(article_id, claim, {**changes, "settled_by": self.annotator}, expect, annotator=ADJUDICATED)
 
     def reattach(self, article_id: str, orphan_id: str, claim: Claim) -> Annotation:
         """Move your orphaned annotation (its claim id `orphan_id`) onto `claim`, which you have

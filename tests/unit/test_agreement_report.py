@@ -125,3 +125,17 @@ def test_two_annotators_on_a_bbc_folder_match_the_reference(tmp_path):
     tag = report(alice).questions["tag"]
     assert tag.alpha.items == len(pairs) > 40
     assert tag.alpha.value == pytest.approx(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def test_a_final_settled_meanwhile_by_someone_else_is_never_overwritten_unseen(two_annotators):
+    store, said = two_annotators
+    (aid, cid), _ = next(((k, v) for k, v in said.items() if v[0] != v[1] and v[1] != "not"))
+    claim = next(c for c in store.article(aid).claims if c.id == cid)
+    Store(store.folder, annotator="carol", clock=fixed_clock).settle(aid, claim, {"tag": "stated"})
+    dave = Store(store.folder, annotator="dave", clock=fixed_clock)
+    dave.settle(aid, claim, {"tag": "denied"}, expect={"tag": None, "settled_by": None})  # he saw it unsettled
+    (final,) = [a for a in dave.everyone(aid) if a.claim_id == cid and a.settled_by]
+    assert (final.tag, final.settled_by) == ("stated", "carol")
+    dave.settle(aid, claim, {"tag": "denied"}, expect={"tag": "stated", "settled_by": "carol"})  # seen: his call
+    (final,) = [a for a in dave.everyone(aid) if a.claim_id == cid and a.settled_by]
+    assert (final.tag, final.settled_by) == ("denied", "dave")

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...agreement_report import Unit, units_of
+from ...changes import values_of
 from ...corrections import added_claim
 from ...states import claim_state
 from ...text import neutralize
@@ -153,7 +154,8 @@ class ReviewScreen(Screen):
             claim = next((c for c in article.claims if c.id == u.claim), None)
             if claim is None:  # a claim an annotator added: theirs is the claim
                 claim = added_claim(next(a for a in u.notes.values() if a.added))
-            return store.settle(u.article, claim, VERDICTS[verdict]).after
+            seen = values_of(u.final, [*VERDICTS[verdict], "settled_by"])  # (a final settled meanwhile stays)
+            return store.settle(u.article, claim, VERDICTS[verdict], seen).after
 
         try:
             u.final = await self.service.run(save)
