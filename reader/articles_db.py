@@ -20,7 +20,7 @@ from pathlib import Path
 
 import orjson
 
-from . import lexicon
+from . import claims_db, lexicon
 from .model import Article
 from .packing import (
     SUMMARY_COLUMNS,
@@ -38,7 +38,7 @@ from .storage import StoreError
 from .summary import Summary
 
 NAME = "articles.db"
-SCHEMA = 3  # PRAGMA user_version of the database this release writes (2: the lexicon, 3: by statements)
+SCHEMA = 4  # PRAGMA user_version of the database this release writes (2: the lexicon, 3: by statements, 4: claims)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -85,7 +85,7 @@ CREATE TABLE IF NOT EXISTS files (
     digest TEXT NOT NULL,
     article TEXT NOT NULL
 ) WITHOUT ROWID;
-"""
+""" + claims_db.TABLES
 
 # The full-text indexes hold no text (content=''), only which words are in which article:
 # `words` has the headline, author, outlet, speakers, sources and body (no positions, so it
@@ -242,6 +242,7 @@ class ArticleDB:
         db.execute("INSERT INTO words (rowid, text) VALUES (?, ?)", (key, words))
         self._terms.add(db, words)
         db.execute("INSERT INTO people (rowid, names) VALUES (?, ?)", (key, names_text(s)))
+        claims_db.put(db, n, key, article)
 
     def _forget(self, article_id: str) -> int | None:
         """Take an article out (to be put back changed): its row number, None if it was not in."""
@@ -256,6 +257,7 @@ class ArticleDB:
         db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, words_text(s, body)))
         db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, names_text(s)))
         db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in claim_rows(old[-1], raw)))
+        claims_db.forget(db, n)
         db.execute("DELETE FROM articles WHERE n = ?", (n,))
         return n
 
@@ -318,6 +320,9 @@ def _upgrade(db: sqlite3.Connection) -> None:
                     db.execute(statement)
             if version == 1:
                 lexicon.fill_if_big(db)
+            if 0 < version < 4:
+                claims_db.fill(db, ((n, key, article_from_row(row)) for n, key, *row in db.execute(
+                    f"SELECT n, date_key, {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles")))
             db.execute(f"PRAGMA user_version={SCHEMA}")
         db.execute("COMMIT")
     except BaseException:

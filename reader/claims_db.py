@@ -1,0 +1,100 @@
+"""Every claim of the store a row of the article database (schema 4), for the claims view of a
+million claims: the columns its query language asks about and its columns sort by, with their
+indexes, the claim itself packed, and the claims' words in a full-text index of their own.
+
+    claims        a row per extracted claim: its article (articles.n), the article's date key,
+                  the claim's place in the article's reading order, its kind, speaker, role,
+                  confidence, the outlet, the sort keys, and the claim packed (packing.CLAIM_FIELDS)
+    speakers      a row per speaker's name ever extracted (the claims name it by number)
+    claim_words   the words of each claim's text (with positions, for phrases), by claims.k
+
+Only the extractor's claims are here, as extracted: what an annotator makes of them (tags,
+speakers, added claims, corrected extents) stays in the annotations, and the claims view lays it
+over these rows (claim_listing).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import orjson
+
+from .marks import claim_order
+from .model import Article, Claim
+from .packing import CLAIM_FIELDS
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS claims (
+    k INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL,  -- articles.n
+    date_key INTEGER NOT NULL,  -- the article's (packing.date_key)
+    ord INTEGER NOT NULL,  -- where the claim is in the article's reading order (marks.claim_order)
+    kind TEXT NOT NULL,
+    speaker INTEGER NOT NULL,  -- speakers.n; 0: nobody named
+    role TEXT,
+    conf REAL NOT NULL,
+    outlet_key TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    text_key TEXT NOT NULL,
+    claim BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article, ord);
+CREATE INDEX IF NOT EXISTS claims_by_date ON claims(date_key, ord);
+CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_key, date_key, ord);
+CREATE INDEX IF NOT EXISTS claims_by_conf ON claims(conf, date_key, ord);
+CREATE INDEX IF NOT EXISTS claims_by_outlet ON claims(outlet_key, date_key, ord);
+CREATE TABLE IF NOT EXISTS speakers (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE IF NOT EXISTS claim_words USING fts5(text, content='', detail=full, columnsize=0,
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+"""
+
+ORD_BITS = 21  # a claim's number k: its article's n, then its place (an 8 MB file has fewer claims)
+TEXT_KEY = 60  # characters of a claim's text its order by claim compares
+
+
+def packed(claim: Claim) -> bytes:
+    d = claim.to_dict()
+    return orjson.dumps([d[k] for k in CLAIM_FIELDS])
+
+
+def unpacked(blob: bytes) -> Claim:
+    return Claim.from_dict(dict(zip(CLAIM_FIELDS, orjson.loads(blob), strict=True)))
+
+
+def _speaker(db: sqlite3.Connection, name: str | None) -> int:
+    if not name:
+        return 0
+    db.execute("INSERT OR IGNORE INTO speakers (name) VALUES (?)", (name,))
+    return db.execute("SELECT n FROM speakers WHERE name = ?", (name,)).fetchone()[0]
+
+
+def put(db: sqlite3.Connection, n: int, key: int, article: Article) -> None:
+    """An article's claims (its number n, its date key)."""
+    outlet = (article.doc.outlet or "").strip().casefold()
+    rows, words = [], []
+    for i, c in enumerate(claim_order(article.claims)):
+        k = (n << ORD_BITS) | i
+        rows.append((k, n, key, i, c.kind, _speaker(db, c.speaker), c.role, c.confidence, outlet,
+                     (c.speaker or "").casefold(), c.text[:TEXT_KEY].casefold(), packed(c)))
+        words.append((k, c.text))
+    db.executemany("INSERT INTO claims (k, article, date_key, ord, kind, speaker, role, conf, outlet_key, "
+                   "speaker_key, text_key, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO claim_words (rowid, text) VALUES (?, ?)", words)
+
+
+def forget(db: sqlite3.Connection, n: int) -> None:
+    """Take an article's claims out (a full-text table without its text forgets a row by being
+    told the text it was given)."""
+    old = db.execute("SELECT k, claim FROM claims WHERE article = ?", (n,)).fetchall()
+    db.executemany("INSERT INTO claim_words (claim_words, rowid, text) VALUES ('delete', ?, ?)",
+                   ((k, unpacked(blob).text) for k, blob in old))
+    db.execute("DELETE FROM claims WHERE article = ?", (n,))
+
+
+def fill(db: sqlite3.Connection, articles) -> None:
+    """The claims of the articles already in a store of an earlier schema: (n, date key, Article),
+    in place of whatever the tables held."""
+    db.execute("DELETE FROM claims")
+    db.execute("INSERT INTO claim_words (claim_words) VALUES ('delete-all')")
+    for n, key, article in articles:
+        put(db, n, key, article)
