@@ -191,6 +191,10 @@ class ArticleDB:
                           (article_id,))
         return article_from_row(rows[0]) if rows else None
 
+    def speaker_names(self) -> list[str]:
+        """Every speaker's name the extractor gave (claims_db.speakers)."""
+        return [name for (name,) in self._rows("SELECT name FROM speakers")]
+
     def find_claims(self, prefix: str, limit: int = 2) -> list[tuple[str, str]]:
         """(article id, claim id) of the claims whose id starts with `prefix` (lower-case hex)."""
         return self._rows("SELECT a.id, c.id FROM claim_ids c JOIN articles a ON a.n = c.article "

@@ -11,11 +11,14 @@ from .query import Item
 from .rows import outlet_of
 
 
-def item_of(article: Article, claim: Claim, note: Annotation | None, annotators: Iterable[str] = ()) -> Item:
-    """`note` is the viewer's own annotation; `annotators` everyone who annotated the claim."""
+def item_of(article: Article, claim: Claim, note: Annotation | None, annotators: Iterable[str] = (),
+            names=None) -> Item:
+    """`note` is the viewer's own annotation; `annotators` everyone who annotated the claim;
+    `names` (a roster.Names) whom each speaker's name stands for."""
     d = article.doc
+    speaker = speaker_of(claim, note)
     return Item(
-        text=claim.text, speaker=speaker_of(claim, note), role=claim.role, kind=claim.kind,
+        text=claim.text, speaker=speaker, person=names.person(speaker) if names else None, role=claim.role, kind=claim.kind,
         tag=note.tag if note else None, not_a_claim=bool(note and note.not_a_claim), doubtful=doubtful(claim, note),
         confidence=claim.confidence, outlet=outlet_of(d), author=d.author,
         published=d.published.date() if d.published else None, annotators=frozenset(annotators),

@@ -5,7 +5,8 @@ indexes, the claim itself packed, and the claims' words in a full-text index of 
     claims        a row per extracted claim: its article (articles.n), the article's date key,
                   the claim's place in the article's reading order, its kind, speaker, role,
                   confidence, the outlet, the sort keys, and the claim packed (packing.CLAIM_FIELDS)
-    speakers      a row per speaker's name ever extracted (the claims name it by number)
+    speakers      a row per speaker's name ever extracted (the claims name it by its key), and
+                  speaker_words, their words by speakers.n (a name stays when its claims go)
     claim_words   the words of each claim's text (with positions, for phrases), by claims.k
 
 Only the extractor's claims are here, as extracted: what an annotator makes of them (tags,
@@ -29,12 +30,12 @@ CREATE TABLE IF NOT EXISTS claims (
     article INTEGER NOT NULL,  -- articles.n
     date_key INTEGER NOT NULL,  -- the article's (packing.date_key)
     ord INTEGER NOT NULL,  -- where the claim is in the article's reading order (marks.claim_order)
+    id TEXT NOT NULL,
     kind TEXT NOT NULL,
-    speaker INTEGER NOT NULL,  -- speakers.n; 0: nobody named
     role TEXT,
     conf REAL NOT NULL,
     outlet_key TEXT NOT NULL,
-    speaker_key TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,  -- the speaker's name casefolded ('' for nobody named)
     text_key TEXT NOT NULL,
     claim BLOB NOT NULL
 );
@@ -43,7 +44,11 @@ CREATE INDEX IF NOT EXISTS claims_by_date ON claims(date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_key, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_conf ON claims(conf, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_outlet ON claims(outlet_key, date_key, ord);
+CREATE INDEX IF NOT EXISTS claims_by_kind ON claims(kind, date_key, ord);
+CREATE INDEX IF NOT EXISTS claims_by_text ON claims(text_key);
 CREATE TABLE IF NOT EXISTS speakers (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE IF NOT EXISTS speaker_words USING fts5(name, content='', detail=full, columnsize=0,
+    tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS claim_words USING fts5(text, content='', detail=full, columnsize=0,
     tokenize='unicode61 remove_diacritics 2', prefix='2 3');
 """
@@ -61,11 +66,16 @@ def unpacked(blob: bytes) -> Claim:
     return Claim.from_dict(dict(zip(CLAIM_FIELDS, orjson.loads(blob), strict=True)))
 
 
-def _speaker(db: sqlite3.Connection, name: str | None) -> int:
-    if not name:
-        return 0
-    db.execute("INSERT OR IGNORE INTO speakers (name) VALUES (?)", (name,))
-    return db.execute("SELECT n FROM speakers WHERE name = ?", (name,)).fetchone()[0]
+def key_of(name: str | None) -> str:
+    """A speaker's name as the claims table keys it (roster's key: case and spaces aside)."""
+    return " ".join((name or "").split()).casefold()
+
+
+def _speaker(db: sqlite3.Connection, name: str | None) -> str:
+    if name and db.execute("SELECT 1 FROM speakers WHERE name = ?", (name,)).fetchone() is None:
+        n = db.execute("INSERT INTO speakers (name) VALUES (?)", (name,)).lastrowid
+        db.execute("INSERT INTO speaker_words (rowid, name) VALUES (?, ?)", (n, name))
+    return key_of(name)
 
 
 def put(db: sqlite3.Connection, n: int, key: int, article: Article) -> None:
@@ -74,10 +84,10 @@ def put(db: sqlite3.Connection, n: int, key: int, article: Article) -> None:
     rows, words = [], []
     for i, c in enumerate(claim_order(article.claims)):
         k = (n << ORD_BITS) | i
-        rows.append((k, n, key, i, c.kind, _speaker(db, c.speaker), c.role, c.confidence, outlet,
-                     (c.speaker or "").casefold(), c.text[:TEXT_KEY].casefold(), packed(c)))
+        rows.append((k, n, key, i, c.id, c.kind, c.role, c.confidence, outlet, _speaker(db, c.speaker),
+                     c.text[:TEXT_KEY].casefold(), packed(c)))
         words.append((k, c.text))
-    db.executemany("INSERT INTO claims (k, article, date_key, ord, kind, speaker, role, conf, outlet_key, "
+    db.executemany("INSERT INTO claims (k, article, date_key, ord, id, kind, role, conf, outlet_key, "
                    "speaker_key, text_key, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO claim_words (rowid, text) VALUES (?, ?)", words)
 

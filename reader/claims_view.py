@@ -2,8 +2,9 @@
 (your corrections), with your annotation and who else annotated it; chosen by the query
 language, sorted by any column, and `N`'s next untagged claim in the list's order.
 
-Read whole into memory for now (one row a claim): the SQL-backed rows for a million claims are
-still to come (issue 14).
+These are the core's rows, read whole into memory (the speakers view, the reshaped articles of
+claim_listing, and the reference the database's answers are held to); the claims view itself
+reads a million claims a page at a time (claim_listing, claim_pages).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ class ClaimRow:
     annotators: frozenset[str] = field(default_factory=frozenset)
     index: int = 0  # where the claim is in the reader's list of this article's claims
 
-    def item(self) -> Item:
-        return item_of(self.article, self.claim, self.note, self.annotators)
+    def item(self, names=None) -> Item:
+        return item_of(self.article, self.claim, self.note, self.annotators, names)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -73,9 +74,11 @@ SORTS = {
 ORDER = tuple(SORTS)
 
 
-def chosen(rows: list[ClaimRow], query=EVERYTHING, order: str = "date", reverse: bool = True) -> list[ClaimRow]:
-    """The rows the query asks for, sorted by a column (ties keep the library's order)."""
-    picked = [r for r in rows if query is EVERYTHING or matches(query, r.item())]
+def chosen(rows: list[ClaimRow], query=EVERYTHING, order: str = "date", reverse: bool = True,
+           names=None) -> list[ClaimRow]:
+    """The rows the query asks for, sorted by a column (ties keep the library's order); `names`
+    (roster.Names): whom each speaker's name stands for."""
+    picked = [r for r in rows if query is EVERYTHING or matches(query, r.item(names))]
     return sorted(picked, key=SORTS[order], reverse=reverse)
 
 

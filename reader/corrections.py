@@ -27,6 +27,12 @@ def as_seen(article: Article, notes: dict[str, Annotation]) -> Article:
     return dataclasses.replace(article, claims=claims)
 
 
+def reshapes(note: Annotation) -> bool:
+    """Whether an annotation changes its article's claims as its annotator sees them (as_seen):
+    an extent corrected, a claim added."""
+    return bool(note.span) or bool(note.added and not note.orphaned)
+
+
 def corrected(claim: Claim, note: Annotation | None, body: str) -> Claim:
     """The claim with the annotator's span where they gave one (and it still holds its text)."""
     span = note.span if note is not None else None

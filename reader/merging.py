@@ -23,6 +23,12 @@ class Merging:
         rows = self._notes_db("0").storage.read().get(SPEAKERS, {})
         return {r["key"]: r["into"] for r in rows.values() if r["annotator"] == who}
 
+    def speaker_names_seen(self) -> set[str]:
+        """Every speaker's name the store has: the extractor's and the annotators' own."""
+        found = set(self.articles.speaker_names())
+        found.update(a.speaker for notes in self.every_annotation().values() for a in notes if a.speaker)
+        return found
+
     def name_speaker(self, name: str, into: str | None) -> None:
         """Say that `name` is the same person as `into` (None: not the one it was merged into);
         yours alone, like every annotation. Saying it is itself (into == name) forgets it."""

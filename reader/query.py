@@ -14,6 +14,7 @@ A query that cannot be read raises QueryError with the column (0-based) where it
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -233,6 +234,7 @@ class Item:
 
     text: str
     speaker: str | None = None
+    person: str | None = None  # whom the speaker's name stands for (roster.Names), where another
     role: str | None = None
     kind: str | None = None
     tag: str | None = None  # None: untagged
@@ -245,10 +247,13 @@ class Item:
     annotators: frozenset[str] = frozenset()
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # (the words of SQLite's unicode61 tokenizer: see claims_sql)
 
 
 def _words(text: str) -> list[str]:
+    """The words of a text as they are compared: case and accents aside."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return [w.casefold() for w in _WORD.findall(text)]
 
 
@@ -274,7 +279,7 @@ def _compare(a: float, op: str, b: float) -> bool:
 
 
 FIELD_TESTS = {
-    "speaker": lambda item, f: _text_field(item.speaker, f.value),
+    "speaker": lambda item, f: _text_field(item.speaker, f.value) or _text_field(item.person, f.value),
     "role": lambda item, f: _text_field(item.role, f.value),
     "outlet": lambda item, f: _text_field(item.outlet, f.value),
     "author": lambda item, f: _text_field(item.author, f.value),

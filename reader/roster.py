@@ -4,7 +4,9 @@ within an article the extractor already names a speaker the same way each time (
 ends with it, where there is exactly one. Per speaker: the roles seen, the claims, the tags' share,
 first and last seen, the outlets.
 
-Merges and splits a user makes by hand are still to come (issue 14).
+The user's own merges and splits (Store.speaker_names) go over the automatic ones. `Names` is
+the one rule of which person a name stands for: the speakers view, the claims view's `speaker:`,
+the statistics and the exports ask it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from .claims_db import key_of
 from .claims_view import ClaimRow
 from .model import speaker_of
+from .query import has_words
 from .rows import outlet_of
 from .states import claim_state
 
@@ -31,8 +35,7 @@ class Speaker:
     outlets: Counter = field(default_factory=Counter)
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+_key = key_of
 
 
 def canonical_names(names: set[str]) -> dict[str, str]:
@@ -53,20 +56,48 @@ def canonical_names(names: set[str]) -> dict[str, str]:
     return out
 
 
+class Names:
+    """Which person each speaker's name stands for: the automatic merges of canonical_names over
+    `names` (every name of the store), then `by_hand`, the user's own merges (a name's key to the
+    name it is one person with) and splits (to None: the name stands for itself)."""
+
+    def __init__(self, names, by_hand: dict[str, str | None] | None = None) -> None:
+        self.auto = canonical_names(set(names))
+        self.by_hand = by_hand or {}
+
+    def person(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        key = _key(name)
+        if key in self.by_hand:
+            into = self.by_hand[key]
+            return name if into is None else into
+        return self.auto.get(key, name)
+
+    def merged(self) -> dict[str, str]:
+        """Every name that stands for another person than itself, to that person."""
+        found = {k: self.person(k) for k in set(self.auto) | set(self.by_hand)}
+        return {k: p for k, p in found.items() if _key(p) != k}
+
+    def matches(self, name: str | None, wanted: str) -> bool:
+        """Whether `speaker:wanted` asks for a claim of this name: its words, or its person's."""
+        return bool(name) and (has_words(name, wanted) or has_words(self.person(name), wanted))
+
+
+def names_of(store, annotator: str | None = None) -> Names:
+    """The store's names as one annotator (you, by default) merged them."""
+    return Names(store.speaker_names_seen(), store.speaker_names(annotator))
+
+
 def roster(rows: list[ClaimRow], by_hand: dict[str, str | None] | None = None) -> list[Speaker]:
-    """The speakers of these claims, most claims first. `by_hand`: the user's own merges (a
-    name's key to the name it is one person with) and splits (to None: kept apart), over the
-    automatic ones (Store.speaker_names)."""
+    """The speakers of these claims, most claims first, merged by Names (`by_hand`: see there)."""
     said = [(r, speaker_of(r.claim, r.note)) for r in rows]
-    merged = canonical_names({name for _, name in said if name})
-    for key, into in (by_hand or {}).items():
-        if key in merged:
-            merged[key] = into if into is not None else next(n for _, n in said if n and _key(n) == key)
+    names = Names({name for _, name in said if name}, by_hand)
     speakers: dict[str, Speaker] = {}
     for row, name in said:
         if not name:
             continue
-        target = merged[_key(name)]
+        target = names.person(name)
         s = speakers.setdefault(_key(target), Speaker(target))
         if _key(name) != _key(target):
             s.aliases.add(name)

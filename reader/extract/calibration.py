@@ -76,4 +76,9 @@ def apply(claims: list[Claim], table: dict | None = None) -> list[Claim]:
 def doubtful(claim: Claim, annotation: Annotation | None) -> bool:
     """An attribution to check first: the extractor was unsure (below DOUBTFUL) and nobody has
     judged or corrected it yet. The one rule for the reader's marks and its `!` key."""
-    return claim.confidence < DOUBTFUL and not (annotation and (annotation.done or annotation.speaker))
+    return claim.confidence < DOUBTFUL and not (annotation and settles(annotation))
+
+
+def settles(annotation: Annotation) -> bool:
+    """Whether an annotation answers the extractor's doubt: judged, or its speaker corrected."""
+    return bool(annotation.done or annotation.speaker)

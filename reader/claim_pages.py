@@ -1,0 +1,122 @@
+"""The claims view's rows as a sequence read a page at a time as they are drawn (see
+claim_listing): however many claims the store holds, only what is on screen is read.
+
+A page next to one already read starts where that one ends (a keyset: the index reads on from
+there); any other is read from its offset, from the nearer end. The order by tag is one segment
+per tag, each in date order: the claims nobody annotated are all in the "untagged" one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .claim_listing import KEYS, STATES, UNTAGGED, ClaimListing, keys_of, keyset
+from .claims_view import ClaimRow
+
+PAGE = 100  # rows read at a time
+STATE = KEYS.index("state")
+
+
+class ClaimPages(Sequence):
+    """The rows the listing's query keeps, in an order ((column, reverse))."""
+
+    def __init__(self, listing: ClaimListing, order: tuple[str, bool]) -> None:
+        self.listing, self.order = listing, order
+        column, reverse = order
+        by_tag = column == "tag"
+        self.segments: list[str | None] = list(reversed(STATES) if reverse else STATES) if by_tag else [None]
+        self.inner = ("date", reverse) if by_tag else order  # (the order within a segment)
+        self.counts = [listing.count(s) for s in self.segments]
+        self._count = sum(self.counts)
+        self._pages: dict[int, list[ClaimRow]] = {}
+        self._found: dict[int, list[tuple]] = {}  # (src, k, *KEYS) of each page read
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._page(index // PAGE)[index % PAGE]
+
+    def loaded(self) -> list[ClaimRow]:
+        return [row for page in self._pages.values() for row in page]
+
+    def forget(self) -> None:
+        """Read the rows again when next drawn (an annotation changed)."""
+        self._pages.clear()
+        self._found.clear()
+
+    # -- pages ----------------------------------------------------------------------------------
+    def _page(self, number: int) -> list[ClaimRow]:
+        page = self._pages.get(number)
+        if page is None:
+            found = self._found[number] = self._read(number * PAGE, min(PAGE, self._count - number * PAGE))
+            page = self._pages[number] = self.listing.claim_rows(found)
+        return page
+
+    def _read(self, offset: int, limit: int) -> list[tuple]:
+        out: list[tuple] = []
+        start = 0
+        for segment, n in zip(self.segments, self.counts, strict=True):
+            if offset < start + n and len(out) < limit:
+                at = max(offset - start, 0)
+                want = min(limit - len(out), n - at)
+                out.extend(self._piece(segment, n, at, want, start + at))
+            start += n
+        return out
+
+    def _piece(self, segment: str | None, n: int, at: int, want: int, index: int) -> list[tuple]:
+        """`want` rows of a segment (of n rows) from its row `at` (row `index` of the whole)."""
+        keys = keys_of(self.inner)
+        before = self._known(index - 1) if at > 0 else None
+        if before is not None:  # (on from the row before)
+            more, args = keyset(keys, before)
+            return self.listing.rows(keys, more, tuple(args), want, 0, segment)
+        if at > n // 2:  # (from the far end)
+            rows = self.listing.rows(keys_of(self.inner, flip=True), limit=want, offset=n - at - want, state=segment)
+            return rows[::-1]
+        return self.listing.rows(keys, limit=want, offset=at, state=segment)
+
+    def _known(self, index: int) -> tuple | None:
+        found = self._found.get(index // PAGE)
+        return found[index % PAGE] if found and index % PAGE < len(found) else None
+
+    # -- finding rows ---------------------------------------------------------------------------
+    def position(self, article_id: str, claim_id: str) -> int | None:
+        """Where a claim is among the rows (None if the query leaves it out)."""
+        values = self.listing.key_of_claim(article_id, claim_id)
+        if values is None or not self.listing.keeps(values):
+            return None
+        return self._rank(values)
+
+    def _rank(self, values: tuple) -> int:
+        state = values[2 + STATE]
+        at = 0 if self.segments == [None] else self.segments.index(state)
+        return sum(self.counts[:at]) + self.listing.before(keys_of(self.inner), values, self.segments[at])
+
+    def next_untagged(self, after: int) -> int | None:
+        """The next row after `after`, in this order, that you have not judged; round to the top
+        at the end. None if there is none."""
+        if not self._count:
+            return None
+        keys = keys_of(self.inner)
+        current = None
+        if 0 <= after < self._count:
+            self._page(after // PAGE)
+            current = self._known(after)
+        segment = None if self.segments == [None] else UNTAGGED
+        found = []
+        if current is not None and (segment is None or current[2 + STATE] == UNTAGGED):
+            more, args = keyset(keys, current)
+            found = self.listing.rows(keys, f"state = '{UNTAGGED}' AND {more}", tuple(args), 1, 0, segment)
+        if not found:
+            found = self.listing.rows(keys, f"state = '{UNTAGGED}'", (), 1, 0, segment)
+        if not found:
+            return None
+        i = self._rank(found[0])
+        return None if i == after else i

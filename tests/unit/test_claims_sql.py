@@ -1,0 +1,155 @@
+"""The claims view's database answers (claims_sql, claim_listing, claim_pages) held to the core's
+(query.matches over claims_view.rows_of): the same claims for every operator, in the column's
+order, with your tags, others' annotations, your reshaped articles and your speaker merges."""
+
+import itertools
+
+import pytest
+
+from helpers import FIXTURES, SEED, fixed_clock
+from reader.claim_listing import listing_of
+from reader.claim_pages import PAGE, ClaimPages
+from reader.claims_view import ORDER, chosen, rows_of
+from reader.corrections import new_claim, span_change
+from reader.ingest import ingest
+from reader.query import parse
+from reader.roster import names_of
+from reader.store import Store
+
+QUERIES = [
+    "", "trump", "said", "meeting putin", '"no specifics"', "-trump", "speaker:peskov", 'speaker:"Dmitry Peskov"', "speaker:trump",
+    "role:spokesman", "kind:quote", "kind:reported", "kind:source", "tag:stated", "tag:denied", "tag:none",
+    "tag:unknown", "is:untagged", "is:tagged", "is:doubtful", "conf:<0.6", "conf:>=0.8", "conf:=1",
+    "outlet:pravda", "outlet:ukrainska", "author:shevchuk", "after:2025-05-01", "before:2025-05-01",
+    "annotator:them", "annotator:ME", "-annotator:them", "trump OR meeting", "not -meeting", "(kind:quote OR kind:source) -tag:none",
+    "speaker:ushakov", "-speaker:peskov is:doubtful", "zzzz",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """Two annotators over the seed and the outlet's variants: tags, a speaker corrected, a
+    not-a-claim mark, a claim added and an extent corrected (yours), a merge by hand."""
+    folder = tmp_path_factory.mktemp("sql")
+    me = Store(folder / "store", annotator="me", clock=fixed_clock)
+    them = Store(folder / "store", annotator="them", clock=fixed_clock)
+    ingest([str(SEED), str(FIXTURES / "up"), str(FIXTURES / "plain")], me)
+    rows = rows_of(me)
+    for i, r in enumerate(rows[::3]):
+        me.annotate(r.article.id, r.claim, tag=("stated", "denied", "unknown")[i % 3])
+    for r in rows[1::4]:
+        them.annotate(r.article.id, r.claim, tag="denied")
+    me.annotate(rows[4].article.id, rows[4].claim, speaker="Donald Trump")
+    me.annotate(rows[7].article.id, rows[7].claim, not_a_claim=True)
+    me.annotate(rows[10].article.id, rows[10].claim, note="only a note")
+    article = me.article(rows[20].article.id)
+    added = new_claim(article, "me", 0, 20)
+    me.change(article.id, added, {"added": added.kind, "speaker": "Yurii Ushakov", "tag": "stated"})
+    quote = next(c for c in article.claims if c.end - c.start > 4)
+    me.change(article.id, quote, {"span": span_change(quote, article.body, quote.start + 1, quote.end - 1)})
+    me.name_speaker("Yurii Ushakov", "Dmitry Peskov")
+    return Store(folder / "store", annotator="me")
+
+
+def _keys(rows):
+    return [r.key for r in rows]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_database_keeps_the_claims_the_core_keeps(store, text):
+    listing, tree = listing_of(store), parse(text)
+    listing.ask(tree)
+    pages = ClaimPages(listing, ("date", True))
+    want = chosen(rows_of(store), tree, names=names_of(store))
+    assert sorted(_keys(pages)) == sorted(_keys(want))
+    assert len(pages) == len(want)
+    got = {r.key: r for r in pages}
+    for r in want:  # each as you see it: your annotation, who annotated it, its text
+        g = got[r.key]
+        assert (g.note.to_dict() if g.note else None) == (r.note.to_dict() if r.note else None)
+        assert g.annotators == r.annotators and g.claim.text == r.claim.text and g.index == r.index
+
+
+def test_the_queries_asked_here_find_something_and_leave_something_out(store):
+    sizes = {}
+    for text in QUERIES:
+        listing = listing_of(store)
+        listing.ask(parse(text))
+        sizes[text] = len(ClaimPages(listing, ("date", True)))
+    total = sizes[""]
+    missing = [t for t, n in sizes.items() if t and t != "zzzz" and not 0 < n < total]
+    assert not missing and sizes["zzzz"] == 0
+    assert sizes['speaker:"Dmitry Peskov"'] > sizes["speaker:ushakov"] > 0  # the merge by hand counts
+
+
+def _monotonic(values, reverse):
+    return all((a >= b) if reverse else (a <= b) for a, b in itertools.pairwise(values))
+
+
+SORT_KEYS = {
+    "date": lambda r: r.article.doc.published.replace(second=0, microsecond=0) if r.article.doc.published else None,
+    "outlet": lambda r: (r.article.doc.outlet or "").casefold(),
+    "speaker": lambda r: " ".join(((r.note and r.note.speaker) or r.claim.speaker or "").split()).casefold(),
+    "kind": lambda r: r.claim.kind,
+    "claim": lambda r: r.claim.text[:60].casefold(),
+    "tag": lambda r: (r.note.tag if r.note and r.note.tag else "not_a_claim" if r.note and r.note.not_a_claim
+                      else "untagged"),
+    "conf": lambda r: r.claim.confidence,
+}
+
+
+@pytest.mark.parametrize("order", ORDER)
+@pytest.mark.parametrize("reverse", [True, False])
+def test_every_column_sorts_the_rows_both_ways(store, order, reverse):
+    listing = listing_of(store)
+    listing.ask(parse(""))
+    pages = ClaimPages(listing, (order, reverse))
+    rows = list(pages)
+    assert len(rows) == len(rows_of(store)) and len(set(_keys(rows))) == len(rows)
+    values = [SORT_KEYS[order](r) for r in rows]
+    if order == "date":
+        values = [v for v in values if v is not None]
+    assert _monotonic(values, reverse)
+
+
+@pytest.mark.parametrize("order", ["date", "tag", "speaker"])
+def test_pages_read_on_from_the_one_before_or_from_the_far_end_are_the_same_rows(store, order, monkeypatch):
+    monkeypatch.setattr("reader.claim_pages.PAGE", 7)
+    listing = listing_of(store)
+    listing.ask(parse(""))
+    forwards = list(ClaimPages(listing, (order, True)))
+    jumping = ClaimPages(listing, (order, True))
+    backwards = [jumping[i] for i in reversed(range(len(jumping)))][::-1]  # (each page from an offset)
+    assert _keys(forwards) == _keys(backwards) and PAGE == 100
+
+
+def test_a_claim_is_found_where_it_is_and_the_next_untagged_follows_it(store):
+    listing = listing_of(store)
+    listing.ask(parse("kind:quote"))
+    for order in ("date", "tag", "conf"):
+        pages = ClaimPages(listing, (order, True))
+        rows = list(pages)
+        for i in (0, len(rows) // 2, len(rows) - 1):
+            assert pages.position(*rows[i].key) == i
+        untagged = [i for i, r in enumerate(rows) if not (r.note and (r.note.tag or r.note.not_a_claim))]
+        assert pages.next_untagged(untagged[0]) == untagged[1]
+        assert pages.next_untagged(untagged[-1]) == untagged[0]  # round to the top
+    left_out = next(r for r in rows_of(store) if r.claim.kind != "quote")
+    assert ClaimPages(listing, ("date", True)).position(*left_out.key) is None
+
+
+def test_a_tag_given_in_the_view_is_in_its_rows_at_once(store, tmp_path):
+    listing = listing_of(store)
+    listing.ask(parse("tag:denied"))
+    before = len(ClaimPages(listing, ("date", True)))
+    row = next(r for r in ClaimPages(listing, ("date", True)))
+    listing.ask(parse("is:untagged"))
+    untagged = list(ClaimPages(listing, ("date", True)))
+    target = untagged[3]
+    from reader.model import Annotation
+
+    target.note = Annotation(target.claim.id, target.article.id, target.claim.text, target.claim.start,
+                             target.claim.end, tag="denied", annotator="me")
+    listing.noted(target)
+    listing.ask(parse("tag:denied"))
+    assert len(ClaimPages(listing, ("date", True))) == before + 1 and row is not None
