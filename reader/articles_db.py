@@ -21,7 +21,7 @@ from pathlib import Path
 import orjson
 
 from . import claims_db, lexicon
-from .model import Article
+from .model import Article, Claim
 from .packing import (
     SUMMARY_COLUMNS,
     article_from_row,
@@ -32,6 +32,7 @@ from .packing import (
     sort_keys,
     summary_from_row,
     text_of,
+    unpack_claims,
     words_text,
 )
 from .storage import StoreError
@@ -261,7 +262,7 @@ class ArticleDB:
         db.execute("INSERT INTO words (words, rowid, text) VALUES ('delete', ?, ?)", (key, words_text(s, body)))
         db.execute("INSERT INTO people (people, rowid, names) VALUES ('delete', ?, ?)", (key, names_text(s)))
         db.executemany("DELETE FROM claim_ids WHERE id = ?", ((v[0],) for v in claim_rows(old[-1], raw)))
-        claims_db.forget(db, n)
+        claims_db.forget(db, n, [Claim.from_dict(d) for d in unpack_claims(claim_rows(old[-1], raw), body, s.title)])
         db.execute("DELETE FROM articles WHERE n = ?", (n,))
         return n
 

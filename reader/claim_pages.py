@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .claim_listing import KEYS, STATES, UNTAGGED, ClaimListing, keys_of, keyset
+from .claim_arms import KEYS, STATES, UNTAGGED, both, keys_of, keyset, untagged
+from .claim_asked import Asked
 from .claims_view import ClaimRow
 
 PAGE = 100  # rows read at a time
@@ -18,18 +19,33 @@ STATE = KEYS.index("state")
 
 
 class ClaimPages(Sequence):
-    """The rows the listing's query keeps, in an order ((column, reverse))."""
+    """The rows a query keeps (ClaimListing.ask), in an order ((column, reverse)).
 
-    def __init__(self, listing: ClaimListing, order: tuple[str, bool]) -> None:
-        self.listing, self.order = listing, order
+    `count_later`: the first page is read at once and the rows are counted by `count()`, on
+    another thread, after it is on screen; until then there are as many rows as it holds."""
+
+    def __init__(self, asked: Asked, order: tuple[str, bool], count_later: bool = False) -> None:
+        self.asked, self.order = asked, order
         column, reverse = order
         by_tag = column == "tag"
         self.segments: list[str | None] = list(reversed(STATES) if reverse else STATES) if by_tag else [None]
         self.inner = ("date", reverse) if by_tag else order  # (the order within a segment)
-        self.counts = [listing.count(s) for s in self.segments]
-        self._count = sum(self.counts)
         self._pages: dict[int, list[ClaimRow]] = {}
         self._found: dict[int, list[tuple]] = {}  # (src, k, *KEYS) of each page read
+        self.counted = not (count_later and not by_tag)
+        if self.counted:
+            self.count()
+        else:
+            first = self._found[0] = asked.rows(keys_of(self.inner), limit=PAGE)
+            self.counts, self._count = [len(first)], len(first)
+            self.counted = len(first) < PAGE
+
+    def count(self) -> bool:
+        """Count the rows (on a thread other than the one reading pages, while the first page is
+        on screen)."""
+        self.counts = [self.asked.count(s) for s in self.segments]
+        self._count, self.counted = sum(self.counts), True
+        return True
 
     def __len__(self) -> int:
         return self._count
@@ -56,7 +72,7 @@ class ClaimPages(Sequence):
         page = self._pages.get(number)
         if page is None:
             found = self._found[number] = self._read(number * PAGE, min(PAGE, self._count - number * PAGE))
-            page = self._pages[number] = self.listing.claim_rows(found)
+            page = self._pages[number] = self.asked.claim_rows(found)
         return page
 
     def _read(self, offset: int, limit: int) -> list[tuple]:
@@ -75,12 +91,11 @@ class ClaimPages(Sequence):
         keys = keys_of(self.inner)
         before = self._known(index - 1) if at > 0 else None
         if before is not None:  # (on from the row before)
-            more, args = keyset(keys, before)
-            return self.listing.rows(keys, more, tuple(args), want, 0, segment)
+            return self.asked.rows(keys, keyset(keys, before), want, 0, segment)
         if at > n // 2:  # (from the far end)
-            rows = self.listing.rows(keys_of(self.inner, flip=True), limit=want, offset=n - at - want, state=segment)
+            rows = self.asked.rows(keys_of(self.inner, flip=True), limit=want, offset=n - at - want, state=segment)
             return rows[::-1]
-        return self.listing.rows(keys, limit=want, offset=at, state=segment)
+        return self.asked.rows(keys, limit=want, offset=at, state=segment)
 
     def _known(self, index: int) -> tuple | None:
         found = self._found.get(index // PAGE)
@@ -89,15 +104,15 @@ class ClaimPages(Sequence):
     # -- finding rows ---------------------------------------------------------------------------
     def position(self, article_id: str, claim_id: str) -> int | None:
         """Where a claim is among the rows (None if the query leaves it out)."""
-        values = self.listing.key_of_claim(article_id, claim_id)
-        if values is None or not self.listing.keeps(values):
+        values = self.asked.key_of_claim(article_id, claim_id)
+        if values is None or not self.asked.keeps(values):
             return None
         return self._rank(values)
 
     def _rank(self, values: tuple) -> int:
         state = values[2 + STATE]
         at = 0 if self.segments == [None] else self.segments.index(state)
-        return sum(self.counts[:at]) + self.listing.before(keys_of(self.inner), values, self.segments[at])
+        return sum(self.counts[:at]) + self.asked.before(keys_of(self.inner), values, self.segments[at])
 
     def next_untagged(self, after: int) -> int | None:
         """The next row after `after`, in this order, that you have not judged; round to the top
@@ -112,10 +127,9 @@ class ClaimPages(Sequence):
         segment = None if self.segments == [None] else UNTAGGED
         found = []
         if current is not None and (segment is None or current[2 + STATE] == UNTAGGED):
-            more, args = keyset(keys, current)
-            found = self.listing.rows(keys, f"state = '{UNTAGGED}' AND {more}", tuple(args), 1, 0, segment)
+            found = self.asked.rows(keys, both(untagged, keyset(keys, current)), 1, 0, segment)
         if not found:
-            found = self.listing.rows(keys, f"state = '{UNTAGGED}'", (), 1, 0, segment)
+            found = self.asked.rows(keys, untagged, 1, 0, segment)
         if not found:
             return None
         i = self._rank(found[0])

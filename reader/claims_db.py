@@ -1,10 +1,11 @@
 """Every claim of the store a row of the article database (schema 4), for the claims view of a
 million claims: the columns its query language asks about and its columns sort by, with their
-indexes, the claim itself packed, and the claims' words in a full-text index of their own.
+indexes, and the claims' words in a full-text index of their own. The claim itself is read from
+its article's row (packing), where it is packed once.
 
     claims        a row per extracted claim: its article (articles.n), the article's date key,
                   the claim's place in the article's reading order, its kind, speaker, role,
-                  confidence, the outlet, the sort keys, and the claim packed (packing.CLAIM_FIELDS)
+                  confidence, the outlet, the sort keys
     speakers      a row per speaker's name ever extracted (the claims name it by its key), and
                   speaker_words, their words by speakers.n (a name stays when its claims go)
     claim_words   the words of each claim's text (with positions, for phrases), by claims.k
@@ -18,11 +19,8 @@ from __future__ import annotations
 
 import sqlite3
 
-import orjson
-
 from .marks import claim_order
 from .model import Article, Claim
-from .packing import CLAIM_FIELDS
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS claims (
@@ -36,10 +34,9 @@ CREATE TABLE IF NOT EXISTS claims (
     conf REAL NOT NULL,
     outlet_key TEXT NOT NULL,
     speaker_key TEXT NOT NULL,  -- the speaker's name casefolded ('' for nobody named)
-    text_key TEXT NOT NULL,
-    claim BLOB NOT NULL
+    text_key TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article, ord);
+CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article, id);
 CREATE INDEX IF NOT EXISTS claims_by_date ON claims(date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_key, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_conf ON claims(conf, date_key, ord);
@@ -54,16 +51,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS claim_words USING fts5(text, content='', deta
 """
 
 ORD_BITS = 21  # a claim's number k: its article's n, then its place (an 8 MB file has fewer claims)
-TEXT_KEY = 60  # characters of a claim's text its order by claim compares
-
-
-def packed(claim: Claim) -> bytes:
-    d = claim.to_dict()
-    return orjson.dumps([d[k] for k in CLAIM_FIELDS])
-
-
-def unpacked(blob: bytes) -> Claim:
-    return Claim.from_dict(dict(zip(CLAIM_FIELDS, orjson.loads(blob), strict=True)))
+TEXT_KEY = 24  # characters of a claim's text its order by claim compares
 
 
 def key_of(name: str | None) -> str:
@@ -85,19 +73,19 @@ def put(db: sqlite3.Connection, n: int, key: int, article: Article) -> None:
     for i, c in enumerate(claim_order(article.claims)):
         k = (n << ORD_BITS) | i
         rows.append((k, n, key, i, c.id, c.kind, c.role, c.confidence, outlet, _speaker(db, c.speaker),
-                     c.text[:TEXT_KEY].casefold(), packed(c)))
+                     c.text[:TEXT_KEY].casefold()))
         words.append((k, c.text))
     db.executemany("INSERT INTO claims (k, article, date_key, ord, id, kind, role, conf, outlet_key, "
-                   "speaker_key, text_key, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                   "speaker_key, text_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO claim_words (rowid, text) VALUES (?, ?)", words)
 
 
-def forget(db: sqlite3.Connection, n: int) -> None:
+def forget(db: sqlite3.Connection, n: int, claims: list[Claim]) -> None:
     """Take an article's claims out (a full-text table without its text forgets a row by being
-    told the text it was given)."""
-    old = db.execute("SELECT k, claim FROM claims WHERE article = ?", (n,)).fetchall()
+    told the text it was given: `claims` are the article's, as they were put)."""
+    k_of = dict(db.execute("SELECT id, k FROM claims WHERE article = ?", (n,)).fetchall())
     db.executemany("INSERT INTO claim_words (claim_words, rowid, text) VALUES ('delete', ?, ?)",
-                   ((k, unpacked(blob).text) for k, blob in old))
+                   [(k_of[c.id], c.text) for c in claims if c.id in k_of])
     db.execute("DELETE FROM claims WHERE article = ?", (n,))
 
 

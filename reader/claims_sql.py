@@ -5,7 +5,7 @@ one claim; tests/unit/test_claims_sql.py holds the two to the same answers, fiel
 
 Text fields are answered by the database's indexes: the claim's words by its full-text index,
 a speaker's name by the speakers' (and the merges of roster.Names), an outlet or author by the
-few keys that match. `plain=True` asks it of claims nobody annotated (no `n` in the query):
+few keys that match. `plain=True` asks it of claims nobody annotated (no annotation's column):
 how a count over the whole table stays a count of an index.
 """
 
@@ -16,7 +16,7 @@ from datetime import date
 
 from .extract.calibration import DOUBTFUL
 from .packing import N_BITS, date_key
-from .query import All, Any, Field, Not, Words
+from .query import All, Any, Field, Not, Words, has_words
 
 FTS_WORD = re.compile(r"[^\W_]+")
 
@@ -32,7 +32,7 @@ def fts_query(text: str, phrase: bool = False) -> str | None:
     return " AND ".join(f'"{w}"*' for w in words)
 
 
-def _json(values) -> str:
+def as_json(values) -> str:
     import orjson
 
     return orjson.dumps(list(values)).decode()
@@ -42,12 +42,12 @@ class Compiler:
     """`lookup` answers the text fields: speakers(value), outlets(value) and authors(value) ->
     the keys (casefolded names) that match."""
 
-    def __init__(self, lookup, plain: bool = False) -> None:
-        self.lookup, self.plain = lookup, plain
+    def __init__(self, lookup, plain: bool = False, note: str = "n.") -> None:
+        self.lookup, self.plain, self.prefix = lookup, plain, note
         self.args: list = []
 
     def note(self, column: str) -> str:
-        return "NULL" if self.plain else f"n.{column}"
+        return "NULL" if self.plain else f"{self.prefix}{column}"
 
     def arg(self, value) -> str:
         self.args.append(value)
@@ -62,36 +62,59 @@ class Compiler:
             return FIELDS[node.name](self, node)
         if isinstance(node, Not):
             return f"NOT ({self.sql(node.node)})"
-        if isinstance(node, All):
-            return " AND ".join(f"({self.sql(n)})" for n in node.nodes) or "1"
-        if isinstance(node, Any):
-            return " OR ".join(f"({self.sql(n)})" for n in node.nodes)
+        if isinstance(node, (All, Any)):
+            return self.joined(node)
         raise TypeError(node)
 
+    def joined(self, node) -> str:
+        """All or Any: their words asked of the full-text index in one query (where that is the
+        same question), the rest each in its own condition."""
+        word = " AND " if isinstance(node, All) else " OR "
+        words = [n for n in node.nodes if isinstance(n, Words) and fts_query(n.text, n.phrase)]
+        rest = [n for n in node.nodes if not (isinstance(n, Words) and fts_query(n.text, n.phrase))]
+        parts = []
+        if len(words) > 1 and (isinstance(node, All) or not rest):
+            match = word.join(f"({fts_query(n.text, n.phrase)})" for n in words)
+            parts.append(f"c.k IN (SELECT rowid FROM claim_words WHERE claim_words MATCH {self.arg(match)})")
+        else:
+            rest = list(node.nodes)
+        parts.extend(self.sql(n) for n in rest)
+        return word.join(f"({p})" for p in parts) or "1"
 
-def where(node, lookup, plain: bool = False) -> tuple[str, list]:
-    """The SQL condition of a query's tree, and its arguments."""
-    c = Compiler(lookup, plain)
+
+def register(db, names=None) -> None:
+    """The functions these conditions call, on a connection: has_words (query.has_words) and,
+    given a roster.Names, speaker_is (Names.matches)."""
+    db.create_function("has_words", 2, lambda v, w: v is not None and has_words(v, w), deterministic=True)
+    if names is not None:
+        db.create_function("speaker_is", 2, names.matches, deterministic=True)
+
+
+def where(node, lookup, plain: bool = False, note: str = "n.") -> tuple[str, list]:
+    """The SQL condition of a query's tree, and its arguments; `note`: where the annotation's
+    columns are (the table's alias and a dot)."""
+    c = Compiler(lookup, plain, note)
     return f"({c.sql(node)})", c.args
 
 
 def _speaker(c: Compiler, f: Field) -> str:
     def extracted() -> str:
-        return f"c.speaker_key IN (SELECT value FROM json_each({c.arg(_json(c.lookup.speakers(f.value)))}))"
+        return f"c.speaker_key IN (SELECT value FROM json_each({c.arg(as_json(c.lookup.speakers(f.value)))}))"
 
     if c.plain:
         return extracted()
     # (placeholders are made in the order they appear)
-    return f"(CASE WHEN n.speaker IS NOT NULL THEN speaker_is(n.speaker, {c.arg(f.value)}) ELSE {extracted()} END)"
+    mine = c.note("speaker")
+    return f"(CASE WHEN {mine} IS NOT NULL THEN speaker_is({mine}, {c.arg(f.value)}) ELSE {extracted()} END)"
 
 
 def _outlet(c: Compiler, f: Field) -> str:
-    return f"c.outlet_key IN (SELECT value FROM json_each({c.arg(_json(c.lookup.outlets(f.value)))}))"
+    return f"c.outlet_key IN (SELECT value FROM json_each({c.arg(as_json(c.lookup.outlets(f.value)))}))"
 
 
 def _author(c: Compiler, f: Field) -> str:
     return (f"c.article IN (SELECT n FROM articles WHERE author_key IN "
-            f"(SELECT value FROM json_each({c.arg(_json(c.lookup.authors(f.value)))})))")
+            f"(SELECT value FROM json_each({c.arg(as_json(c.lookup.authors(f.value)))})))")
 
 
 def _untagged(c: Compiler) -> str:

@@ -19,7 +19,8 @@ from pathlib import Path
 import orjson
 
 from .corrections import added_claim
-from .model import Annotation, Article, statements
+from .model import Annotation, Article, speaker_of, statements
+from .roster import People
 from .rows import outlet_of
 from .storage import StoreError, write_atomic
 from .store import Store, utc_now
@@ -29,11 +30,12 @@ SCHEMA = "newsreader-export/1"
 BRAT_CONF = "annotation.conf"  # what tells an earlier brat export's folder (formats.brat writes it)
 
 
-def _annotation(a: Annotation) -> dict:
+def _annotation(a: Annotation, people: People | None = None) -> dict:
     return {
         "tag": a.tag,
         "note": a.note,
         "speaker": a.speaker,
+        **({"person": people.person(a.speaker, a.annotator)} if people is not None and a.speaker else {}),
         "not_a_claim": a.not_a_claim,
         "annotator": a.annotator,
         "at": a.at,
@@ -47,6 +49,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
     """Every article with its claims and every annotator's annotations of them. A claim's
     `annotation` is the exporting annotator's own; `annotations` holds everyone's."""
     summaries = store.summaries()
+    people = People(store)
     out = []
     counts = {"articles": 0, "claims": 0, "statements": 0, "annotations": 0, "orphaned": 0, "added": 0}
     annotators: set[str] = set()
@@ -62,7 +65,7 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
             by_claim.setdefault(a.claim_id, []).append(a)
             annotators.add(a.annotator)
         added = [added_claim(a) for a in notes if a.added and not a.orphaned]
-        claims = [_claim(c, by_claim.pop(c.id, []), store.annotator) for c in article.claims + added]
+        claims = [_claim(c, by_claim.pop(c.id, []), store.annotator, people) for c in article.claims + added]
         counts["annotations"] += sum(len(c["annotations"]) for c in claims)
         orphaned = [
             {"claim_id": a.claim_id, "text": a.text, "start": a.start, "end": a.end, **_annotation(a)}
@@ -80,16 +83,19 @@ def build(store: Store, *, bodies: bool = False, tagged_only: bool = False,
         "store": str(store.folder),
         "annotator": store.annotator,
         "annotators": sorted(annotators),
+        "speaker_merges": store.every_speaker_name(),
         "counts": counts,
         "articles": out,
     }
 
 
-def _claim(c, theirs: list[Annotation], annotator: str) -> dict:
-    """A claim with everyone's annotations of it, the exporting annotator's first."""
+def _claim(c, theirs: list[Annotation], annotator: str, people: People) -> dict:
+    """A claim with everyone's annotations of it, the exporting annotator's first; `person`: whom
+    its speaker's name stands for, as the exporting annotator merged the names (roster.People)."""
     own = next((a for a in theirs if a.annotator == annotator), None)
-    return {**c.to_dict(), "added_by": theirs[0].annotator if c.rule == "added" else None,
-            "annotation": _annotation(own) if own else None, "annotations": [_annotation(a) for a in theirs]}
+    return {**c.to_dict(), "person": people.person(speaker_of(c, own)), "added_by": theirs[0].annotator if c.rule == "added" else None,
+            "annotation": _annotation(own, people) if own else None,
+            "annotations": [_annotation(a, people) for a in theirs]}
 
 
 def _entry(article: Article, claims: list[dict], orphaned: list[dict], bodies: bool) -> dict:

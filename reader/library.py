@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .article_sql import check, is_untagged, parts
+from .query import EVERYTHING, All, parse
 from .summary import Summary
 
 
@@ -37,33 +39,32 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """`words` must all appear (in the headline, author, outlet, speakers, sources or body; a word
-    of three letters or more may be the start of a longer one, see listing.fts_words);
-    `speaker:NAME` keeps articles where NAME speaks; `untagged` keeps articles with untagged
-    claims. Answered by the store's full-text indexes (listing.Listing)."""
+    """The library's filter: a query of the one language (reader.query) asked of articles (what
+    each part asks: article_sql), and `untagged`, the t key's choice (an `is:untagged` at the top
+    of the query is the same). Answered by the store's indexes (listing.Listing)."""
 
-    words: tuple[str, ...] = ()
-    speakers: tuple[str, ...] = ()
+    tree: object = EVERYTHING
     untagged: bool = False
     text: str = ""
 
     @classmethod
     def parse(cls, text: str, untagged: bool = False) -> Query:
-        words: list[str] = []
-        speakers: list[str] = []
-        for part in text.split():
-            low = part.lower()
-            if low.startswith("speaker:") and len(low) > 8:
-                speakers.append(low[8:].replace("_", " "))
-            elif low in ("is:untagged", "untagged:"):
-                untagged = True
-            else:
-                words.append(low)
-        return cls(tuple(words), tuple(speakers), untagged, text)
+        """QueryError (with its column) for a query that cannot be read, or asks what only the
+        claims view answers."""
+        tree = parse(text)
+        check(tree)
+        rest = [n for n in parts(tree) if not is_untagged(n)]
+        if len(rest) < len(parts(tree)):
+            tree, untagged = (rest[0] if len(rest) == 1 else All(tuple(rest))), True
+        return cls(tree, untagged, text)
 
     @property
     def empty(self) -> bool:
-        return not (self.words or self.speakers or self.untagged)
+        return self.tree == EVERYTHING and not self.untagged
+
+    def with_untagged(self) -> Query:
+        return Query(self.tree, True, self.text)
+
 
 COLUMNS = ("date", "outlet", "headline", "author", "progress", "read")
 
@@ -177,7 +178,7 @@ class Library:
     def next_untagged(self, after: str | None) -> str | None:
         """The first article after `after` (or from the top), in this order and under this query,
         with a claim left to tag; round to the top at the end. None if there is none."""
-        query = Query(self.query.words, self.query.speakers, True, self.query.text)
+        query = self.query.with_untagged()
         rows = Rows(self.listing, query, self.order)
         if not len(rows):
             return None

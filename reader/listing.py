@@ -16,11 +16,12 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 
-from . import lexicon, mark_orders
+from . import article_sql, claims_sql, lexicon, mark_orders
 from .articles_db import damaged
 from .mark_orders import Group, Split
 from .model import Progress
 from .packing import N_OF_KEY, SUMMARY_COLUMNS, summary_from_row
+from .query import EVERYTHING, Field, Words, has_words
 from .storage import StoreError
 from .summary import Summary
 
@@ -87,12 +88,15 @@ class Listing:
         self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
         self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
         self._known_at = None  # the database's data_version they were read at
+        self._keys: dict[str, list[str]] = {}  # an article column's keys (see _column_keys)
+        self._keys_at = None
         self._has_lexicon: bool | None = None  # (a small store, or one of an earlier release, has none: see lexicon)
         # Counts that may stop (see count): each has a ticket; the last one asked for goes on.
         self._tickets = itertools.count(1)
         self._last_ticket = 0
         self._mine = threading.local()  # the ticket of this thread's count
         db.set_progress_handler(self._stale, STEPS)
+        claims_sql.register(db)
 
     def _stale(self) -> int:
         """(SQLite asks, every STEPS steps of a statement) Stop this thread's count: a newer one
@@ -113,6 +117,18 @@ class Listing:
                                              (prefix, prefix + "\U0010ffff", MAX_WORDS + 1))]
             self._known[prefix] = found if len(found) <= MAX_WORDS else None
         return self._known[prefix]
+
+    def _where(self, query, *more: str) -> tuple[str, list]:
+        return _where(query, *more, starting=self._starting, keys=self._column_keys)
+
+    def _column_keys(self, column: str, value: str) -> list[str]:
+        """The keys of an article column (outlet_key, author_key) whose words are asked for."""
+        version = self._run("PRAGMA data_version")[0][0]
+        if version != self._keys_at:
+            self._keys, self._keys_at = {}, version
+        if column not in self._keys:
+            self._keys[column] = [k for (k,) in self._run(f"SELECT DISTINCT {column} FROM articles") if k]
+        return [k for k in self._keys[column] if has_words(k, value)]
 
     def _run(self, sql: str, args: Sequence | dict = ()) -> list[tuple]:
         try:
@@ -156,12 +172,17 @@ class Listing:
         words (never article by article). `stoppable`: for a count on a thread of its own, which
         stops (and gives None) as soon as a newer stoppable count is asked for."""
         hits = _hits(query, starting=self._starting)
-        if hits is not None and not stoppable:
-            return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
         if hits is not None:
+            sql, args = f"SELECT count(*) FROM ({hits[0]})", hits[1]
+        elif not _plain(query):
+            where, args = self._where(query)
+            sql = f"SELECT count(*) {_FROM} {where}"
+        if hits is not None or not _plain(query):
+            if not stoppable:
+                return self._run(sql, args)[0][0]
             self._mine.ticket = self._last_ticket = next(self._tickets)
             try:
-                return self._run(f"SELECT count(*) FROM ({hits[0]})", hits[1])[0][0]
+                return self._run(sql, args)[0][0]
             except StoreError:
                 if self._mine.ticket != self._last_ticket:
                     return None  # (interrupted: a newer count was asked for)
@@ -177,7 +198,7 @@ class Listing:
         """(summary, tagged, added, read) of the rows offset to offset + limit - 1. From the far
         end when that is nearer (`count`: how many rows there are), so the last page is as quick
         to read as the first."""
-        if order.column in SPLITS and not _matches(query):
+        if order.column in SPLITS and _plain(query):
             return self._split_page(query, order, offset, limit)
         reverse = order.reverse
         backwards = count is not None and offset > count // 2
@@ -190,7 +211,7 @@ class Listing:
                              f"LEFT JOIN mine m ON m.n = a.n ORDER BY {_order_by('date', reverse)}",
                              (*args, limit, offset))
         else:
-            where, args = _where(query, starting=self._starting)
+            where, args = self._where(query)
             rows = self._run(f"SELECT {_COLUMNS} {_FROM} {where} ORDER BY {_order_by(order.column, reverse)} "
                              "LIMIT ? OFFSET ?", (*args, limit, offset))
         if backwards:
@@ -225,7 +246,7 @@ class Listing:
 
     def position(self, query, order, article_id: str) -> int | None:
         """Where an article is among the rows (None if the query leaves it out)."""
-        where, args = _where(query, "a.id = ?", starting=self._starting)
+        where, args = self._where(query, "a.id = ?")
         if not self._run(f"SELECT 1 {_FROM} {where}", (*args, article_id)):
             return None
         return self.rank(query, order, article_id)
@@ -237,14 +258,13 @@ class Listing:
         found = self._run(f"SELECT {', '.join(keys)} {_FROM} WHERE a.id = ?", (article_id,))
         if not found:
             return None
-        if order.column in SPLITS and not _matches(query):
+        if order.column in SPLITS and _plain(query):
             return self._split_rank(query, order, found[0][-1], found[0][:-1])
         before = ">" if order.reverse else "<"
         hits = _hits(query, more=f"rowid {before} ?", starting=self._starting) if order.column == "date" else None
         if hits is not None:
             return self._run(f"SELECT count(*) FROM ({hits[0]})", (*hits[1], found[0][0]))[0][0]
-        where, args = _where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})",
-                             starting=self._starting)
+        where, args = self._where(query, f"({', '.join(keys)}) {before} ({', '.join('?' * len(keys))})")
         return self._run(f"SELECT count(*) {_FROM} {where}", (*args, *found[0]))[0][0]
 
     def summaries(self, column: str = "date", reverse: bool = True) -> list[Summary]:
@@ -264,25 +284,31 @@ _DONE = (f"SELECT a.n FROM mine m CROSS JOIN articles a ON a.n = m.n WHERE NOT (
          "UNION ALL SELECT a.n FROM articles a WHERE a.statements = 0 AND a.n NOT IN (SELECT n FROM mine)")
 
 
-def _matches(query, starting=None) -> list[tuple[str, str]]:
-    """(full-text table, FTS5 query) for the query's words and speakers (see fts_words)."""
-    found = []
-    words = fts_words(" ".join(query.words), starting=starting)
-    if words:
-        found.append(("words", words))
-    found.extend(("people", m) for m in (fts_words(name, phrase=True) for name in query.speakers) if m)
-    return found
+def _drivers(query, starting=None) -> tuple[list[tuple[str, str]], list]:
+    """(full-text table, FTS5 query) of the words and speakers a query's articles must have (the
+    full-text indexes list those articles, in date order), and the query's other parts."""
+    found, rest = [], []
+    for node in article_sql.parts(query.tree):
+        if isinstance(node, Words):
+            words = fts_words(node.text, starting=starting)
+            if words:
+                found.append(("words", words))
+        elif isinstance(node, Field) and node.name == "speaker" and fts_words(node.value, phrase=True):
+            found.append(("people", fts_words(node.value, phrase=True)))
+        else:
+            rest.append(node)
+    return found, rest
 
 
 def _hits(query, way: str | None = None, more: str = "", starting=None) -> tuple[str, list] | None:
-    """For a query with words: a query of the date keys (as k) of the articles it keeps, read
-    from the full-text index of its first words (in date order, `way` "DESC" or "", when given);
-    None for a query without words."""
-    matches = _matches(query, starting)
-    if not matches:
+    """For a query of words and speakers alone: a query of the date keys (as k) of the articles it
+    keeps, read from the full-text index of its first words (in date order, `way` "DESC" or "",
+    when given); None for any other query."""
+    matches, rest = _drivers(query, starting)
+    if not matches or rest:
         return None
-    (table, _), *rest = matches
-    parts = [f"{table} MATCH ?", *(f"rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH ?)" for t, _ in rest)]
+    (table, _), *others = matches
+    parts = [f"{table} MATCH ?", *(f"rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH ?)" for t, _ in others)]
     if query.untagged:
         parts.append(f"(rowid {N_OF_KEY}) NOT IN ({_DONE})")
     if more:
@@ -291,11 +317,18 @@ def _hits(query, way: str | None = None, more: str = "", starting=None) -> tuple
     return f"SELECT rowid AS k FROM {table} WHERE {' AND '.join(parts)}{order}", [m for _, m in matches]
 
 
-def _where(query, *more: str, starting=None) -> tuple[str, list]:
+def _plain(query) -> bool:
+    """A query of your marks alone (every article, or those with claims left to judge)."""
+    return query.tree == EVERYTHING
+
+
+def _where(query, *more: str, starting=None, keys=None) -> tuple[str, list]:
     """The WHERE clause of a library.Query over articles a (and your marks m), and its arguments."""
-    matches = _matches(query, starting)
+    matches, rest = _drivers(query, starting)
     parts = [f"a.date_key IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)" for table, _ in matches]
+    others, args = article_sql.where(rest, lambda text: fts_words(text, starting=starting), keys, UNTAGGED)
+    parts.extend(others)
     if query.untagged:
         parts.append(UNTAGGED)
     parts.extend(more)
-    return ("WHERE " + " AND ".join(parts)) if parts else "", [m for _, m in matches]
+    return ("WHERE " + " AND ".join(parts)) if parts else "", [*(m for _, m in matches), *args]

@@ -23,10 +23,19 @@ class Merging:
         rows = self._notes_db("0").storage.read().get(SPEAKERS, {})
         return {r["key"]: r["into"] for r in rows.values() if r["annotator"] == who}
 
-    def speaker_names_seen(self) -> set[str]:
-        """Every speaker's name the store has: the extractor's and the annotators' own."""
+    def every_speaker_name(self) -> dict[str, dict[str, str | None]]:
+        """Every annotator's merges and splits of speakers (speaker_names), by annotator."""
+        self._refresh()
+        out: dict[str, dict[str, str | None]] = {}
+        for r in self._notes_db("0").storage.read().get(SPEAKERS, {}).values():
+            out.setdefault(r["annotator"], {})[r["key"]] = r["into"]
+        return out
+
+    def speaker_names_seen(self, rows: list[dict] | None = None) -> set[str]:
+        """Every speaker's name the store has: the extractor's and the annotators' own (in
+        `rows`, the store's annotation rows, when they were read already)."""
         found = set(self.articles.speaker_names())
-        found.update(a.speaker for notes in self.every_annotation().values() for a in notes if a.speaker)
+        found.update(d["speaker"] for d in (self.annotation_rows() if rows is None else rows) if d.get("speaker"))
         return found
 
     def name_speaker(self, name: str, into: str | None) -> None:

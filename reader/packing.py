@@ -108,3 +108,9 @@ def unpack_claims(rows: list, body: str, title: str) -> Iterator[dict]:
         if d["text"] is None:
             d["text"] = (title if d["part"] == "title" else body)[d["start"]:d["end"]]
         yield d
+
+
+def claims_from_blobs(title: str, body: bytes, claims: bytes) -> list[dict]:
+    """An article's claims (as dicts) from its row's body and claims."""
+    raw = zlib.decompress(body)
+    return list(unpack_claims(claim_rows(claims, raw), text_of(raw), title))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 KINDS = ("quote", "reported", "source")
@@ -48,6 +48,7 @@ class Field:
     name: str
     value: object  # str; float for conf; date for after/before
     op: str = ":"
+    column: int = field(default=-1, compare=False)  # where it is in the query (for a message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def term(t: Token):
     column = t.column + m.end() + (1 if t.quoted else 0)
     if not raw:
         raise QueryError(f"{name}: needs a value", column)
-    return FIELD_RULES[name](name, raw, column)
+    return replace(FIELD_RULES[name](name, raw, column), column=t.column)
 
 
 def _text(name: str, raw: str, column: int) -> Field:

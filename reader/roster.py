@@ -58,12 +58,19 @@ def canonical_names(names: set[str]) -> dict[str, str]:
 
 class Names:
     """Which person each speaker's name stands for: the automatic merges of canonical_names over
-    `names` (every name of the store), then `by_hand`, the user's own merges (a name's key to the
-    name it is one person with) and splits (to None: the name stands for itself)."""
+    `names` (every name of the store; or a function that reads them, when first needed), then
+    `by_hand`, the user's own merges (a name's key to the name it is one person with) and splits
+    (to None: the name stands for itself)."""
 
     def __init__(self, names, by_hand: dict[str, str | None] | None = None) -> None:
-        self.auto = canonical_names(set(names))
+        self._names, self._auto = names, None
         self.by_hand = by_hand or {}
+
+    @property
+    def auto(self) -> dict[str, str]:
+        if self._auto is None:
+            self._auto = canonical_names(set(self._names() if callable(self._names) else self._names))
+        return self._auto
 
     def person(self, name: str | None) -> str | None:
         if not name:
@@ -86,7 +93,27 @@ class Names:
 
 def names_of(store, annotator: str | None = None) -> Names:
     """The store's names as one annotator (you, by default) merged them."""
-    return Names(store.speaker_names_seen(), store.speaker_names(annotator))
+    return Names(store.speaker_names_seen, store.speaker_names(annotator))
+
+
+class People:
+    """Whom a speaker's name stands for as each annotator merged the store's names (the exports:
+    each annotation's speaker as its own annotator sees them; a claim's as you do)."""
+
+    def __init__(self, store) -> None:
+        self.store, self._seen, self._names = store, None, {}
+
+    def person(self, speaker: str | None, annotator: str | None = None) -> str | None:
+        who = annotator or self.store.annotator
+        names = self._names.get(who)
+        if names is None:
+            names = self._names[who] = Names(self._every_name, self.store.speaker_names(who))
+        return names.person(speaker)
+
+    def _every_name(self) -> set[str]:
+        if self._seen is None:
+            self._seen = self.store.speaker_names_seen()
+        return self._seen
 
 
 def roster(rows: list[ClaimRow], by_hand: dict[str, str | None] | None = None) -> list[Speaker]:

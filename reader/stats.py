@@ -18,6 +18,7 @@ from .claim_items import annotators_of, item_of
 from .corrections import as_seen
 from .model import Annotation
 from .query import EVERYTHING, fields_in, matches
+from .roster import names_of
 from .states import claim_state
 
 STATES = ("stated", "denied", "unknown", "not_a_claim", "untagged")
@@ -48,19 +49,20 @@ def stats(store, where=EVERYTHING) -> Stats:
     speakers: dict[str, Counter] = {}
     outlets: dict[str, Counter] = {}
     claims = 0
+    names = names_of(store)
     for s in store.summaries():
         notes = store.annotations(s.id)
         article = as_seen(store.article(s.id), notes)
         annotators = annotators_of(store, s.id) if "annotator" in fields_in(where) else {}
         for c in article.claims:
             note = notes.get(c.id)
-            item = item_of(article, c, note, annotators.get(c.id, ()))
+            item = item_of(article, c, note, annotators.get(c.id, ()), names)
             if not matches(where, item):
                 continue
             claims += 1
             state = claim_state(note).key
             tags[state] += 1
-            speakers.setdefault(item.speaker or "(no speaker found)", Counter())[state] += 1
+            speakers.setdefault(item.person or item.speaker or "(no speaker found)", Counter())[state] += 1
             outlets.setdefault(item.outlet or "(outlet not known)", Counter())[state] += 1
             if item.published:
                 weeks[week_of(item.published)] += 1

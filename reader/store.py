@@ -269,6 +269,12 @@ class Store(Merging):
         return {name[2:]: [Annotation.from_dict(d) for d in table.values()]
                 for data in self._all_notes() for name, table in data.items() if name.startswith("a-") and table}
 
+    def annotation_rows(self) -> list[dict]:
+        """Every annotator's annotations as stored (rows, not Annotations: for a view of every claim)."""
+        self._refresh()
+        return [d for data in self._all_notes() for name, table in data.items() if name.startswith("a-")
+                for d in table.values()]
+
     def progress(self) -> dict[str, Progress]:
         """Per article id, how far you are with it (see model.progress)."""
         return {aid: progress(notes.values()) for aid, notes in self.all_annotations().items()}

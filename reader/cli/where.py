@@ -23,12 +23,14 @@ def query(text: str):
 def matcher(text: str, store) -> Callable:
     """asked(article, claim, note): whether the query asks for the claim (who annotated each
     claim read once an article)."""
-    where, seen = query(text), {}
+    from ..roster import names_of
+
+    where, seen, names = query(text), {}, names_of(store)
 
     def asked(article, claim, note) -> bool:
         if article.id not in seen:
             seen.clear()
             seen[article.id] = annotators_of(store, article.id)
-        return matches(where, item_of(article, claim, note, seen[article.id].get(claim.id, ())))
+        return matches(where, item_of(article, claim, note, seen[article.id].get(claim.id, ()), names))
 
     return asked

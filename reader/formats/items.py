@@ -60,6 +60,7 @@ class Item:
     start: int
     end: int
     text: str
+    person: str | None = None  # whom the speaker's name stands for, as the annotator merged names (roster.People)
 
     @property
     def kind(self) -> str | None:
@@ -84,9 +85,10 @@ class Item:
         return bool(self.annotation and self.annotation.added)
 
 
-def items_of(article: Article, notes: list[Annotation]) -> list[Item]:
+def items_of(article: Article, notes: list[Annotation], people=None) -> list[Item]:
     """Every claim of the article (the ones annotators added included) once per annotation of it,
-    once alone where nobody annotated it; then the orphaned annotations."""
+    once alone where nobody annotated it; then the orphaned annotations. `people`: a
+    roster.People, for each item's person."""
     by_claim: dict[str, list[Annotation]] = {}
     for a in notes:
         by_claim.setdefault(a.claim_id, []).append(a)
@@ -94,7 +96,7 @@ def items_of(article: Article, notes: list[Annotation]) -> list[Item]:
     out = []
     for c in claims:
         for a in by_claim.pop(c.id, None) or [None]:
-            out.append(_item(article, c, a))
+            out.append(_item(article, c, a, people))
     skip = body_offset(article)
     for rest in by_claim.values():
         out.extend(Item(article, None, a, a.start + skip, a.end + skip, a.text) for a in rest)
@@ -106,22 +108,25 @@ def bare(item: Item) -> Item:
     return _item(item.article, item.claim, None)
 
 
-def _item(article: Article, claim: Claim, note: Annotation | None) -> Item:
+def _item(article: Article, claim: Claim, note: Annotation | None, people=None) -> Item:
     seen = corrected(claim, note, article.body) if claim.part == "body" else claim
     shift = 0 if claim.part == "title" else body_offset(article)
-    return Item(article, claim, note, seen.start + shift, seen.end + shift, seen.text)
+    person = people.person(speaker_of(claim, note), note.annotator if note else None) if people else None
+    return Item(article, claim, note, seen.start + shift, seen.end + shift, seen.text, person)
 
 
 def exported(store, *, tagged_only: bool = False,
              progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[Article, list[Item]]]:
     """Each article of the store in the library's order with its items (articles nobody annotated
     left out with `tagged_only`), with progress(done, total) after each article."""
-    summaries = store.summaries()
+    from ..roster import People
+
+    summaries, people = store.summaries(), People(store)
     for done, summary in enumerate(summaries, start=1):
         notes = store.everyone(summary.id)
         if notes or not tagged_only:
             article = store.article(summary.id)
-            yield article, items_of(article, notes)
+            yield article, items_of(article, notes, people)
         if progress:
             progress(done, len(summaries))
 

@@ -29,7 +29,8 @@ def line(item: Item, text: str) -> dict:
     answer = "ignore" if a is None or not a.done else "reject" if a.not_a_claim else "accept"
     meta = {
         "source": article_urn(item.article.id), "article": item.article.id, "title": item.article.title,
-        "claim": item.claim_id, "kind": item.kind, "speaker": item.speaker, "offset": low,
+        "claim": item.claim_id, "kind": item.kind, "speaker": item.speaker, "person": item.person or item.speaker,
+        "offset": low,
         "tag": a.tag if a else None, "not_a_claim": bool(a and a.not_a_claim), "note": a.note if a else "",
         "annotator": a.annotator if a else None, "at": a.at if a else None,
         "added": item.added, "orphaned": item.orphaned, "settled_by": a.settled_by if a else None,

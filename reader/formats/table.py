@@ -16,7 +16,7 @@ from ..rows import outlet_of
 from ..text import clean
 from .items import Item, article_urn, body_offset
 
-COLUMNS = ("article", "title", "published", "outlet", "speaker", "kind", "claim", "tag", "not_a_claim", "added",
+COLUMNS = ("article", "title", "published", "outlet", "speaker", "person", "kind", "claim", "tag", "not_a_claim", "added",
            "note", "annotator", "settled_by", "at", "claim_id", "part", "start", "end", "link")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DEFUSED = "'"  # put before such a cell (and before one that starts with it: an import takes one off)
@@ -41,7 +41,7 @@ def row(item: Item) -> list:
     part = "title" if shift == 0 else "body"
     return [
         article.id, article.title, d.published.isoformat() if d.published else "", outlet_of(d) or "",
-        item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
+        item.speaker or "", item.person or item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
         a.tag or "", "yes" if a.not_a_claim else "", "yes" if a.added else "", a.note, a.annotator,
         a.settled_by or "", a.at,
         item.claim_id, part, start, end,

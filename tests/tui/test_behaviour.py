@@ -319,7 +319,7 @@ async def test_the_claims_view_queries_tags_undoes_opens_and_comes_back(app_fact
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ClaimsScreen) and len(screen.shown) == len(screen.rows) > 20
+        assert isinstance(screen, ClaimsScreen) and len(screen.shown) == screen.listing.total() > 20
         await pilot.press("slash", *"speaker:peskov kind:rumour")
         await pilot.pause(0.4)
         problem = str(screen.query_one("#claims-problem").render())

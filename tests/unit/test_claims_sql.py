@@ -9,6 +9,7 @@ import pytest
 from helpers import FIXTURES, SEED, fixed_clock
 from reader.claim_listing import listing_of
 from reader.claim_pages import PAGE, ClaimPages
+from reader.claims_db import TEXT_KEY
 from reader.claims_view import ORDER, chosen, rows_of
 from reader.corrections import new_claim, span_change
 from reader.ingest import ingest
@@ -58,11 +59,14 @@ def _keys(rows):
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_database_keeps_the_claims_the_core_keeps(store, text):
     listing, tree = listing_of(store), parse(text)
-    listing.ask(tree)
-    pages = ClaimPages(listing, ("date", True))
+    asked = listing.ask(tree)
+    pages = ClaimPages(asked, ("date", True))
     want = chosen(rows_of(store), tree, names=names_of(store))
     assert sorted(_keys(pages)) == sorted(_keys(want))
-    assert len(pages) == len(want)
+    assert len(pages) == len(want) and listing.total() == len(rows_of(store))
+    later = ClaimPages(asked, ("date", True), count_later=True)  # (counted on a thread once the first page shows)
+    assert len(later) == min(len(want), PAGE) and later.counted == (len(want) < PAGE)
+    assert later.count() and len(later) == len(want) and _keys(later) == _keys(pages)
     got = {r.key: r for r in pages}
     for r in want:  # each as you see it: your annotation, who annotated it, its text
         g = got[r.key]
@@ -74,8 +78,8 @@ def test_the_queries_asked_here_find_something_and_leave_something_out(store):
     sizes = {}
     for text in QUERIES:
         listing = listing_of(store)
-        listing.ask(parse(text))
-        sizes[text] = len(ClaimPages(listing, ("date", True)))
+        asked = listing.ask(parse(text))
+        sizes[text] = len(ClaimPages(asked, ("date", True)))
     total = sizes[""]
     missing = [t for t, n in sizes.items() if t and t != "zzzz" and not 0 < n < total]
     assert not missing and sizes["zzzz"] == 0
@@ -91,7 +95,7 @@ SORT_KEYS = {
     "outlet": lambda r: (r.article.doc.outlet or "").casefold(),
     "speaker": lambda r: " ".join(((r.note and r.note.speaker) or r.claim.speaker or "").split()).casefold(),
     "kind": lambda r: r.claim.kind,
-    "claim": lambda r: r.claim.text[:60].casefold(),
+    "claim": lambda r: r.claim.text[:TEXT_KEY].casefold(),
     "tag": lambda r: (r.note.tag if r.note and r.note.tag else "not_a_claim" if r.note and r.note.not_a_claim
                       else "untagged"),
     "conf": lambda r: r.claim.confidence,
@@ -102,8 +106,8 @@ SORT_KEYS = {
 @pytest.mark.parametrize("reverse", [True, False])
 def test_every_column_sorts_the_rows_both_ways(store, order, reverse):
     listing = listing_of(store)
-    listing.ask(parse(""))
-    pages = ClaimPages(listing, (order, reverse))
+    asked = listing.ask(parse(""))
+    pages = ClaimPages(asked, (order, reverse))
     rows = list(pages)
     assert len(rows) == len(rows_of(store)) and len(set(_keys(rows))) == len(rows)
     values = [SORT_KEYS[order](r) for r in rows]
@@ -116,18 +120,18 @@ def test_every_column_sorts_the_rows_both_ways(store, order, reverse):
 def test_pages_read_on_from_the_one_before_or_from_the_far_end_are_the_same_rows(store, order, monkeypatch):
     monkeypatch.setattr("reader.claim_pages.PAGE", 7)
     listing = listing_of(store)
-    listing.ask(parse(""))
-    forwards = list(ClaimPages(listing, (order, True)))
-    jumping = ClaimPages(listing, (order, True))
+    asked = listing.ask(parse(""))
+    forwards = list(ClaimPages(asked, (order, True)))
+    jumping = ClaimPages(asked, (order, True))
     backwards = [jumping[i] for i in reversed(range(len(jumping)))][::-1]  # (each page from an offset)
     assert _keys(forwards) == _keys(backwards) and PAGE == 100
 
 
 def test_a_claim_is_found_where_it_is_and_the_next_untagged_follows_it(store):
     listing = listing_of(store)
-    listing.ask(parse("kind:quote"))
+    asked = listing.ask(parse("kind:quote"))
     for order in ("date", "tag", "conf"):
-        pages = ClaimPages(listing, (order, True))
+        pages = ClaimPages(asked, (order, True))
         rows = list(pages)
         for i in (0, len(rows) // 2, len(rows) - 1):
             assert pages.position(*rows[i].key) == i
@@ -135,21 +139,36 @@ def test_a_claim_is_found_where_it_is_and_the_next_untagged_follows_it(store):
         assert pages.next_untagged(untagged[0]) == untagged[1]
         assert pages.next_untagged(untagged[-1]) == untagged[0]  # round to the top
     left_out = next(r for r in rows_of(store) if r.claim.kind != "quote")
-    assert ClaimPages(listing, ("date", True)).position(*left_out.key) is None
+    assert ClaimPages(asked, ("date", True)).position(*left_out.key) is None
 
 
 def test_a_tag_given_in_the_view_is_in_its_rows_at_once(store, tmp_path):
     listing = listing_of(store)
-    listing.ask(parse("tag:denied"))
-    before = len(ClaimPages(listing, ("date", True)))
-    row = next(r for r in ClaimPages(listing, ("date", True)))
-    listing.ask(parse("is:untagged"))
-    untagged = list(ClaimPages(listing, ("date", True)))
+    asked = listing.ask(parse("tag:denied"))
+    before = len(ClaimPages(asked, ("date", True)))
+    row = next(r for r in ClaimPages(asked, ("date", True)))
+    asked = listing.ask(parse("is:untagged"))
+    untagged = list(ClaimPages(asked, ("date", True)))
     target = untagged[3]
     from reader.model import Annotation
 
     target.note = Annotation(target.claim.id, target.article.id, target.claim.text, target.claim.start,
                              target.claim.end, tag="denied", annotator="me")
     listing.noted(target)
-    listing.ask(parse("tag:denied"))
-    assert len(ClaimPages(listing, ("date", True))) == before + 1 and row is not None
+    asked = listing.ask(parse("tag:denied"))
+    assert len(ClaimPages(asked, ("date", True))) == before + 1 and row is not None
+
+
+def test_a_changed_article_is_found_by_its_claims_new_words_only(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text('Grain deal\n\nThe minister said: "The grain deal is over for this year."\n')
+    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
+    ingest([str(path)], me, parallel=False)
+    path.write_text('Grain deal\n\nThe minister said: "The sea corridor is open for this year."\n')
+    ingest([str(path)], me, parallel=False)
+    found = {}
+    for text in ("over", "corridor", '"this year"'):
+        listing = listing_of(me)
+        asked = listing.ask(parse(text))
+        found[text] = [r.claim.text for r in ClaimPages(asked, ("date", True))]
+    assert found["over"] == [] and found["corridor"] == found['"this year"'] == ["The sea corridor is open for this year."]

@@ -15,6 +15,7 @@ from reader import listing as listing_mod
 from reader.ingest import ingest
 from reader.library import COLUMNS, Library, Order, Query, Row
 from reader.model import Progress
+from reader.query import QueryError
 
 AUTHORS = ["ANNA EK", "ÉMILE ZOLA", "BOB STONE"]
 TOPICS = ["grain", "gas", "Ülker"]
@@ -133,7 +134,7 @@ def test_only_the_pages_drawn_are_read(many, monkeypatch):
 def test_words_are_found_in_the_headline_the_people_and_the_body(worded):
     library = Library(worded.listing())
     found = {}
-    for text in ["item17", "ukrai", "peskov", "ulker", "speaker:peskov", "speaker:dmitry_pes", "minister item17",
+    for text in ["item17", "ukrai", "peskov", "ulker", "speaker:peskov", "speaker:\"dmitry pes\"", "minister item17",
                  "headline gas", "zzzz", "is", "-"]:
         library.query = Query.parse(text)
         library.refresh()
@@ -142,7 +143,7 @@ def test_words_are_found_in_the_headline_the_people_and_the_body(worded):
     assert {t.split()[2] for t in found["item17"]} == {"017", *(f"{n}" for n in range(170, 180))}
     assert {t.split()[2] for t in found["minister item17"]} == {"017", "170", "173", "176", "179"}  # every word
     assert len(found["ukrai"]) == len(found["peskov"]) == len(found["speaker:peskov"]) == 1 + 158  # the seed and its copies
-    assert found["speaker:dmitry_pes"] == found["peskov"]  # a speaker's name, from its start
+    assert found["speaker:\"dmitry pes\""] == found["peskov"]  # a speaker's name, from its start
     assert len(found["ulker"]) == 79  # the headline's word, without its accent
     assert len(found["headline gas"]) == 79
     assert found["zzzz"] == set() and len(found["is"]) == 1 + 158
@@ -241,3 +242,49 @@ def test_untagged_only_leaves_out_articles_without_statements(store, tmp_path):
         library.refresh()
         titles = [r.summary.title for r in library.visible]
         assert "Grain news" not in titles and len(library.visible) == len(titles) == (0 if "grain" in text else 1), text
+
+
+LIBRARY_QUERIES = {
+    "outlet:pravda": lambda s, a: "pravda" in (s.outlet or "").lower(),
+    "-outlet:pravda": lambda s, a: "pravda" not in (s.outlet or "").lower(),
+    "author:zola": lambda s, a: "zola" in (s.author or "").lower(),
+    "after:2025-06-01": lambda s, a: bool(s.published) and s.published[:10] >= "2025-06-01",
+    "before:2025-06-01": lambda s, a: bool(s.published) and s.published[:10] < "2025-06-01",
+    "kind:quote": lambda s, a: any(c.kind == "quote" for c in a.claims),
+    "-kind:quote": lambda s, a: not any(c.kind == "quote" for c in a.claims),
+    "conf:<0.6": lambda s, a: any(c.confidence < 0.6 for c in a.claims),
+    # (each part a question of its own: a claim above, a claim below, maybe not the same one)
+    "conf:>0.9 -conf:<0.6": lambda s, a: (any(c.confidence > 0.9 for c in a.claims)
+                                          and not any(c.confidence < 0.6 for c in a.claims)),
+    "role:spokes": lambda s, a: any("spokes" in (c.role or "").lower() for c in a.claims),
+    "role:\"secretary of state\"": lambda s, a: any("secretary of state" in (c.role or "").lower() for c in a.claims),
+    "grain OR gas": lambda s, a: "grain" in s.title or "gas" in s.title,
+    "(grain OR ulker) -speaker:peskov": lambda s, a: ("grain" in s.title or "Ülker" in s.title) and "Dmitry Peskov" not in s.speakers,
+    '"the talks"': lambda s, a: "the talks" in a.body,
+    "minister is:untagged outlet:pravda": lambda s, a: False,
+}
+
+
+@pytest.mark.parametrize("text", LIBRARY_QUERIES)
+def test_every_part_of_the_query_language_asks_its_question_of_an_article(many, text):
+    library = Library(many.listing())
+    library.query = Query.parse(text)
+    library.refresh()
+    want = {s.id for s in many.summaries() if LIBRARY_QUERIES[text](s, many.article(s.id))}
+    got = [r.id for r in library.visible]
+    assert set(got) == want and len(got) == len(library.visible)
+    assert 0 < len(want) < library.total or text.startswith("minister")
+    for i in (0, len(got) - 1) if got else ():  # the cursor finds its article again
+        assert library.index_of(got[i]) == i
+
+
+@pytest.mark.parametrize(("text", "column", "says"), [
+    ("tag:stated", 0, "tag: asks about annotations of claims: the claims view (c) answers it"),
+    ("grain annotator:me", 6, "annotator: asks about annotations"),
+    ("gas -is:doubtful", 5, "is:doubtful asks about annotations"),
+    ('speaker:"pes', 8, "a quoted value is not closed"),
+])
+def test_what_only_the_claims_view_answers_is_said_at_its_column(text, column, says):
+    with pytest.raises(QueryError) as caught:
+        Query.parse(text)
+    assert caught.value.column == column and says in caught.value.message

@@ -67,3 +67,48 @@ def test_one_articles_rows_go_back_where_they_were(tmp_path):
     again = with_article(rows, middle, article_rows(me, middle))
     assert [r.key for r in again] == [r.key for r in rows_of(me)]
     assert [r.note.tag if r.note else None for r in again] == [r.note.tag if r.note else None for r in rows_of(me)]
+
+
+def test_a_merge_by_hand_is_applied_in_the_claims_view_the_statistics_and_the_exports(tmp_path):
+    import csv
+    import io
+
+    import orjson
+
+    from reader.claim_listing import listing_of
+    from reader.claim_pages import ClaimPages
+    from reader.export import Options, export
+    from reader.query import parse
+    from reader.stats import stats
+
+    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
+    ingest([str(SEED), str(FIXTURES / "up")], me)
+    said = {r.claim.speaker: 0 for r in rows_of(me)}
+    for r in rows_of(me):
+        said[r.claim.speaker] += 1
+    me.name_speaker("Yurii Ushakov", "Dmitry Peskov")
+    again = Store(tmp_path / "store", annotator="me", clock=fixed_clock)  # a later session
+
+    def asked(store, text):
+        return {r.claim.speaker for r in ClaimPages(listing_of(store).ask(parse(text)), ("date", True))}
+
+    assert asked(again, 'speaker:"Dmitry Peskov"') == {"Dmitry Peskov", "Yurii Ushakov"}
+    by_speaker = stats(again).by_speaker
+    assert sum(by_speaker["Dmitry Peskov"].values()) == said["Dmitry Peskov"] + said["Yurii Ushakov"]
+    assert "Yurii Ushakov" not in by_speaker
+
+    def people(store):
+        data = orjson.loads(export(store, "json", Options(clock=fixed_clock)).payload)
+        persons = {c["speaker"]: c["person"] for a in data["articles"] for c in a["claims"] if c["speaker"]}
+        table = csv.DictReader(io.StringIO(export(store, "csv", Options(clock=fixed_clock)).payload.decode()))
+        return persons, {r["speaker"]: r["person"] for r in table}, data["speaker_merges"]
+
+    persons, cells, merges = people(again)
+    assert persons["Yurii Ushakov"] == cells["Yurii Ushakov"] == "Dmitry Peskov" == persons["Dmitry Peskov"]
+    assert merges == {"me": {"yurii ushakov": "Dmitry Peskov"}}
+    theirs, _, _ = people(Store(tmp_path / "store", annotator="them", clock=fixed_clock))  # yours, not theirs
+    assert theirs["Yurii Ushakov"] == "Yurii Ushakov"
+    again.name_speaker("Yurii Ushakov", None)  # split off again (the speakers view's x)
+    persons, cells, _ = people(Store(tmp_path / "store", annotator="me", clock=fixed_clock))
+    assert persons["Yurii Ushakov"] == cells["Yurii Ushakov"] == "Yurii Ushakov"
+    assert asked(again, 'speaker:"Dmitry Peskov"') == {"Dmitry Peskov"}

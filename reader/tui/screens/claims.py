@@ -12,18 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...changes import apply_change, implied, values_of
-from ...claims_view import (
-    ORDER,
-    ClaimRow,
-    article_rows,
-    chosen,
-    next_untagged,
-    rows_of,
-    with_article,
-)
+from ...claim_listing import ClaimListing, listing_of
+from ...claim_pages import ClaimPages
+from ...claims_view import ORDER, ClaimRow
 from ...journal import Entry
 from ...query import EVERYTHING, QueryError, parse
-from ...states import claim_state
 from ...text import neutralize
 from .. import keys
 from ..history import Change
@@ -42,8 +35,8 @@ class ClaimsScreen(Screen):
         super().__init__()
         self.session = session
         self.start_query = query  # what the query field holds at first (the speakers view sets it)
-        self.rows: list[ClaimRow] = []
-        self.shown: list[ClaimRow] = []
+        self.listing: ClaimListing | None = None  # every claim, your and the others' annotations over them
+        self.shown: ClaimPages | list[ClaimRow] = []
         self.query_tree = EVERYTHING
         self.order, self.reverse = "date", True
         self._timer = None
@@ -69,26 +62,57 @@ class ClaimsScreen(Screen):
 
     @work(group="claims", exclusive=True)
     async def load(self) -> None:
+        """Every claim with the annotations laid over them (again: back from the reader, say)."""
         current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
-        self.rows = await self.session.service.run(rows_of, self.session.store)
-        if self.is_attached:
-            self.show(keep=current, at=at)
+        listing = await self.session.service.run(listing_of, self.session.store)
+        if not self.is_attached:
+            listing.close()
+            return
+        if self.listing is not None:
+            self.listing.close()
+        self.listing = listing
+        self.show(keep=current, at=at)
+
+    def on_unmount(self) -> None:
+        if self.listing is not None:
+            self.listing.close()
 
     # -- the list -------------------------------------------------------------------------------
     def show(self, keep: tuple[str, str] | None, at: int = 0) -> None:
         """The rows the query asks for in the chosen order, the cursor on `keep` if it is there
         (else on row `at`: where it was, when the claim no longer belongs to the list)."""
-        self.shown = chosen(self.rows, self.query_tree, self.order, self.reverse)
-        table = self.query_one(ClaimsTable)
-        table.set_items(self.shown, next((i for i, r in enumerate(self.shown) if r.key == keep), at) if keep else at)
+        if self.listing is None:
+            return
+        asked = self.listing.ask(self.query_tree)
+        found = None
+        if keep:
+            self.shown = ClaimPages(asked, (self.order, self.reverse))
+            found = self.shown.position(*keep)
+        else:  # (a new query: its first rows at once, counted after)
+            self.shown = ClaimPages(asked, (self.order, self.reverse), count_later=True)
+        self.query_one(ClaimsTable).set_items(self.shown, at if found is None else found)
         self._title()
+        if not self.shown.counted:
+            self.count_rows(self.shown)
+
+    @work(thread=True, exclusive=True, group="claims-count")
+    def count_rows(self, pages: ClaimPages) -> None:
+        pages.count()
+        self.app.call_from_thread(self._counted, pages)
+
+    def _counted(self, pages: ClaimPages) -> None:
+        if pages is self.shown and self.is_attached:
+            self.query_one(ClaimsTable).items_changed()
+            self._title()
 
     def _title(self) -> None:
-        done = sum(1 for r in self.shown if claim_state(r.note).done)
+        if self.listing is None or not isinstance(self.shown, ClaimPages):
+            return
         arrow = "▼" if self.reverse else "▲"
+        shown = f"{len(self.shown):,}" if self.shown.counted else f"{len(self.shown):,}+ (counting)"
+        judged = f" · {self.shown.asked.judged():,} judged by you" if self.shown.counted else ""
         self.query_one("#claims-title", Static).update(Text(
-            f"Claims · {len(self.shown):,} of {len(self.rows):,} · {done:,} judged by you · sorted by {self.order} {arrow}",
-            style="bold"))
+            f"Claims · {shown} of {self.listing.total():,}{judged} · sorted by {self.order} {arrow}", style="bold"))
 
     @property
     def current(self) -> ClaimRow | None:
@@ -114,9 +138,8 @@ class ClaimsScreen(Screen):
             problem.update(Text(f"{neutralize(text)}\n{caret} {exc.message}", style="bold"))
             return
         problem.update("")
-        keep = self.current.key if self.current else None
         self.query_tree = tree
-        self.show(keep)
+        self.show(None)
 
     def action_query(self) -> None:
         self.query_one(Input).focus()
@@ -144,7 +167,7 @@ class ClaimsScreen(Screen):
 
     def action_next_untagged(self) -> None:
         table = self.query_one(ClaimsTable)
-        i = next_untagged(self.shown, table.cursor) if self.shown else None
+        i = self.shown.next_untagged(table.cursor) if isinstance(self.shown, ClaimPages) else None
         if i is None:
             self.notify("Every claim of this list is judged.", timeout=3)
         else:
@@ -160,18 +183,10 @@ class ClaimsScreen(Screen):
             self.post_message(OpenArticle(row.article.id, row.index))
 
     def on_screen_resume(self) -> None:
-        """Back from the reader: what was done there to the article opened is shown here too."""
+        """Back from the reader: what was done there is shown here too, on the same row."""
         if self._opened is not None:
-            self.reload_article(self._opened)
             self._opened = None
-
-    @work(group="claims", exclusive=True)
-    async def reload_article(self, article_id: str) -> None:
-        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
-        fresh = await self.session.service.run(article_rows, self.session.store, article_id)
-        if self.is_attached:
-            self.rows = with_article(self.rows, article_id, fresh)
-            self.show(keep=current, at=at)
+            self.load()
 
     # -- tagging, with the reader's undo history ------------------------------------------------
     def action_tag(self, tag: str | None) -> None:
@@ -198,6 +213,11 @@ class ClaimsScreen(Screen):
         shown = apply_change(row.note, row.claim, row.article.id, annotator=entry.annotator, at=entry.at,
                              changes=changes, expect=expect)
         row.note = shown.after
+        if shown.after is not None:
+            row.annotators = row.annotators | {store.annotator}
+        else:
+            row.annotators = row.annotators - {store.annotator}
+        self.listing.noted(row)
         self.session.save(entry, shown.before)
         table = self.query_one(ClaimsTable)
         table.refresh_item(table.cursor)
@@ -214,9 +234,9 @@ class ClaimsScreen(Screen):
         if step is None:
             self.notify(f"Nothing to {'undo' if back else 'redo'}.", timeout=2)
             return
-        by_key = {r.key: r for r in self.rows}
+        by_key = {r.key: r for r in self.shown.loaded()} if isinstance(self.shown, ClaimPages) else {}
         for c in step:
-            row = by_key.get((c.article_id, c.claim.id))
+            row = by_key.get((c.article_id, c.claim.id)) or self.listing.row_of(c.article_id, c.claim.id)
             if row is not None:  # (only where the fields still hold what the step left: see History)
                 self._send(row, *((c.before, c.after) if back else (c.after, c.before)))
         self.query_one(ClaimsTable).refresh()

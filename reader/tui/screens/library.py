@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...library import COLUMNS, Library, Query, Rows
+from ...query import QueryError
 from ...report import counts, named_duplicates
 from ...storage import StoreError
 from ...text import safe_line
@@ -67,6 +68,9 @@ class LibraryScreen(Screen):
         hint.display = text is not None
         yield hint
         yield Static(self._filter_line(), id="filter")
+        problem = Static(id="filter-problem")
+        problem.display = False
+        yield problem
         yield ArticleTable(id="articles")
         bar = Horizontal(Static(id="ingest-label"), ProgressBar(id="ingest-progress", show_eta=False), id="ingest-bar")
         bar.display = False
@@ -185,7 +189,8 @@ class LibraryScreen(Screen):
                 text.append("▏", style="blink" if getattr(self.app, "blink", True) else "")
                 text.append("   enter: done · escape: clear", style="italic")
         else:
-            text.append("press / and type: words · speaker:NAME · is:untagged", style="italic")
+            text.append('press / and type: words · "a phrase" · speaker:NAME · outlet: · after:2025-05-01 · '
+                        "is:untagged · OR · -word (? lists them all)", style="italic")
         return text
 
     def on_key(self, event: Key) -> None:
@@ -231,8 +236,23 @@ class LibraryScreen(Screen):
 
     def apply_filter(self) -> None:
         self._filter_timer = None
-        self.library.query = Query.parse(self.filter_text, untagged=self.untagged_only)
-        self.show_rows(top=True)
+        query = self._parsed()
+        if query is not None:
+            self.library.query = query
+            self.show_rows(top=True)
+
+    def _parsed(self) -> Query | None:
+        """The filter as a query; None (and the reason shown under the filter, at its column)
+        while it cannot be read: the rows stay those of the last query that could."""
+        problem = self.query_one("#filter-problem", Static)
+        try:
+            query = Query.parse(self.filter_text, untagged=self.untagged_only)
+        except QueryError as exc:
+            problem.update(Text(" " * (len("Filter: ") + exc.column) + "^ " + exc.message, style="bold"))
+            problem.display = True
+            return None
+        problem.display = False
+        return query
 
     def action_toggle_untagged(self) -> None:
         self.untagged_only = not self.library.query.untagged
@@ -240,7 +260,10 @@ class LibraryScreen(Screen):
             # "is:untagged" typed in the filter: t turns it off by taking it out of the text.
             self.filter_text = " ".join(w for w in self.filter_text.split() if w.lower() not in ("is:untagged", "untagged:"))
             self.show_filter()
-        self.library.query = Query.parse(self.filter_text, untagged=self.untagged_only)
+        query = self._parsed()
+        if query is None:
+            return
+        self.library.query = query
         self.show_rows()
         self.notify("Showing only articles with untagged claims" if self.untagged_only else "Showing all articles", timeout=2)
 
