@@ -41,12 +41,17 @@ def row(item: Item) -> list:
     part = "title" if shift == 0 else "body"
     return [
         article.id, article.title, d.published.isoformat() if d.published else "", outlet_of(d) or "",
-        item.speaker or "", item.person or item.speaker or "", item.kind or ("orphaned" if item.orphaned else ""), item.text,
+        *_speaker_cells(item), item.kind or ("orphaned" if item.orphaned else ""), item.text,
         a.tag or "", "yes" if a.not_a_claim else "", "yes" if a.added else "", a.note, a.annotator,
         a.settled_by or "", a.at,
         item.claim_id, part, start, end,
         f"{article_urn(article.id)}#{part}={start},{end}",
     ]
+
+
+def _speaker_cells(item: Item) -> tuple[str, str]:
+    """The speaker as named, and whom the name stands for (roster.People)."""
+    return item.speaker or "", item.person or item.speaker or ""
 
 
 def table(articles) -> bytes:
