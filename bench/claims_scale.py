@@ -94,8 +94,9 @@ def measure(store: Store) -> None:
     cold, _ = timed(lambda: listing_of(store), 1)  # (the annotation files read for the first time)
     ms, listing = timed(lambda: listing_of(store))  # (as in the app, which has read them already)
     total = listing.total()
+    anyone = listing.db.execute("SELECT count(*) FROM noted WHERE NOT shaped").fetchone()[0]
     print(f"{total:,} claims, {len(store.summaries()):,} articles, {len(listing.mine):,} claims you annotated, "
-          f"{len(listing.who):,} anyone did")
+          f"{anyone:,} anyone did")
     first, (pages, _) = timed(lambda: screen(listing, ""))
     print(f"open (annotations laid over, first screen): {ms + first:.0f} ms ({ms:.0f} + {first:.0f}; "
           f"{cold:.0f} ms with the annotation files read cold)")

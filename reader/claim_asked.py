@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import orjson
+
 from .claim_arms import (
     EVERY,
     EXTRA,
@@ -19,7 +21,7 @@ from .claim_arms import (
     order_by,
 )
 from .claims_view import ClaimRow
-from .model import Article, Claim
+from .model import Annotation, Article, Claim
 from .packing import SUMMARY_COLUMNS, claims_from_blobs, summary_from_row
 
 
@@ -112,15 +114,17 @@ class Asked:
         ks = [k for src, k, *_ in found if src != EXTRA.src]
         read, articles = {}, {}
         if ks:
-            for k, ord_, cid, *summary, body, packed in self._run(
-                    f"SELECT c.k, c.ord, c.id, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
-                    f"FROM claims c JOIN articles a ON a.n = c.article WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
+            for k, ord_, cid, names, *summary, body, packed in self._run(
+                    f"SELECT c.k, c.ord, c.id, n.names, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
+                    "FROM claims c JOIN articles a ON a.n = c.article LEFT JOIN noted n ON n.k = c.k "
+                    f"WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
                 if summary[0] not in articles:
                     header = _header(summary)
                     articles[header.id] = header, {d["id"]: d for d in claims_from_blobs(header.title, body, packed)}
                 header, claims = articles[summary[0]]
-                read[k] = ClaimRow(header, Claim.from_dict(claims[cid]), self.listing.mine.get(k),
-                                   self.listing.who.get(k, frozenset()), ord_)
+                mine = self.listing.mine.get((header.id, cid))
+                read[k] = ClaimRow(header, Claim.from_dict(claims[cid]), Annotation.from_dict(mine) if mine else None,
+                                   frozenset(orjson.loads(names)) if names else frozenset(), ord_)
         out = [self.extra_rows[k] if src == EXTRA.src else read[k] for src, k, *_ in found]
         for row in out:
             changed = self.listing.pending.get(row.key)

@@ -26,32 +26,53 @@ from .claim_asked import Asked
 from .claim_items import item_of
 from .claim_lookup import Lookup
 from .claims_db import TEXT_KEY, key_of
-from .claims_sql import register, where, who_mark
+from .claims_sql import register, where
 from .claims_view import ClaimRow, article_rows
 from .corrections import reshapes
-from .extract.calibration import settles
-from .model import Annotation, speaker_of
+from .model import speaker_of
 from .packing import SUMMARY_COLUMNS
 from .query import EVERYTHING, matches
 from .rows import outlet_of
 from .states import claim_state
 
 _CLAIM_COLUMNS = ("k", "article", "date_key", "ord", "kind", "role", "conf", "outlet_key", "speaker_key", "text_key")
-_NOTE_COLUMNS = ("tag", "not_a_claim", "speaker", "my_speaker_key", "settled", "state", "who", "shaped")
 _TEMP = f"""
 CREATE TEMP TABLE IF NOT EXISTS noted (k INTEGER PRIMARY KEY, {', '.join(_CLAIM_COLUMNS[1:])},
     tag TEXT, not_a_claim INTEGER, speaker TEXT, my_speaker_key TEXT, settled INTEGER, state TEXT NOT NULL,
-    who TEXT NOT NULL, shaped INTEGER NOT NULL);
+    who TEXT NOT NULL, names TEXT NOT NULL, shaped INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS temp.noted_by_date ON noted(date_key, ord);
 CREATE TEMP TABLE IF NOT EXISTS shaped (n INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS extra (gen INTEGER NOT NULL, x INTEGER NOT NULL, date_key INTEGER, ord INTEGER,
     outlet_key TEXT, speaker_key TEXT, kind TEXT, text_key TEXT, state TEXT, conf REAL, PRIMARY KEY (gen, x));
-CREATE TEMP TABLE IF NOT EXISTS wanted (article TEXT NOT NULL, claim TEXT NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS wanted (article TEXT NOT NULL, claim TEXT NOT NULL, annotator TEXT NOT NULL,
+    tag TEXT, not_a_claim INTEGER, speaker TEXT);
+CREATE TEMP TABLE IF NOT EXISTS placed (k INTEGER NOT NULL, r INTEGER NOT NULL, PRIMARY KEY (k, r)) WITHOUT ROWID;
 """
-_PUT_ROW = (f"INSERT OR REPLACE INTO noted ({', '.join(_CLAIM_COLUMNS)}, {', '.join(_NOTE_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * (len(_CLAIM_COLUMNS) + len(_NOTE_COLUMNS)))})")
-_PUT_NOTE = (f"INSERT OR REPLACE INTO noted ({', '.join(_CLAIM_COLUMNS)}, {', '.join(_NOTE_COLUMNS)}) "
-             f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}{', ?' * len(_NOTE_COLUMNS)} FROM claims c WHERE c.k = ?")
+_WANTED = "INSERT INTO wanted (article, claim, annotator, tag, not_a_claim, speaker) VALUES (?, ?, ?, ?, ?, ?)"
+# (CROSS JOIN: from the few annotations to their claims, never the other way round)
+_PLACED = ("INSERT INTO placed (k, r) SELECT c.k, w.rowid FROM wanted w CROSS JOIN articles a ON a.id = w.article "
+           "CROSS JOIN claims c ON c.article = a.n AND c.id = w.claim ORDER BY c.k")
+# Each claim's row: its columns, and your annotation's (the mirror in SQL of states.state_of and
+# calibration.settles, held to them by tests/unit/test_claims_sql.py), who annotated it.
+_NOTED = f"""
+INSERT OR REPLACE INTO noted ({', '.join(_CLAIM_COLUMNS)}, tag, not_a_claim, speaker, my_speaker_key, settled, state,
+    who, names, shaped)
+SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, m.tag, m.nac, m.speaker, lower(m.speaker),
+    (m.tag IS NOT NULL OR m.nac OR m.speaker IS NOT NULL),
+    CASE WHEN m.tag IS NOT NULL THEN m.tag WHEN m.nac THEN 'not_a_claim' ELSE '{UNTAGGED}' END,
+    m.who, m.names, c.article IN (SELECT n FROM shaped)
+FROM (SELECT p.k AS k, max(CASE WHEN w.annotator = :me THEN w.tag END) AS tag,
+             coalesce(max(CASE WHEN w.annotator = :me THEN w.not_a_claim END), 0) AS nac,
+             max(CASE WHEN w.annotator = :me THEN w.speaker END) AS speaker,
+             group_concat(char(31) || lower(w.annotator) || char(31), '') AS who, json_group_array(w.annotator) AS names
+      FROM placed p CROSS JOIN wanted w ON w.rowid = p.r GROUP BY p.k) m
+CROSS JOIN claims c ON c.k = m.k
+"""
+_SHAPED = f"""
+INSERT OR IGNORE INTO noted ({', '.join(_CLAIM_COLUMNS)}, settled, state, who, names, shaped)
+SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, 0, '{UNTAGGED}', '', '[]', 1 FROM shaped s
+CROSS JOIN claims c ON c.article = s.n
+"""
 
 
 class ClaimListing:
@@ -66,8 +87,7 @@ class ClaimListing:
         self.me = ""
         self.pending: dict[tuple[str, str], ClaimRow] = {}  # rows you changed here, laid over at the next ask
         self._shaped_rows: list[ClaimRow] = []
-        self.mine: dict[int, Annotation] = {}  # your annotation of each claim (by k)
-        self.who: dict[int, frozenset[str]] = {}  # who annotated each claim
+        self.mine: dict[tuple[str, str], dict] = {}  # your annotations (as stored) by (article, claim)
         self._gen = 0
 
     def _run(self, sql: str, args=()) -> list[tuple]:
@@ -98,34 +118,40 @@ class ClaimListing:
                       for (key,) in self._run("SELECT date_key FROM articles WHERE id = ?", (r.article.id,))}
 
     def _put_notes(self, rows: list[dict]) -> None:
-        self.mine, self.who = {}, {}
-        self.db.executemany("INSERT INTO wanted (article, claim) VALUES (?, ?)",
-                            {(d["article_id"], d["claim_id"]) for d in rows})
-        claims = {(aid, cid): values for aid, cid, *values in self._run(
-            f"SELECT w.article, w.claim, {', '.join('c.' + c for c in _CLAIM_COLUMNS)} FROM wanted w "
-            "JOIN articles a ON a.id = w.article JOIN claims c ON c.article = a.n AND c.id = w.claim")}
-        self._run("DELETE FROM wanted")
-        columns: dict[int, list] = {values[0]: values for values in claims.values()}
-        for d in rows:
-            values = claims.get((d["article_id"], d["claim_id"]))
-            if values is not None:
-                k = values[0]
-                self.who[k] = self.who.get(k, frozenset()) | {d["annotator"]}
-                if d["annotator"] == self.me:
-                    self.mine[k] = Annotation.from_dict(d)
-        shaped = self._run(f"SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)} FROM shaped s "
-                           "CROSS JOIN claims c ON c.article = s.n")
-        columns.update((values[0], values) for values in shaped)
-        shaped_ks = {values[0] for values in shaped}
-        self.db.executemany(_PUT_ROW, [(*values, *self._note_row(k, k in shaped_ks)) for k, values in columns.items()])
+        """Your annotations by (article, claim), and a row of `noted` per claim anyone annotated
+        (and per claim of your reshaped articles)."""
+        self.mine = {(d["article_id"], d["claim_id"]): d for d in rows if d["annotator"] == self.me}
+        self._put(rows)
+        self._run(_SHAPED)
 
-    def _note_row(self, k: int, shaped: bool = False) -> tuple:
-        """_NOTE_COLUMNS of a claim: your annotation's, who annotated it."""
-        mine, who = self.mine.get(k), "".join(who_mark(a) for a in sorted(self.who.get(k, ())))
-        if mine is None:
-            return (None, 0, None, None, 0, UNTAGGED, who, int(shaped))
-        return (mine.tag, int(mine.not_a_claim), mine.speaker or None, key_of(mine.speaker) if mine.speaker else None,
-                int(settles(mine)), claim_state(mine).key, who, int(shaped))
+    def _put(self, rows: list[dict]) -> None:
+        self.db.executemany(_WANTED, [(d["article_id"], d["claim_id"], d["annotator"], d.get("tag"),
+                                       int(bool(d.get("not_a_claim"))), d.get("speaker") or None) for d in rows])
+        self._run(_PLACED)
+        self._run(_NOTED, {"me": self.me})
+        self._run("DELETE FROM wanted")
+        self._run("DELETE FROM placed")
+
+    def refresh(self, article_id: str, rows: list[dict], shaped: list[ClaimRow]) -> None:
+        """One article's annotations laid over it again (article_overlay: after the reader)."""
+        found = self._run("SELECT n, date_key FROM articles WHERE id = ?", (article_id,))
+        self.pending = {key: row for key, row in self.pending.items() if key[0] != article_id}
+        self.mine = {key: d for key, d in self.mine.items() if key[0] != article_id}
+        self.mine.update(((d["article_id"], d["claim_id"]), d) for d in rows if d["annotator"] == self.me)
+        self._shaped_rows = [r for r in self._shaped_rows if r.article.id != article_id] + shaped
+        self._keys.pop(article_id, None)
+        if not found:
+            return
+        n, key = found[0]
+        with self.db:
+            self._run("BEGIN")
+            self._run("DELETE FROM noted WHERE article = ?", (n,))
+            self._run("DELETE FROM shaped WHERE n = ?", (n,))
+            if shaped:
+                self._run("INSERT INTO shaped (n) VALUES (?)", (n,))
+                self._keys[article_id] = key
+            self._put(rows)
+            self._run(_SHAPED)
 
     def noted(self, row: ClaimRow) -> None:
         """Your annotation of a row changed (tagged from the claims view): rows read from now on
@@ -141,15 +167,14 @@ class ClaimListing:
     def _put_row(self, row: ClaimRow) -> None:
         if row.article.id in self._keys:  # (a reshaped article's row is the core's own object)
             return
-        k = self.k_of(row.article.id, row.claim.id)
-        if k is None:
-            return
         if row.note is None:
-            self.mine.pop(k, None)
+            self.mine.pop(row.key, None)
         else:
-            self.mine[k] = row.note
-        self.who[k] = frozenset(row.annotators)
-        self._run(_PUT_NOTE, (*self._note_row(k), k))
+            self.mine[row.key] = row.note.to_dict()
+        others = [{"article_id": row.article.id, "claim_id": row.claim.id, "annotator": a}
+                  for a in sorted(row.annotators) if a != self.me]
+        self._run("DELETE FROM noted WHERE k = ?", (self.k_of(*row.key),))
+        self._put([*(others), *([self.mine[row.key]] if row.note is not None else [])])
 
     def k_of(self, article_id: str, claim_id: str) -> int | None:
         found = self._run("SELECT c.k FROM articles a CROSS JOIN claims c ON c.article = a.n WHERE a.id = ? AND c.id = ?",
@@ -207,9 +232,21 @@ def listing_of(store) -> ClaimListing:
     rows = store.annotation_rows()
     names = Names(lambda: store.speaker_names_seen(rows), store.speaker_names())
     listing = ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
-    shaped = sorted({d["article_id"] for d in rows if d["annotator"] == store.annotator and reshapes(_Shape(d))})
-    listing.lay_over(store.annotator, rows, [r for aid in shaped for r in article_rows(store, aid)])
+    listing.lay_over(store.annotator, rows, shaped_rows(store, rows))
     return listing
+
+
+def shaped_rows(store, rows: list[dict]) -> list[ClaimRow]:
+    """The core's rows of the articles whose claims you reshaped (among these annotation rows)."""
+    shaped = sorted({d["article_id"] for d in rows if d["annotator"] == store.annotator and reshapes(_Shape(d))})
+    return [r for aid in shaped for r in article_rows(store, aid)]
+
+
+def article_overlay(store, article_id: str) -> tuple[list[dict], list[ClaimRow]]:
+    """(on the store's thread) One article's annotation rows and, if you reshaped it, its rows:
+    what ClaimListing.refresh lays over it again."""
+    rows = [a.to_dict() for a in store.everyone(article_id)]
+    return rows, shaped_rows(store, rows)
 
 
 CACHE_KB = 65_536  # the listing connection's page cache: the indexes a view reads again and again

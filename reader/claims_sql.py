@@ -16,7 +16,7 @@ from datetime import date
 
 from .extract.calibration import DOUBTFUL
 from .packing import N_BITS, date_key
-from .query import All, Any, Field, Not, Words, has_words
+from .query import All, Any, Field, Not, Words, ascii_lower, has_words
 
 FTS_WORD = re.compile(r"[^\W_]+")
 
@@ -138,8 +138,9 @@ def _annotator(c: Compiler, f: Field) -> str:
 
 
 def who_mark(name: str) -> str:
-    """How a name is found in notes.who: every annotator's name casefolded, each between \\x1f."""
-    return "\x1f" + name.casefold() + "\x1f"
+    """How a name is found in noted.who: every annotator's name (ASCII case aside, as SQLite's
+    lower() has it: query.ascii_lower), each between \\x1f."""
+    return "\x1f" + ascii_lower(name) + "\x1f"
 
 
 def day_key(day: date) -> int:

@@ -26,6 +26,25 @@ FIELDS = (*TEXT_FIELDS, "kind", "tag", "is", "conf", "after", "before")
 OPS = ("<=", ">=", "<", ">", "=")
 
 
+# What each part of a query asks, for the help screen and the README (tests/unit/test_docs.py).
+GUIDE = (
+    ("word  \"exact phrase\"", "claims with these words (case and accents aside; a word finds the words it starts), the phrase's in order"),
+    ("-word  -field:value", "claims without it"),
+    ("speaker:NAME  speaker:\"Dmitry Peskov\"", "claims of that speaker, or of a name merged into them (the speakers view, S)"),
+    ("role:ROLE  outlet:NAME  author:NAME", "the speaker's role, the article's outlet or author has these words"),
+    ("kind:quote|reported|source", "quotes, reported statements, sources"),
+    ("tag:stated|denied|unknown|none", "your tag (none: untagged)"),
+    ("is:untagged  is:tagged  is:doubtful", "you have not judged it · you have · the extractor was unsure and nobody settled it"),
+    ("conf:<0.6  conf:>=0.8", "how sure the extractor was (<, <=, >, >=, =)"),
+    ("after:2025-05-01  before:2025-06-01", "the article's date: on or after, before"),
+    ("annotator:NAME", "claims that annotator annotated"),
+    ("a b  a OR b  ( ... )", "both (the default) · either · grouped"),
+)
+LIBRARY_GUIDE = ("In the library each part asks about an article: its words (a phrase: its words anywhere), "
+                 "who speaks in it, its outlet, author and date, whether it has a claim of that role, kind or "
+                 "confidence, or untagged claims; tag:, annotator:, is:tagged and is:doubtful are the claims view's (c).")
+
+
 class QueryError(ValueError):
     """What is wrong with a query, and the column where it is."""
 
@@ -271,6 +290,14 @@ def has_words(text: str, words: str, phrase: bool = False) -> bool:
                for i in range(len(have) - n + 1))
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(name: str) -> str:
+    """An annotator's name as `annotator:` compares it: ASCII case aside (as SQLite's lower())."""
+    return name.translate(_ASCII_LOWER)
+
+
 def _text_field(value: str | None, wanted: str) -> bool:
     return value is not None and has_words(value, wanted)
 
@@ -284,7 +311,7 @@ FIELD_TESTS = {
     "role": lambda item, f: _text_field(item.role, f.value),
     "outlet": lambda item, f: _text_field(item.outlet, f.value),
     "author": lambda item, f: _text_field(item.author, f.value),
-    "annotator": lambda item, f: any(a.casefold() == f.value.casefold() for a in item.annotators),
+    "annotator": lambda item, f: any(ascii_lower(a) == ascii_lower(f.value) for a in item.annotators),
     "kind": lambda item, f: item.kind == f.value,
     "tag": lambda item, f: (item.tag or "none") == f.value and not (item.not_a_claim and f.value == "none"),
     "is": lambda item, f: {"untagged": item.tag is None and not item.not_a_claim,

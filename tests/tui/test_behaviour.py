@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import FIXTURES, SEED, SOME, fixed_clock, open_reader
+from helpers import FIXTURES, SEED, SOME, fixed_clock, help_text, open_reader
 from reader.ingest import ingest
 from reader.model import statements
 from reader.store import Store
@@ -642,3 +642,49 @@ async def test_a_new_filter_starts_at_its_first_row(app_factory):
         await pilot.pause(0.2)
         assert table.cursor == 0 and table.current.id == app.library.visible[0].id
         assert "Zelenskyy" in table.current.summary.title
+
+
+async def test_the_library_filter_is_the_query_language_and_says_where_a_query_went_wrong(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"speaker:peskov -kind:quote", "enter")
+        await pilot.pause()
+        kept = sorted(r.summary.title for r in app.library.visible)
+        everything = {s.id: s for s in app.store.summaries()}
+        want = sorted(everything[i].title for i in everything
+                      if "Dmitry Peskov" in everything[i].speakers
+                      and not any(c.kind == "quote" for c in app.store.article(i).claims))
+        assert kept == want and len(kept) < app.library.total
+        await pilot.press("escape", "slash", *"peskov tag:denied")
+        await pilot.pause(0.3)
+        problem = app.screen.query_one("#filter-problem")
+        said = str(problem.render())
+        assert problem.display and said.index("^") == len("Filter: peskov ")
+        assert "tag: asks about annotations of claims: the claims view (c) answers it" in said
+        assert app.library.query.text == "peskov tag"  # (the rows of the last query that could be read, as typed)
+        await pilot.press(*["backspace"] * len("tag:denied"), "enter")
+        await pilot.pause(0.3)
+        assert not problem.display and 0 < len(app.library.visible) < app.library.total
+
+
+async def test_help_shows_the_query_language_where_queries_are_typed(app_factory):
+    from reader.query import GUIDE, LIBRARY_GUIDE
+
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        library_help = help_text(app.screen, 200)
+        await pilot.press("escape", "c")
+        await app.workers.wait_for_complete()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        claims_help = help_text(app.screen, 200)
+        await pilot.press("escape", "escape")
+        await open_reader(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query("#help-queries")  # (the reader has no queries)
+    for syntax, _ in GUIDE:
+        assert syntax.split()[0] in library_help and syntax.split()[0] in claims_help
+    assert LIBRARY_GUIDE[:40] in " ".join(library_help.split()) and LIBRARY_GUIDE[:40] not in claims_help

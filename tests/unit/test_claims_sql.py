@@ -172,3 +172,26 @@ def test_a_changed_article_is_found_by_its_claims_new_words_only(tmp_path):
         asked = listing.ask(parse(text))
         found[text] = [r.claim.text for r in ClaimPages(asked, ("date", True))]
     assert found["over"] == [] and found["corridor"] == found['"this year"'] == ["The sea corridor is open for this year."]
+
+
+def test_one_articles_annotations_laid_over_again_are_what_a_fresh_view_shows(store):
+    from reader.claim_listing import article_overlay
+
+    listing = listing_of(store)
+    rows = list(ClaimPages(listing.ask(parse("")), ("date", True)))
+    reshaped = next(r for r in rows_of(store) if r.claim.rule == "added").article.id
+    plain = next(r for r in rows if r.article.id != reshaped and not r.note)
+    inside = next(r for r in rows_of(store) if r.article.id == reshaped and r.claim.rule != "added")
+    before = inside.note.to_dict() if inside.note else None
+    for target in (plain, inside):
+        store.annotate(target.article.id, target.claim, tag="unknown", note="seen in the reader")
+        listing.refresh(target.article.id, *article_overlay(store, target.article.id))
+    for text in ("", "tag:unknown", "annotator:me", "is:untagged"):
+        again = {r.key: (r.note.to_dict() if r.note else None, r.annotators)
+                 for r in ClaimPages(listing.ask(parse(text)), ("date", True))}
+        fresh = {r.key: (r.note.to_dict() if r.note else None, r.annotators)
+                 for r in ClaimPages(listing_of(store).ask(parse(text)), ("date", True))}
+        assert again == fresh, text
+    store.annotate(plain.article.id, plain.claim, tag=None, note="")  # (as they were: the module shares the store)
+    store.annotate(inside.article.id, inside.claim, tag=before["tag"] if before else None,
+                   note=before["note"] if before else "")

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...changes import apply_change, implied, values_of
-from ...claim_listing import ClaimListing, listing_of
+from ...claim_listing import ClaimListing, article_overlay, listing_of
 from ...claim_pages import ClaimPages
 from ...claims_view import ORDER, ClaimRow
 from ...journal import Entry
@@ -30,6 +30,7 @@ TYPING_PAUSE = 0.3  # seconds after the last key before the query runs
 class ClaimsScreen(Screen):
     BINDINGS = keys.CLAIMS
     HELP_TITLE = "claims"
+    QUERY_GUIDE = ""  # (the help screen shows the query language: asked of each claim)
 
     def __init__(self, session: Session, query: str = "") -> None:
         super().__init__()
@@ -125,6 +126,8 @@ class ClaimsScreen(Screen):
         self._timer = self.set_timer(TYPING_PAUSE, self._run_query)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._timer is not None:
+            self._timer.stop()
         self._run_query()
         self.query_one(ClaimsTable).focus()
 
@@ -138,6 +141,8 @@ class ClaimsScreen(Screen):
             problem.update(Text(f"{neutralize(text)}\n{caret} {exc.message}", style="bold"))
             return
         problem.update("")
+        if tree == self.query_tree and isinstance(self.shown, ClaimPages):
+            return  # (the same query: the rows stay, and the cursor where it is)
         self.query_tree = tree
         self.show(None)
 
@@ -183,10 +188,18 @@ class ClaimsScreen(Screen):
             self.post_message(OpenArticle(row.article.id, row.index))
 
     def on_screen_resume(self) -> None:
-        """Back from the reader: what was done there is shown here too, on the same row."""
+        """Back from the reader: what was done there to the article is shown here too, on the same row."""
         if self._opened is not None:
+            self.refresh_article(self._opened)
             self._opened = None
-            self.load()
+
+    @work(group="claims", exclusive=True)
+    async def refresh_article(self, article_id: str) -> None:
+        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
+        rows, shaped = await self.session.service.run(article_overlay, self.session.store, article_id)
+        if self.is_attached and self.listing is not None:
+            self.listing.refresh(article_id, rows, shaped)
+            self.show(keep=current, at=at)
 
     # -- tagging, with the reader's undo history ------------------------------------------------
     def action_tag(self, tag: str | None) -> None:

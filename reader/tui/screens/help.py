@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ...query import GUIDE
 from .. import keys
 from ..actions import screen_actions, shown_keys
 
@@ -16,6 +17,19 @@ from ..actions import screen_actions, shown_keys
 def key_rows(screen: Screen) -> list[tuple[str, str, str, str]]:
     """(group, keys, description, what it does) for every action of `screen` (see actions.py)."""
     return [(a.group, a.label, a.description, a.tooltip) for a in screen_actions(screen)]
+
+
+def query_guide(note: str) -> Table:
+    """The query language (query.GUIDE), and what the screen's queries are asked of (`note`)."""
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("Query", no_wrap=True)
+    table.add_column("", ratio=1)
+    table.add_row(Text("Queries (/)", style="bold underline"), "")
+    for syntax, meaning in GUIDE:
+        table.add_row(Text(syntax, style="bold"), Text(meaning))
+    if note:
+        table.add_row("", Text(note, style="italic"))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -42,6 +56,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(Text(f"Keys: {self.title_text}", style="bold"), id="help-title")
             yield Static(table)
+            guide = getattr(self.under, "QUERY_GUIDE", None)
+            if guide is not None:
+                yield Static(query_guide(guide), id="help-queries")
             yield Static(Text(self._hint(), style="italic"), id="help-hint")
 
     def _hint(self) -> str:

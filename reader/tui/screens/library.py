@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...library import COLUMNS, Library, Query, Rows
-from ...query import QueryError
+from ...query import LIBRARY_GUIDE, QueryError
 from ...report import counts, named_duplicates
 from ...storage import StoreError
 from ...text import safe_line
@@ -49,6 +49,7 @@ class RowsCounted(Message):
 
 class LibraryScreen(Screen):
     BINDINGS = keys.LIBRARY
+    QUERY_GUIDE = LIBRARY_GUIDE  # (the help screen shows the query language, as the filter asks it)
 
     def __init__(self, library: Library, service: StoreService, *, samples: bool = False) -> None:
         super().__init__()
