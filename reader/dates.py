@@ -7,7 +7,7 @@ happen twice. dateutil resolves both; we say so in a warning rather than guess s
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil import tz
@@ -50,3 +50,26 @@ def weekday_warning(weekday: str, when: date) -> str | None:
     if weekday.lower() != actual.lower():
         return f"byline says {weekday} but {when:%-d %B %Y} was a {actual}; kept the date"
     return None
+
+
+def week_of(day: date) -> str:
+    """The Monday a day's week starts on, as 2025-05-05."""
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+MAX_WEEKS = 5_000  # (about a century: a range wider than this is left with its gaps)
+
+
+def every_week(counts: dict[str, int]) -> dict[str, int]:
+    """Counts by week (week_of), in order, with the weeks between that have none as 0: a
+    sparkline of them is a line over time."""
+    if not counts:
+        return {}
+    first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+    if (last - first).days // 7 > MAX_WEEKS:
+        return dict(sorted(counts.items()))
+    out, day = {}, first
+    while day <= last:
+        out[day.isoformat()] = counts.get(day.isoformat(), 0)
+        day += timedelta(days=7)
+    return out

@@ -17,6 +17,7 @@ from datetime import date
 
 from .claims_db import key_of
 from .claims_view import ClaimRow
+from .dates import week_of
 from .model import speaker_of
 from .query import has_words
 from .rows import outlet_of
@@ -33,6 +34,7 @@ class Speaker:
     first: date | None = None
     last: date | None = None
     outlets: Counter = field(default_factory=Counter)
+    weeks: Counter = field(default_factory=Counter)  # claims by the week of their article's date (dates.week_of)
 
 
 _key = key_of
@@ -143,5 +145,6 @@ def _count(s: Speaker, row: ClaimRow) -> None:
     published = row.article.doc.published
     if published:
         day = published.date()
+        s.weeks[week_of(day)] += 1
         s.first = min(s.first, day) if s.first else day
         s.last = max(s.last, day) if s.last else day

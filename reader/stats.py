@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from .claim_items import annotators_of, item_of
 from .corrections import as_seen
+from .dates import every_week, week_of
 from .model import Annotation
 from .query import EVERYTHING, fields_in, matches
 from .roster import names_of
@@ -23,11 +24,6 @@ from .states import claim_state
 
 STATES = ("stated", "denied", "unknown", "not_a_claim", "untagged")
 SHOWN = 10  # speakers and outlets listed, most claims first
-
-
-def week_of(day: date) -> str:
-    """The Monday a day's week starts on, as 2025-05-05."""
-    return (day - timedelta(days=day.weekday())).isoformat()
 
 
 @dataclass(slots=True)
@@ -68,8 +64,8 @@ def stats(store, where=EVERYTHING) -> Stats:
                 weeks[week_of(item.published)] += 1
                 judged[week_of(item.published)] += state != "untagged"
             _progress(progress, note)
-    return Stats(claims, {k: tags[k] for k in STATES}, dict(sorted(weeks.items())), dict(sorted(judged.items())),
-                 _top(speakers), _top(outlets), dict(sorted(progress.items())))
+    return Stats(claims, {k: tags[k] for k in STATES}, every_week(weeks), every_week(judged),
+                 _top(speakers), _top(outlets), every_week(progress))
 
 
 def _progress(progress: Counter, note: Annotation | None) -> None:

@@ -36,7 +36,8 @@ def stats_text(s: Stats) -> str:
              "  " + "  ".join(f"{LABELS[k]} {s.tags[k]:,}" for k in STATES), ""]
     if s.weeks:
         weeks = list(s.weeks)
-        lines += [f"Claims per week, {weeks[0]} to {weeks[-1]} ({len(weeks)} weeks with claims; most {max(s.weeks.values()):,})",
+        lines += [f"Claims per week, {weeks[0]} to {weeks[-1]} ({sum(1 for n in s.weeks.values() if n)} weeks with claims; "
+                  f"most {max(s.weeks.values()):,})",
                   f"  {sparkline(list(s.weeks.values()))}", ""]
     for title, groups in (("By speaker", s.by_speaker), ("By outlet", s.by_outlet)):
         lines.append(f"{title} (most claims first)")
@@ -44,6 +45,6 @@ def stats_text(s: Stats) -> str:
             lines.append(f"  {safe_line(name, 28):<28} {sum(counts.values()):>6,}  {share_bar(counts, 30)}")
         lines.append("")
     if s.progress:
-        lines += [f"Your annotations per week ({sum(s.progress.values()):,} in all)",
+        lines += [f"Your annotations per week, {min(s.progress)} to {max(s.progress)} ({sum(s.progress.values()):,} in all)",
                   f"  {sparkline(list(s.progress.values()))}  {', '.join(f'{w}: {n}' for w, n in list(s.progress.items())[-3:])}"]
     return "\n".join(lines).rstrip() + "\n"

@@ -65,6 +65,17 @@ def test_statistics_of_every_claim(snap_compare, app_factory):
     assert snap_compare(app_factory(*SOME), run_before=wait, terminal_size=(100, 40))
 
 
+def test_the_charts_at_80x24_in_the_light_theme(snap_compare, app_factory):
+    """The speakers view's chart of the current speaker's claims per week, in textual-light."""
+    async def wait(pilot):
+        pilot.app.theme = "textual-light"
+        await pilot.press("S")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app_factory(*SOME), run_before=wait, terminal_size=(80, 24))
+
+
 def test_the_speakers_view(snap_compare, app_factory):
     async def wait(pilot):
         await pilot.press("S")

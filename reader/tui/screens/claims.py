@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -25,6 +26,14 @@ from ..session import Session
 from ..widgets.claims_table import ClaimsTable
 
 TYPING_PAUSE = 0.3  # seconds after the last key before the query runs
+
+
+class ClaimsCounted(Message):
+    """(From the thread that counts a query's rows) They are counted."""
+
+    def __init__(self, pages: ClaimPages) -> None:
+        super().__init__()
+        self.pages = pages
 
 
 class ClaimsScreen(Screen):
@@ -99,10 +108,10 @@ class ClaimsScreen(Screen):
     @work(thread=True, exclusive=True, group="claims-count")
     def count_rows(self, pages: ClaimPages) -> None:
         pages.count()
-        self.app.call_from_thread(self._counted, pages)
+        self.post_message(ClaimsCounted(pages))
 
-    def _counted(self, pages: ClaimPages) -> None:
-        if pages is self.shown and self.is_attached:
+    def on_claims_counted(self, message: ClaimsCounted) -> None:
+        if message.pages is self.shown and self.is_attached:
             self.query_one(ClaimsTable).items_changed()
             self._title()
 

@@ -190,8 +190,7 @@ class LibraryScreen(Screen):
                 text.append("▏", style="blink" if getattr(self.app, "blink", True) else "")
                 text.append("   enter: done · escape: clear", style="italic")
         else:
-            text.append('press / and type: words · "a phrase" · speaker:NAME · outlet: · after:2025-05-01 · '
-                        "is:untagged · OR · -word (? lists them all)", style="italic")
+            text.append("/ types a query: words · speaker:NAME · is:untagged · ? lists all", style="italic")
         return text
 
     def on_key(self, event: Key) -> None:

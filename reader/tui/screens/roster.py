@@ -10,9 +10,10 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Sparkline, Static
 
 from ...claims_view import rows_of
+from ...dates import every_week
 from ...roster import Speaker, roster
 from ...text import neutralize
 from .. import keys
@@ -34,6 +35,8 @@ class RosterScreen(Screen):
         yield Static(Text("Speakers · reading the store…", style="bold"), id="roster-title")
         yield SpeakersTable(id="roster-table")
         yield Static(id="roster-detail")
+        yield Static(id="roster-weeks-label")
+        yield Sparkline([], id="roster-weeks")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -60,6 +63,7 @@ class RosterScreen(Screen):
         s = self.query_one(SpeakersTable).current
         if s is None:
             self.query_one("#roster-detail", Static).update(Text("No speakers found yet.", style="italic"))
+            self._weeks(None)
             return
         text = Text(neutralize(s.name), style="bold")
         if s.aliases:
@@ -67,7 +71,23 @@ class RosterScreen(Screen):
         if s.roles:
             text.append(f" · {neutralize(', '.join(r for r, _ in s.roles.most_common(3)))}")
         text.append(f" · {s.claims:,} claims: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in s.tags.most_common()))
+        if s.first:
+            text.append(f" · seen {s.first.isoformat()} to {s.last.isoformat()}")
         self.query_one("#roster-detail", Static).update(text)
+        self._weeks(s)
+
+    def _weeks(self, s: Speaker | None) -> None:
+        """The speaker's claims per week, as a sparkline."""
+        weeks = every_week(dict(s.weeks)) if s is not None else {}
+        label = self.query_one("#roster-weeks-label", Static)
+        if weeks:
+            label.update(Text(f"Claims per week, {min(weeks)} to {max(weeks)} (most {max(weeks.values()):,})",
+                              style="bold"))
+        else:
+            label.update(Text("Claims per week: no dated articles", style="bold"))
+        chart = self.query_one("#roster-weeks", Sparkline)
+        chart.data = list(weeks.values())
+        chart.display = bool(weeks)
 
     def on_virtual_table_chosen(self, event: SpeakersTable.Chosen) -> None:
         self.action_open()

@@ -63,7 +63,8 @@ class StatisticsScreen(Screen):
         self.query_one("#stats-weeks", Sparkline).display = bool(weeks)
         self.query_one("#stats-groups", Static).update(self._groups(s))
         self.query_one("#stats-progress-label", Static).update(Text(
-            f"Your annotations per week ({sum(s.progress.values()):,} in all)", style="bold"))
+            f"Your annotations per week, {min(s.progress)} to {max(s.progress)} ({sum(s.progress.values()):,} in all)"
+            if s.progress else "Your annotations per week: none yet", style="bold"))
         self.query_one("#stats-progress", Sparkline).data = list(s.progress.values())
         self.query_one("#stats-progress", Sparkline).display = bool(s.progress)
 
