@@ -100,6 +100,11 @@ def measure(store: Store) -> None:
     first, (pages, _) = timed(lambda: screen(listing, ""))
     print(f"open (annotations laid over, first screen): {ms + first:.0f} ms ({ms:.0f} + {first:.0f}; "
           f"{cold:.0f} ms with the annotation files read cold)")
+    rows = store.annotation_rows()
+    for n in (0, 5_000, 10_000, 20_000, len(rows)):
+        laid, part = timed(lambda n=n: listing_of(store, rows[:n]))
+        shown, _ = timed(lambda part=part: screen(part, ""))
+        print(f"  open with {min(n, len(rows)):>6,} annotations: {laid + shown:.0f} ms")
     print(f"{'query':44} {'claims':>9} {'first screen ms':>16} {'count ms':>9}")
     for q in QUERIES:
         ms, (pages, _) = timed(lambda q=q: screen(listing, q))

@@ -220,16 +220,16 @@ class ClaimListing:
             self.db.close()
 
 
-def listing_of(store) -> ClaimListing:
-    """The store's claims with every annotation laid over them, as you see them (on the store's
-    thread: it reads the annotations)."""
+def listing_of(store, rows: list[dict] | None = None) -> ClaimListing:
+    """The store's claims with every annotation laid over them (or these of its annotation
+    rows), as you see them (on the store's thread: it reads the annotations)."""
     from .roster import Names
 
     db = store.articles.reader()
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone():
         _fill_temp(db)  # (a read-only store of an earlier release: its claims in tables of this connection)
-    rows = store.annotation_rows()
+    rows = store.annotation_rows() if rows is None else rows
     names = Names(lambda: store.speaker_names_seen(rows), store.speaker_names())
     listing = ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
     listing.lay_over(store.annotator, rows, shaped_rows(store, rows))
