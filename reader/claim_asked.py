@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import orjson
-
 from .claim_arms import (
     EVERY,
     EXTRA,
@@ -32,6 +30,8 @@ class Asked:
     gen: int  # (the rows of your reshaped articles it keeps are those of `extra` with this gen)
     plain: tuple[str, list]  # the query's condition on a claim nobody annotated
     full: tuple[str, list]  # and on an annotated one (claims_sql)
+    plain_rows: tuple[str, list]  # the same, for reading rows in an order (common words: claims_sql.Compiler)
+    full_rows: tuple[str, list]
     extra_rows: list[ClaimRow] = field(default_factory=list)
     keys: list = field(default_factory=list)  # the KEYS values of each extra row
 
@@ -54,11 +54,12 @@ class Asked:
     def _arms(self, state: str | None) -> list[Arm]:
         return [PLAIN, NOTED, EXTRA] if state in (None, UNTAGGED) else [NOTED, EXTRA]
 
-    def _arm(self, arm: Arm, state: str | None, more=None) -> tuple[str, list]:
+    def _arm(self, arm: Arm, state: str | None, more=None, rows: bool = False) -> tuple[str, list]:
         """An arm's FROM and WHERE for the query (and a state, a further condition)."""
         sql, args = f"{arm.source}", []
         if arm is not EXTRA:
-            cond, cond_args = self.plain if arm is PLAIN else self.full
+            cond, cond_args = (self.plain_rows if rows else self.plain) if arm is PLAIN else \
+                (self.full_rows if rows else self.full)
             sql += f" AND {cond}"
             args += cond_args
         else:
@@ -78,7 +79,7 @@ class Asked:
         condition (see keyset). The arms merged, each read in its index's order."""
         parts, args = [], []
         for arm in self._arms(state):
-            sql, arm_args = self._arm(arm, state, more)
+            sql, arm_args = self._arm(arm, state, more, rows=True)
             parts.append(f"{arm.select()} {sql}")
             args += arm_args
         return self._run(f"{' UNION ALL '.join(parts)} ORDER BY {order_by(keys)} LIMIT ? OFFSET ?",
@@ -114,17 +115,16 @@ class Asked:
         ks = [k for src, k, *_ in found if src != EXTRA.src]
         read, articles = {}, {}
         if ks:
-            for k, ord_, cid, names, *summary, body, packed in self._run(
-                    f"SELECT c.k, c.ord, c.id, n.names, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
-                    "FROM claims c JOIN articles a ON a.n = c.article LEFT JOIN noted n ON n.k = c.k "
-                    f"WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
+            for k, ord_, cid, *summary, body, packed in self._run(
+                    f"SELECT c.k, c.ord, c.id, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
+                    f"FROM claims c JOIN articles a ON a.n = c.article WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
                 if summary[0] not in articles:
                     header = _header(summary)
                     articles[header.id] = header, {d["id"]: d for d in claims_from_blobs(header.title, body, packed)}
                 header, claims = articles[summary[0]]
                 mine = self.listing.mine.get((header.id, cid))
                 read[k] = ClaimRow(header, Claim.from_dict(claims[cid]), Annotation.from_dict(mine) if mine else None,
-                                   frozenset(orjson.loads(names)) if names else frozenset(), ord_)
+                                   self.listing.who.get((header.id, cid), frozenset()), ord_)
         out = [self.extra_rows[k] if src == EXTRA.src else read[k] for src, k, *_ in found]
         for row in out:
             changed = self.listing.pending.get(row.key)

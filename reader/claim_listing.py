@@ -39,7 +39,7 @@ _CLAIM_COLUMNS = ("k", "article", "date_key", "ord", "kind", "role", "conf", "ou
 _TEMP = f"""
 CREATE TEMP TABLE IF NOT EXISTS noted (k INTEGER PRIMARY KEY, {', '.join(_CLAIM_COLUMNS[1:])},
     tag TEXT, not_a_claim INTEGER, speaker TEXT, my_speaker_key TEXT, settled INTEGER, state TEXT NOT NULL,
-    who TEXT NOT NULL, names TEXT NOT NULL, shaped INTEGER NOT NULL);
+    who TEXT NOT NULL, shaped INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS temp.noted_by_date ON noted(date_key, ord);
 CREATE TEMP TABLE IF NOT EXISTS shaped (n INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS extra (gen INTEGER NOT NULL, x INTEGER NOT NULL, date_key INTEGER, ord INTEGER,
@@ -56,21 +56,21 @@ _PLACED = ("INSERT INTO placed (k, r) SELECT c.k, w.rowid FROM wanted w CROSS JO
 # calibration.settles, held to them by tests/unit/test_claims_sql.py), who annotated it.
 _NOTED = f"""
 INSERT OR REPLACE INTO noted ({', '.join(_CLAIM_COLUMNS)}, tag, not_a_claim, speaker, my_speaker_key, settled, state,
-    who, names, shaped)
+    who, shaped)
 SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, m.tag, m.nac, m.speaker, lower(m.speaker),
     (m.tag IS NOT NULL OR m.nac OR m.speaker IS NOT NULL),
     CASE WHEN m.tag IS NOT NULL THEN m.tag WHEN m.nac THEN 'not_a_claim' ELSE '{UNTAGGED}' END,
-    m.who, m.names, c.article IN (SELECT n FROM shaped)
+    m.who, c.article IN (SELECT n FROM shaped)
 FROM (SELECT p.k AS k, max(CASE WHEN w.annotator = :me THEN w.tag END) AS tag,
              coalesce(max(CASE WHEN w.annotator = :me THEN w.not_a_claim END), 0) AS nac,
              max(CASE WHEN w.annotator = :me THEN w.speaker END) AS speaker,
-             group_concat(char(31) || lower(w.annotator) || char(31), '') AS who, json_group_array(w.annotator) AS names
+             group_concat(char(31) || lower(w.annotator) || char(31), '') AS who
       FROM placed p CROSS JOIN wanted w ON w.rowid = p.r GROUP BY p.k) m
 CROSS JOIN claims c ON c.k = m.k
 """
 _SHAPED = f"""
-INSERT OR IGNORE INTO noted ({', '.join(_CLAIM_COLUMNS)}, settled, state, who, names, shaped)
-SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, 0, '{UNTAGGED}', '', '[]', 1 FROM shaped s
+INSERT OR IGNORE INTO noted ({', '.join(_CLAIM_COLUMNS)}, settled, state, who, shaped)
+SELECT {', '.join('c.' + c for c in _CLAIM_COLUMNS)}, 0, '{UNTAGGED}', '', 1 FROM shaped s
 CROSS JOIN claims c ON c.article = s.n
 """
 
@@ -88,6 +88,8 @@ class ClaimListing:
         self.pending: dict[tuple[str, str], ClaimRow] = {}  # rows you changed here, laid over at the next ask
         self._shaped_rows: list[ClaimRow] = []
         self.mine: dict[tuple[str, str], dict] = {}  # your annotations (as stored) by (article, claim)
+        self.who: dict[tuple[str, str], frozenset[str]] = {}  # who annotated each claim
+        self.ready = False  # whether the annotations are laid over (see quick_listing)
         self._gen = 0
 
     def _run(self, sql: str, args=()) -> list[tuple]:
@@ -105,7 +107,8 @@ class ClaimListing:
     def lay_over(self, me: str, everyone: Iterable[dict], shaped_rows: Iterable[ClaimRow]) -> None:
         """Every annotator's annotations (their rows as stored), you being `me`; `shaped_rows`
         the rows of your reshaped articles, as the core makes them."""
-        self.me = me
+        rows = list(everyone)
+        self.know(me, rows)
         self._shaped_rows = list(shaped_rows)
         with self.db:
             self._run("BEGIN")
@@ -113,14 +116,24 @@ class ClaimListing:
                 self._run(f"DELETE FROM {table}")
             self.db.executemany("INSERT OR IGNORE INTO shaped (n) SELECT n FROM articles WHERE id = ?",
                                 [(a,) for a in {r.article.id for r in self._shaped_rows}])
-            self._put_notes(list(everyone))
+            self._put_notes(rows)
         self._keys = {r.article.id: key for r in self._shaped_rows
                       for (key,) in self._run("SELECT date_key FROM articles WHERE id = ?", (r.article.id,))}
+        self.ready = True
+
+    def know(self, me: str, rows: list[dict]) -> None:
+        """Your annotations and who annotated each claim, by (article, claim): what a row shows."""
+        self.me = me
+        self.mine, who = {}, {}
+        for d in rows:
+            key = (d["article_id"], d["claim_id"])
+            who.setdefault(key, set()).add(d["annotator"])
+            if d["annotator"] == me:
+                self.mine[key] = d
+        self.who = {key: frozenset(names) for key, names in who.items()}
 
     def _put_notes(self, rows: list[dict]) -> None:
-        """Your annotations by (article, claim), and a row of `noted` per claim anyone annotated
-        (and per claim of your reshaped articles)."""
-        self.mine = {(d["article_id"], d["claim_id"]): d for d in rows if d["annotator"] == self.me}
+        """A row of `noted` per claim anyone annotated (and per claim of your reshaped articles)."""
         self._put(rows)
         self._run(_SHAPED)
 
@@ -138,6 +151,10 @@ class ClaimListing:
         self.pending = {key: row for key, row in self.pending.items() if key[0] != article_id}
         self.mine = {key: d for key, d in self.mine.items() if key[0] != article_id}
         self.mine.update(((d["article_id"], d["claim_id"]), d) for d in rows if d["annotator"] == self.me)
+        self.who = {key: names for key, names in self.who.items() if key[0] != article_id}
+        for d in rows:
+            key = (d["article_id"], d["claim_id"])
+            self.who[key] = self.who.get(key, frozenset()) | {d["annotator"]}
         self._shaped_rows = [r for r in self._shaped_rows if r.article.id != article_id] + shaped
         self._keys.pop(article_id, None)
         if not found:
@@ -171,6 +188,7 @@ class ClaimListing:
             self.mine.pop(row.key, None)
         else:
             self.mine[row.key] = row.note.to_dict()
+        self.who[row.key] = frozenset(row.annotators)
         others = [{"article_id": row.article.id, "claim_id": row.claim.id, "annotator": a}
                   for a in sorted(row.annotators) if a != self.me]
         self._run("DELETE FROM noted WHERE k = ?", (self.k_of(*row.key),))
@@ -196,6 +214,7 @@ class ClaimListing:
             self.db.executemany(f"INSERT INTO extra (gen, x, {', '.join(KEYS)}) VALUES (?, ?{', ?' * len(KEYS)})",
                                 [(self._gen, x, *values) for x, values in enumerate(keys)])
         return Asked(self, query, self._gen, where(query, self.lookup, plain=True), where(query, self.lookup, note="c."),
+                     where(query, self.lookup, plain=True, ordered=True), where(query, self.lookup, note="c.", ordered=True),
                      extra, keys)
 
     def _extra_keys(self, r: ClaimRow) -> tuple:
@@ -220,18 +239,32 @@ class ClaimListing:
             self.db.close()
 
 
-def listing_of(store, rows: list[dict] | None = None) -> ClaimListing:
-    """The store's claims with every annotation laid over them (or these of its annotation
-    rows), as you see them (on the store's thread: it reads the annotations)."""
+def quick_listing(store, rows: list[dict] | None = None) -> ClaimListing:
+    """The store's claims as they are listed by date, each row with your annotation and who
+    annotated it, before the annotations are laid over them for queries and other orders (that
+    takes a few hundred milliseconds at tens of thousands of annotations: listing_of). The
+    claims view shows this at once, and takes listing_of's when it is ready."""
+    listing = _bare(store)
+    listing.know(store.annotator, store.annotation_rows() if rows is None else rows)
+    return listing
+
+
+def _bare(store) -> ClaimListing:
     from .roster import Names
 
     db = store.articles.reader()
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone():
         _fill_temp(db)  # (a read-only store of an earlier release: its claims in tables of this connection)
+    names = Names(store.speaker_names_seen, store.speaker_names())
+    return ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
+
+
+def listing_of(store, rows: list[dict] | None = None) -> ClaimListing:
+    """The store's claims with every annotation laid over them (or these of its annotation
+    rows), as you see them (on the store's thread: it reads the annotations)."""
     rows = store.annotation_rows() if rows is None else rows
-    names = Names(lambda: store.speaker_names_seen(rows), store.speaker_names())
-    listing = ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
+    listing = _bare(store)
     listing.lay_over(store.annotator, rows, shaped_rows(store, rows))
     return listing
 

@@ -15,6 +15,7 @@ from .claim_asked import Asked
 from .claims_view import ClaimRow
 
 PAGE = 100  # rows read at a time
+STEP = 10_000  # rows between two milestones (see ClaimPages.mark)
 STATE = KEYS.index("state")
 
 
@@ -32,6 +33,7 @@ class ClaimPages(Sequence):
         self.inner = ("date", reverse) if by_tag else order  # (the order within a segment)
         self._pages: dict[int, list[ClaimRow]] = {}
         self._found: dict[int, list[tuple]] = {}  # (src, k, *KEYS) of each page read
+        self._marks: dict[str | None, list[tuple]] = {}  # (see mark)
         self.counted = not (count_later and not by_tag)
         if self.counted:
             self.count()
@@ -92,10 +94,30 @@ class ClaimPages(Sequence):
         before = self._known(index - 1) if at > 0 else None
         if before is not None:  # (on from the row before)
             return self.asked.rows(keys, keyset(keys, before), want, 0, segment)
+        marks = self._marks.get(segment, [])
+        near = min(at // STEP, len(marks))  # (the milestones before row `at`: every STEP-th row)
+        far = n - at - want
+        if near and at - near * STEP < min(at, far):  # (on from the nearest milestone)
+            return self.asked.rows(keys, keyset(keys, marks[near - 1]), want, at - near * STEP, segment)
         if at > n // 2:  # (from the far end)
             rows = self.asked.rows(keys_of(self.inner, flip=True), limit=want, offset=n - at - want, state=segment)
             return rows[::-1]
         return self.asked.rows(keys, limit=want, offset=at, state=segment)
+
+    def mark(self) -> None:
+        """Every STEP-th row's sort keys, so that a page anywhere is read from the nearest of
+        them (on a thread of its own: a statement a milestone, each reading STEP rows on from
+        the one before, so that the pages drawn meanwhile are read between them)."""
+        keys = keys_of(self.inner)
+        for segment, n in zip(self.segments, self.counts, strict=True):
+            marks: list[tuple] = []
+            while len(marks) < n // STEP:
+                more = keyset(keys, marks[-1]) if marks else None
+                found = self.asked.rows(keys, more, limit=1, offset=STEP - 1, state=segment)
+                if not found:
+                    break
+                marks.append(found[0])
+                self._marks[segment] = marks
 
     def _known(self, index: int) -> tuple | None:
         found = self._found.get(index // PAGE)

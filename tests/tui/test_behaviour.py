@@ -688,3 +688,37 @@ async def test_help_shows_the_query_language_where_queries_are_typed(app_factory
     for syntax, _ in GUIDE:
         assert syntax.split()[0] in library_help and syntax.split()[0] in claims_help
     assert LIBRARY_GUIDE[:40] in " ".join(library_help.split()) and LIBRARY_GUIDE[:40] not in claims_help
+
+
+async def test_the_claims_view_lists_claims_at_once_and_answers_queries_once_annotations_are_laid_over(
+        app_factory, monkeypatch):
+    import threading
+
+    from reader.claim_listing import listing_of
+    from reader.tui.screens import claims as claims_screen
+
+    app = app_factory(*SOME)
+    first = next(s for s in app.store.summaries() if s.claims)
+    article = app.store.article(first.id)
+    app.store.annotate(article.id, article.claims[0], tag="denied")
+    laid = threading.Event()
+
+    def slow(store):  # (the annotations of a big store take a while to lay over)
+        laid.wait(5)
+        return listing_of(store)
+
+    monkeypatch.setattr(claims_screen, "listing_of", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert not screen.listing.ready and len(screen.shown) > 20  # every claim by date, at once
+        assert any(r.note and r.note.tag == "denied" for r in screen.shown)  # with your tags
+        assert "laying the annotations over" in str(screen.query_one("#claims-title").render())
+        screen.query_one("#claims-query").value = "tag:denied"
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        laid.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.listing.ready and [r.claim.id for r in screen.shown] == [article.claims[0].id]

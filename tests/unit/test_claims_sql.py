@@ -117,13 +117,19 @@ def test_every_column_sorts_the_rows_both_ways(store, order, reverse):
 
 
 @pytest.mark.parametrize("order", ["date", "tag", "speaker"])
-def test_pages_read_on_from_the_one_before_or_from_the_far_end_are_the_same_rows(store, order, monkeypatch):
+@pytest.mark.parametrize("marked", [False, True])
+def test_pages_read_on_from_the_one_before_or_from_the_far_end_are_the_same_rows(store, order, marked, monkeypatch):
     monkeypatch.setattr("reader.claim_pages.PAGE", 7)
+    monkeypatch.setattr("reader.claim_pages.STEP", 11)  # (a milestone every 11 rows, when marked)
     listing = listing_of(store)
     asked = listing.ask(parse(""))
     forwards = list(ClaimPages(asked, (order, True)))
     jumping = ClaimPages(asked, (order, True))
-    backwards = [jumping[i] for i in reversed(range(len(jumping)))][::-1]  # (each page from an offset)
+    if marked:
+        jumping.mark()
+        assert jumping._marks and all(len(jumping._marks[s]) == n // 11
+                                      for s, n in zip(jumping.segments, jumping.counts, strict=True) if n > 11)
+    backwards = [jumping[i] for i in reversed(range(len(jumping)))][::-1]  # (each page from an offset or a milestone)
     assert _keys(forwards) == _keys(backwards) and PAGE == 100
 
 
@@ -195,3 +201,27 @@ def test_one_articles_annotations_laid_over_again_are_what_a_fresh_view_shows(st
     store.annotate(plain.article.id, plain.claim, tag=None, note="")  # (as they were: the module shares the store)
     store.annotate(inside.article.id, inside.claim, tag=before["tag"] if before else None,
                    note=before["note"] if before else "")
+
+
+def test_the_quick_listing_shows_by_date_what_the_full_one_shows(store):
+    from reader.claim_listing import quick_listing
+
+    quick, full = quick_listing(store), listing_of(store)
+    assert not quick.ready and full.ready
+    shaped = {r.article.id for r in full.ask(parse("")).extra_rows}
+    seen = [(r.key, r.note.to_dict() if r.note else None, r.annotators)
+            for r in ClaimPages(quick.ask(parse("")), ("date", True)) if r.article.id not in shaped]
+    want = [(r.key, r.note.to_dict() if r.note else None, r.annotators)
+            for r in ClaimPages(full.ask(parse("")), ("date", True)) if r.article.id not in shaped]
+    assert seen == want and any(note for _, note, _ in seen) and any(len(who) > 1 for *_, who in seen)
+
+
+@pytest.mark.parametrize("text", ["said", "trump OR meeting", "meeting putin", '"no specifics"', "not -meeting",
+                                  "said kind:quote"])
+def test_common_words_read_in_order_give_the_same_pages_as_words_looked_up(store, text, monkeypatch):
+    pages = {}
+    for common in (0, 10 ** 12):  # (every word common; none)
+        monkeypatch.setattr("reader.claim_lookup.COMMON", common)
+        listing = listing_of(store)
+        pages[common] = [r.key for r in ClaimPages(listing.ask(parse(text)), ("date", True))]
+    assert pages[0] == pages[10 ** 12] and pages[0]

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ...changes import apply_change, implied, values_of
-from ...claim_listing import ClaimListing, article_overlay, listing_of
-from ...claim_pages import ClaimPages
+from ...claim_listing import ClaimListing, article_overlay, listing_of, quick_listing
+from ...claim_pages import STEP, ClaimPages
 from ...claims_view import ORDER, ClaimRow
 from ...journal import Entry
 from ...query import EVERYTHING, QueryError, parse
@@ -72,16 +72,30 @@ class ClaimsScreen(Screen):
 
     @work(group="claims", exclusive=True)
     async def load(self) -> None:
-        """Every claim with the annotations laid over them (again: back from the reader, say)."""
-        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
-        listing = await self.session.service.run(listing_of, self.session.store)
+        """Every claim by date with your annotations at once (quick_listing), then with every
+        annotation laid over them for queries and the other orders (listing_of)."""
+        store = self.session.store
+        if self._plain_view():
+            self._take(await self.session.service.run(quick_listing, store))
+            if self.is_attached:
+                self.show(None)
+        self._take(await self.session.service.run(listing_of, store), keep=True)
+
+    def _plain_view(self) -> bool:
+        """Whether the view is of every claim by date (what a quick listing answers)."""
+        return self.query_tree == EVERYTHING and self.order == "date"
+
+    def _take(self, listing: ClaimListing, keep: bool = False) -> None:
         if not self.is_attached:
             listing.close()
             return
+        current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
         if self.listing is not None:
+            listing.pending.update(self.listing.pending)  # (tagged here meanwhile)
             self.listing.close()
         self.listing = listing
-        self.show(keep=current, at=at)
+        if keep:
+            self.show(keep=current, at=at)
 
     def on_unmount(self) -> None:
         if self.listing is not None:
@@ -93,6 +107,9 @@ class ClaimsScreen(Screen):
         (else on row `at`: where it was, when the claim no longer belongs to the list)."""
         if self.listing is None:
             return
+        if not self.listing.ready and not self._plain_view():
+            self._title()  # (shown once the annotations are laid over: see load)
+            return
         asked = self.listing.ask(self.query_tree)
         found = None
         if keep:
@@ -102,13 +119,18 @@ class ClaimsScreen(Screen):
             self.shown = ClaimPages(asked, (self.order, self.reverse), count_later=True)
         self.query_one(ClaimsTable).set_items(self.shown, at if found is None else found)
         self._title()
-        if not self.shown.counted:
+        if not self.shown.counted or len(self.shown) > 2 * STEP:
             self.count_rows(self.shown)
 
     @work(thread=True, exclusive=True, group="claims-count")
     def count_rows(self, pages: ClaimPages) -> None:
-        pages.count()
-        self.post_message(ClaimsCounted(pages))
+        """Count the rows (after the first page is on screen), then mark every STEP-th of them
+        (so that a page anywhere, a scroll bar dragged, is read from the nearest)."""
+        if not pages.counted:
+            pages.count()
+            self.post_message(ClaimsCounted(pages))
+        if len(pages) > 2 * STEP:
+            pages.mark()
 
     def on_claims_counted(self, message: ClaimsCounted) -> None:
         if message.pages is self.shown and self.is_attached:
@@ -120,7 +142,8 @@ class ClaimsScreen(Screen):
             return
         arrow = "▼" if self.reverse else "▲"
         shown = f"{len(self.shown):,}" if self.shown.counted else f"{len(self.shown):,}+ (counting)"
-        judged = f" · {self.shown.asked.judged():,} judged by you" if self.shown.counted else ""
+        judged = f" · {self.shown.asked.judged():,} judged by you" if self.shown.counted and self.listing.ready \
+            else " · laying the annotations over…" if not self.listing.ready else ""
         self.query_one("#claims-title", Static).update(Text(
             f"Claims · {shown} of {self.listing.total():,}{judged} · sorted by {self.order} {arrow}", style="bold"))
 
@@ -181,6 +204,9 @@ class ClaimsScreen(Screen):
 
     def action_next_untagged(self) -> None:
         table = self.query_one(ClaimsTable)
+        if self.listing is not None and not self.listing.ready:
+            self.notify("One moment: the annotations are being laid over the claims.", timeout=2)
+            return
         i = self.shown.next_untagged(table.cursor) if isinstance(self.shown, ClaimPages) else None
         if i is None:
             self.notify("Every claim of this list is judged.", timeout=3)
@@ -202,7 +228,7 @@ class ClaimsScreen(Screen):
             self.refresh_article(self._opened)
             self._opened = None
 
-    @work(group="claims", exclusive=True)
+    @work(group="claims-article", exclusive=True)
     async def refresh_article(self, article_id: str) -> None:
         current, at = (self.current.key if self.current else None), self.query_one(ClaimsTable).cursor
         rows, shaped = await self.session.service.run(article_overlay, self.session.store, article_id)
