@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS speakers (n INTEGER PRIMARY KEY, name TEXT NOT NULL U
 CREATE VIRTUAL TABLE IF NOT EXISTS speaker_words USING fts5(name, content='', detail=full, columnsize=0,
     tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS claim_words USING fts5(text, content='', detail=full, columnsize=0,
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    tokenize='unicode61 remove_diacritics 2');
 """
 
 ORD_BITS = 21  # a claim's number k: its article's n, then its place (an 8 MB file has fewer claims)

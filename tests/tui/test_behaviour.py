@@ -332,10 +332,12 @@ async def test_the_claims_view_queries_tags_undoes_opens_and_comes_back(app_fact
         await app.workers.wait_for_complete()
         row = screen.current
         assert app.store.annotations(row.article.id)[row.claim.id].tag == "stated"
+        assert "· 1 judged by you" in str(screen.query_one("#claims-title").render())
         await pilot.press("ctrl+z")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert row.claim.id not in app.store.annotations(row.article.id)
+        assert "· 0 judged by you" in str(screen.query_one("#claims-title").render())
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

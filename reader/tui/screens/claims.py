@@ -18,6 +18,7 @@ from ...claim_pages import STEP, ClaimPages
 from ...claims_view import ORDER, ClaimRow
 from ...journal import Entry
 from ...query import EVERYTHING, QueryError, parse
+from ...states import claim_state
 from ...text import neutralize
 from .. import keys
 from ..history import Change
@@ -51,6 +52,7 @@ class ClaimsScreen(Screen):
         self.order, self.reverse = "date", True
         self._timer = None
         self._opened: str | None = None  # the article opened in the reader from here
+        self._judged = 0  # claims you judged or unjudged here since the rows were asked for
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Claims · reading the store…", style="bold"), id="claims-title")
@@ -111,6 +113,7 @@ class ClaimsScreen(Screen):
             self._title()  # (shown once the annotations are laid over: see load)
             return
         asked = self.listing.ask(self.query_tree)
+        self._judged = 0  # (your judgements made here since: the ask counts them from now on)
         found = None
         if keep:
             self.shown = ClaimPages(asked, (self.order, self.reverse))
@@ -142,7 +145,7 @@ class ClaimsScreen(Screen):
             return
         arrow = "▼" if self.reverse else "▲"
         shown = f"{len(self.shown):,}" if self.shown.counted else f"{len(self.shown):,}+ (counting)"
-        judged = f" · {self.shown.asked.judged():,} judged by you" if self.shown.counted and self.listing.ready \
+        judged = f" · {self.shown.asked.judged() + self._judged:,} judged by you" if self.shown.counted and self.listing.ready \
             else " · laying the annotations over…" if not self.listing.ready else ""
         self.query_one("#claims-title", Static).update(Text(
             f"Claims · {shown} of {self.listing.total():,}{judged} · sorted by {self.order} {arrow}", style="bold"))
@@ -260,6 +263,7 @@ class ClaimsScreen(Screen):
         entry = Entry(row.article.id, row.claim, changes, expect, store.annotator, store.now())
         shown = apply_change(row.note, row.claim, row.article.id, annotator=entry.annotator, at=entry.at,
                              changes=changes, expect=expect)
+        self._judged += claim_state(shown.after).done - claim_state(row.note).done  # (until the next ask)
         row.note = shown.after
         if shown.after is not None:
             row.annotators = row.annotators | {store.annotator}
