@@ -41,3 +41,15 @@ def test_the_store_readme_names_every_kind_of_file_the_store_writes():
     for name in ("articles.db", "annotations-0.json", ".bak", ".pending", ".lock", "articles-json.old"):
         assert name in text
     assert "articles-0.json" not in text  # the layout of an old release
+
+
+def test_every_part_of_the_query_language_is_in_the_readme():
+    from reader.query import FIELDS, GUIDE
+
+    text = (ROOT / "README.md").read_text()
+    table = text[text.index("| part | finds |"):]
+    table = table[: table.index("\n\n")]
+    table = table.replace("\\|", "|")  # (a | inside a cell of the table is escaped)
+    for syntax, _ in GUIDE:
+        assert syntax.split()[0] in table, syntax
+    assert all(f"`{name}:" in table for name in FIELDS)  # (every field the parser knows)
