@@ -8,39 +8,37 @@ per tag, each in date order: the claims nobody annotated are all in the "untagge
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .claim_arms import KEYS, STATES, UNTAGGED, both, keys_of, keyset, untagged
 from .claim_asked import Asked
 from .claims_view import ClaimRow
+from .paged import Paged
 
-PAGE = 100  # rows read at a time
 STEP = 10_000  # rows between two milestones (see ClaimPages.mark)
 STATE = KEYS.index("state")
 
 
-class ClaimPages(Sequence):
+class ClaimPages(Paged):
     """The rows a query keeps (ClaimListing.ask), in an order ((column, reverse)).
 
     `count_later`: the first page is read at once and the rows are counted by `count()`, on
     another thread, after it is on screen; until then there are as many rows as it holds."""
 
     def __init__(self, asked: Asked, order: tuple[str, bool], count_later: bool = False) -> None:
+        super().__init__()
         self.asked, self.order = asked, order
         column, reverse = order
         by_tag = column == "tag"
         self.segments: list[str | None] = list(reversed(STATES) if reverse else STATES) if by_tag else [None]
         self.inner = ("date", reverse) if by_tag else order  # (the order within a segment)
-        self._pages: dict[int, list[ClaimRow]] = {}
         self._found: dict[int, list[tuple]] = {}  # (src, k, *KEYS) of each page read
         self._marks: dict[str | None, list[tuple]] = {}  # (see mark)
         self.counted = not (count_later and not by_tag)
         if self.counted:
             self.count()
         else:
-            first = self._found[0] = asked.rows(keys_of(self.inner), limit=PAGE)
+            first = self._found[0] = asked.rows(keys_of(self.inner), limit=self.size)
             self.counts, self._count = [len(first)], len(first)
-            self.counted = len(first) < PAGE
+            self.counted = len(first) < self.size
 
     def count(self) -> bool:
         """Count the rows (on a thread other than the one reading pages, while the first page is
@@ -48,21 +46,6 @@ class ClaimPages(Sequence):
         self.counts = [self.asked.count(s) for s in self.segments]
         self._count, self.counted = sum(self.counts), True
         return True
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self._page(index // PAGE)[index % PAGE]
-
-    def loaded(self) -> list[ClaimRow]:
-        return [row for page in self._pages.values() for row in page]
 
     def forget(self) -> None:
         """Read the rows again when next drawn (an annotation changed)."""
@@ -73,7 +56,7 @@ class ClaimPages(Sequence):
     def _page(self, number: int) -> list[ClaimRow]:
         page = self._pages.get(number)
         if page is None:
-            found = self._found[number] = self._read(number * PAGE, min(PAGE, self._count - number * PAGE))
+            found = self._found[number] = self._read(number * self.size, min(self.size, self._count - number * self.size))
             page = self._pages[number] = self.asked.claim_rows(found)
         return page
 
@@ -120,8 +103,8 @@ class ClaimPages(Sequence):
                 self._marks[segment] = marks
 
     def _known(self, index: int) -> tuple | None:
-        found = self._found.get(index // PAGE)
-        return found[index % PAGE] if found and index % PAGE < len(found) else None
+        found = self._found.get(index // self.size)
+        return found[index % self.size] if found and index % self.size < len(found) else None
 
     # -- finding rows ---------------------------------------------------------------------------
     def position(self, article_id: str, claim_id: str) -> int | None:
@@ -144,7 +127,7 @@ class ClaimPages(Sequence):
         keys = keys_of(self.inner)
         current = None
         if 0 <= after < self._count:
-            self._page(after // PAGE)
+            self._page(after // self.size)
             current = self._known(after)
         segment = None if self.segments == [None] else UNTAGGED
         found = []

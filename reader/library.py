@@ -4,10 +4,10 @@ TUI's library screen and anything else that lists articles; the store answers th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .article_sql import check, is_untagged, parts
+from .paged import PAGE, Paged
 from .query import EVERYTHING, All, parse
 from .summary import Summary
 
@@ -76,10 +76,9 @@ class Order:
 
 
 
-PAGE = 100  # rows read at a time
 
 
-class Rows(Sequence):
+class Rows(Paged):
     """The rows a query keeps, in an order, read from the store a page at a time as they are
     drawn: however many articles the store holds, only what is on screen is read.
 
@@ -108,18 +107,6 @@ class Rows(Sequence):
         self._count, self.counted = count, True
         return True
 
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self._page(index // PAGE)[index - index // PAGE * PAGE]
-
     def _page(self, number: int) -> list[Row]:
         page = self._pages.get(number)
         if page is None:
@@ -129,9 +116,6 @@ class Rows(Sequence):
                                                                       self._count if self.counted else None)
             ]
         return page
-
-    def loaded(self) -> list[Row]:
-        return [row for page in self._pages.values() for row in page]
 
     def forget(self) -> None:
         """Read the rows again when next drawn (a progress or read mark changed)."""
