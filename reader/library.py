@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article_sql import check, is_untagged, parts
-from .paged import PAGE, Paged
+from .paged import Paged
 from .query import EVERYTHING, All, parse
 from .summary import Summary
 
@@ -94,7 +94,7 @@ class Rows(Paged):
         if count is None and count_later:
             self.counted = False
             self._count = len(self._page(0))
-            self.counted = self._count < PAGE
+            self.counted = self._count < self.size
         elif count is None:
             self._count = listing.count(query)
 
@@ -112,7 +112,7 @@ class Rows(Paged):
         if page is None:
             page = self._pages[number] = [
                 Row(summary, tagged=tagged, read=bool(read), added=added)
-                for summary, tagged, added, read in self.listing.page(self.query, self.order, number * PAGE, PAGE,
+                for summary, tagged, added, read in self.listing.page(self.query, self.order, number * self.size, self.size,
                                                                       self._count if self.counted else None)
             ]
         return page

@@ -45,7 +45,7 @@ async def test_a_filter_shows_its_first_rows_at_once_and_its_count_when_counted(
 
     from reader import library as library_mod
 
-    monkeypatch.setattr(library_mod, "PAGE", 4)
+    monkeypatch.setattr(library_mod.Rows, "size", 4)
     go = threading.Event()
     count = library_mod.Rows.count
     monkeypatch.setattr(library_mod.Rows, "count", lambda rows: go.wait(10) and count(rows))

@@ -41,7 +41,7 @@ def _write(folder, n: int) -> None:
 
 @pytest.fixture
 def many(store, tmp_path):
-    _write(tmp_path / "in", 2 * library_mod.PAGE + 37)  # three pages, the last one part full
+    _write(tmp_path / "in", 2 * library_mod.Rows.size + 37)  # three pages, the last one part full
     ingest([str(tmp_path / "in"), str(SEED)], store, parallel=False)
     return store
 
@@ -97,7 +97,7 @@ def test_every_order_is_the_rows_own_order_page_by_page(many, column, reverse, t
     assert keys == sorted(keys, reverse=reverse)
     assert len(set(keys)) > 3  # (an order to check)
     got = [r.id for r in rows]
-    for i in (0, 57, library_mod.PAGE, len(got) - 1):  # the cursor finds its article again
+    for i in (0, 57, library_mod.Rows.size, len(got) - 1):  # the cursor finds its article again
         assert library.index_of(got[i]) == i
     if column in listing_mod.SPLITS:  # (an order served by segments: every row's place, and a page anywhere)
         assert [library.index_of(g) for g in got] == list(range(len(got)))
@@ -128,7 +128,7 @@ def test_only_the_pages_drawn_are_read(many, monkeypatch):
     page = library.listing.page
     monkeypatch.setattr(library.listing, "page", lambda *a, **k: read.append(a[2]) or page(*a, **k))
     library.visible[0], library.visible[5], library.visible[len(library.visible) - 1]
-    assert read == [0, 2 * library_mod.PAGE]
+    assert read == [0, 2 * library_mod.Rows.size]
 
 
 def test_words_are_found_in_the_headline_the_people_and_the_body(worded):
@@ -200,10 +200,10 @@ def test_a_filter_shows_its_first_page_before_its_rows_are_counted(many):
     library.query = Query.parse("headline")  # every article but the seed
     library.refresh(count_later=True)
     rows = library.visible
-    assert (len(rows), rows.counted) == (library_mod.PAGE, False)  # the first page, and no more yet
+    assert (len(rows), rows.counted) == (library_mod.Rows.size, False)  # the first page, and no more yet
     counted_at_once = library_mod.Rows(many.listing(), library.query, library.order)
-    assert [r.id for r in rows] == [r.id for r in counted_at_once[:library_mod.PAGE]]
-    assert rows.count() and rows.counted and len(rows) == 2 * library_mod.PAGE + 37
+    assert [r.id for r in rows] == [r.id for r in counted_at_once[:library_mod.Rows.size]]
+    assert rows.count() and rows.counted and len(rows) == 2 * library_mod.Rows.size + 37
     assert rows[-1].summary.title == "Headline number 002 about Ülker"  # the oldest: read from the far end
     library.query = Query.parse("item5")  # item5, item50 to item59...: fewer than a page, counted by the page itself
     library.refresh(count_later=True)
@@ -226,7 +226,7 @@ def test_a_count_stops_when_a_newer_one_is_asked_for(many, monkeypatch):
     listing = many.listing()
     query = Query.parse("headline")
     assert listing.count(query, stoppable=True) is None
-    assert listing.count(query) == 2 * library_mod.PAGE + 37
+    assert listing.count(query) == 2 * library_mod.Rows.size + 37
 
 
 def test_untagged_only_leaves_out_articles_without_statements(store, tmp_path):
