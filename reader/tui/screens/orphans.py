@@ -19,7 +19,9 @@ class OrphanKeys:
         return orphans(self.claims, self.notes)
 
     def _show_orphans(self) -> None:
-        self.query_one(OrphanNotice).show(len(self.orphans))
+        """(Nothing while the app tears the screen down: a poll of the store can land then.)"""
+        for notice in self.query(OrphanNotice):
+            notice.show(len(self.orphans))
 
     def action_orphans(self) -> None:
         lost = self.orphans
