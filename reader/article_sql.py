@@ -38,6 +38,16 @@ def _children(node) -> tuple:
     return node.nodes if isinstance(node, (All, Any)) else ()
 
 
+CLAIM_FIELDS = ("role", "kind", "conf")  # (asked of an article's claims: claims_db)
+
+
+def asks_claims(node) -> bool:
+    """Whether a query has a part asked of an article's claims."""
+    if isinstance(node, Field):
+        return node.name in CLAIM_FIELDS
+    return any(asks_claims(child) for child in _children(node))
+
+
 def parts(node) -> list:
     """The parts a query's articles must all have (its top level)."""
     return list(node.nodes) if isinstance(node, All) else [node]

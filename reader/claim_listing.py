@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from . import claims_db
 from .articles_db import damaged
 from .claim_arms import KEYS, UNTAGGED
 from .claim_asked import Asked
@@ -30,7 +31,6 @@ from .claims_sql import register, where
 from .claims_view import ClaimRow, article_rows
 from .corrections import reshapes
 from .model import speaker_of
-from .packing import SUMMARY_COLUMNS
 from .query import EVERYTHING, matches
 from .rows import outlet_of
 from .states import claim_state
@@ -254,8 +254,7 @@ def _bare(store) -> ClaimListing:
 
     db = store.articles.reader()
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims'").fetchone():
-        _fill_temp(db)  # (a read-only store of an earlier release: its claims in tables of this connection)
+    claims_db.ensure(db)
     names = Names(store.speaker_names_seen, store.speaker_names())
     return ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
 
@@ -290,17 +289,3 @@ class _Shape:
 
     def __init__(self, d: dict) -> None:
         self.span, self.added, self.orphaned = d.get("span"), d.get("added"), d.get("orphaned", False)
-
-
-def _fill_temp(db: sqlite3.Connection) -> None:
-    from . import claims_db
-    from .packing import article_from_row
-
-    temp = (claims_db.TABLES.replace("CREATE TABLE IF NOT EXISTS ", "CREATE TEMP TABLE IF NOT EXISTS ")
-            .replace("CREATE INDEX IF NOT EXISTS ", "CREATE INDEX IF NOT EXISTS temp.")
-            .replace("CREATE VIRTUAL TABLE IF NOT EXISTS ", "CREATE VIRTUAL TABLE IF NOT EXISTS temp."))
-    for statement in temp.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-    rows = db.execute(f"SELECT n, date_key, {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles").fetchall()
-    claims_db.fill(db, ((n, key, article_from_row(tuple(row))) for n, key, *row in rows))

@@ -96,3 +96,22 @@ def fill(db: sqlite3.Connection, articles) -> None:
     db.execute("INSERT INTO claim_words (claim_words) VALUES ('delete-all')")
     for n, key, article in articles:
         put(db, n, key, article)
+
+
+def ensure(db: sqlite3.Connection) -> None:
+    """The claims tables on a connection to a store of an earlier release opened read-only (it
+    has none, and may not be given them): made in tables of the connection's own, from the
+    articles, the first time they are needed."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'claims' UNION ALL "
+                  "SELECT 1 FROM sqlite_temp_master WHERE name = 'claims'").fetchone():
+        return
+    from .packing import SUMMARY_COLUMNS, article_from_row
+
+    temp = (TABLES.replace("CREATE TABLE IF NOT EXISTS ", "CREATE TEMP TABLE IF NOT EXISTS ")
+            .replace("CREATE INDEX IF NOT EXISTS ", "CREATE INDEX IF NOT EXISTS temp.")
+            .replace("CREATE VIRTUAL TABLE IF NOT EXISTS ", "CREATE VIRTUAL TABLE IF NOT EXISTS temp."))
+    for statement in temp.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    rows = db.execute(f"SELECT n, date_key, {', '.join(SUMMARY_COLUMNS)}, extra, body, claims FROM articles").fetchall()
+    fill(db, ((n, key, article_from_row(tuple(row))) for n, key, *row in rows))

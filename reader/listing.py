@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 
-from . import article_sql, claims_sql, lexicon, mark_orders
+from . import article_sql, claims_db, claims_sql, lexicon, mark_orders
 from .articles_db import damaged
 from .mark_orders import Group, Split
 from .model import Progress
@@ -119,6 +119,8 @@ class Listing:
         return self._known[prefix]
 
     def _where(self, query, *more: str) -> tuple[str, list]:
+        if article_sql.asks_claims(query.tree):
+            claims_db.ensure(self.db)
         return _where(query, *more, starting=self._starting, keys=self._column_keys)
 
     def _column_keys(self, column: str, value: str) -> list[str]:

@@ -226,3 +226,32 @@ def test_common_words_read_in_order_give_the_same_pages_as_words_looked_up(store
         listing = listing_of(store)
         pages[common] = [r.key for r in ClaimPages(listing.ask(parse(text)), ("date", True))]
     assert pages[0] == pages[10 ** 12] and pages[0]
+
+
+def test_a_read_only_store_of_the_release_before_has_its_claims_view_too(tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    folder = tmp_path / "store"
+    me = Store(folder, annotator="me", clock=fixed_clock)
+    ingest([str(SEED), str(FIXTURES / "up")], me)
+    want = sorted(_keys(rows_of(me)))
+    me.articles.close()  # (its write-ahead log folded into the file)
+    db = sqlite3.connect(folder / "articles.db")  # as the release before wrote it
+    for table in ("claim_words", "speaker_words", "speakers", "claims"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    kept = tmp_path / "read-only copy"
+    shutil.copytree(folder, kept)
+    monkeypatch.setattr("reader.store.os.access", lambda path, mode: False)
+    old = Store(kept, annotator="me")
+    from reader.library import Library, Query
+
+    library = Library(old.listing())  # (its filter asks of the claims too)
+    library.query = Query.parse("kind:quote")
+    library.refresh()
+    assert {r.id for r in library.visible} == {r.article.id for r in rows_of(old) if r.claim.kind == "quote"}
+    assert sorted(_keys(ClaimPages(listing_of(old).ask(parse("")), ("date", True)))) == want
+    assert len(ClaimPages(listing_of(old).ask(parse("speaker:peskov")), ("date", True))) > 0
