@@ -1,7 +1,7 @@
 """Benchmark: the claims view at a million claims (issue 14). Builds a store of distinct articles
 from a corpus (ingest_and_tag.make_corpus) until it holds --claims claims, annotates a share of
 them as two annotators (you and another), then measures what the claims view does, as it does it
-(claim_listing, claim_pages): opening (the annotations laid over the claims, the count and the
+(claim_listing, claim_pages), and the speakers view (roster_db): opening (the annotations laid over the claims, the count and the
 first screen of rows), each query of QUERIES (count and first screen), a page deep in the list,
 the next page from there, finding a claim's row, the next untagged claim, and each column's order.
 
@@ -30,6 +30,7 @@ from reader.claims_view import ORDER  # noqa: E402
 from reader.ingest import ingest  # noqa: E402
 from reader.model import Annotation  # noqa: E402
 from reader.query import parse  # noqa: E402
+from reader.roster_db import roster_of, weeks_of  # noqa: E402
 from reader.store import Store  # noqa: E402
 
 SCREEN = 40  # rows on a screen
@@ -129,6 +130,10 @@ def measure(store: Store) -> None:
     print(f"finding a claim's row (back from the reader): {ms:.0f} ms (row {at:,})")
     ms, _ = timed(lambda: pages.next_untagged(middle))
     print(f"the next untagged claim: {ms:.0f} ms")
+    ms, speakers = timed(lambda: roster_of(listing), 1)
+    weekly, _ = timed(lambda: weeks_of(listing, speakers[0]), 1)
+    print(f"the speakers view: {len(speakers):,} speakers counted in {ms:.0f} ms; the chart of the first "
+          f"({speakers[0].name}, {speakers[0].claims:,} claims) in {weekly:.0f} ms")
     for column in ORDER:
         for reverse in (True, False):
             ms, _ = timed(lambda c=column, r=reverse: ClaimPages(asked, (c, r))[:SCREEN])

@@ -36,7 +36,7 @@ class Asked:
     keys: list = field(default_factory=list)  # the KEYS values of each extra row
 
     def _run(self, sql: str, args=()) -> list[tuple]:
-        return self.listing._run(sql, args)
+        return self.listing.run(sql, args)
 
     def count(self, state: str | None = None, more=None) -> int:
         """How many rows the query keeps (of one state, for the order by tag; `more`: a further

@@ -98,6 +98,8 @@ class ClaimListing:
         except sqlite3.DatabaseError as exc:
             raise damaged(self.path, exc) from None
 
+    run = _run  # (for the readers of this connection's tables: claim_asked, roster_db)
+
     def _run_script(self, sql: str) -> None:
         for statement in sql.split(";\n"):
             if statement.strip():
@@ -193,6 +195,10 @@ class ClaimListing:
                   for a in sorted(row.annotators) if a != self.me]
         self._run("DELETE FROM noted WHERE k = ?", (self.k_of(*row.key),))
         self._put([*(others), *([self.mine[row.key]] if row.note is not None else [])])
+
+    def shaped_rows(self) -> list[ClaimRow]:
+        """The core's rows of your reshaped articles (laid over by the core, not by SQL)."""
+        return list(self._shaped_rows)
 
     def k_of(self, article_id: str, claim_id: str) -> int | None:
         found = self._run("SELECT c.k FROM articles a CROSS JOIN claims c ON c.article = a.n WHERE a.id = ? AND c.id = ?",

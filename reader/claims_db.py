@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article, id);
 CREATE INDEX IF NOT EXISTS claims_by_date ON claims(date_key, ord);
-CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_key, date_key, ord);
+-- (by speaker, then role and outlet: the speakers view's counts, roster_db, read from it alone)
+CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_key, role, outlet_key, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_conf ON claims(conf, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_outlet ON claims(outlet_key, date_key, ord);
 CREATE INDEX IF NOT EXISTS claims_by_kind ON claims(kind, date_key, ord);

@@ -36,6 +36,19 @@ def date_key(published: str | None, n: int) -> int:
     return (minutes << N_BITS) | n
 
 
+def day_of_key(key: int):
+    """The date of a date key (None for an article without a date)."""
+    from datetime import date
+
+    m = key >> N_BITS
+    if not m:
+        return None
+    m //= 24 * 60
+    d, m = m % 32, m // 32
+    mo, y = m % 13, m // 13
+    return date(y, mo, d)
+
+
 # The article number n of a date key, in SQL (the full-text indexes' rowid is the date key).
 N_OF_KEY = f"& {(1 << N_BITS) - 1}"
 

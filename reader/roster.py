@@ -130,11 +130,11 @@ def roster(rows: list[ClaimRow], by_hand: dict[str, str | None] | None = None) -
         s = speakers.setdefault(_key(target), Speaker(target))
         if _key(name) != _key(target):
             s.aliases.add(name)
-        _count(s, row)
+        count_row(s, row)
     return sorted(speakers.values(), key=lambda s: (-s.claims, s.name.casefold()))
 
 
-def _count(s: Speaker, row: ClaimRow) -> None:
+def count_row(s: Speaker, row: ClaimRow) -> None:
     s.claims += 1
     s.tags[claim_state(row.note).key] += 1
     if row.claim.role:

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
-from ...claims_view import rows_of
+from ...claim_listing import listing_of
 from ...dates import every_week
-from ...roster import Speaker, roster
+from ...roster import Speaker
+from ...roster_db import articles_of, roster_of, weeks_of
 from ...text import neutralize
 from .. import keys
 from ..dialogs.ask import AskDialog
@@ -30,6 +31,7 @@ class RosterScreen(Screen):
         super().__init__()
         self.session = session
         self.speakers: list[Speaker] = []
+        self.listing = None  # (claim_listing: the claims with the annotations laid over them)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Speakers · reading the store…", style="bold"), id="roster-title")
@@ -45,16 +47,26 @@ class RosterScreen(Screen):
 
     @work(group="roster", exclusive=True)
     async def load(self, keep: str | None = None) -> None:
-        store = self.session.store
-        rows = await self.session.service.run(rows_of, store)
-        self.speakers = roster(rows, await self.session.service.run(store.speaker_names))
-        if self.is_attached:
-            at = next((i for i, s in enumerate(self.speakers) if s.name == keep), 0)
-            self.query_one(SpeakersTable).set_items(self.speakers, at)
-            self.query_one("#roster-title", Static).update(Text(
-                f"Speakers · {len(self.speakers):,} across {len({r.article.id for r in rows}):,} articles · most claims first",
-                style="bold"))
-            self._detail()
+        """Every speaker, counted by the database over the claims with the annotations laid
+        over them (roster_db: a pass over a million claims, not every article read)."""
+        listing = await self.session.service.run(listing_of, self.session.store)
+        speakers = await self.session.service.run(roster_of, listing)
+        articles = await self.session.service.run(articles_of, listing)
+        if not self.is_attached:
+            listing.close()
+            return
+        if self.listing is not None:
+            self.listing.close()
+        self.listing, self.speakers = listing, speakers
+        at = next((i for i, s in enumerate(self.speakers) if s.name == keep), 0)
+        self.query_one(SpeakersTable).set_items(self.speakers, at)
+        self.query_one("#roster-title", Static).update(Text(
+            f"Speakers · {len(self.speakers):,} across {articles:,} articles · most claims first", style="bold"))
+        self._detail()
+
+    def on_unmount(self) -> None:
+        if self.listing is not None:
+            self.listing.close()
 
     def on_virtual_table_cursor_moved(self, event: SpeakersTable.CursorMoved) -> None:
         self._detail()
@@ -78,6 +90,8 @@ class RosterScreen(Screen):
 
     def _weeks(self, s: Speaker | None) -> None:
         """The speaker's claims per week, as a sparkline."""
+        if s is not None and not s.weeks and s.claims and self.listing is not None:
+            s.weeks = weeks_of(self.listing, s)  # (read for the speaker shown)
         weeks = every_week(dict(s.weeks)) if s is not None else {}
         label = self.query_one("#roster-weeks-label", Static)
         if weeks:
