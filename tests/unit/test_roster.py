@@ -117,25 +117,12 @@ def test_a_merge_by_hand_is_applied_in_the_claims_view_the_statistics_and_the_ex
 def test_the_roster_counted_by_the_database_is_the_cores(tmp_path):
     """roster_db over the claims table gives the speakers roster.roster gives over the core's rows:
     names merged (by hand too), claims, tags, roles, outlets, first and last seen, weeks."""
+    from annotated import annotated_store
+
     from reader.claim_listing import listing_of
-    from reader.corrections import new_claim
     from reader.roster_db import roster_of, weeks_of
 
-    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
-    them = Store(tmp_path / "store", annotator="them", clock=fixed_clock)
-    ingest([str(SEED), str(FIXTURES / "up"), str(FIXTURES / "plain")], me)
-    rows = rows_of(me)
-    for i, r in enumerate(rows[::3]):
-        me.annotate(r.article.id, r.claim, tag=("stated", "denied", "unknown")[i % 3])
-    for r in rows[1::5]:
-        them.annotate(r.article.id, r.claim, tag="denied")
-    me.annotate(rows[4].article.id, rows[4].claim, speaker="Donald Trump")
-    me.annotate(rows[7].article.id, rows[7].claim, not_a_claim=True)
-    article = me.article(rows[20].article.id)
-    added = new_claim(article, "me", 0, 20)
-    me.change(article.id, added, {"added": added.kind, "speaker": "Yurii Ushakov", "tag": "stated"})
-    me.name_speaker("Yurii Ushakov", "Dmitry Peskov")
-    again = Store(tmp_path / "store", annotator="me")
+    again = annotated_store(tmp_path)
     core = roster(rows_of(again), again.speaker_names())
     listing = listing_of(again)
     counted = roster_of(listing)
