@@ -19,8 +19,6 @@ from .claim_arms import (
     order_by,
 )
 from .claims_view import ClaimRow
-from .model import Annotation, Article, Claim
-from .packing import SUMMARY_COLUMNS, claims_from_blobs, summary_from_row
 
 
 @dataclass
@@ -34,6 +32,7 @@ class Asked:
     full_rows: tuple[str, list]
     extra_rows: list[ClaimRow] = field(default_factory=list)
     keys: list = field(default_factory=list)  # the KEYS values of each extra row
+    _judged: int | None = None  # (see judged)
 
     def _run(self, sql: str, args=()) -> list[tuple]:
         return self.listing.run(sql, args)
@@ -110,32 +109,13 @@ class Asked:
         return bool(self._run(f"SELECT 1 {sql} AND c.k = ?", (*args, values[1])))
 
     def claim_rows(self, found: list[tuple]) -> list[ClaimRow]:
-        """The rows of (src, k, ...) as the claims view shows them (each article's claims read
-        from its row once)."""
-        ks = [k for src, k, *_ in found if src != EXTRA.src]
-        read, articles = {}, {}
-        if ks:
-            for k, ord_, cid, *summary, body, packed in self._run(
-                    f"SELECT c.k, c.ord, c.id, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
-                    f"FROM claims c JOIN articles a ON a.n = c.article WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
-                if summary[0] not in articles:
-                    header = _header(summary)
-                    articles[header.id] = header, {d["id"]: d for d in claims_from_blobs(header.title, body, packed)}
-                header, claims = articles[summary[0]]
-                mine = self.listing.mine.get((header.id, cid))
-                read[k] = ClaimRow(header, Claim.from_dict(claims[cid]), Annotation.from_dict(mine) if mine else None,
-                                   self.listing.who.get((header.id, cid), frozenset()), ord_)
-        out = [self.extra_rows[k] if src == EXTRA.src else read[k] for src, k, *_ in found]
-        for row in out:
-            changed = self.listing.pending.get(row.key)
-            if changed is not None:
-                row.note, row.annotators = changed.note, changed.annotators
-        return out
+        """The rows of (src, k, ...) as the claims view shows them."""
+        read = self.listing.rows_by_k([k for src, k, *_ in found if src != EXTRA.src])
+        return [self.extra_rows[k] if src == EXTRA.src else read[k] for src, k, *_ in found]
 
     def judged(self) -> int:
-        """How many of the rows the query keeps you have judged."""
-        return sum(self.count(s) for s in STATES if s != UNTAGGED)
-
-def _header(summary: list) -> Article:
-    """An article's header (what a row shows of it: its body is not read)."""
-    return Article.from_dict({**summary_from_row(tuple(summary)).to_dict(), "body": "", "claims": []})
+        """How many of the rows the query keeps you had judged when it was asked (counted once:
+        the view's title asks on every tag, and adds what was judged since)."""
+        if self._judged is None:
+            self._judged = sum(self.count(s) for s in STATES if s != UNTAGGED)
+        return self._judged

@@ -4,11 +4,15 @@ column's order, read from the article database a page at a time (claim_pages).
 The extractor's claims are the `claims` table (claims_db). What the annotators made of them is
 laid over it in tables of this connection's own, a few rows however big the store:
 
-    notes    a row per claim anyone annotated: your tag, not-a-claim mark, speaker and whether
-             you settled it (calibration.settles), who annotated it, your annotation itself
+    noted    a row per claim anyone annotated (and per claim of your reshaped articles): the
+             claim's columns, your tag, not-a-claim mark, speaker and whether you settled it
+             (calibration.settles), who annotated it
     shaped   the articles whose claims you reshaped (corrections.reshapes: an extent corrected,
              a claim added): their rows are the core's (claims_view.article_rows), asked the
              query one by one (query.matches), and those kept are in `extra`
+
+Your annotations themselves, and who annotated each claim, are kept here by (article, claim)
+(`mine`, `who`): what a row shows.
 
 So every row is in one of three arms: a claim nobody annotated (`plain`: answered by the
 indexes alone), an annotated one (`noted`), or one of your reshaped articles (`extra`). A page
@@ -30,7 +34,8 @@ from .claims_db import TEXT_KEY, key_of
 from .claims_sql import register, where
 from .claims_view import ClaimRow, article_rows
 from .corrections import reshapes
-from .model import speaker_of
+from .model import Annotation, Article, Claim, speaker_of
+from .packing import SUMMARY_COLUMNS, claims_from_blobs, summary_from_row
 from .query import EVERYTHING, matches
 from .rows import outlet_of
 from .states import claim_state
@@ -91,6 +96,7 @@ class ClaimListing:
         self.who: dict[tuple[str, str], frozenset[str]] = {}  # who annotated each claim
         self.ready = False  # whether the annotations are laid over (see quick_listing)
         self._gen = 0
+        self._total: int | None = None  # (see total)
 
     def _run(self, sql: str, args=()) -> list[tuple]:
         try:
@@ -121,18 +127,22 @@ class ClaimListing:
             self._put_notes(rows)
         self._keys = {r.article.id: key for r in self._shaped_rows
                       for (key,) in self._run("SELECT date_key FROM articles WHERE id = ?", (r.article.id,))}
+        self._total = None
         self.ready = True
 
     def know(self, me: str, rows: list[dict]) -> None:
         """Your annotations and who annotated each claim, by (article, claim): what a row shows."""
-        self.me = me
-        self.mine, who = {}, {}
+        self.me, self.mine, self.who = me, {}, {}
+        self._know(rows)
+
+    def _know(self, rows: list[dict]) -> None:
+        who: dict[tuple[str, str], set[str]] = {}
         for d in rows:
             key = (d["article_id"], d["claim_id"])
-            who.setdefault(key, set()).add(d["annotator"])
-            if d["annotator"] == me:
+            who.setdefault(key, set(self.who.get(key, ()))).add(d["annotator"])
+            if d["annotator"] == self.me:
                 self.mine[key] = d
-        self.who = {key: frozenset(names) for key, names in who.items()}
+        self.who.update((key, frozenset(names)) for key, names in who.items())
 
     def _put_notes(self, rows: list[dict]) -> None:
         """A row of `noted` per claim anyone annotated (and per claim of your reshaped articles)."""
@@ -152,11 +162,9 @@ class ClaimListing:
         found = self._run("SELECT n, date_key FROM articles WHERE id = ?", (article_id,))
         self.pending = {key: row for key, row in self.pending.items() if key[0] != article_id}
         self.mine = {key: d for key, d in self.mine.items() if key[0] != article_id}
-        self.mine.update(((d["article_id"], d["claim_id"]), d) for d in rows if d["annotator"] == self.me)
         self.who = {key: names for key, names in self.who.items() if key[0] != article_id}
-        for d in rows:
-            key = (d["article_id"], d["claim_id"])
-            self.who[key] = self.who.get(key, frozenset()) | {d["annotator"]}
+        self._know(rows)
+        self._total = None
         self._shaped_rows = [r for r in self._shaped_rows if r.article.id != article_id] + shaped
         self._keys.pop(article_id, None)
         if not found:
@@ -169,8 +177,7 @@ class ClaimListing:
             if shaped:
                 self._run("INSERT INTO shaped (n) VALUES (?)", (n,))
                 self._keys[article_id] = key
-            self._put(rows)
-            self._run(_SHAPED)
+            self._put_notes(rows)
 
     def noted(self, row: ClaimRow) -> None:
         """Your annotation of a row changed (tagged from the claims view): rows read from now on
@@ -230,19 +237,52 @@ class ClaimListing:
 
     # -- counts and pages -----------------------------------------------------------------------
     def total(self) -> int:
-        """Every claim: the extractor's, your reshaped articles' as you see them."""
-        reshaped = self._run("SELECT count(*) FROM shaped s CROSS JOIN claims c ON c.article = s.n")[0][0]
-        return self._run("SELECT count(*) FROM claims")[0][0] - reshaped + len(self._shaped_rows)
+        """Every claim: the extractor's, your reshaped articles' as you see them (counted once
+        a lay-over: the view's title asks on every tag)."""
+        if self._total is None:
+            reshaped = self._run("SELECT count(*) FROM shaped s CROSS JOIN claims c ON c.article = s.n")[0][0]
+            self._total = self._run("SELECT count(*) FROM claims")[0][0] - reshaped + len(self._shaped_rows)
+        return self._total
 
     def row_of(self, article_id: str, claim_id: str) -> ClaimRow | None:
-        """A claim's row, whether a query keeps it or not."""
-        asked = self.ask(EVERYTHING)
-        values = asked.key_of_claim(article_id, claim_id)
-        return asked.claim_rows([values])[0] if values is not None else None
+        """A claim's row, whether the view's query keeps it or not (undo of a change made under
+        another query), without asking a query: the view's own stays as it is."""
+        found = next((r for r in self._shaped_rows if r.key == (article_id, claim_id)), None)
+        if found is not None:
+            return found
+        k = self.k_of(article_id, claim_id)
+        return self.rows_by_k([k]).get(k) if k is not None else None
+
+    def rows_by_k(self, ks: list[int]) -> dict[int, ClaimRow]:
+        """The extractor's claims of these numbers as the view shows them (each article's claims
+        read from its row once), with your annotation, who annotated them, your changes here."""
+        read, articles = {}, {}
+        if not ks:
+            return read
+        for k, ord_, cid, *summary, body, packed in self._run(
+                f"SELECT c.k, c.ord, c.id, {', '.join('a.' + c for c in SUMMARY_COLUMNS)}, a.body, a.claims "
+                f"FROM claims c JOIN articles a ON a.n = c.article WHERE c.k IN ({', '.join('?' * len(ks))})", ks):
+            if summary[0] not in articles:
+                header = _header(summary)
+                articles[header.id] = header, {d["id"]: d for d in claims_from_blobs(header.title, body, packed)}
+            header, claims = articles[summary[0]]
+            mine = self.mine.get((header.id, cid))
+            read[k] = ClaimRow(header, Claim.from_dict(claims[cid]), Annotation.from_dict(mine) if mine else None,
+                               self.who.get((header.id, cid), frozenset()), ord_)
+        for row in read.values():
+            changed = self.pending.get(row.key)
+            if changed is not None:
+                row.note, row.annotators = changed.note, changed.annotators
+        return read
 
     def close(self) -> None:
         if self.owns_db:
             self.db.close()
+
+
+def _header(summary: list) -> Article:
+    """An article's header (what a row shows of it: its body is not read)."""
+    return Article.from_dict({**summary_from_row(tuple(summary)).to_dict(), "body": "", "claims": []})
 
 
 def quick_listing(store, rows: list[dict] | None = None) -> ClaimListing:

@@ -235,3 +235,14 @@ def test_a_read_only_store_of_the_release_before_has_its_claims_view_too(tmp_pat
     assert {r.id for r in library.visible} == {r.article.id for r in rows_of(old) if r.claim.kind == "quote"}
     assert sorted(_keys(ClaimPages(listing_of(old).ask(parse("")), ("date", True)))) == want
     assert len(ClaimPages(listing_of(old).ask(parse("speaker:peskov")), ("date", True))) > 0
+
+
+def test_a_row_found_for_an_undo_leaves_the_views_query_as_it_was(store):
+    listing = listing_of(store)
+    asked = listing.ask(parse(""))
+    shaped = listing.shaped_rows()
+    assert shaped and asked.extra_rows  # (a reshaped article's claim is in this view)
+    rows = [r.key for r in ClaimPages(asked, ("date", True))]
+    for r in rows_of(store)[:3] + shaped[:2]:  # (an undo of several changes made under other queries)
+        assert listing.row_of(*r.key).key == r.key
+    assert [r.key for r in ClaimPages(asked, ("date", True))] == rows
