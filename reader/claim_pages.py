@@ -2,7 +2,8 @@
 claim_listing): however many claims the store holds, only what is on screen is read.
 
 A page next to one already read starts where that one ends (a keyset: the index reads on from
-there); any other is read from its offset, from the nearer end. The order by tag is one segment
+there); any other from the nearest of every STEP-th row once they are marked (`mark`), else
+from its offset, from the nearer end. The order by tag is one segment
 per tag, each in date order: the claims nobody annotated are all in the "untagged" one.
 """
 
@@ -46,11 +47,6 @@ class ClaimPages(Paged):
         self.counts = [self.asked.count(s) for s in self.segments]
         self._count, self.counted = sum(self.counts), True
         return True
-
-    def forget(self) -> None:
-        """Read the rows again when next drawn (an annotation changed)."""
-        self._pages.clear()
-        self._found.clear()
 
     # -- pages ----------------------------------------------------------------------------------
     def _page(self, number: int) -> list[ClaimRow]:

@@ -1,8 +1,8 @@
 """Every claim of the store in one list, as the claims view shows it: each claim as you see it
 (your corrections), with your annotation and who else annotated it; chosen by the query
-language, sorted by any column, and `N`'s next untagged claim in the list's order.
+language and sorted by any column.
 
-These are the core's rows, read whole into memory (the speakers view, the reshaped articles of
+These are the core's rows, read whole into memory (the statistics, the reshaped articles of
 claim_listing, and the reference the database's answers are held to); the claims view itself
 reads a million claims a page at a time (claim_listing, claim_pages).
 """
@@ -50,12 +50,6 @@ def article_rows(store, article_id: str) -> list[ClaimRow]:
             for i, c in enumerate(claim_order(article.claims))]
 
 
-def with_article(rows: list[ClaimRow], article_id: str, fresh: list[ClaimRow]) -> list[ClaimRow]:
-    """The rows with one article's put back as they are now, where they were."""
-    at = next((i for i, r in enumerate(rows) if r.article.id == article_id), len(rows))
-    return [*rows[:at], *fresh, *(r for r in rows[at:] if r.article.id != article_id)]
-
-
 def _date(r: ClaimRow) -> str:
     published = r.article.doc.published
     return published.isoformat() if published else ""
@@ -80,13 +74,3 @@ def chosen(rows: list[ClaimRow], query=EVERYTHING, order: str = "date", reverse:
     (roster.Names): whom each speaker's name stands for."""
     picked = [r for r in rows if query is EVERYTHING or matches(query, r.item(names))]
     return sorted(picked, key=SORTS[order], reverse=reverse)
-
-
-def next_untagged(rows: list[ClaimRow], after: int) -> int | None:
-    """The next row after `after`, in the list's order, that you have not judged; going round."""
-    n = len(rows)
-    for k in range(1, n + 1):
-        i = (after + k) % n
-        if not claim_state(rows[i].note).done:
-            return i
-    return None

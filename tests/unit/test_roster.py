@@ -56,19 +56,6 @@ def test_a_split_keeps_apart_what_was_merged_automatically():
     assert sorted(s.name for s in roster(rows, {"ukip": None})) == ["London UKIP", "UKIP"]
 
 
-def test_one_articles_rows_go_back_where_they_were(tmp_path):
-    from reader.claims_view import article_rows, with_article
-
-    me = Store(tmp_path / "store", annotator="me", clock=fixed_clock)
-    ingest([str(SEED), str(FIXTURES / "up")], me)
-    rows = rows_of(me)
-    middle = rows[len(rows) // 2].article.id
-    me.annotate(middle, rows[len(rows) // 2].claim, tag="stated")
-    again = with_article(rows, middle, article_rows(me, middle))
-    assert [r.key for r in again] == [r.key for r in rows_of(me)]
-    assert [r.note.tag if r.note else None for r in again] == [r.note.tag if r.note else None for r in rows_of(me)]
-
-
 def test_a_merge_by_hand_is_applied_in_the_claims_view_the_statistics_and_the_exports(tmp_path):
     import csv
     import io
