@@ -1,6 +1,7 @@
-"""The keys a text field's words find, for claims_sql: the speakers' (through their full-text
-index, and the merges of roster.Names), the outlets' and the authors' (the few the articles have).
-Each answer is kept for the life of the connection's view (claim_listing)."""
+"""The keys a text field's words find, for claims_sql and article_sql: the speakers' (through
+their full-text index, and the merges of roster.Names), the outlets' and the authors' (the few
+the articles have). Each answer is kept until `forget` (a claims view's for its life; the
+library's until the store changes)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class Lookup:
         self.run, self.names = run, names  # run(sql, args) -> rows
         self._found: dict[tuple[str, str], list[str]] = {}
         self._counts: dict[str, int] = {}
+        self._columns: dict[str, list[str]] = {}  # an article column's keys
         self._total: int | None = None
 
     def speakers(self, value: str) -> list[str]:
@@ -45,14 +47,21 @@ class Lookup:
         return found * found > COMMON * self._total
 
     def outlets(self, value: str) -> list[str]:
-        return self._distinct("outlet_key", value)
+        return self.keys("outlet_key", value)
 
     def authors(self, value: str) -> list[str]:
-        return self._distinct("author_key", value)
+        return self.keys("author_key", value)
 
-    def _distinct(self, column: str, value: str) -> list[str]:
-        found = self._found.get((column, value))
-        if found is None:
-            found = self._found[column, value] = [
-                k for (k,) in self.run(f"SELECT DISTINCT {column} FROM articles", ()) if k and has_words(k, value)]
-        return found
+    def keys(self, column: str, value: str) -> list[str]:
+        """The keys of an article column (outlet_key, author_key: the few the articles have)
+        whose words are asked for."""
+        if column not in self._columns:
+            self._columns[column] = [k for (k,) in self.run(f"SELECT DISTINCT {column} FROM articles", ()) if k]
+        return [k for k in self._columns[column] if has_words(k, value)]
+
+    def forget(self) -> None:
+        """Read everything again when next asked (the store changed)."""
+        self._found.clear()
+        self._counts.clear()
+        self._columns.clear()
+        self._total = None

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 
 from . import article_sql, claims_db, claims_sql, lexicon, mark_orders
 from .articles_db import damaged
+from .claim_lookup import Lookup
 from .mark_orders import Group, Split
 from .model import Progress
 from .packing import N_OF_KEY, SUMMARY_COLUMNS, summary_from_row
-from .query import EVERYTHING, Field, Words, has_words
+from .query import EVERYTHING, Field, Words
 from .storage import StoreError
 from .summary import Summary
 
@@ -88,8 +89,8 @@ class Listing:
         self._run("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'words', 'row')")
         self._known: dict[str, list[str] | None] = {}  # prefix: the words it stands for
         self._known_at = None  # the database's data_version they were read at
-        self._keys: dict[str, list[str]] = {}  # an article column's keys (see _column_keys)
-        self._keys_at = None
+        self._lookup = Lookup(self._run, None)  # (outlets' and authors' keys)
+        self._lookup_at = None  # the database's data_version it was read at
         self._has_lexicon: bool | None = None  # (a small store, or one of an earlier release, has none: see lexicon)
         # Counts that may stop (see count): each has a ticket; the last one asked for goes on.
         self._tickets = itertools.count(1)
@@ -126,11 +127,10 @@ class Listing:
     def _column_keys(self, column: str, value: str) -> list[str]:
         """The keys of an article column (outlet_key, author_key) whose words are asked for."""
         version = self._run("PRAGMA data_version")[0][0]
-        if version != self._keys_at:
-            self._keys, self._keys_at = {}, version
-        if column not in self._keys:
-            self._keys[column] = [k for (k,) in self._run(f"SELECT DISTINCT {column} FROM articles") if k]
-        return [k for k in self._keys[column] if has_words(k, value)]
+        if version != self._lookup_at:
+            self._lookup.forget()
+            self._lookup_at = version
+        return self._lookup.keys(column, value)
 
     def _run(self, sql: str, args: Sequence | dict = ()) -> list[tuple]:
         try:
@@ -173,28 +173,26 @@ class Listing:
         """How many rows the query keeps: counted in the full-text indexes alone when it has
         words (never article by article). `stoppable`: for a count on a thread of its own, which
         stops (and gives None) as soon as a newer stoppable count is asked for."""
+        if _plain(query):  # (your marks alone: the indexes' counts)
+            total = self.total()
+            return total - self._run(f"SELECT count(*) FROM ({_DONE})")[0][0] if query.untagged else total
         hits = _hits(query, starting=self._starting)
         if hits is not None:
             sql, args = f"SELECT count(*) FROM ({hits[0]})", hits[1]
-        elif not _plain(query):
+        else:
             where, args = self._where(query)
             sql = f"SELECT count(*) {_FROM} {where}"
-        if hits is not None or not _plain(query):
-            if not stoppable:
-                return self._run(sql, args)[0][0]
-            self._mine.ticket = self._last_ticket = next(self._tickets)
-            try:
-                return self._run(sql, args)[0][0]
-            except StoreError:
-                if self._mine.ticket != self._last_ticket:
-                    return None  # (interrupted: a newer count was asked for)
-                raise
-            finally:
-                self._mine.ticket = None
-        total = self.total()
-        if not query.untagged:
-            return total
-        return total - self._run(f"SELECT count(*) FROM ({_DONE})")[0][0]
+        if not stoppable:
+            return self._run(sql, args)[0][0]
+        self._mine.ticket = self._last_ticket = next(self._tickets)
+        try:
+            return self._run(sql, args)[0][0]
+        except StoreError:
+            if self._mine.ticket != self._last_ticket:
+                return None  # (interrupted: a newer count was asked for)
+            raise
+        finally:
+            self._mine.ticket = None
 
     def page(self, query, order, offset: int, limit: int, count: int | None = None) -> list[tuple]:
         """(summary, tagged, added, read) of the rows offset to offset + limit - 1. From the far
