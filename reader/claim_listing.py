@@ -296,13 +296,12 @@ def quick_listing(store, rows: list[dict] | None = None) -> ClaimListing:
 
 
 def _bare(store) -> ClaimListing:
-    from .roster import Names
+    from .roster import names_of
 
     db = store.articles.reader()
     db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
     claims_db.ensure(db)
-    names = Names(store.speaker_names_seen, store.speaker_names())
-    return ClaimListing(db, store.articles.path, names, owns_db=db is not store.articles.db)
+    return ClaimListing(db, store.articles.path, names_of(store), owns_db=db is not store.articles.db)
 
 
 def listing_of(store, rows: list[dict] | None = None) -> ClaimListing:

@@ -18,10 +18,7 @@ class Merging:
     def speaker_names(self, annotator: str | None = None) -> dict[str, str | None]:
         """One annotator's own merges of speakers (yours by default): a name's key to the name it
         is one person with, or None where they split it from the one it was merged into."""
-        who = annotator or self.annotator
-        self._refresh()
-        rows = self._notes_db("0").storage.read().get(SPEAKERS, {})
-        return {r["key"]: r["into"] for r in rows.values() if r["annotator"] == who}
+        return self.every_speaker_name().get(annotator or self.annotator, {})
 
     def every_speaker_name(self) -> dict[str, dict[str, str | None]]:
         """Every annotator's merges and splits of speakers (speaker_names), by annotator."""
