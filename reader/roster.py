@@ -37,24 +37,21 @@ class Speaker:
     weeks: Counter = field(default_factory=Counter)  # claims by the week of their article's date (dates.week_of)
 
 
-_key = key_of
-
-
 def canonical_names(names: set[str]) -> dict[str, str]:
     """Each name's key to the name it is merged into: a one-word name (capitalised: a name, not a
     word) to the one full name that ends with it (where exactly one does), every other name to
     itself (case and spaces aside)."""
     full: dict[str, list[str]] = {}
     for name in names:
-        words = _key(name).split()
+        words = key_of(name).split()
         if len(words) > 1:
             full.setdefault(words[-1], []).append(name)
     out = {}
     for name in names:
-        key = _key(name)
+        key = key_of(name)
         proper = name.strip()[:1].isupper()  # (a name, not a word such as "data" or "officials")
         matches = full.get(key, []) if " " not in key and proper else []
-        out[key] = matches[0] if len({_key(m) for m in matches}) == 1 else name
+        out[key] = matches[0] if len({key_of(m) for m in matches}) == 1 else name
     return out
 
 
@@ -77,7 +74,7 @@ class Names:
     def person(self, name: str | None) -> str | None:
         if not name:
             return name
-        key = _key(name)
+        key = key_of(name)
         if key in self.by_hand:
             into = self.by_hand[key]
             return name if into is None else into
@@ -86,7 +83,7 @@ class Names:
     def merged(self) -> dict[str, str]:
         """Every name that stands for another person than itself, to that person."""
         found = {k: self.person(k) for k in set(self.auto) | set(self.by_hand)}
-        return {k: p for k, p in found.items() if _key(p) != k}
+        return {k: p for k, p in found.items() if key_of(p) != k}
 
     def matches(self, name: str | None, wanted: str) -> bool:
         """Whether `speaker:wanted` asks for a claim of this name: its words, or its person's."""
@@ -127,8 +124,8 @@ def roster(rows: list[ClaimRow], by_hand: dict[str, str | None] | None = None) -
         if not name:
             continue
         target = names.person(name)
-        s = speakers.setdefault(_key(target), Speaker(target))
-        if _key(name) != _key(target):
+        s = speakers.setdefault(key_of(target), Speaker(target))
+        if key_of(name) != key_of(target):
             s.aliases.add(name)
         count_row(s, row)
     return sorted(speakers.values(), key=lambda s: (-s.claims, s.name.casefold()))
