@@ -25,7 +25,7 @@ FROM claims c WHERE c.speaker_key != '' AND {_AS_EXTRACTED} GROUP BY 1, 2, 3
 
 class _Roster:
     def __init__(self, listing) -> None:
-        self.listing, self.run = listing, listing.run
+        self.run = listing.run
         self.names = listing.names
         self.speakers: dict[str, Speaker] = {}
         self.named = {}  # a speaker's key to the name the claims give it first
