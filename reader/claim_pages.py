@@ -103,12 +103,15 @@ class ClaimPages(Paged):
         return found[index % self.size] if found and index % self.size < len(found) else None
 
     # -- finding rows ---------------------------------------------------------------------------
+    def holds(self, article_id: str, claim_id: str) -> tuple | None:
+        """The (src, k, *KEYS) of a claim's row if the query keeps it, else None."""
+        values = self.asked.key_of_claim(article_id, claim_id)
+        return values if values is not None and self.asked.keeps(values) else None
+
     def position(self, article_id: str, claim_id: str) -> int | None:
         """Where a claim is among the rows (None if the query leaves it out)."""
-        values = self.asked.key_of_claim(article_id, claim_id)
-        if values is None or not self.asked.keeps(values):
-            return None
-        return self._rank(values)
+        values = self.holds(article_id, claim_id)
+        return None if values is None else self._rank(values)
 
     def _rank(self, values: tuple) -> int:
         state = values[2 + STATE]

@@ -724,3 +724,26 @@ async def test_the_claims_view_lists_claims_at_once_and_answers_queries_once_ann
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.listing.ready and [r.claim.id for r in screen.shown] == [article.claims[0].id]
+
+
+async def test_undoing_a_tag_given_under_another_query_does_not_change_this_lists_count(app_factory):
+    app = app_factory(*SOME)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#claims-query").value = "kind:reported"
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        row = screen.current
+        screen.query_one("#claims-query").value = "kind:quote"
+        await pilot.press("slash", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert row.claim.id not in app.store.annotations(row.article.id)  # (undone, out of sight)
+        assert "· 0 judged by you" in str(screen.query_one("#claims-title").render())

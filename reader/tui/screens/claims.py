@@ -257,13 +257,15 @@ class ClaimsScreen(Screen):
         self.session.history.record(Change(row.article.id, row.claim, values_of(before, changes),
                                            values_of(after, changes), what))
 
-    def _send(self, row: ClaimRow, changes: dict, expect: dict | None = None):
-        """Show a change at once and save it (journalled, then applied on the store's thread)."""
+    def _send(self, row: ClaimRow, changes: dict, expect: dict | None = None, shown_here: bool = True):
+        """Show a change at once and save it (journalled, then applied on the store's thread);
+        `shown_here`: the row is one of this list's (its judgement counts in the title)."""
         store = self.session.store
         entry = Entry(row.article.id, row.claim, changes, expect, store.annotator, store.now())
         shown = apply_change(row.note, row.claim, row.article.id, annotator=entry.annotator, at=entry.at,
                              changes=changes, expect=expect)
-        self._judged += claim_state(shown.after).done - claim_state(row.note).done  # (until the next ask)
+        if shown_here:  # (until the next ask)
+            self._judged += claim_state(shown.after).done - claim_state(row.note).done
         row.note = shown.after
         if shown.after is not None:
             row.annotators = row.annotators | {store.annotator}
@@ -288,8 +290,10 @@ class ClaimsScreen(Screen):
             return
         by_key = {r.key: r for r in self.shown.loaded()} if isinstance(self.shown, ClaimPages) else {}
         for c in step:
-            row = by_key.get((c.article_id, c.claim.id)) or self.listing.row_of(c.article_id, c.claim.id)
+            key = (c.article_id, c.claim.id)
+            row = by_key.get(key) or self.listing.row_of(*key)
             if row is not None:  # (only where the fields still hold what the step left: see History)
-                self._send(row, *((c.before, c.after) if back else (c.after, c.before)))
+                here = key in by_key or (isinstance(self.shown, ClaimPages) and self.shown.holds(*key) is not None)
+                self._send(row, *((c.before, c.after) if back else (c.after, c.before)), shown_here=here)
         self.query_one(ClaimsTable).refresh()
         self.notify(f"{'Undone' if back else 'Redone'}: {step[0].what}", timeout=2)
