@@ -61,7 +61,7 @@ class RosterScreen(Screen):
         at = next((i for i, s in enumerate(self.speakers) if s.name == keep), 0)
         self.query_one(SpeakersTable).set_items(self.speakers, at)
         self.query_one("#roster-title", Static).update(Text(
-            f"Speakers · {len(self.speakers):,} across {articles:,} articles · most claims first", style="bold"))
+            f"Speakers · {len(self.speakers):,} across {articles:,} article{'s' if articles != 1 else ''} · most claims first", style="bold"))
         self._detail()
 
     def on_unmount(self) -> None:
